@@ -1,0 +1,459 @@
+"""Stories and events: syndicated copies are one story, and one real event is one event with N mentions.
+
+A wire story is republished by dozens of outlets, each with its own masthead, captions and credits;
+counted naively, one kidnapping becomes hundreds of rows. Two steps undo that, and both can explain
+themselves:
+
+1. `cluster_articles` groups near-duplicate articles into `Story` records: MinHash LSH (datasketch) on
+   word 3-shingles of the cleaned text finds candidate pairs, an exact check confirms them (Jaccard, or
+   containment for a truncated copy), and connected pairs form a story. The wire agency is read from
+   attributions, datelines and sign-offs (`wire_agency`).
+2. `merge_events` groups coded mentions (`MentionRow`, one per event occurrence in one article) into
+   events: same source and target country, compatible sectors, the same CAMEO root, compatible dates and
+   places. `explain_merge` says why a group is one event.
+
+Stories are text lineage (copies of one text); events are real-world happenings. Two independent
+reports of one summit are two stories but one event.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from datasketch import MinHash, MinHashLSH
+
+from sitrep.clean import clean
+from sitrep.errors import SitrepError
+
+__all__ = [
+    "Story",
+    "MentionRow",
+    "EventCounts",
+    "UnknownEventError",
+    "AGENCIES",
+    "cluster_articles",
+    "wire_agency",
+    "merge_events",
+    "explain_merge",
+    "event_counts",
+    "shingles",
+    "similarity",
+]
+
+# ---------------------------------------------------------------------------------------------------
+# Stories
+# ---------------------------------------------------------------------------------------------------
+
+SHINGLE_WORDS = 3
+"""Words per shingle: 3 survives a translator's word swaps better than 5 and is still rare across texts."""
+NUM_PERM = 128
+LSH_THRESHOLD = 0.15
+"""Candidate threshold of the LSH index: low, so truncated copies (low Jaccard) still become candidates;
+the exact check decides."""
+MIN_SHINGLES_FOR_CONTAINMENT = 25
+"""A text shorter than this is not judged by containment: three shared sentences are not a copy."""
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Articles that are copies of one text (syndicated, translated, trimmed), and its wire agency.
+
+    `id` is ``"story-"`` + a hash of the smallest member id: re-clustering after new copies arrive keeps
+    the id unless a new member sorts first.
+    """
+
+    id: str
+    article_ids: tuple[str, ...]
+    agency: str | None
+
+
+class UnknownEventError(SitrepError, KeyError):
+    """`explain_merge` was asked about an event id that no mention maps to; pass the rows it came from."""
+
+
+AGENCIES: dict[str, tuple[str, ...]] = {
+    "EFE": ("EFE", "Agencia EFE"),
+    "AP": ("AP", "Associated Press", "The Associated Press"),
+    "AFP": ("AFP", "Agence France-Presse", "Agence France Presse"),
+    "Reuters": ("Reuters", "REUTERS", "Thomson Reuters"),
+    "Yonhap": ("Yonhap", "Yonhap News Agency", "Yonhap News"),
+    "KCNA": ("KCNA", "Korean Central News Agency"),
+    "Xinhua": ("Xinhua", "Xinhua News Agency"),
+    "TASS": ("TASS", "ITAR-TASS"),
+    "RIA Novosti": ("RIA Novosti", "RIA"),
+    "Interfax": ("Interfax",),
+    "dpa": ("dpa", "DPA", "Deutsche Presse-Agentur"),
+    "ANSA": ("ANSA",),
+    "Kyodo": ("Kyodo", "Kyodo News"),
+    "Lusa": ("Lusa",),
+    "Anadolu": ("Anadolu", "Anadolu Agency"),
+    "Europa Press": ("Europa Press",),
+    "PTI": ("PTI", "Press Trust of India"),
+    "IANS": ("IANS",),
+    "Bernama": ("Bernama",),
+    "Antara": ("Antara",),
+    "APA": ("APA",),
+    "UPI": ("UPI", "United Press International"),
+}
+"""Wire agencies by canonical name, with the spellings that name them in credits. Case-sensitive:
+"AP" must not match "ap"."""
+
+_ALIAS = {alias: name for name, aliases in AGENCIES.items() for alias in aliases}
+_ALIAS_ALT = "|".join(re.escape(a) for a in sorted(_ALIAS, key=len, reverse=True))
+_ALIAS_RE = re.compile(rf"(?<![\w-])({_ALIAS_ALT})(?![\w-])")
+_ATTRIBUTION = re.compile(
+    r"\((?:[Ww]ith )?(?:information|reporting|input|files|text)(?: from| by)? ([^()\n]{1,80})\)"
+    r"|\((?:[Ss]ource|[Ff]onte|[Ff]uente)s?\s*:\s*([^()\n]{1,60})\)"
+)
+_DATELINE = re.compile(rf"\(({_ALIAS_ALT})\)\s*(?:-{{1,2}}|–|—|:)")
+_SOURCE_LINE = re.compile(rf"^\s*(?:Source|Fonte|Fuente|Quelle)s?\s*:\s*({_ALIAS_ALT})\b", re.MULTILINE)
+_SIGN_OFF = re.compile(rf"(?:^|\s)(?:[-–—]{{1,2}}\s*|©\s*|\(c\)\s*)({_ALIAS_ALT})(?:\s+\d{{4}})?\s*\.?\s*$")
+_PHOTO_CREDIT = re.compile(rf"(?:^|[\s.(])({_ALIAS_ALT})\s*/\s*[A-Z]", re.MULTILINE)
+_PHOTO_ONLY = {"EPA", "Getty Images", "Sputnik"}  # photo pools: their credit does not name the text's wire
+
+
+def wire_agency(text: str) -> str | None:
+    """The wire agency a text credits as its source, or None: pass the raw text (credits are debris).
+
+    Evidence in order of strength: an attribution ("(With information from EFE)", "(Reporting by
+    Reuters)"), a dateline in the first 400 characters ("SEOUL, June 24 (Yonhap) --"), a "Source: AFP"
+    line or a closing sign-off ("-- AFP", "© AFP 2024"), then the agency opening most photo credits
+    ("EFE/EPA/Kev Hui Yeung"). An agency merely cited in the body ("KCNA reported") is a source of a
+    claim, not the wire the text came from, and is not counted.
+
+    >>> wire_agency("SEOUL, June 24 (Yonhap) -- South Korea said ...")
+    'Yonhap'
+    >>> wire_agency("Talks ended.\\n(With information from EFE)")
+    'EFE'
+    >>> wire_agency("KCNA reported that Kim met Putin.") is None
+    True
+    """
+    for m in _ATTRIBUTION.finditer(text):
+        if found := _ALIAS_RE.search(m.group(1) or m.group(2)):
+            return _ALIAS[found.group(1)]
+    if m := _DATELINE.search(text[:400]):
+        return _ALIAS[m.group(1)]
+    if m := _SOURCE_LINE.search(text):
+        return _ALIAS[m.group(1)]
+    if m := _SIGN_OFF.search(text[-200:]):
+        return _ALIAS[m.group(1)]
+    credits = Counter(_ALIAS[m.group(1)] for m in _PHOTO_CREDIT.finditer(text))
+    credits = Counter({k: v for k, v in credits.items() if k not in _PHOTO_ONLY})
+    if credits:
+        return min(credits, key=lambda name: (-credits[name], name))
+    return None
+
+
+def shingles(text: str, *, k: int = SHINGLE_WORDS) -> frozenset[str]:
+    """Word k-shingles of `text`, lower-cased, punctuation ignored: the unit copies are compared on."""
+    words = re.findall(r"\w+", text.lower())
+    if len(words) < k:
+        return frozenset([" ".join(words)]) if words else frozenset()
+    return frozenset(" ".join(words[i : i + k]) for i in range(len(words) - k + 1))
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """How much two shingle sets are one text: Jaccard, or containment of the smaller when it is long.
+
+    Containment (shared / size of the smaller set) lets an outlet's trimmed copy of a wire story join
+    it; texts under `MIN_SHINGLES_FOR_CONTAINMENT` shingles are judged by Jaccard alone.
+    """
+    if not a or not b:
+        return 0.0
+    shared = len(a & b)
+    jaccard = shared / len(a | b)
+    if min(len(a), len(b)) < MIN_SHINGLES_FOR_CONTAINMENT:
+        return jaccard
+    return max(jaccard, shared / min(len(a), len(b)))
+
+
+def cluster_articles(articles: Sequence[tuple[str, str]], *, threshold: float = 0.5) -> list[Story]:
+    """Group articles that are copies of one text into stories, ordered by their first article id.
+
+    `articles` are ``(article_id, text)`` pairs. The text may be raw or already cleaned: it is cleaned
+    here (cleaning is idempotent) so mastheads and credits shared by one outlet's unrelated articles do
+    not make them look alike, and the wire agency is read from the text as given (raw text keeps the
+    credits that name it). Two articles are one story when `similarity` of their shingles reaches
+    `threshold`; stories are the connected groups.
+
+    >>> wire = "Officials from both countries met in Geneva on Monday to discuss a ceasefire and prisoner swaps."
+    >>> [s.article_ids for s in cluster_articles([("a", wire), ("b", "Geneva Times\\nTalks\\n" + wire), ("c", "Rain.")])]
+    [('a', 'b'), ('c',)]
+    """
+    ids = [article_id for article_id, _ in articles]
+    if len(set(ids)) != len(ids):
+        dupes = sorted(i for i, n in Counter(ids).items() if n > 1)
+        raise SitrepError(f"duplicate article ids {dupes[:5]}: give each article one id before clustering")
+    texts = dict(articles)
+    sets = {article_id: shingles(clean(text).text) for article_id, text in articles}
+
+    # 1. Candidate pairs from MinHash LSH (a fixed seed keeps the result reproducible).
+    lsh = MinHashLSH(threshold=min(LSH_THRESHOLD, threshold), num_perm=NUM_PERM)
+    hashes: dict[str, MinHash] = {}
+    for article_id in sorted(sets):
+        mh = MinHash(num_perm=NUM_PERM, seed=1)
+        mh.update_batch([s.encode("utf-8") for s in sorted(sets[article_id])])
+        hashes[article_id] = mh
+        if sets[article_id]:
+            lsh.insert(article_id, mh)
+
+    # 2. Exact check of each candidate pair, joining confirmed pairs (union-find).
+    parent = {article_id: article_id for article_id in sets}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for article_id in sorted(sets):
+        if not sets[article_id]:
+            continue
+        for other in sorted(lsh.query(hashes[article_id])):
+            if other <= article_id:
+                continue
+            if similarity(sets[article_id], sets[other]) >= threshold:
+                ra, rb = find(article_id), find(other)
+                if ra != rb:
+                    parent[max(ra, rb)] = min(ra, rb)
+
+    # 3. Stories: connected groups, with the agency most members credit.
+    groups: dict[str, list[str]] = {}
+    for article_id in sorted(sets):
+        groups.setdefault(find(article_id), []).append(article_id)
+    stories = []
+    for members in groups.values():
+        votes = Counter(a for m in members if (a := wire_agency(texts[m])) is not None)
+        agency = min(votes, key=lambda name: (-votes[name], name)) if votes else None
+        stories.append(Story(id=_stable_id("story", members[0]), article_ids=tuple(members), agency=agency))
+    return sorted(stories, key=lambda s: s.article_ids[0])
+
+
+def _stable_id(prefix: str, key: str) -> str:
+    return f"{prefix}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:16]}"
+
+
+# ---------------------------------------------------------------------------------------------------
+# Events
+# ---------------------------------------------------------------------------------------------------
+
+_SECTORS = {
+    "GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU", "BUS", "CRM", "CVL", "LAB", "REF",
+    "HLH", "ELI", "AGR", "LEG", "REL", "UAF", "MOD", "RAD", "DEV", "ENV", "HRI", "INS", "SEP", "IGO",
+    "NGO", "MNC", "IMG", "PPL", "ELC", "TOP", "MID", "LOW", "BOT", "NGM",
+}
+_ORGANISATION_PREFIXES = ("IGO", "NGO", "MNC", "IMG")
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class MentionRow:
+    """One coded event occurrence in one article, as the coder produced it.
+
+    Actor codes are CAMEO-style: a 3-letter country followed by role codes ("JPNGOV", "PRK", "RUSMIL");
+    an organisation code ("IGOUNO") is kept whole; a bare sector ("GOV") has no country. `date` is ISO at
+    its precision: "2023-09-13" (day), "2024-05" (month), "2019" (year), or None.
+    """
+
+    mention_id: str
+    article_id: str
+    story_id: str | None
+    outlet: str | None
+    source: str | None
+    target: str | None
+    root: str
+    code: str
+    date: str | None
+    date_precision: str | None
+    place: str | None
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class EventCounts:
+    """How widely one event was reported: the numbers the store keeps per event.
+
+    `stories` counts independent texts (syndicated copies count once), which is what "N sources"
+    should mean; `outlets` counts publishers, copies included.
+    """
+
+    mentions: int
+    articles: int
+    outlets: int
+    stories: int
+
+
+def _actor(code: str | None) -> tuple[str | None, str | None]:
+    """(country or organisation, sector) of an actor code: "JPNGOV" -> ("JPN", "GOV")."""
+    if not code:
+        return None, None
+    code = code.strip().upper()
+    if code.startswith(_ORGANISATION_PREFIXES):
+        return code, None
+    if code[:3] in _SECTORS:
+        return None, code[:3]
+    return code[:3], (code[3:6] or None)
+
+
+def _precision(row: MentionRow) -> str | None:
+    if row.date is None:
+        return None
+    if row.date_precision in _PRECISION_RANK:
+        return row.date_precision
+    return {10: "day", 7: "month", 4: "year"}.get(len(row.date))
+
+
+def _dates_agree(a: str, b: str) -> bool:
+    """Same day, or the less precise date contains the other ("2023-09" contains "2023-09-13")."""
+    return a.startswith(b) or b.startswith(a)
+
+
+def _place(row: MentionRow) -> str | None:
+    return row.place.strip().casefold() if row.place and row.place.strip() else None
+
+
+def _compatible(row: MentionRow, member: MentionRow) -> bool:
+    """Pairwise test that `row` and `member` can be one event (block key already equal)."""
+    for a, b in ((row.source, member.source), (row.target, member.target)):
+        sa, sb = _actor(a)[1], _actor(b)[1]
+        if sa and sb and sa != sb:
+            return False
+    pa, pb = _place(row), _place(member)
+    if pa and pb and pa != pb:
+        return False
+    if row.date and member.date and not _dates_agree(row.date, member.date):
+        return False
+    return True
+
+
+def _linked(row: MentionRow, member: MentionRow) -> bool:
+    return row.article_id == member.article_id or (row.story_id is not None and row.story_id == member.story_id)
+
+
+def _sort_key(row: MentionRow) -> tuple[int, str, str]:
+    precision = _precision(row)
+    return (_PRECISION_RANK.get(precision, 3) if precision else 3, row.date or "", row.mention_id)
+
+
+def merge_events(rows: Sequence[MentionRow]) -> dict[str, str]:
+    """Map each mention id to an event id: mentions of one real event share it.
+
+    Rule, in order (mentions are taken most precise date first, so the result does not depend on input
+    order):
+
+    1. Block on (source country, target country, CAMEO root). Country-level codes, because one outlet
+       writes "Japan" (JPN) and another "the Japanese government" (JPNGOV); roots strictly equal,
+       because a family table would merge a statement (01) with an appeal (02).
+    2. Within a block, a mention joins an event only if it is compatible with *every* mention already
+       in it (complete link, so a vague "2023" mention cannot chain a March and a June event together):
+       sectors equal or one unspecified, places equal or one unknown, dates on the same day or the less
+       precise one containing the other.
+    3. An undated mention joins only an event that holds a mention from the same article or story (the
+       headline and body of one text, or its syndicated copies); otherwise it stays its own event.
+    4. When several events would take a mention, the one sharing its article, then its story, then the
+       largest, then the earliest formed wins.
+
+    The event id is ``"event-"`` + a hash of the smallest mention id in the event.
+    """
+    ids = [r.mention_id for r in rows]
+    if len(set(ids)) != len(ids):
+        dupes = sorted(i for i, n in Counter(ids).items() if n > 1)
+        raise SitrepError(f"duplicate mention ids {dupes[:5]}: each coded mention needs its own id")
+    blocks: dict[tuple[str | None, str | None, str], list[MentionRow]] = {}
+    for row in sorted(rows, key=_sort_key):
+        key = (_actor(row.source)[0], _actor(row.target)[0], row.root.strip())
+        blocks.setdefault(key, []).append(row)
+
+    result: dict[str, str] = {}
+    for block in blocks.values():
+        events: list[list[MentionRow]] = []
+        for row in block:
+            candidates = [
+                (i, members) for i, members in enumerate(events)
+                if all(_compatible(row, m) for m in members)
+                and (row.date is not None or any(_linked(row, m) for m in members))
+            ]
+            if not candidates:
+                events.append([row])
+                continue
+            _, best = min(candidates, key=lambda c: (
+                not any(m.article_id == row.article_id for m in c[1]),
+                not any(row.story_id is not None and m.story_id == row.story_id for m in c[1]),
+                -len(c[1]),
+                c[0],
+            ))
+            best.append(row)
+        for members in events:
+            event_id = _stable_id("event", min(m.mention_id for m in members))
+            for m in members:
+                result[m.mention_id] = event_id
+    return result
+
+
+def event_counts(rows: Sequence[MentionRow], event_ids: dict[str, str] | None = None) -> dict[str, EventCounts]:
+    """Mentions, articles, outlets and stories per event id (merging `rows` if `event_ids` is not given)."""
+    event_ids = merge_events(rows) if event_ids is None else event_ids
+    grouped: dict[str, list[MentionRow]] = {}
+    for row in rows:
+        grouped.setdefault(event_ids[row.mention_id], []).append(row)
+    return {
+        event_id: EventCounts(
+            mentions=len(members),
+            articles=len({m.article_id for m in members}),
+            outlets=len({m.outlet or m.article_id for m in members}),
+            stories=len({m.story_id or m.article_id for m in members}),
+        )
+        for event_id, members in sorted(grouped.items())
+    }
+
+
+def explain_merge(rows: Sequence[MentionRow], event_id: str) -> list[str]:
+    """Human-readable reasons why the mentions of `event_id` are one event, one line per reason.
+
+    Recomputes the merge from `rows` (the same rows `merge_events` was given), so the explanation is
+    the rule's own, never a stored guess.
+    """
+    event_ids = merge_events(rows)
+    members = sorted((r for r in rows if event_ids[r.mention_id] == event_id), key=_sort_key)
+    if not members:
+        raise UnknownEventError(f"no mention maps to {event_id!r}: pass the rows the event was merged from")
+    counts = event_counts(members, {m.mention_id: event_id for m in members})[event_id]
+    lines = [
+        f"{counts.mentions} mention(s) in {counts.articles} article(s) from {counts.outlets} outlet(s) "
+        f"and {counts.stories} independent story(ies)"
+    ]
+    for role, codes in (("source", [m.source for m in members]), ("target", [m.target for m in members])):
+        country = _actor(codes[0])[0] or "unknown"
+        sectors = sorted({s for c in codes if (s := _actor(c)[1])})
+        sector_text = f"sector {sectors[0]}" if sectors else "no sector given"
+        lines.append(f"same {role} {country} ({sector_text}; codes: {', '.join(sorted({c or '-' for c in codes}))})")
+    codes = sorted({m.code for m in members})
+    lines.append(f"same CAMEO root {members[0].root} (codes: {', '.join(codes)})")
+    dated = [m for m in members if m.date]
+    if dated:
+        anchor = dated[0]
+        others = sorted({m.date for m in dated if m.date != anchor.date})
+        text = f"dates agree: {anchor.date} ({_precision(anchor)})"
+        if others:
+            text += f"; less precise {', '.join(d for d in others if d)} contain(s) it"
+        lines.append(text)
+    undated = [m for m in members if not m.date]
+    for m in undated:
+        link = "the same article" if any(o.article_id == m.article_id for o in members if o is not m) else "the same story"
+        lines.append(f"{m.mention_id} is undated and joins through {link} ({m.article_id})")
+    places = sorted({m.place.strip() for m in members if m.place and m.place.strip()})
+    unknown = sum(1 for m in members if not (m.place and m.place.strip()))
+    if places:
+        lines.append(f"place {places[0]}" + (f" ({unknown} mention(s) give no place)" if unknown else ""))
+    else:
+        lines.append("no mention gives a place")
+    for m in members:
+        lines.append(
+            f"{m.mention_id}: article {m.article_id} ({m.outlet or 'unknown outlet'}, story {m.story_id or '-'}), "
+            f"{m.source or '-'} -> {m.target or '-'} {m.code}, date {m.date or '-'}, confidence {m.confidence:.2f}"
+        )
+    return lines
