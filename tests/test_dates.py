@@ -1,0 +1,245 @@
+"""Tests for sitrep.dates: anchoring relative time expressions on the publication date."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitrep.dates import When, event_date, expression_type, find_dates, interval, is_historical, resolve
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+TSF = "2023-09-14"  # a Thursday
+EFE = "2024-06-24"  # a Monday
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from sitrep.analyse import nlp as load
+
+    return load()
+
+
+def value(text: str, published: str, tense: str = "unknown") -> tuple[str | None, str]:
+    when = resolve(text, published=published, tense=tense)
+    assert when is not None, f"no time expression found in {text!r}"
+    return when.value, when.precision
+
+
+# --- resolution without a parse ----------------------------------------------------------------------
+
+
+def test_dates_weekday_on_publication_weekday_is_that_day():
+    assert value("on Thursday", TSF, "past") == ("2023-09-14", "day")
+    assert value("on Thursday", TSF, "future") == ("2023-09-14", "day")
+
+
+def test_dates_relative_weekday_resolves_before_publication_in_past_tense():
+    assert value("on Wednesday", TSF, "past") == ("2023-09-13", "day")
+    assert value("on Friday", TSF, "past") == ("2023-09-08", "day")
+
+
+def test_dates_weekday_in_future_tense_resolves_after_publication():
+    assert value("on Friday", TSF, "future") == ("2023-09-15", "day")
+    assert value("on Wednesday", TSF, "future") == ("2023-09-20", "day")
+
+
+def test_dates_weekday_of_unknown_tense_falls_on_or_before_publication():
+    assert value("Tuesday", TSF) == ("2023-09-12", "day")
+
+
+def test_dates_last_and_next_weekday_exclude_the_publication_day():
+    assert value("last Thursday", TSF) == ("2023-09-07", "day")
+    assert value("next Thursday", TSF) == ("2023-09-21", "day")
+    assert value("last Monday", TSF) == ("2023-09-11", "day")
+
+
+def test_dates_weekday_of_last_week_is_that_day_of_the_previous_iso_week():
+    assert value("Friday of last week", EFE) == ("2024-06-21", "day")
+    assert value("Wednesday last week", TSF) == ("2023-09-06", "day")
+
+
+def test_dates_deictic_days_count_from_publication():
+    assert value("today", EFE) == ("2024-06-24", "day")
+    assert value("yesterday", EFE) == ("2024-06-23", "day")
+    assert value("tomorrow", EFE) == ("2024-06-25", "day")
+    assert value("last night", EFE) == ("2024-06-23", "day")
+    assert value("the previous day", EFE) == ("2024-06-23", "day")
+    assert value("the next day", EFE) == ("2024-06-25", "day")
+
+
+def test_dates_last_week_is_the_previous_iso_week():
+    assert value("last week", EFE) == ("2024-W25", "week")
+    assert interval("2024-W25") == (interval("2024-06-17")[0], interval("2024-06-23")[0])
+    assert value("next week", EFE) == ("2024-W27", "week")
+    assert value("this week", TSF) == ("2023-W37", "week")
+
+
+def test_dates_month_units_count_calendar_months():
+    assert value("last month", "2024-01-10") == ("2023-12", "month")
+    assert value("earlier this month", EFE) == ("2024-06", "month")
+    assert value("next month", "2023-12-05") == ("2024-01", "month")
+    assert value("last year", EFE) == ("2023", "year")
+    assert value("later this year", EFE) == ("2024", "year")
+
+
+def test_dates_month_name_takes_the_latest_past_month_in_past_tense():
+    assert value("in May", EFE, "past") == ("2024-05", "month")
+    assert value("in October", EFE, "past") == ("2023-10", "month")
+    assert value("in June", EFE, "past") == ("2024-06", "month")
+
+
+def test_dates_month_name_takes_the_next_month_in_future_tense():
+    assert value("in May", EFE, "future") == ("2025-05", "month")
+    assert value("in October", EFE, "future") == ("2024-10", "month")
+
+
+def test_dates_month_name_of_unknown_tense_takes_the_nearest():
+    assert value("in December", "2023-11-02") == ("2023-12", "month")
+    assert value("in January", "2023-11-02") == ("2024-01", "month")
+    assert value("in May", EFE) == ("2024-05", "month")
+
+
+def test_dates_last_month_name_is_strictly_before_publication():
+    assert value("last June", EFE) == ("2023-06", "month")
+    assert value("last March", EFE) == ("2024-03", "month")
+
+
+def test_dates_explicit_dates_keep_their_year():
+    assert value("Wednesday, June 19, 2024", EFE) == ("2024-06-19", "day")
+    assert value("Sept. 10, 1989", EFE) == ("1989-09-10", "day")
+    assert value("3 March 2022", EFE) == ("2022-03-03", "day")
+    assert value("2024-06-19", EFE) == ("2024-06-19", "day")
+    assert value("11/02/89", EFE) == ("1989-11-02", "day")
+
+
+def test_dates_day_and_month_without_year_follow_tense():
+    assert value("March 3", EFE, "past") == ("2024-03-03", "day")
+    assert value("March 3", EFE, "future") == ("2025-03-03", "day")
+    assert value("July 4", EFE) == ("2024-07-04", "day")
+    assert value("December 28", "2024-01-03") == ("2023-12-28", "day")
+
+
+def test_dates_month_and_year_have_month_precision():
+    assert value("June 2019", EFE) == ("2019-06", "month")
+    assert value("in 2019", EFE) == ("2019", "year")
+
+
+def test_dates_ago_counts_back_in_its_unit():
+    assert value("two days ago", EFE) == ("2024-06-22", "day")
+    assert value("three weeks ago", EFE) == ("2024-W23", "week")
+    assert value("six months ago", EFE) == ("2023-12", "month")
+    assert value("a year ago", EFE) == ("2023", "year")
+
+
+def test_dates_relative_expression_without_publication_is_unknown():
+    assert value("on Wednesday", None) == (None, "unknown")
+    assert value("June 19, 2024", None) == ("2024-06-19", "day")
+
+
+def test_dates_modal_may_and_plain_numbers_are_not_dates():
+    assert resolve("may", published=EFE) is None
+    assert expression_type("2019 troops") is None
+    assert resolve("He may go.", published=EFE) is None
+
+
+def test_dates_expression_type_names_the_pattern():
+    assert expression_type("on Wednesday") == "weekday"
+    assert expression_type("yesterday") == "deictic_day"
+    assert expression_type("last week") == "last_next_unit"
+    assert expression_type("in May") == "month_name"
+    assert expression_type("June 19, 2024") == "explicit_date"
+    assert expression_type("in 2019") == "year"
+    assert expression_type("two years ago") == "ago"
+
+
+def test_dates_historical_flag_uses_the_end_of_the_period():
+    assert is_historical(When("2019-06", "month", "in June 2019"), published=EFE)
+    assert is_historical(When("2019", "year", "in 2019"), published=EFE)
+    assert not is_historical(When("2024-05", "month", "in May"), published=EFE)
+    assert not is_historical(When("2024", "year", "this year"), published=EFE)
+    assert not is_historical(When(EFE, "publication", None), published=EFE)
+    assert is_historical(When("2024-03-01", "day", "March 1"), published=EFE, days=60)
+    assert not is_historical(When("2024-03-01", "day", "March 1"), published=EFE, days=120)
+
+
+# --- with the parse -----------------------------------------------------------------------------------
+
+
+def _article(name: str) -> str:
+    return (EXAMPLES / name).read_text(encoding="utf-8")
+
+
+def _found(doc, published: str) -> dict[str, tuple[str | None, str]]:
+    return {w.text: (w.value, w.precision) for w in find_dates(doc, published=published)}
+
+
+def test_dates_tsf_example_expressions(nlp):
+    doc = nlp(_article("tsf-2023-09-14-putin-kim-summit.txt"))
+    found = _found(doc, TSF)
+    assert found["on Thursday"] == ("2023-09-14", "day")
+    assert found["on Wednesday"] == ("2023-09-13", "day")
+    assert found["Thursday"] == ("2023-09-14", "day")  # "the agency reported Thursday"
+    for when in find_dates(doc, published=TSF):
+        assert doc.text[when.start : when.end] == when.text
+
+
+def test_dates_efe_example_expressions(nlp):
+    doc = nlp(_article("eanp-2024-06-24-trilateral-statement.txt"))
+    found = _found(doc, EFE)
+    assert found["on Monday"] == ("2024-06-24", "day")
+    assert found["last week"] == ("2024-W25", "week")
+    assert found["in May"] == ("2024-05", "month")
+    assert found["June 2019"] == ("2019-06", "month")
+    assert found["in 2019"] == ("2019", "year")
+    assert found["Wednesday, June 19, 2024"] == ("2024-06-19", "day")
+    assert found["the previous day"] == ("2024-06-23", "day")
+    assert found["today"] == ("2024-06-24", "day")
+
+
+def test_dates_find_dates_reads_tense_from_the_clause(nlp):
+    doc = nlp("The leaders will meet on Friday. The leaders met on Friday.")
+    future, past = find_dates(doc, published=TSF)
+    assert (future.value, past.value) == ("2023-09-15", "2023-09-08")
+    doc = nlp("Blinken is scheduled to visit Cairo on Tuesday.")
+    assert find_dates(doc, published=TSF)[0].value == "2023-09-19"
+
+
+def test_dates_event_date_prefers_its_own_clause(nlp):
+    doc = nlp(
+        "Japan and South Korea expressed their concern on Thursday about a possible deal between "
+        "Putin and Kim, who held an unusual meeting on Wednesday."
+    )
+    expressed = next(t for t in doc if t.text == "expressed")
+    held = next(t for t in doc if t.text == "held")
+    assert event_date(expressed, published=TSF).value == "2023-09-14"
+    assert event_date(held, published=TSF).value == "2023-09-13"
+
+
+def test_dates_event_date_inherits_the_reporting_clause_date(nlp):
+    doc = nlp("Putin accepted the invitation to visit North Korea, the official news agency reported Thursday.")
+    accepted = next(t for t in doc if t.text == "accepted")
+    when = event_date(accepted, published=TSF)
+    assert (when.value, when.precision, when.text) == ("2023-09-14", "day", "Thursday")
+
+
+def test_dates_event_date_ignores_a_subordinate_clause_date(nlp):
+    doc = nlp("The minister warned that the talks, which collapsed in 2019, could not resume.")
+    warned = next(t for t in doc if t.text == "warned")
+    assert event_date(warned, published=EFE).precision == "publication"
+
+
+def test_dates_event_date_skips_bounding_expressions(nlp):
+    doc = nlp("The two countries have cooperated since 2019.")
+    verb = next(t for t in doc if t.text == "cooperated")
+    assert event_date(verb, published=EFE).precision == "publication"
+
+
+def test_dates_event_date_falls_back_to_context_then_publication(nlp):
+    doc = nlp("The ministers signed the accord.")
+    signed = next(t for t in doc if t.text == "signed")
+    context = [When("2024-06-19", "day", "Wednesday, June 19, 2024", 0, 10)]
+    assert event_date(signed, published=EFE, context=context).value == "2024-06-19"
+    fallback = event_date(signed, published=EFE)
+    assert (fallback.value, fallback.precision, fallback.text) == (EFE, "publication", None)
+    assert event_date(signed, published=None) == When(None, "unknown", None)
