@@ -1,0 +1,283 @@
+"""The Python API: every CLI command and HTTP route calls one function here of the same name.
+
+>>> import sitrep
+>>> report = sitrep.ingest(["examples/"], db=":memory:")        # doctest: +SKIP
+>>> sitrep.events(db=":memory:", dyad=("JPN", "PRK"))            # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow as pa
+
+from .read import Article, Rejected, article_from_text, iter_articles
+from .store import Store
+
+__all__ = [
+    "IngestReport", "ingest", "events", "quotes", "actors", "stories", "explain", "code_text", "open_store",
+]
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did: counts, and every rejected input with its reason."""
+
+    read: int = 0
+    written: int = 0
+    unchanged: int = 0
+    events: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+
+
+def open_store(db: str | Path | Store | None = None, *, read_only: bool = False) -> Store:
+    """A `Store` for `db` (a path, ":memory:", an open Store, or None for the default path)."""
+    return db if isinstance(db, Store) else Store(db, read_only=read_only)
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    *,
+    db: str | Path | Store | None = None,
+    published: str | None = None,
+    outlet: str | None = None,
+    batch_size: int = 32,
+    progress: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """Read, code and store articles. Unchanged articles are skipped; changed ones replaced.
+
+    Bad inputs are reported in `IngestReport.rejected` (and the ``rejected`` table); the rest of the
+    batch is ingested. After the batch, stories and merged events are rebuilt.
+    """
+    from .pipeline import process_batch
+
+    report = IngestReport()
+    store = open_store(db)
+    try:
+        batch: list[Article] = []
+        for item in iter_articles(paths, published=published, outlet=outlet):
+            if isinstance(item, Rejected):
+                report.rejected.append(item)
+                continue
+            report.read += 1
+            batch.append(item)
+            if len(batch) >= batch_size:
+                _ingest_batch(store, batch, report, process_batch, progress)
+                batch = []
+        _ingest_batch(store, batch, report, process_batch, progress)
+        store.log_rejected(report.rejected)
+        rebuild(store)
+        report.events = store.con.execute("SELECT count(*) FROM events WHERE counted").fetchone()[0]
+    finally:
+        if not isinstance(db, Store):
+            store.close()
+    return report
+
+
+def _ingest_batch(store: Store, batch: list[Article], report: IngestReport, process_batch, progress) -> None:
+    if not batch:
+        return
+    # Within one batch the last copy of an id wins, as a re-ingest would.
+    unique = list({a.id: a for a in batch}.values())
+    known = store.known_hashes([a.id for a in unique])
+    todo = [a for a in unique if known.get(a.id) != a.content_hash]
+    report.unchanged += len(batch) - len(todo)
+    if todo:
+        report.written += store.write(process_batch(todo))
+    if progress:
+        progress(len(batch))
+
+
+def rebuild(store: Store) -> None:
+    """Rebuild the derived tables: stories, merged events, actors."""
+    from . import stories as story_stage
+
+    texts = store.con.execute("SELECT article_id, text FROM articles ORDER BY article_id").fetchall()
+    clusters = story_stage.cluster_articles([(a, _body(t)) for a, t in texts]) if texts else []
+    store.write_stories(clusters)
+    rows = store.con.execute("""
+        SELECT m.mention_id, m.article_id, a.story_id, m.outlet, m.source_code, m.target_code, m.root, m.code,
+               m.date, m.date_precision, m.place_name, m.confidence
+        FROM mentions m JOIN articles a USING (article_id)
+    """).fetchall()
+    mention_rows = [story_stage.MentionRow(*row) for row in rows]
+    store.con.execute("UPDATE mentions SET event_id = NULL")
+    store.rebuild_events(story_stage.merge_events(mention_rows) if mention_rows else {})
+    store.rebuild_actors()
+
+
+def _body(text: str) -> str:
+    from .clean import clean
+
+    return clean(text).text
+
+
+def code_text(text: str, *, published: str | None = None, actors=None, id: str | None = None) -> list:
+    """Code one text in memory (no database): the list of `code.Event`s it yields.
+
+    >>> [e.code for e in code_text("Japan condemned North Korea.", published="2024-06-24")]  # doctest: +SKIP
+    ['111']
+    """
+    from .pipeline import process_batch
+
+    article = article_from_text(text, published=published, id=id)
+    return list(process_batch([article], dictionary=actors)[0].events)
+
+
+# -- queries ---------------------------------------------------------------------------------------
+
+
+def events(
+    *,
+    db: str | Path | Store | None = None,
+    actor: str | None = None,
+    dyad: Sequence[str] | None = None,
+    code: str | None = None,
+    root: str | None = None,
+    quad_class: int | None = None,
+    plover: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    article: str | None = None,
+    story: str | None = None,
+    text: str | None = None,
+    min_confidence: float = 0.0,
+    include_all: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+) -> pa.Table:
+    """Events matching every filter given, newest first, as an Arrow table (``.to_pylist()`` for dicts).
+
+    `actor` matches an actor code prefix on either side ("PRK" matches "PRKGOV"); `dyad` is
+    (source, target) prefixes; negated, hypothetical and historical events are left out unless
+    `include_all`.
+    """
+    where, params = [], []
+    if actor:
+        where.append("(source_code LIKE ? OR target_code LIKE ? OR source_actor_id = ? OR target_actor_id = ?)")
+        params += [actor + "%", actor + "%", actor, actor]
+    if dyad:
+        where.append("source_code LIKE ? AND target_code LIKE ?")
+        params += [dyad[0] + "%", dyad[1] + "%"]
+    if code:
+        where.append("code LIKE ?")
+        params.append(code + "%")
+    if root:
+        where.append("root = ?")
+        params.append(root.zfill(2))
+    if quad_class is not None:
+        where.append("quad_class = ?")
+        params.append(quad_class)
+    if plover:
+        where.append("plover_event = ?")
+        params.append(plover.upper())
+    if since:
+        where.append("date >= ?")
+        params.append(since)
+    if until:
+        where.append("left(date, 10) <= ?")
+        params.append(until)
+    if article:
+        where.append("event_id IN (SELECT event_id FROM mentions WHERE article_id = ?)")
+        params.append(article)
+    if story:
+        where.append("event_id IN (SELECT m.event_id FROM mentions m JOIN articles a USING (article_id) WHERE a.story_id = ?)")
+        params.append(story)
+    if text:
+        where.append("evidence ILIKE ?")
+        params.append(f"%{text}%")
+    if min_confidence:
+        where.append("confidence >= ?")
+        params.append(min_confidence)
+    if not include_all:
+        where.append("counted")
+    sql = "SELECT * FROM events" + (" WHERE " + " AND ".join(where) if where else "")
+    sql += " ORDER BY date DESC NULLS LAST, article_id, sentence_index, trigger_start"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+    return _read(db, sql, params)
+
+
+def quotes(
+    *,
+    db: str | Path | Store | None = None,
+    speaker: str | None = None,
+    actor: str | None = None,
+    article: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int | None = None,
+) -> pa.Table:
+    """Quotes with their speakers; `speaker` matches the speaker's text or name, `actor` its code."""
+    where, params = [], []
+    if speaker:
+        where.append("(speaker_text ILIKE ? OR speaker_name ILIKE ?)")
+        params += [f"%{speaker}%", f"%{speaker}%"]
+    if actor:
+        where.append("(speaker_code LIKE ? OR speaker_actor_id = ?)")
+        params += [actor + "%", actor]
+    if article:
+        where.append("article_id = ?")
+        params.append(article)
+    if since:
+        where.append("published >= ?")
+        params.append(since)
+    if until:
+        where.append("published <= ?")
+        params.append(until)
+    sql = "SELECT * FROM quotes" + (" WHERE " + " AND ".join(where) if where else "")
+    sql += " ORDER BY published DESC, article_id, start"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    return _read(db, sql, params)
+
+
+def actors(*, db: str | Path | Store | None = None, country: str | None = None, kind: str | None = None) -> pa.Table:
+    """Canonical actors seen in the store, most mentioned first."""
+    where, params = [], []
+    if country:
+        where.append("country = ?")
+        params.append(country)
+    if kind:
+        where.append("kind = ?")
+        params.append(kind)
+    sql = "SELECT * FROM actors" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY num_mentions DESC, actor_id"
+    return _read(db, sql, params)
+
+
+def stories(*, db: str | Path | Store | None = None) -> pa.Table:
+    """Stories (clusters of syndicated copies), largest first."""
+    return _read(db, "SELECT * FROM stories ORDER BY num_articles DESC, story_id", [])
+
+
+def explain(event_id: str, *, db: str | Path | Store | None = None) -> dict:
+    """Why an event's mentions were merged: the event, its mentions and the merge reasons."""
+    from . import stories as story_stage
+
+    store = open_store(db, read_only=not isinstance(db, Store) and db != ":memory:")
+    try:
+        event = store.query("SELECT * FROM events WHERE event_id = ? OR best_mention_id = ?", [event_id, event_id]).to_pylist()
+        if not event:
+            from .errors import SitrepError
+
+            raise SitrepError(f"no event {event_id!r}; list ids with `sitrep events --format csv`")
+        event_id = event[0]["event_id"]
+        rows = store.query("""
+            SELECT m.mention_id, m.article_id, a.story_id, m.outlet, m.source_code, m.target_code, m.root, m.code,
+                   m.date, m.date_precision, m.place_name, m.confidence
+            FROM mentions m JOIN articles a USING (article_id) WHERE m.event_id = ?""", [event_id]).to_pylist()
+        mentions = store.query("SELECT * FROM mentions WHERE event_id = ? ORDER BY article_id, sentence_index", [event_id]).to_pylist()
+        reasons = story_stage.explain_merge([story_stage.MentionRow(**r) for r in rows], event_id)
+    finally:
+        if not isinstance(db, Store):
+            store.close()
+    return {"event": event[0], "mentions": mentions, "reasons": reasons}
+
+
+def _read(db, sql: str, params: list) -> pa.Table:
+    if isinstance(db, Store):
+        return db.query(sql, params)
+    with open_store(db, read_only=db != ":memory:") as store:
+        return store.query(sql, params)

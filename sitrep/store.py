@@ -1,0 +1,284 @@
+"""The event store: a DuckDB file by default, written in bulk through Arrow.
+
+Tables (one row each per): ``articles`` (article), ``sentences`` (sentence or caption),
+``actor_mentions`` (actor mention), ``actors`` (canonical actor, derived), ``mentions`` (coded event
+occurrence in one sentence), ``events`` (real event, derived by merging mentions), ``quotes``,
+``stories`` (derived) and ``rejected`` (inputs that could not be read).
+
+Writes are idempotent: an article is keyed by its id and content hash; re-ingesting an unchanged
+article writes nothing, a changed one replaces all of its rows in one transaction. Derived tables
+(actors, events, stories) are rebuilt from the base tables, so they never drift.
+DuckDB allows one writing process per file; readers (the web server) open it read-only.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pyarrow as pa
+
+from .errors import StoreError
+
+__all__ = ["Store", "default_db_path", "SCHEMA"]
+
+_S, _I, _F, _B = "VARCHAR", "BIGINT", "DOUBLE", "BOOLEAN"
+
+SCHEMA: dict[str, dict[str, str]] = {
+    "articles": {
+        "article_id": _S, "content_hash": _S, "published": _S, "outlet": _S, "url": _S, "title": _S,
+        "language": _S, "path": _S, "text": _S, "warnings": _S, "story_id": _S, "agency": _S, "ingested_at": _S,
+    },
+    "sentences": {"article_id": _S, "sentence_index": _I, "start": _I, "end": _I, "kind": _S, "text": _S},
+    "removed": {"article_id": _S, "start": _I, "end": _I, "kind": _S, "text": _S},
+    "actor_mentions": {
+        "article_id": _S, "start": _I, "end": _I, "text": _S, "actor_id": _S, "code": _S, "country": _S,
+        "sector": _S, "name": _S, "kind": _S, "office": _S, "provisional": _B, "how": _S, "published": _S,
+    },
+    "mentions": {
+        "mention_id": _S, "event_id": _S, "article_id": _S, "outlet": _S, "sentence_index": _I,
+        "sentence_start": _I, "sentence_end": _I, "evidence": _S, "code": _S, "root": _S, "name": _S,
+        "goldstein": _F, "quad_class": _I, "plover_event": _S, "plover_mode": _S, "plover_context": _S,
+        "source_code": _S, "source_country": _S, "source_sector": _S, "source_text": _S, "source_start": _I,
+        "source_end": _I, "source_actor_id": _S, "target_code": _S, "target_country": _S, "target_sector": _S,
+        "target_text": _S, "target_start": _I, "target_end": _I, "target_actor_id": _S, "trigger": _S,
+        "trigger_start": _I, "trigger_end": _I, "pattern": _S, "confidence": _F, "modality": _S,
+        "counted": _B, "date": _S, "date_precision": _S, "date_text": _S, "place_name": _S,
+        "place_country": _S, "lat": _F, "lon": _F, "place_precision": _S, "quote_index": _I,
+    },
+    "quotes": {
+        "quote_id": _S, "article_id": _S, "quote_index": _I, "start": _I, "end": _I, "text": _S, "kind": _S,
+        "cue": _S, "cue_start": _I, "cue_end": _I, "speaker_text": _S, "speaker_start": _I, "speaker_end": _I,
+        "speaker_actor_id": _S, "speaker_code": _S, "speaker_name": _S, "speaker_office": _S, "speaker_how": _S,
+        "published": _S,
+    },
+    "rejected": {"path": _S, "reason": _S, "at": _S},
+    "stories": {"story_id": _S, "agency": _S, "num_articles": _I, "article_ids": _S},
+    "events": {},  # derived: created by `rebuild_events`
+    "actors": {},  # derived: created by `rebuild_actors`
+}
+_BASE = ("articles", "sentences", "removed", "actor_mentions", "mentions", "quotes")
+_ARROW = {_S: pa.string(), _I: pa.int64(), _F: pa.float64(), _B: pa.bool_()}
+
+
+def default_db_path() -> Path:
+    """``$SITREP_DB`` if set, else ``sitrep.duckdb`` in the working directory."""
+    return Path(os.environ.get("SITREP_DB", "sitrep.duckdb"))
+
+
+class Store:
+    """A connection to one sitrep database. Use as a context manager, or call `close()`."""
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+        import duckdb
+
+        self.path = str(path) if path is not None else str(default_db_path())
+        try:
+            if read_only and self.path != ":memory:" and not Path(self.path).exists():
+                raise StoreError(f"no database at {self.path}; run `sitrep ingest PATH` first")
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.IOException as error:
+            raise StoreError(
+                f"cannot open {self.path}: {error}. Another process may be writing it; "
+                "wait for it, or query while `sitrep serve` owns the file"
+            ) from error
+        self.read_only = read_only
+        if not read_only:
+            self._create()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    # -- schema ---------------------------------------------------------------------------------
+
+    def _create(self) -> None:
+        for table, columns in SCHEMA.items():
+            if columns:
+                cols = ", ".join(f'"{name}" {kind}' for name, kind in columns.items())
+                self.con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({cols})")
+        if not self._has_table("events"):
+            self.rebuild_events({})
+        if not self._has_table("actors"):
+            self.rebuild_actors()
+
+    def _has_table(self, name: str) -> bool:
+        return bool(self.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchone()[0])
+
+    # -- writing --------------------------------------------------------------------------------
+
+    def known_hashes(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """Content hash of each article already stored (to skip unchanged re-ingests)."""
+        if not article_ids:
+            return {}
+        table = pa.table({"article_id": pa.array(list(article_ids), pa.string())})
+        self.con.register("_ids", table)
+        try:
+            rows = self.con.execute(
+                "SELECT a.article_id, a.content_hash FROM articles a JOIN _ids USING (article_id)"
+            ).fetchall()
+        finally:
+            self.con.unregister("_ids")
+        return dict(rows)
+
+    def write(self, results: Sequence) -> int:
+        """Replace the rows of each article in `results` (pipeline.ArticleResult); return how many."""
+        if not results:
+            return 0
+        rows = _rows(results)
+        ids = pa.table({"article_id": pa.array([r.article.id for r in results], pa.string())})
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.register("_ids", ids)
+            for table in _BASE:
+                self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM _ids)")
+            self.con.unregister("_ids")
+            for table in _BASE:
+                self._insert(table, rows[table])
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        return len(results)
+
+    def log_rejected(self, rejected: Iterable) -> None:
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        self._insert("rejected", [{"path": r.path, "reason": r.reason, "at": now} for r in rejected])
+
+    def _insert(self, table: str, rows: list[dict]) -> None:
+        if not rows:
+            return
+        columns = SCHEMA[table]
+        arrow = pa.Table.from_pylist(rows, schema=pa.schema([(n, _ARROW[k]) for n, k in columns.items()]))
+        self.con.register("_rows", arrow)
+        try:
+            names = ", ".join(f'"{n}"' for n in columns)
+            self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _rows")
+        finally:
+            self.con.unregister("_rows")
+
+    # -- derived tables -------------------------------------------------------------------------
+
+    def rebuild_events(self, event_ids: dict[str, str]) -> None:
+        """Set each mention's event id (mention_id -> event_id) and rebuild the events table.
+
+        Mentions without an assigned id are their own event. An event row shows its best mention
+        (highest confidence, then earliest) and counts mentions, articles and distinct outlets.
+        """
+        if event_ids:
+            table = pa.table({
+                "mention_id": pa.array(list(event_ids), pa.string()),
+                "event_id": pa.array(list(event_ids.values()), pa.string()),
+            })
+            self.con.register("_eids", table)
+            self.con.execute("UPDATE mentions SET event_id = e.event_id FROM _eids e WHERE mentions.mention_id = e.mention_id")
+            self.con.unregister("_eids")
+        self.con.execute("UPDATE mentions SET event_id = mention_id WHERE event_id IS NULL")
+        self.con.execute("""
+            CREATE OR REPLACE TABLE events AS
+            WITH ranked AS (
+                SELECT m.*, row_number() OVER (PARTITION BY event_id ORDER BY counted DESC, confidence DESC,
+                       date_precision = 'day' DESC, article_id, sentence_index) AS rank
+                FROM mentions m
+            ), counts AS (
+                SELECT event_id, count(*) AS num_mentions, count(DISTINCT article_id) AS num_articles,
+                       count(DISTINCT coalesce(outlet, article_id)) AS num_sources, max(confidence) AS max_confidence
+                FROM mentions GROUP BY event_id
+            )
+            SELECT r.event_id, r.code, r.root, r.name, r.goldstein, r.quad_class, r.plover_event, r.plover_mode,
+                   r.plover_context, r.source_code, r.source_country, r.source_sector, r.source_actor_id,
+                   r.source_text, r.target_code, r.target_country, r.target_sector, r.target_actor_id,
+                   r.target_text, r.date, r.date_precision, r.place_name, r.place_country, r.lat, r.lon,
+                   r.place_precision, r.modality, r.counted, r.evidence, r.article_id, r.sentence_index,
+                   r.trigger, r.trigger_start, r.trigger_end, r.source_start, r.source_end, r.target_start,
+                   r.target_end, r.mention_id AS best_mention_id, c.num_mentions, c.num_articles,
+                   c.num_sources, c.max_confidence AS confidence
+            FROM ranked r JOIN counts c USING (event_id) WHERE r.rank = 1
+        """)
+
+    def rebuild_actors(self) -> None:
+        """Canonical actors with their aliases and first/last dates seen, from the actor mentions."""
+        self.con.execute("""
+            CREATE OR REPLACE TABLE actors AS
+            SELECT actor_id, any_value(code) AS code, any_value(name) AS name, any_value(kind) AS kind,
+                   any_value(country) AS country, any_value(sector) AS sector, any_value(office) AS office,
+                   bool_and(provisional) AS provisional, list(DISTINCT text ORDER BY text) AS aliases,
+                   count(*) AS num_mentions, count(DISTINCT article_id) AS num_articles,
+                   min(published) AS first_seen, max(published) AS last_seen
+            FROM actor_mentions GROUP BY actor_id
+        """)
+
+    def write_stories(self, stories: Sequence) -> None:
+        """Replace the stories table and each article's story id (from `stories.cluster_articles`)."""
+        rows = [{"story_id": s.id, "agency": s.agency, "num_articles": len(s.article_ids),
+                 "article_ids": json.dumps(list(s.article_ids))} for s in stories]
+        links = [(a, s.id, s.agency) for s in stories for a in s.article_ids]
+        self.con.execute("DELETE FROM stories")
+        self._insert("stories", rows)
+        if links:
+            table = pa.table({"article_id": [a for a, _, _ in links], "story_id": [s for _, s, _ in links],
+                              "agency": pa.array([g for _, _, g in links], pa.string())})
+            self.con.register("_links", table)
+            self.con.execute("UPDATE articles SET story_id = l.story_id, agency = l.agency FROM _links l WHERE articles.article_id = l.article_id")
+            self.con.unregister("_links")
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def query(self, sql: str, params: Sequence = ()) -> pa.Table:
+        """Run SQL and return an Arrow table (the one reading primitive every view uses)."""
+        return self.con.execute(sql, list(params)).fetch_arrow_table()
+
+    def counts(self) -> dict[str, int]:
+        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in SCHEMA}
+
+
+def _rows(results: Sequence) -> dict[str, list[dict]]:
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    out: dict[str, list[dict]] = {t: [] for t in _BASE}
+    for result in results:
+        a = result.article
+        out["articles"].append({
+            "article_id": a.id, "content_hash": a.content_hash, "published": a.published, "outlet": a.outlet,
+            "url": a.url, "title": a.title, "language": a.language, "path": a.path, "text": a.text,
+            "warnings": json.dumps(list(a.warnings)), "story_id": None, "agency": None, "ingested_at": now,
+        })
+        for index, (start, end, kind) in enumerate(result.sentences):
+            out["sentences"].append({"article_id": a.id, "sentence_index": index, "start": start, "end": end,
+                                     "kind": kind, "text": a.text[start:end]})
+        for r in result.removed:
+            out["removed"].append({"article_id": a.id, "start": r.start, "end": r.end, "kind": r.kind, "text": r.text})
+        for m in result.mentions:
+            actor = m.actor
+            out["actor_mentions"].append({
+                "article_id": a.id, "start": m.start, "end": m.end, "text": m.text, "actor_id": actor.id,
+                "code": actor.code, "country": actor.country, "sector": actor.sector, "name": actor.name,
+                "kind": actor.kind, "office": actor.office, "provisional": actor.provisional, "how": m.how,
+                "published": a.published,
+            })
+        for index, q in enumerate(result.quotes):
+            speaker = q.speaker
+            out["quotes"].append({
+                "quote_id": f"{a.id}#q{index}", "article_id": a.id, "quote_index": index, "start": q.start,
+                "end": q.end, "text": q.text, "kind": q.kind, "cue": q.cue, "cue_start": q.cue_start,
+                "cue_end": q.cue_end, "speaker_text": q.speaker_text, "speaker_start": q.speaker_start,
+                "speaker_end": q.speaker_end, "speaker_actor_id": getattr(speaker, "id", None),
+                "speaker_code": getattr(speaker, "code", None), "speaker_name": getattr(speaker, "name", None),
+                "speaker_office": getattr(speaker, "office", None), "speaker_how": q.speaker_how,
+                "published": a.published,
+            })
+        for e in result.events:
+            row = asdict(e)
+            row.pop("extra", None)
+            row.update(mention_id=e.mention_id, event_id=None, outlet=a.outlet, root=e.root,
+                       modality=",".join(e.modality), counted=e.counted)
+            out["mentions"].append(row)
+    return out
