@@ -3,8 +3,8 @@
 Stage 1 of the pipeline (read -> clean -> analyse -> code -> store). Accepted inputs:
 
 - a plain-text file (``.txt``): its publication date comes from a JSONL sidecar in the same folder
-  (``articles.jsonl`` whose records name the file), else from ``published=``, else from a
-  ``YYYY-MM-DD`` in the file name;
+  (``articles.jsonl`` whose records name the file), else from a ``YYYY-MM-DD`` in the file name,
+  else from ``published=``;
 - an HTML page (``.html``/``.htm``): the article is extracted with trafilatura;
 - a JSONL file: one record per line with ``id``, ``text`` (or ``file``, relative to the JSONL),
   ``published``, ``outlet``, ``url``, ``title``, ``language``;
@@ -186,7 +186,7 @@ def _read_file(path: Path, sidecar: dict[str, dict], *, published: str | None, o
     record.setdefault("id", path.stem)
     if not record.get("published"):
         match = _DATE_IN_NAME.search(path.name)
-        record["published"] = published or (match.group(0) if match else None)
+        record["published"] = (match.group(0) if match else None) or published
     yield _record_to_article(record, path, path.parent, published, outlet, max_bytes, warnings)
 
 
