@@ -156,7 +156,8 @@ def lookup(code: str) -> CameoCode:
     """
     if not isinstance(code, str):
         raise UnknownCodeError(
-            f"CAMEO codes are strings with their leading zeros (e.g. '010'), got {type(code).__name__} {code!r}"
+            "CAMEO codes are strings with their leading zeros (e.g. '010'), "
+            f"got {type(code).__name__} {code!r}"
         )
     try:
         return _table()[code]

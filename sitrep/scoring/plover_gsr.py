@@ -126,7 +126,9 @@ def load_records(path: str | Path = DEFAULT_GOLD) -> tuple[GoldRecord, ...]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as error:
-        raise GoldError(f"PLOVER gold file {path} not found; pass the path to PLOVER_GSR_CAMEO.txt") from error
+        raise GoldError(
+            f"PLOVER gold file {path} not found; pass the path to PLOVER_GSR_CAMEO.txt"
+        ) from error
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise GoldError(f"{path} is not the PLOVER GSR JSON array ({error}); check the file") from error
     if not isinstance(data, list):
@@ -339,7 +341,8 @@ def format_report(result: Mapping[str, Any]) -> str:
     width = max([len(label) for label in labels] + [4])
     lines.append("  " + " " * 10 + " ".join(f"{label:>{width}}" for label in labels))
     for gold, cell in sorted(result["confusion"].items()):
-        lines.append(f"  {gold:<10}" + " ".join(f"{cell.get(column, 0) or '.':>{width}}" for column in columns))
+        counts = " ".join(f"{cell.get(column, 0) or '.':>{width}}" for column in columns)
+        lines.append(f"  {gold:<10}{counts}")
     lines += ["", "confidence threshold", f"  {'min':>4} {'kept':>5} {'P':>6} {'R':>6} {'F1':>6}"]
     for row in result["thresholds"]:
         lines.append(
