@@ -67,6 +67,8 @@ _SLASH_CREDIT = re.compile(
     rf"(?:(?<=^)|(?<=[\s.]))(?i:(?:Photo|Foto|Image|Credit)\s*:\s*)?(?i:{_AGENCY_ALT})"
     rf"(?:[ \t]*/[ \t]*{_NAME}){{1,5}}[ \t]*$"
 )
+# A handout credit closing a line: "KCNA via REUTERS", "Yonhap via AP".
+_VIA_CREDIT = re.compile(rf"(?:(?<=^)|(?<=[\s.]))(?i:{_AGENCY_ALT})[ \t]+via[ \t]+(?i:{_AGENCY_ALT})[ \t]*$")
 # A parenthesised credit closing a line: "(AP Photo/Ahn Young-joon)", "(... photo via AP)".
 _PAREN_CREDIT = re.compile(
     rf"\((?:[^()\n]{{0,120}}\b(?:photo|foto|image|picture)s?\b[^()\n]{{0,80}}"
@@ -215,7 +217,7 @@ def _is_masthead(line: str) -> bool:
 
 def _caption_split(line: str) -> int | None:
     """Offset in `line` where its closing photo credit starts, or None when it has no credit."""
-    for pattern in (_PAREN_CREDIT, _SLASH_CREDIT, _LABEL_CREDIT):
+    for pattern in (_PAREN_CREDIT, _SLASH_CREDIT, _VIA_CREDIT, _LABEL_CREDIT):
         if m := pattern.search(line):
             return m.start()
     return None

@@ -122,7 +122,7 @@ def wire_agency(text: str) -> str | None:
     Evidence in order of strength: an attribution ("(With information from EFE)", "(Reporting by
     Reuters)"), a dateline in the first 400 characters ("SEOUL, June 24 (Yonhap) --"), a "Source: AFP"
     line or a closing sign-off ("-- AFP", "© AFP 2024"), then the agency opening most photo credits
-    ("EFE/EPA/Kev Hui Yeung"). An agency merely cited in the body ("KCNA reported") is a source of a
+    ("EFE/EPA/Kev Hui Yeung") when at least two credits agree. An agency merely cited in the body ("KCNA reported") is a source of a
     claim, not the wire the text came from, and is not counted.
 
     >>> wire_agency("SEOUL, June 24 (Yonhap) -- South Korea said ...")
@@ -142,8 +142,8 @@ def wire_agency(text: str) -> str | None:
     if m := _SIGN_OFF.search(text[-200:]):
         return _ALIAS[m.group(1)]
     credits = Counter(_ALIAS[m.group(1)] for m in _PHOTO_CREDIT.finditer(text))
-    credits = Counter({k: v for k, v in credits.items() if k not in _PHOTO_ONLY})
-    if credits:
+    credits = Counter({k: v for k, v in credits.items() if k not in _PHOTO_ONLY and v >= 2})
+    if credits:  # one photo is often bought from another agency; two agreeing credits are a habit
         return min(credits, key=lambda name: (-credits[name], name))
     return None
 
