@@ -1,0 +1,62 @@
+"""The coder on news sentences written for these tests (not the gold sentences): structure, not words."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.api import code_text
+
+
+def _triples(text: str, *, counted_only: bool = True, published: str = "2024-03-06") -> set[tuple]:
+    events = code_text(text, published=published)
+    return {(e.source_country, e.target_country, e.root) for e in events if e.counted or not counted_only}
+
+
+def test_code_condemn_gives_disapproval_from_subject_to_object():
+    assert ("FRA", "IRN", "11") in _triples("France condemned Iran on Tuesday for its missile tests.")
+
+
+def test_code_coordinated_subjects_give_one_event_per_pair():
+    triples = _triples("Germany and Italy condemned the Syrian government.")
+    assert {("DEU", "SYR", "11"), ("ITA", "SYR", "11")} <= triples
+
+
+def test_code_passive_voice_takes_the_agent_as_source():
+    assert ("FRA", "IRN", "11") in _triples("Iran was condemned by France on Monday.")
+
+
+def test_code_negated_event_is_stored_but_not_counted():
+    events = code_text("Germany did not condemn Russia.", published="2024-03-06")
+    assert events and all("negated" in e.modality and not e.counted for e in events)
+
+
+def test_code_call_on_to_is_an_appeal_to_the_object_of_on():
+    assert ("USA", "ISR", "02") in _triples("The United States called on Israel to halt its offensive.")
+
+
+def test_code_meeting_is_reciprocal():
+    triples = _triples("The Indian prime minister met Chinese President Xi Jinping in Beijing on Tuesday.")
+    assert {("IND", "CHN", "04"), ("CHN", "IND", "04")} <= triples
+
+
+def test_code_reported_speech_we_is_the_speaker():
+    text = "\u201cWe urge Russia to withdraw its troops,\u201d the Ukrainian foreign minister said on Monday."
+    assert ("UKR", "RUS", "02") in _triples(text)
+
+
+def test_code_no_actor_no_event():
+    assert _triples("The storm destroyed hundreds of homes on Monday.", counted_only=False) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Brazil beat Argentina 2-0 in the World Cup qualifier on Tuesday.",
+    "The French film won the top prize at the Venice festival.",
+])
+def test_code_sport_and_culture_are_not_political_events(text):
+    assert _triples(text, counted_only=False) == set()
+
+
+def test_code_event_carries_cameo_and_plover_facts():
+    event = next(e for e in code_text("Japan condemned North Korea.", published="2024-06-24") if e.root == "11")
+    assert event.code == "111" and event.quad_class == 3 and event.goldstein is not None
+    assert event.plover_event == "ACCUSE"

@@ -1,0 +1,60 @@
+"""The store: idempotent ingests, replaced changed articles, bulk writes, derived tables."""
+
+from __future__ import annotations
+
+import shutil
+
+import sitrep.api as api
+from sitrep.store import Store
+
+
+def test_store_ingesting_the_examples_twice_leaves_every_table_unchanged(tmp_path, examples):
+    db = tmp_path / "twice.duckdb"
+    first = api.ingest([examples], db=db)
+    with Store(db) as store:
+        before = store.counts()
+    second = api.ingest([examples], db=db)
+    with Store(db) as store:
+        after = store.counts()
+    assert first.written == 2 and second.written == 0 and second.unchanged == 2
+    assert before == after
+    assert before["articles"] == 2 and before["mentions"] > 0 and before["events"] > 0
+
+
+def test_store_changed_article_replaces_its_old_rows(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    path = folder / "wire-2024-06-24.txt"
+    path.write_text("Japan condemned North Korea on Monday.", encoding="utf-8")
+    db = tmp_path / "changed.duckdb"
+    api.ingest([folder], db=db)
+    path.write_text("Japan praised North Korea on Monday.", encoding="utf-8")
+    report = api.ingest([folder], db=db)
+    rows = api.events(db=db).to_pylist()
+    assert report.written == 1
+    assert [r["code"][:2] for r in rows] == ["05"]
+    with Store(db) as store:
+        assert store.counts()["articles"] == 1
+
+
+def test_store_rejected_inputs_are_logged_and_the_batch_goes_on(tmp_path, examples):
+    folder = tmp_path / "mixed"
+    shutil.copytree(examples, folder)
+    (folder / "broken.txt").write_bytes(b"\x00\x00binary")
+    db = tmp_path / "mixed.duckdb"
+    report = api.ingest([folder], db=db)
+    assert report.written == 2 and len(report.rejected) == 1
+    with Store(db) as store:
+        assert store.con.execute("SELECT count(*) FROM rejected").fetchone()[0] == 1
+
+
+def test_store_every_event_keeps_its_evidence_span(example_db):
+    rows = api.events(db=example_db, include_all=True).to_pylist()
+    assert rows
+    with Store(example_db, read_only=True) as store:
+        texts = dict(store.con.execute("SELECT article_id, text FROM articles").fetchall())
+    for row in rows:
+        text = texts[row["article_id"]]
+        assert row["trigger"] == text[row["trigger_start"]:row["trigger_end"]]
+        assert row["source_text"] == text[row["source_start"]:row["source_end"]]
+        assert row["trigger"] in row["evidence"]
