@@ -4,8 +4,8 @@ A wire story is republished by dozens of outlets, each with its own masthead, ca
 counted naively, one kidnapping becomes hundreds of rows. Two steps undo that, and both can explain
 themselves:
 
-1. `cluster_articles` groups near-duplicate articles into `Story` records: MinHash LSH (datasketch) on
-   word 3-shingles of the cleaned text finds candidate pairs, an exact check confirms them (Jaccard, or
+1. `cluster_articles` groups near-duplicate articles into `Story` records: MinHash LSH Ensemble
+   (datasketch, containment-aware LSH) on word 3-shingles of the cleaned text finds candidate pairs, an exact check confirms them (Jaccard, or
    containment for a truncated copy), and connected pairs form a story. The wire agency is read from
    attributions, datelines and sign-offs (`wire_agency`).
 2. `merge_events` groups coded mentions (`MentionRow`, one per event occurrence in one article) into
@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash, MinHashLSHEnsemble
 
 from sitrep.clean import clean
 from sitrep.errors import SitrepError
@@ -51,9 +51,11 @@ __all__ = [
 SHINGLE_WORDS = 3
 """Words per shingle: 3 survives a translator's word swaps better than 5 and is still rare across texts."""
 NUM_PERM = 128
-LSH_THRESHOLD = 0.15
-"""Candidate threshold of the LSH index: low, so truncated copies (low Jaccard) still become candidates;
-the exact check decides."""
+LSH_THRESHOLD = 0.7
+"""Candidate containment threshold of the LSH index, as a share of the clustering threshold: below it,
+so that MinHash's estimation error does not lose true copies; the exact check then decides."""
+NUM_PART = 16
+"""Size partitions of the LSH Ensemble index (datasketch's default; more helps very skewed sizes)."""
 MIN_SHINGLES_FOR_CONTAINMENT = 25
 """A text shorter than this is not judged by containment: three shared sentences are not a copy."""
 
@@ -191,15 +193,19 @@ def cluster_articles(articles: Sequence[tuple[str, str]], *, threshold: float = 
     texts = dict(articles)
     sets = {article_id: shingles(clean(text).text) for article_id, text in articles}
 
-    # 1. Candidate pairs from MinHash LSH (a fixed seed keeps the result reproducible).
-    lsh = MinHashLSH(threshold=min(LSH_THRESHOLD, threshold), num_perm=NUM_PERM)
+    # 1. Candidate pairs from MinHash LSH Ensemble, which indexes containment: querying with a trimmed
+    #    copy finds the full text it came from, which plain Jaccard LSH misses when sizes differ a lot.
+    #    (Containment of the smaller set is never below Jaccard, so it finds near-equal copies too.)
+    #    A fixed seed keeps the result reproducible.
     hashes: dict[str, MinHash] = {}
     for article_id in sorted(sets):
         mh = MinHash(num_perm=NUM_PERM, seed=1)
         mh.update_batch([s.encode("utf-8") for s in sorted(sets[article_id])])
         hashes[article_id] = mh
-        if sets[article_id]:
-            lsh.insert(article_id, mh)
+    entries = [(a, hashes[a], len(sets[a])) for a in sorted(sets) if sets[a]]
+    lsh = MinHashLSHEnsemble(threshold=LSH_THRESHOLD * threshold, num_perm=NUM_PERM, num_part=NUM_PART)
+    if entries:
+        lsh.index(entries)
 
     # 2. Exact check of each candidate pair, joining confirmed pairs (union-find).
     parent = {article_id: article_id for article_id in sets}
@@ -213,8 +219,8 @@ def cluster_articles(articles: Sequence[tuple[str, str]], *, threshold: float = 
     for article_id in sorted(sets):
         if not sets[article_id]:
             continue
-        for other in sorted(lsh.query(hashes[article_id])):
-            if other <= article_id:
+        for other in sorted(set(lsh.query(hashes[article_id], len(sets[article_id])))):
+            if other == article_id:
                 continue
             if similarity(sets[article_id], sets[other]) >= threshold:
                 ra, rb = find(article_id), find(other)

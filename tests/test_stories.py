@@ -1,0 +1,217 @@
+"""Tests for sitrep.stories (syndicated copies, wire agencies, event merging) and its scorer."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from sitrep.errors import SitrepError
+from sitrep.scoring.stories import DEFAULT_PATH, b_cubed, evaluate, format_report
+from sitrep.stories import (
+    MentionRow,
+    UnknownEventError,
+    cluster_articles,
+    event_counts,
+    explain_merge,
+    merge_events,
+    wire_agency,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+EANP = (ROOT / "examples" / "eanp-2024-06-24-trilateral-statement.txt").read_text(encoding="utf-8")
+TSF = (ROOT / "examples" / "tsf-2023-09-14-putin-kim-summit.txt").read_text(encoding="utf-8")
+
+# Floors pinned from the measured score on gold/syndicated (B-cubed F1 1.000 at the default threshold);
+# lowering one is an explicit, reviewed change.
+STORY_F1_FLOOR = 0.95
+STORY_PRECISION_FLOOR = 0.95
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in text.split("\n") if p.strip()]
+
+
+# -- stories ----------------------------------------------------------------------------------------
+
+
+def test_stories_cluster_joins_a_republished_copy_with_its_own_masthead_and_credits() -> None:
+    body = _paragraphs(EANP)[5:14]
+    copy = "Gulf Bulletin Online\n\nAllies condemn the pact\n\n" + "\n\n".join(body) + \
+        "\n\nA file photo of the summit. REUTERS/Jane Doe\n\n© 2024 Gulf Bulletin Online. All rights reserved.\n"
+    stories = cluster_articles([("eanp", EANP), ("gulf", copy), ("tsf", TSF)])
+    assert [s.article_ids for s in stories] == [("eanp", "gulf"), ("tsf",)]
+
+
+def test_stories_cluster_joins_a_truncated_copy_by_containment() -> None:
+    brief = "\n\n".join(_paragraphs(TSF)[:3]) + "\n"
+    stories = cluster_articles([("tsf", TSF), ("brief", brief)])
+    assert [s.article_ids for s in stories] == [("brief", "tsf")]
+
+
+def test_stories_cluster_keeps_two_stories_on_the_same_dyad_apart() -> None:
+    # The examples are both about Russia and North Korea, nine months apart: two stories.
+    stories = cluster_articles([("eanp", EANP), ("tsf", TSF)])
+    assert len(stories) == 2
+
+
+def test_stories_cluster_ignores_boilerplate_one_outlet_puts_on_every_article() -> None:
+    top = "Sahel Times\n\nTruth First\n\n"
+    foot = ("\n\nFollow us on Twitter and Facebook for the latest updates\n\nSubscribe to our newsletter for "
+            "daily headlines\n\n© 2024 Sahel Times. All rights reserved.\n")
+    a = top + "Floods in Niamey\n\nHeavy rain flooded parts of Niamey on Monday, forcing families from their homes." + foot
+    b = top + "Budget passed\n\nLawmakers in Bamako approved the budget on Tuesday after a long debate on spending." + foot
+    assert len(cluster_articles([("a", a), ("b", b)])) == 2
+
+
+def test_stories_cluster_is_order_independent_with_stable_ids() -> None:
+    articles = [("eanp", EANP), ("tsf", TSF), ("brief", "\n\n".join(_paragraphs(TSF)[:3]))]
+    first = cluster_articles(articles)
+    for perm in itertools.permutations(articles):
+        assert cluster_articles(list(perm)) == first
+    more = cluster_articles(articles + [("zz-copy", TSF.replace("Source: TSF", ""))])
+    brief_story = next(s for s in more if "brief" in s.article_ids)
+    assert brief_story.id == next(s.id for s in first if "brief" in s.article_ids)
+    assert "zz-copy" in brief_story.article_ids
+
+
+def test_stories_cluster_rejects_duplicate_ids() -> None:
+    with pytest.raises(SitrepError, match="duplicate article ids"):
+        cluster_articles([("a", TSF), ("a", EANP)])
+
+
+def test_stories_wire_agency_reads_attributions_datelines_and_sign_offs() -> None:
+    assert wire_agency(EANP) == "EFE"
+    assert wire_agency("SEOUL, June 24 (Yonhap) -- South Korea said on Monday it would respond.") == "Yonhap"
+    assert wire_agency("TOKYO (AP) — Japan protested the launch.") == "AP"
+    assert wire_agency("Talks ended on Friday, officials said. -- AFP") == "AFP"
+    assert wire_agency("Talks ended.\nSource: Xinhua") == "Xinhua"
+
+
+def test_stories_wire_agency_ignores_agencies_only_cited_in_the_body() -> None:
+    # TSF cites Yonhap and KCNA as sources of claims; neither is the wire the text came from.
+    assert wire_agency(TSF) is None
+    assert wire_agency("A quiet day. EFE/EPA/Jane Doe\nThe talks went on, KCNA said.") is None
+
+
+# -- events -----------------------------------------------------------------------------------------
+
+
+def _row(mention_id: str, article_id: str, *, source: str = "JPN", target: str = "PRK", root: str = "01",
+         code: str = "012", date: str | None = "2023-09-14", story: str | None = None, outlet: str | None = None,
+         place: str | None = None) -> MentionRow:
+    precision = None if date is None else {10: "day", 7: "month", 4: "year"}[len(date)]
+    return MentionRow(mention_id=mention_id, article_id=article_id, story_id=story, outlet=outlet,
+                      source=source, target=target, root=root, code=code, date=date,
+                      date_precision=precision, place=place, confidence=0.9)
+
+
+def test_stories_merge_headline_and_body_mentions_into_one_event() -> None:
+    rows = [_row("a:1", "a"), _row("a:7", "a", code="013")]
+    ids = merge_events(rows)
+    assert ids["a:1"] == ids["a:7"]
+
+
+def test_stories_merge_counts_ten_reports_of_one_event_once() -> None:
+    rows = [_row(f"m{i}", f"art{i}", story="s1" if i < 7 else f"s{i}", outlet=f"outlet{i % 5}",
+                 source="JPNGOV" if i % 2 else "JPN") for i in range(10)]
+    ids = merge_events(rows)
+    assert len(set(ids.values())) == 1
+    counts = event_counts(rows, ids)[ids["m0"]]
+    assert (counts.mentions, counts.articles, counts.outlets, counts.stories) == (10, 10, 5, 4)
+
+
+def test_stories_merge_keeps_the_same_dyad_months_apart_as_two_events() -> None:
+    # The two examples: Japan on North Korea in September 2023 and again in June 2024.
+    rows = [_row("tsf:1", "tsf", date="2023-09-14"), _row("eanp:1", "eanp", date="2024-06-24")]
+    ids = merge_events(rows)
+    assert ids["tsf:1"] != ids["eanp:1"]
+
+
+def test_stories_merge_lets_a_less_precise_date_join_but_not_chain_two_events() -> None:
+    rows = [_row("a:1", "a", date="2023-03-02"), _row("b:1", "b", date="2023-06-20"),
+            _row("c:1", "c", date="2023"), _row("d:1", "d", date="2023-06")]
+    ids = merge_events(rows)
+    assert ids["a:1"] != ids["b:1"]
+    assert ids["d:1"] == ids["b:1"]  # June 2023 contains June 20
+    assert ids["c:1"] in {ids["a:1"], ids["b:1"]}  # "2023" joins one of them, never both
+
+
+def test_stories_merge_joins_undated_mentions_only_within_their_story_or_article() -> None:
+    rows = [_row("a:1", "a", story="s1"), _row("b:1", "b", story="s1", date=None),
+            _row("c:1", "c", story="s2", date=None), _row("a:2", "a", story="s1", date=None)]
+    ids = merge_events(rows)
+    assert ids["a:1"] == ids["b:1"] == ids["a:2"]
+    assert ids["c:1"] != ids["a:1"]
+
+
+def test_stories_merge_uses_country_codes_but_splits_conflicting_sectors_roots_and_places() -> None:
+    rows = [_row("a", "x", source="JPN"), _row("b", "y", source="JPNGOV"), _row("c", "z", source="JPNMIL"),
+            _row("d", "w", root="02", code="020"), _row("e", "v", place="Tokyo"), _row("f", "u", place="Seoul")]
+    ids = merge_events(rows)
+    assert ids["a"] == ids["b"]
+    assert ids["c"] != ids["b"]
+    assert ids["d"] != ids["a"]
+    assert ids["e"] != ids["f"]
+
+
+def test_stories_merge_is_order_independent_and_deterministic() -> None:
+    rows = [_row("a:1", "a", story="s"), _row("b:1", "b", date="2023-09", story="t"),
+            _row("c:1", "c", date=None, story="s"), _row("d:1", "d", date="2023-09-15"),
+            _row("e:1", "e", source="JPNGOV", date="2023")]
+    expected = merge_events(rows)
+    for perm in itertools.permutations(rows):
+        assert merge_events(list(perm)) == expected
+
+
+def test_stories_merge_rejects_duplicate_mention_ids() -> None:
+    with pytest.raises(SitrepError, match="duplicate mention ids"):
+        merge_events([_row("a", "x"), _row("a", "y")])
+
+
+def test_stories_explain_merge_names_each_reason() -> None:
+    rows = [_row("a:1", "a", story="s", outlet="EANP"), _row("b:1", "b", story="s", date="2023-09", outlet="TSF"),
+            _row("b:2", "b", story="s", date=None, outlet="TSF", source="JPNGOV")]
+    event_id = merge_events(rows)["a:1"]
+    reasons = explain_merge(rows, event_id)
+    text = "\n".join(reasons)
+    assert reasons[0].startswith("3 mention(s) in 2 article(s) from 2 outlet(s)")
+    assert "same source JPN (sector GOV" in text
+    assert "same CAMEO root 01" in text
+    assert "dates agree: 2023-09-14 (day); less precise 2023-09 contain(s) it" in text
+    assert "b:2 is undated and joins through the same article (b)" in text
+    with pytest.raises(UnknownEventError):
+        explain_merge(rows, "event-nope")
+
+
+# -- scorer and gold --------------------------------------------------------------------------------
+
+
+def test_stories_b_cubed_scores_a_hand_worked_clustering() -> None:
+    gold = {"a": "1", "b": "1", "c": "2"}
+    predicted = {"a": "x", "b": "y", "c": "y"}
+    precision, recall, f1 = b_cubed(gold, predicted)
+    assert precision == pytest.approx((1 + 0.5 + 0.5) / 3)
+    assert recall == pytest.approx((0.5 + 0.5 + 1) / 3)
+    assert f1 == pytest.approx(2 / 3)
+
+
+def test_stories_scorer_meets_the_pinned_floor_on_the_syndicated_gold() -> None:
+    result = evaluate()
+    assert result["f1"] >= STORY_F1_FLOOR, format_report(result)
+    assert result["precision"] >= STORY_PRECISION_FLOOR, format_report(result)
+    assert result["debris_removed"] == result["debris_injected"], format_report(result)
+    assert result["stray_removals"] == 0, format_report(result)
+
+
+def test_stories_gold_corpus_matches_its_generator() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_syndicated", ROOT / "scripts" / "make_syndicated.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    built = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in module.build())
+    assert built == DEFAULT_PATH.read_text(encoding="utf-8")
