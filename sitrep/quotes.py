@@ -1,0 +1,597 @@
+"""Quotes: who said what, with the speaker's span, the cue and the resolved actor.
+
+A situation report is half "who said what". This stage finds three kinds of attribution in a parsed
+article and keeps character offsets into ``doc.text`` for every part, so a quote is always evidence:
+
+- direct quotes between quote marks (straight, curly, guillemets, single curly marks around a phrase),
+  split quotes ("“A,” he said, “B.”") and quotes running over several sentences;
+- indirect speech governed by a cue verb ("Japan warned of ...", "Putin declared that ...");
+- attributions to an agency or a document ("KCNA stressed", "the statement added", "according to ...").
+
+Speakers are the cue verb's subject (or the passive agent, or the object of "according to"), taken
+with their whole noun phrase as a reader would underline it ("the new Japanese Foreign Minister, Yoko
+Kamikawa"). Pronouns, "the same source" and documents ("the statement") are resolved to the previous
+speaker, because news prose names a speaker once and then refers back to it. Actors come from the
+mentions another stage found (``sitrep.actors.find_mentions``); this module only attaches them.
+
+>>> doc = nlp()("“We watch with concern,” said the minister.")   # doctest: +SKIP
+>>> [(q.text, q.speaker_text, q.cue) for q in find_quotes(doc)]  # doctest: +SKIP
+[('We watch with concern,', 'the minister', 'said')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import re
+
+__all__ = ["Quote", "QuoteSpan", "find_quotes", "find_quote_spans"]
+
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us"})
+"""Speaker pronouns resolved to the previous speaker ("he noted")."""
+
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+
+_DOCUMENT_HEADS = frozenset({
+    "source", "statement", "declaration", "communique", "communiqué", "text", "document", "report",
+    "agency", "letter", "release", "note", "memo", "spokesman", "spokeswoman", "spokesperson",
+})
+"""Heads of definite noun phrases that point back to an earlier speaker ("the same source added",
+"the statement said") when no actor mention names them."""
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One attribution: content, cue and speaker, each with character offsets into ``doc.text``.
+
+    ``start``/``end`` cover the content without the enclosing quote marks of a direct quote; for a
+    split quote they cover every piece and ``parts`` lists the pieces (``text`` joins them with a
+    space). ``speaker`` is the resolved actor (the ``actor`` of the mention attached to the speaker
+    span, or the previous speaker's for pronouns and "the same source"); ``speaker_how`` says how.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    speaker_text: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    speaker: object | None
+    speaker_how: str | None
+    sentence_start: int
+    sentence_end: int
+    parts: tuple[tuple[int, int], ...] = ()
+
+
+def find_quotes(doc, mentions: Sequence = ()) -> list[Quote]:
+    """Every quote in a parsed article, in text order, with its speaker resolved where possible.
+
+    Stages:
+      1. quote-mark spans (direct quotes, including unclosed multi-paragraph ones);
+      2. attributions from cue verbs and "according to" in the parse, extended over the quote spans
+         they touch; quote spans with no cue of their own take the cue of their sentence or, when
+         they read as a full utterance, the previous speaker;
+      3. speaker resolution: the mention on the speaker span, else the previous speaker for
+         pronouns, relative pronouns, "the same source" and documents.
+
+    ``mentions`` are actor mentions (objects with ``start``, ``end`` and ``actor``); without them
+    ``speaker`` stays None but every span is still found.
+    """
+    text = doc.text
+    # 1.
+    spans = find_quote_spans(text)
+    # 2.
+    found = find_attributions(doc, spans)
+    # 3.
+    quotes: list[Quote] = []
+    previous: object | None = None
+    issuer: object | None = None  # who last issued a statement: what "the statement" points back to
+    for att in found:
+        actor, how = _resolve(doc, att, mentions, previous, issuer)
+        if att.speaker is None and att.inherit:
+            how = "previous" if previous is not None else None
+            actor = previous
+        if actor is not None:
+            previous = actor
+            if att.statement:
+                issuer = actor
+        quotes.append(_to_quote(doc, att, actor, how))
+    return quotes
+
+
+def _resolve(
+    doc, att: Attribution, mentions: Sequence, previous: object | None, issuer: object | None
+) -> tuple[object | None, str | None]:
+    """The actor for an attribution's speaker span, and how it was found."""
+    if att.speaker is None:
+        return None, None
+    s_start, s_end, head_i = att.speaker
+    words = doc.text[s_start:s_end].lower().split()
+    mention = _attached_mention(doc, s_start, s_end, head_i, mentions)
+    if len(words) == 1 and words[0] in _PRONOUNS:
+        return _antecedent(doc, att, mentions) or previous, "pronoun"
+    if len(words) == 1 and words[0] in _RELATIVE:
+        # "..., who said": the speaker is the noun the relative clause hangs on.
+        antecedent = doc[head_i].head
+        if antecedent.i != head_i:
+            mention = _attached_mention(doc, antecedent.left_edge.idx, antecedent.idx + len(antecedent),
+                                        antecedent.i, mentions)
+        return (mention.actor if mention is not None else None), "explicit"
+    if mention is not None:
+        return mention.actor, "explicit"
+    head = doc[head_i]
+    definite = words[0] in {"the", "this", "that", "its", "their"}
+    if head.lemma_.lower() in _STATEMENT_NOUNS and definite:
+        return issuer or previous, "same-source"
+    if "same" in words or (head.lemma_.lower() in _DOCUMENT_HEADS and definite):
+        return previous, "same-source"
+    return None, "explicit"
+
+
+def _antecedent(doc, att: Attribution, mentions: Sequence) -> object | None:
+    """A pronoun speaker's antecedent in its own sentence: the nearest earlier subject that names an
+    actor ("Xi hosted Putin for a summit in which they claimed ..."), outside the quoted content."""
+    if att.speaker is None or not mentions:
+        return None
+    pronoun = doc[att.speaker[2]]
+    for tok in reversed(doc[pronoun.sent.start:pronoun.i]):
+        if tok.dep_ not in ("nsubj", "nsubjpass") or any(a <= tok.idx < b for a, b in att.parts):
+            continue
+        mention = _attached_mention(doc, tok.idx, tok.idx + len(tok), tok.i, mentions)
+        if mention is not None:
+            return mention.actor
+    return None
+
+
+def _attached_mention(doc, start: int, end: int, head_i: int, mentions: Sequence):
+    """The mention that names the speaker: the one on the head word, else on the head's modifiers
+    ("South Korean government representatives"), else on an apposition ("Kim, the minister")."""
+    inside = [m for m in mentions if m.start < end and m.end > start]
+    if not inside:
+        return None
+    head = doc[head_i]
+    candidates = [head]
+    candidates += [c for c in head.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+    for acl in (c for c in head.children if c.dep_ == "acl"):
+        candidates += [g for a in acl.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+    for appos in (c for c in head.children if c.dep_ == "appos"):
+        candidates.append(appos)
+        candidates += [c for c in appos.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+    for tok in candidates:
+        for m in inside:
+            if m.start <= tok.idx and tok.idx + len(tok) <= m.end:
+                return m
+    return None
+
+
+def _to_quote(doc, att: Attribution, actor: object | None, how: str | None) -> Quote:
+    text = doc.text
+    parts = att.parts
+    start, end = parts[0][0], parts[-1][1]
+    content = " ".join(text[a:b] for a, b in parts)
+    cue_start = cue_end = None
+    if att.cue is not None:
+        cue_start, cue_end = att.cue
+    s_start = s_end = None
+    if att.speaker is not None:
+        s_start, s_end = att.speaker[0], att.speaker[1]
+    lo = min(x for x in (start, cue_start, s_start) if x is not None)
+    hi = max(x for x in (end, cue_end, s_end) if x is not None)
+    sent_start, sent_end = _sentence_bounds(doc, lo, hi)
+    return Quote(
+        start=start,
+        end=end,
+        text=content,
+        kind=att.kind,
+        cue=att.cue_text,
+        cue_start=cue_start,
+        cue_end=cue_end,
+        speaker_text=text[s_start:s_end] if s_start is not None else None,
+        speaker_start=s_start,
+        speaker_end=s_end,
+        speaker=actor,
+        speaker_how=how,
+        sentence_start=sent_start,
+        sentence_end=sent_end,
+        parts=tuple(parts) if len(parts) > 1 else (),
+    )
+
+
+def _sentence_bounds(doc, lo: int, hi: int) -> tuple[int, int]:
+    """The start of the sentence holding ``lo`` and the end of the one holding ``hi - 1``."""
+    start, end = lo, hi
+    for sent in doc.sents:
+        if sent.start_char <= lo < sent.end_char:
+            start = sent.start_char
+        if sent.start_char < hi <= sent.end_char:
+            end = sent.end_char
+    return start, end
+
+
+# --- 1. quote marks -------------------------------------------------------------------------------
+
+_OPEN_DOUBLE = "“«„"
+_CLOSE_DOUBLE = "”»"
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """Text between a pair of quote marks: ``start``/``end`` exclude the marks, ``open``/``close``
+    include them. ``closed`` is False for a quote left open at a paragraph's end, the news convention
+    for a quotation that runs on into the next paragraph."""
+
+    open: int
+    start: int
+    end: int
+    close: int
+    closed: bool = True
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Quote-mark spans in text order, outermost only, never crossing a paragraph break.
+
+    Straight double marks pair up in order within a paragraph; a single curly mark opens a quote
+    only at a word's start and closes only where no letter follows, so apostrophes ("Korea’s",
+    "don’t") are left alone.
+
+    >>> [text[s.start:s.end] for text in ["He said “yes” and ‘no’ but didn’t."] for s in find_quote_spans(text)]
+    ['yes', 'no']
+    """
+    spans: list[QuoteSpan] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        spans.extend(_paragraph_spans(paragraph, offset))
+        offset += len(paragraph) + 1
+    return spans
+
+
+def _paragraph_spans(par: str, offset: int) -> list[QuoteSpan]:
+    spans: list[QuoteSpan] = []
+    opened: int | None = None
+    mark = ""
+    for i, ch in enumerate(par):
+        if opened is None:
+            if ch in _OPEN_DOUBLE or ch == '"':
+                opened, mark = i, ch
+            elif ch == "‘" and (i == 0 or not par[i - 1].isalnum()):
+                opened, mark = i, ch
+            continue
+        closes = (
+            (mark == '"' and ch == '"')
+            or (mark in _OPEN_DOUBLE and ch in _CLOSE_DOUBLE)
+            or (mark == "“" and ch == '"')
+            or (mark == "‘" and ch == "’" and (i + 1 == len(par) or not par[i + 1].isalpha()))
+        )
+        if closes:
+            if par[opened + 1:i].strip():
+                spans.append(QuoteSpan(offset + opened, offset + opened + 1, offset + i, offset + i + 1))
+            opened = None
+    if opened is not None and mark != "‘":
+        end = len(par.rstrip())
+        if par[opened + 1:end].strip():
+            spans.append(QuoteSpan(offset + opened, offset + opened + 1, offset + end, offset + end, False))
+    return spans
+
+
+# --- 2. cues and attributions ---------------------------------------------------------------------
+
+_SPEECH = frozenset("""
+say tell add note stress emphasize emphasise warn declare announce state claim argue insist explain
+write report indicate mention suggest ask urge confirm deny reply respond answer acknowledge admit
+assert contend maintain allege charge accuse criticize criticise praise predict promise pledge vow
+threaten reiterate repeat recall observe comment remark tweet post testify conclude affirm reaffirm
+underline underscore point complain concede estimate disclose reveal assure caution quip shout
+chant demand describe cite agree express voice lament boast brag counter retort hint recount
+""".split())
+"""Verbs that report speech or writing (lemmas). Belief verbs ("think") are left out: they report a
+state of mind, not a statement a source made."""
+
+_XCOMP_CONTENT = frozenset("claim promise pledge vow threaten urge ask agree demand call".split())
+"""Cues whose content may be an infinitive ("vowed to retaliate", "urged Pyongyang to stop")."""
+
+_DOBJ_CONTENT = frozenset("""
+announce confirm deny indicate mention reiterate stress emphasize emphasise underline underscore point
+cite acknowledge admit predict reveal disclose report repeat reaffirm affirm
+""".split())
+"""Cues whose direct object is what was said ("confirmed the deal", "pointed out the risk")."""
+
+_PREP_CONTENT = {
+    "warn": ("of", "about", "against"),
+    "express": ("about", "over", "at", "of", "for", "with", "regarding"),
+    "voice": ("about", "over", "at", "of", "for", "regarding"),
+    "complain": ("about", "of"),
+    "speak": ("of", "about"),
+}
+"""Cues whose content hangs on a preposition ("warned of the risk", "expressed concern about ...")."""
+
+_STATEMENT_NOUNS = frozenset("statement declaration communique communiqué text letter message note report".split())
+_STATEMENT_VERBS = frozenset("issue publish release sign adopt send".split())
+""""X issued a statement “...”": a quote beside these takes X as its speaker."""
+
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "parataxis", "ROOT", "csubj"})
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """An attribution before speaker resolution (internal to this module, exported for tests)."""
+
+    parts: tuple[tuple[int, int], ...]
+    kind: str
+    cue: tuple[int, int] | None
+    cue_text: str | None
+    speaker: tuple[int, int, int] | None  # start, end, index of the head token
+    inherit: bool = False
+    statement: bool = False  # issued as, or spoken by, a statement: "the statement" refers back here
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A cue being filled in (mutable while one article is processed, never stored)."""
+
+    cue_tokens: list
+    speaker_head: object | None
+    speaker_tokens: list
+    content: list
+    quote_spans: list
+    sent: object
+
+
+def find_attributions(doc, spans: Sequence[QuoteSpan]) -> list[Attribution]:
+    """Attributions in text order: cues from the parse, then the quote spans no cue claimed."""
+    text = doc.text
+    drafts = [d for d in (_draft(tok) for tok in doc) if d is not None]
+    claimed: set[int] = set()
+    # quote spans that overlap a cue's content, or sit right beside its frame, belong to it
+    for d in drafts:
+        content_chars = _char_parts(text, d.content)
+        frame = _frame(d)
+        inside = [q for q in spans if q.open < d.cue_tokens[0].idx < q.close]
+        for k, q in enumerate(spans):
+            if q in inside:
+                continue  # a quote never holds its own cue: a cue inside it is a nested report
+            if any(a < q.close and q.open < b for a, b in content_chars) or (
+                frame is not None and _beside(text, q, frame, d.sent)
+            ):
+                if k not in claimed or not d.quote_spans:
+                    d.quote_spans.append(q)
+                    claimed.add(k)
+    # unclaimed utterance-like quotes: the cue of their sentence, else the previous speaker
+    orphans: list[tuple[QuoteSpan, _Draft | None]] = []
+    for k, q in enumerate(spans):
+        if k in claimed or not _utterance_like(doc, q):
+            continue
+        hosts = [d for d in drafts if d.sent.start_char <= q.open < d.sent.end_char
+                 and not any(s.open < d.cue_tokens[0].idx < s.close for s in spans)]
+        host = next((d for d in hosts if d.speaker_head is not None), hosts[0] if hosts else None)
+        orphans.append((q, host))
+    result: list[Attribution] = []
+    for d in drafts:
+        att = _finish(text, d)
+        if att is not None:
+            result.append(att)
+    for q, host in orphans:
+        if host is not None:
+            result.append(_finish(text, _Draft(host.cue_tokens, host.speaker_head, host.speaker_tokens,
+                                               [], [q], host.sent)))
+        elif result or any(True for _ in drafts):
+            result.append(Attribution(((q.start, q.end),), "direct", None, None, None, inherit=True))
+    result = [a for a in result if a is not None]
+    result.sort(key=lambda a: (a.parts[0][0], a.cue or (0, 0)))
+    return _dedupe(result)
+
+
+def _draft(tok) -> _Draft | None:
+    """A cue draft for a token that can govern an attribution, or None."""
+    if tok.lower_.lstrip(_EDGE) == "according" and any(c.lower_ == "to" for c in tok.children):
+        to = next(c for c in tok.children if c.lower_ == "to")
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        head = tok.head
+        while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head.i != head.i:
+            head = head.head
+        own = set(t.i for t in tok.subtree)
+        if head.i != tok.i:
+            content = [t for t in head.subtree if t.i not in own]
+        elif tok.sent.start > 0:
+            # "... neighbours.” According to the spokesman." : a fragment crediting the sentence before
+            content = list(tok.doc[tok.sent.start - 1].sent)
+        else:
+            content = []
+        return _Draft([tok, to], pobj, _in_paragraph(list(pobj.subtree), tok),
+                      _in_paragraph(content, tok), [], tok.sent)
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or not (lemma in _SPEECH or lemma in _STATEMENT_VERBS):
+        return None
+    cue = [tok] + [c for c in tok.children if c.dep_ == "prt"]
+    if lemma == "point" and len(cue) == 1:
+        return None
+    subject = _subject(tok)
+    speaker_tokens = _in_paragraph(list(subject.subtree), tok) if subject is not None else []
+    if subject is not None and not _in_paragraph([subject], tok):
+        subject, speaker_tokens = None, []
+    content = _content(tok, lemma)
+    if lemma in _STATEMENT_VERBS and lemma not in _SPEECH:
+        # "X issued a statement", "the text published by X": the quote beside it is X's
+        on_statement = any(c.dep_ == "dobj" and c.lemma_.lower() in _STATEMENT_NOUNS for c in tok.children)
+        if not on_statement and not (tok.dep_ == "acl" and tok.head.lemma_.lower() in _STATEMENT_NOUNS):
+            return None
+        content = []
+    taken = {t.i for t in speaker_tokens} | {t.i for t in cue}
+    content = [t for t in _in_paragraph(content, tok) if t.i not in taken]
+    return _Draft(cue, subject, speaker_tokens, content, [], tok.sent)
+
+
+def _in_paragraph(tokens: list, anchor) -> list:
+    """The tokens in the anchor's paragraph: a parse that runs over a line break (a caption, a
+    heading) must not carry a speaker or content across it."""
+    text = anchor.doc.text
+    lo = text.rfind("\n", 0, anchor.idx) + 1
+    hi = text.find("\n", anchor.idx)
+    hi = len(text) if hi < 0 else hi
+    return [t for t in tokens if lo <= t.idx < hi]
+
+
+def _subject(verb, depth: int = 0):
+    """The speaker token: subject, passive agent, or the subject shared with the governing verb."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects:
+        # two subjects means the parse ran over a line break: keep the one in the verb's paragraph
+        near = _in_paragraph(subjects, verb)
+        return near[-1] if near else subjects[-1]
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    if any(c.dep_ in ("nsubjpass", "expl") for c in verb.children):
+        # "it was stated in the text published by X": the document is the source
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "by"):
+                doc_noun = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if doc_noun is not None and doc_noun.lemma_.lower() in _STATEMENT_NOUNS:
+                    return doc_noun
+        return None
+    if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
+        return _subject(verb.head, depth + 1)
+    if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "concludes by stressing"
+        return _subject(verb.head.head, depth + 1)
+    return None
+
+
+def _content(verb, lemma: str) -> list:
+    """Tokens of what the cue reports, from the parse (may be empty: a quote may supply it)."""
+    for c in verb.children:
+        if c.dep_ == "ccomp":
+            return list(c.subtree)
+    if lemma in _XCOMP_CONTENT:
+        for c in verb.children:
+            if c.dep_ == "xcomp":
+                return list(c.subtree)
+            if c.dep_ == "prep" and c.lower_ in ("for", "on"):  # "called for talks", "called on X to"
+                return [t for g in c.children if g.dep_ == "pobj" for t in g.subtree]
+    if lemma in _PREP_CONTENT:
+        preps = _PREP_CONTENT[lemma]
+        holders = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+        for h in holders:
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in preps:
+                    return [t for g in c.children if g.dep_ in ("pobj", "pcomp") for t in g.subtree]
+    if lemma in _DOBJ_CONTENT:
+        for c in verb.children:
+            if c.dep_ == "dobj" and c.pos_ != "PRON":
+                return list(c.subtree)
+    if verb.dep_ == "parataxis" and verb.head.i != verb.i:
+        # '“Yes,” he said' parsed as the content's parataxis: the content is the head's clause
+        own = {t.i for t in verb.subtree}
+        return [t for t in verb.head.subtree if t.i not in own]
+    return []
+
+
+def _frame(d: _Draft) -> tuple[int, int] | None:
+    """Character envelope of the cue and its speaker: where an adjacent quote must touch."""
+    toks = d.cue_tokens + d.speaker_tokens
+    if not toks:
+        return None
+    return min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
+
+
+_GLUE = re.compile(r"^[ \t,:;.—–-]*$")
+
+
+def _beside(text: str, q: QuoteSpan, frame: tuple[int, int], sent) -> bool:
+    """A quote touches the frame when only punctuation lies between ("“A,” he said, “B.”")."""
+    lo, hi = frame
+    if q.close <= lo and q.close >= sent.start_char - 300:
+        return bool(_GLUE.match(text[q.close:lo])) and q.open < sent.end_char
+    if q.open >= hi:
+        return bool(_GLUE.match(text[hi:q.open])) and q.open <= sent.end_char + 1
+    return False
+
+
+def _utterance_like(doc, q: QuoteSpan) -> bool:
+    """A quote that reads as something said (a clause or a sentence), not a scare-quoted phrase."""
+    words = doc.text[q.start:q.end].split()
+    if len(words) >= 8:
+        return True
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    return span is not None and len(words) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+def _char_parts(text: str, tokens: list) -> list[tuple[int, int]]:
+    """Contiguous runs of tokens as character spans, punctuation trimmed from both ends."""
+    parts: list[tuple[int, int]] = []
+    for tok in sorted(tokens, key=lambda t: t.i):
+        a, b = tok.idx, tok.idx + len(tok)
+        if parts and not text[parts[-1][1]:a].strip():
+            parts[-1] = (parts[-1][0], b)
+        else:
+            parts.append((a, b))
+    return [p for p in (_trim(text, a, b) for a, b in parts) if p is not None]
+
+
+_EDGE = " \t\n,;:.—–-“”\"‘’«»()[]"
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int] | None:
+    while a < b and text[a] in _EDGE:
+        a += 1
+    while b > a and text[b - 1] in _EDGE:
+        b -= 1
+    if b <= a or not any(ch.isalnum() for ch in text[a:b]):
+        return None
+    return a, b
+
+
+def _finish(text: str, d: _Draft) -> Attribution | None:
+    """Merge the parse content with the draft's quote spans and decide the kind."""
+    parts = _char_parts(text, d.content)
+    if parts and len(parts) > 1:
+        # a lone relative pronoun left of the speaker ("which Moscow says is ...") is not content
+        parts = [p for p in parts if text[p[0]:p[1]].lower() not in _RELATIVE] or parts
+    quotes = sorted(d.quote_spans, key=lambda q: q.open)
+    if not parts and not quotes:
+        return None
+    kind = "indirect"
+    if quotes:
+        outside = [p for p in parts if not any(q.open <= p[0] and p[1] <= q.close for q in quotes)]
+        if not outside:
+            parts = [(q.start, q.end) for q in quotes]
+            parts = [p for p in (_trim(text, a, b) or (a, b) for a, b in parts)]
+            kind = "direct"
+        else:
+            spans = sorted(parts + [(q.open, q.close) for q in quotes])
+            merged = [spans[0]]
+            for a, b in spans[1:]:
+                if a <= merged[-1][1] or not text[merged[-1][1]:a].strip(_EDGE):
+                    merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+                else:
+                    merged.append((a, b))
+            parts = merged
+            kind = "mixed"
+    cue_toks = sorted(d.cue_tokens, key=lambda t: t.i)
+    cue = _trim(text, cue_toks[0].idx, cue_toks[-1].idx + len(cue_toks[-1])) or (
+        cue_toks[0].idx, cue_toks[-1].idx + len(cue_toks[-1]))
+    speaker = None
+    if d.speaker_head is not None and d.speaker_tokens:
+        span = _char_parts(text, d.speaker_tokens)
+        if span:
+            speaker = (span[0][0], span[-1][1], d.speaker_head.i)
+    statement = cue_toks[0].lemma_.lower() in _STATEMENT_VERBS or (
+        d.speaker_head is not None and d.speaker_head.lemma_.lower() in _STATEMENT_NOUNS)
+    return Attribution(tuple(parts), kind, cue, text[cue[0]:cue[1]], speaker, statement=statement)
+
+
+def _dedupe(atts: list[Attribution]) -> list[Attribution]:
+    """One attribution per (content, speaker): a quote claimed twice keeps its first cue."""
+    seen: set = set()
+    out = []
+    for a in atts:
+        key = (a.parts, a.speaker[:2] if a.speaker else None)
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out

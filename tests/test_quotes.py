@@ -1,0 +1,197 @@
+"""Quotes: spans, speakers, cues and actors, on hand-made sentences and the annotated examples."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from sitrep.quotes import Quote, find_quote_spans, find_quotes
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "gold" / "example-quotes.jsonl"
+EXAMPLES = ROOT / "examples"
+
+
+@dataclass(frozen=True)
+class FakeActor:
+    code: str
+    country: str | None = None
+    sector: str | None = None
+    name: str | None = None
+    kind: str = "org"
+    id: str | None = None
+    office: str | None = None
+
+
+@dataclass(frozen=True)
+class FakeMention:
+    """Same attributes as sitrep.actors.ActorMention, so these tests do not wait for actors.py."""
+
+    start: int
+    end: int
+    token_start: int
+    token_end: int
+    text: str
+    actor: FakeActor
+    how: str = "test"
+
+
+# Names a dictionary would know, with the codes it would give (longest first wins).
+NAMES = {
+    "Japanese Foreign Minister": "JPNGOV", "Yoko Kamikawa": "JPNGOV", "Japan": "JPN",
+    "South Korean government": "KORGOV", "South Korean Ministry of Foreign Affairs": "KORGOV",
+    "South Korea": "KOR", "Republic of Korea": "KOR", "Seoul": "KOR",
+    "Han Duck-soo": "KORGOV", "Han": "KORGOV", "Kim Yung-ho": "KORGOV",
+    "Pyongyang’s official news agency": "PRKMED", "KCNA": "PRKMED", "Yonhap News": "KORMED",
+    "Vladimir Putin": "RUSGOV", "Putin": "RUSGOV", "Kim Jong-un": "PRKGOV", "Kim Jong Un": "PRKGOV",
+    "United States": "USA", "Washington": "USA", "Tokyo": "JPN", "U.S.": "USA", "US": "USA",
+    "Moscow": "RUS", "Russia": "RUS", "Pyongyang": "PRK", "North Korea": "PRK",
+    "Xi Jinping": "CHNGOV", "Xi": "CHNGOV", "Lin Jian": "CHNGOV", "Chinese Foreign Ministry": "CHNGOV",
+    "Beijing": "CHN", "China": "CHN",
+}
+
+
+def mentions_for(doc) -> list[FakeMention]:
+    """Every dictionary name in the text, longest match first, never overlapping."""
+    taken: list[tuple[int, int]] = []
+    found = []
+    for name in sorted(NAMES, key=len, reverse=True):
+        for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", doc.text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            taken.append((m.start(), m.end()))
+            found.append(FakeMention(m.start(), m.end(), span.start, span.end, name, FakeActor(NAMES[name])))
+    return sorted(found, key=lambda x: x.start)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from sitrep.analyse import nlp as load
+
+    return load()
+
+
+def quotes_in(nlp, text: str, mentions: bool = False) -> list[Quote]:
+    doc = nlp(text)
+    return find_quotes(doc, mentions_for(doc) if mentions else ())
+
+
+# --- quote marks (no model) -----------------------------------------------------------------------
+
+
+def test_quotes_spans_leave_apostrophes_alone():
+    text = "Korea’s envoy said ‘we won’t go’ and “it’s over” then left."
+    assert [text[s.start:s.end] for s in find_quote_spans(text)] == ["we won’t go", "it’s over"]
+
+
+def test_quotes_spans_pair_straight_marks_and_close_at_paragraph_end():
+    text = 'He said "no" twice.\n"We will not go back, and we will not forget\n"It is done," he said.'
+    spans = [(text[s.start:s.end], s.closed) for s in find_quote_spans(text)]
+    assert spans == [("no", True), ("We will not go back, and we will not forget", False), ("It is done,", True)]
+
+
+# --- find_quotes on hand-made sentences -----------------------------------------------------------
+
+
+def test_quotes_direct_quote_with_inverted_cue(nlp):
+    (q,) = quotes_in(nlp, "“We watch the talks with concern,” said the new foreign minister, Ana Silva.")
+    assert (q.kind, q.text, q.cue, q.speaker_text) == (
+        "direct", "We watch the talks with concern", "said", "the new foreign minister, Ana Silva")
+
+
+def test_quotes_split_quote_keeps_both_parts(nlp):
+    for text in ("“The border stays closed,” the minister said, “and we will not negotiate under fire.”",
+                 "“The border stays closed,” the minister said. “We will not negotiate under fire.”"):
+        (q,) = quotes_in(nlp, text)
+        assert (q.kind, q.speaker_text, len(q.parts)) == ("direct", "the minister", 2)
+        assert q.text.startswith("The border stays closed") and q.text.endswith("under fire")
+
+
+def test_quotes_quote_paragraph_without_cue_keeps_the_previous_speaker(nlp):
+    text = ("“The border stays closed,” Han Duck-soo said on Monday.\n"
+            "“We will not negotiate under fire, and nobody should expect us to.”")
+    qs = quotes_in(nlp, text, mentions=True)
+    assert [(q.speaker_text, q.speaker_how, q.speaker.code) for q in qs] == [
+        ("Han Duck-soo", "explicit", "KORGOV"), (None, "previous", "KORGOV")]
+
+
+def test_quotes_indirect_speech_keeps_that_clause(nlp):
+    (q,) = quotes_in(nlp, "The defence minister declared that the army would withdraw by Friday.")
+    assert (q.kind, q.text, q.speaker_text, q.cue) == (
+        "indirect", "that the army would withdraw by Friday", "The defence minister", "declared")
+
+
+def test_quotes_pronoun_and_same_source_resolve_to_previous_speaker(nlp):
+    text = ("“Talks will resume,” Han Duck-soo said on Monday. “Nothing is decided,” he added. "
+            "KCNA reported that the launch succeeded. “The test was a success,” the same source added.")
+    qs = quotes_in(nlp, text, mentions=True)
+    assert [(q.speaker_text, q.speaker_how, q.speaker.code) for q in qs] == [
+        ("Han Duck-soo", "explicit", "KORGOV"),
+        ("he", "pronoun", "KORGOV"),
+        ("KCNA", "explicit", "PRKMED"),
+        ("the same source", "same-source", "PRKMED"),
+    ]
+
+
+def test_quotes_according_to_credits_the_clause(nlp):
+    (q,) = quotes_in(nlp, "According to Chinese Foreign Ministry spokesman Lin Jian, the talks were useful.",
+                     mentions=True)
+    assert (q.cue, q.speaker_text, q.speaker.code, q.text) == (
+        "According to", "Chinese Foreign Ministry spokesman Lin Jian", "CHNGOV", "the talks were useful")
+
+
+def test_quotes_participle_cue_shares_the_subject(nlp):
+    qs = quotes_in(nlp, "Japan protested on Monday, saying that the launch violated its airspace.")
+    assert [(q.speaker_text, q.cue, q.text) for q in qs] == [
+        ("Japan", "saying", "that the launch violated its airspace")]
+
+
+def test_quotes_scare_quotes_are_not_quotes(nlp):
+    assert quotes_in(nlp, "The so-called “Comprehensive Strategic Partnership” was signed last week.") == []
+
+
+def test_quotes_no_speech_verb_no_quote(nlp):
+    assert quotes_in(nlp, "Troops crossed the river on Tuesday and shelled the town.") == []
+
+
+# --- the annotated examples -----------------------------------------------------------------------
+
+
+def _gold() -> list[dict]:
+    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _example_docs(nlp) -> dict:
+    meta = [json.loads(line) for line in (EXAMPLES / "articles.jsonl").read_text().splitlines() if line]
+    return {m["id"]: nlp((EXAMPLES / m["file"]).read_text(encoding="utf-8")) for m in meta}
+
+
+def test_quotes_gold_offsets_point_at_their_text():
+    for g in _gold():
+        path = next(EXAMPLES.glob(f"*{g['doc'][-10:]}*.txt"))
+        text = path.read_text(encoding="utf-8")
+        assert text[g["start"]:g["end"]] == g["text"]
+        assert text[g["speaker_start"]:g["speaker_end"]] == g["speaker_text"]
+
+
+def test_quotes_examples_every_gold_quote_found_with_its_speaker(nlp):
+    docs = _example_docs(nlp)
+    missed = []
+    for g in _gold():
+        doc = docs[g["doc"]]
+        quotes = find_quotes(doc, mentions_for(doc))
+        hit = [q for q in quotes if q.start < g["end"] and g["start"] < q.end
+               and (q.speaker_start, q.speaker_end) == (g["speaker_start"], g["speaker_end"])]
+        if not hit:
+            missed.append((g["speaker_text"], g["text"][:50]))
+            continue
+        if g["speaker_codes"]:
+            codes = {getattr(q.speaker, "code", None) for q in hit}
+            if not codes & set(g["speaker_codes"]):
+                missed.append((g["speaker_text"], f"actor {codes} not in {g['speaker_codes']}"))
+    assert missed == []
