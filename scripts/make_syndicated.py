@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sitrep.clean import clean  # noqa: E402
+from sitrep.clean import clean
 
 OUT = ROOT / "gold" / "syndicated" / "articles.jsonl"
 
@@ -40,21 +40,21 @@ ORIGINALS: dict[str, dict] = {
         "headline": "Seoul, Tokyo and Washington denounce Russia-North Korea defense pact",
         "dateline": "SEOUL, South Korea (AP) — ",
         "paragraphs": [
-            "The top diplomats of South Korea, Japan and the United States on Monday jointly criticized the new "
+            ("The top diplomats of South Korea, Japan and the United States on Monday jointly criticized the new "
             "defense pact between Moscow and Pyongyang, saying closer military ties between the two "
-            "neighbors threaten peace in Asia and in Europe.",
-            "In a statement released by Seoul's foreign ministry, the three allies said they were gravely "
+            "neighbors threaten peace in Asia and in Europe."),
+            ("In a statement released by Seoul's foreign ministry, the three allies said they were gravely "
             "concerned that the deal signed last week could open the way for more North Korean munitions to "
-            "flow to Russian forces fighting in Ukraine.",
-            "The pact obliges each side to come to the other's aid if attacked. It was signed during "
-            "Vladimir Putin's first trip to the North Korean capital in 24 years.",
-            "Officials in Washington said the allies would expand joint drills and share more missile "
+            "flow to Russian forces fighting in Ukraine."),
+            ("The pact obliges each side to come to the other's aid if attacked. It was signed during "
+            "Vladimir Putin's first trip to the North Korean capital in 24 years."),
+            ("Officials in Washington said the allies would expand joint drills and share more missile "
             "warning data in real time. A three-way exercise involving an American aircraft carrier is "
-            "expected later this month.",
-            "North Korea did not immediately respond. Its state media has described the treaty as a "
-            "purely defensive arrangement between two sovereign states.",
-            "Analysts in Seoul said the statement mostly restated existing positions but showed the three "
-            "governments trying to keep a united front ahead of elections in the United States.",
+            "expected later this month."),
+            ("North Korea did not immediately respond. Its state media has described the treaty as a "
+            "purely defensive arrangement between two sovereign states."),
+            ("Analysts in Seoul said the statement mostly restated existing positions but showed the three "
+            "governments trying to keep a united front ahead of elections in the United States."),
         ],
         "captions": [
             "Foreign ministers of the three countries meet on the sidelines of a security forum in June 2024. (AP Photo/Lee Jin-man)",
@@ -66,23 +66,23 @@ ORIGINALS: dict[str, dict] = {
         "headline": "Russia's defence minister visits Pyongyang for armistice anniversary",
         "dateline": "SEOUL, July 26 (Reuters) - ",
         "paragraphs": [
-            "Russian Defence Minister Sergei Shoigu arrived in Pyongyang on Tuesday at the head of a military "
+            ("Russian Defence Minister Sergei Shoigu arrived in Pyongyang on Tuesday at the head of a military "
             "delegation invited to mark the 70th anniversary of the end of the Korean War, North Korean "
-            "state media said.",
-            "It is the first visit by a Russian defence minister to North Korea since the collapse of the "
+            "state media said."),
+            ("It is the first visit by a Russian defence minister to North Korea since the collapse of the "
             "Soviet Union, and it comes as Washington accuses Pyongyang of supplying artillery shells to "
-            "Moscow, a charge both governments deny.",
-            "Shoigu met North Korean leader Kim Jong Un on Wednesday and handed him a letter from President "
+            "Moscow, a charge both governments deny."),
+            ("Shoigu met North Korean leader Kim Jong Un on Wednesday and handed him a letter from President "
             "Vladimir Putin, the official news agency said, adding that the two sides discussed defence and "
-            "security matters of mutual interest.",
-            "Kim later took his guest to an exhibition of weapons that included the country's newest "
-            "intercontinental ballistic missiles, photographs released by state media showed.",
-            "A Chinese delegation led by a senior Communist Party official was also in Pyongyang for the "
-            "anniversary, which North Korea celebrates as a victory day.",
-            "South Korea's defence ministry said it was watching the visit closely and warned that any arms "
-            "trade with Russia would breach United Nations Security Council resolutions.",
-            "The visit is likely to deepen concern in Seoul and Tokyo that Moscow is ready to offer Pyongyang "
-            "military technology in return for ammunition, analysts said.",
+            "security matters of mutual interest."),
+            ("Kim later took his guest to an exhibition of weapons that included the country's newest "
+            "intercontinental ballistic missiles, photographs released by state media showed."),
+            ("A Chinese delegation led by a senior Communist Party official was also in Pyongyang for the "
+            "anniversary, which North Korea celebrates as a victory day."),
+            ("South Korea's defence ministry said it was watching the visit closely and warned that any arms "
+            "trade with Russia would breach United Nations Security Council resolutions."),
+            ("The visit is likely to deepen concern in Seoul and Tokyo that Moscow is ready to offer Pyongyang "
+            "military technology in return for ammunition, analysts said."),
         ],
         "captions": [
             "North Korean leader Kim Jong Un and Russian Defence Minister Sergei Shoigu visit an arms exhibition in Pyongyang, July 26, 2023. KCNA via REUTERS",
@@ -94,17 +94,17 @@ ORIGINALS: dict[str, dict] = {
         "headline": "Lavrov in Pyongyang to prepare a Putin visit",
         "dateline": "",
         "paragraphs": [
-            "Russian Foreign Minister Sergei Lavrov held talks in Pyongyang on Thursday with his North Korean "
+            ("Russian Foreign Minister Sergei Lavrov held talks in Pyongyang on Thursday with his North Korean "
             "counterpart Choe Son Hui, a month after Kim Jong Un travelled to Russia's Far East to meet "
-            "Vladimir Putin.",
-            "The two ministers discussed the follow-up to the summit and the preparation of a return visit by "
-            "the Russian president, the Russian foreign ministry said in a statement.",
-            "Lavrov thanked Pyongyang for what he called its firm support for Russia's operation in Ukraine, "
-            "according to Russian news agencies.",
-            "The United States and its allies say North Korea has already shipped more than a million "
-            "artillery shells to Russia, an accusation Moscow rejects.",
-            "Choe described relations between the two countries as entering a new stage and said Pyongyang "
-            "would always stand by Moscow, North Korean media reported.",
+            "Vladimir Putin."),
+            ("The two ministers discussed the follow-up to the summit and the preparation of a return visit by "
+            "the Russian president, the Russian foreign ministry said in a statement."),
+            ("Lavrov thanked Pyongyang for what he called its firm support for Russia's operation in Ukraine, "
+            "according to Russian news agencies."),
+            ("The United States and its allies say North Korea has already shipped more than a million "
+            "artillery shells to Russia, an accusation Moscow rejects."),
+            ("Choe described relations between the two countries as entering a new stage and said Pyongyang "
+            "would always stand by Moscow, North Korean media reported."),
         ],
         "captions": [
             "Sergei Lavrov is welcomed at Pyongyang airport on October 18, 2023. Photo: AFP",
@@ -117,17 +117,17 @@ ORIGINALS: dict[str, dict] = {
         "headline": "Japan protests North Korean ICBM launch that fell near Hokkaido",
         "dateline": "TOKYO, Dec. 18 (Kyodo) -- ",
         "paragraphs": [
-            "Japan lodged a protest with North Korea through diplomatic channels in Beijing on Monday after "
+            ("Japan lodged a protest with North Korea through diplomatic channels in Beijing on Monday after "
             "Pyongyang fired an intercontinental ballistic missile that came down in the sea west of "
-            "Hokkaido, the government said.",
-            "The missile flew for about 73 minutes and fell outside Japan's exclusive economic zone, Defense "
-            "Ministry officials said, adding that no damage to ships or aircraft had been reported.",
-            "Chief Cabinet Secretary Yoshimasa Hayashi told reporters the launch was a clear violation of "
-            "Security Council resolutions and a threat to the peace of the region.",
-            "It was the North's first ICBM launch since July and came hours after it fired a shorter-range "
-            "missile toward the sea off its east coast.",
-            "Tokyo, Seoul and Washington began sharing missile warning data in real time this month under a "
-            "system agreed by their leaders in August.",
+            "Hokkaido, the government said."),
+            ("The missile flew for about 73 minutes and fell outside Japan's exclusive economic zone, Defense "
+            "Ministry officials said, adding that no damage to ships or aircraft had been reported."),
+            ("Chief Cabinet Secretary Yoshimasa Hayashi told reporters the launch was a clear violation of "
+            "Security Council resolutions and a threat to the peace of the region."),
+            ("It was the North's first ICBM launch since July and came hours after it fired a shorter-range "
+            "missile toward the sea off its east coast."),
+            ("Tokyo, Seoul and Washington began sharing missile warning data in real time this month under a "
+            "system agreed by their leaders in August."),
         ],
         "captions": [],
     },
@@ -138,15 +138,15 @@ ORIGINALS: dict[str, dict] = {
         "dateline": "",
         "reuse": ("trilateral-efe", (3, 4)),
         "paragraphs": [
-            "North Korea on Wednesday dismissed as a provocation the statement in which South Korea, Japan and "
-            "the United States criticised its new treaty with Russia, the state agency KCNA reported.",
-            "A spokesperson for the North Korean foreign ministry said the three countries had no right to "
+            ("North Korea on Wednesday dismissed as a provocation the statement in which South Korea, Japan and "
+            "the United States criticised its new treaty with Russia, the state agency KCNA reported."),
+            ("A spokesperson for the North Korean foreign ministry said the three countries had no right to "
             "comment on the sovereign decisions of two neighbours and accused Washington of preparing a "
-            "military bloc in Asia.",
-            "The spokesperson also criticised the three-way exercise that the allies plan to hold this week "
-            "with an American aircraft carrier, calling it a rehearsal for war.",
-            "Seoul's unification ministry replied that Pyongyang should stop blaming others for tensions it "
-            "had created with its own missile launches.",
+            "military bloc in Asia."),
+            ("The spokesperson also criticised the three-way exercise that the allies plan to hold this week "
+            "with an American aircraft carrier, calling it a rehearsal for war."),
+            ("Seoul's unification ministry replied that Pyongyang should stop blaming others for tensions it "
+            "had created with its own missile launches."),
             "Analysts expect the North to answer the drills with new weapons tests in the coming days.",
         ],
         "captions": [],
@@ -158,15 +158,15 @@ ORIGINALS: dict[str, dict] = {
         "dateline": "SEOUL, July 28 (Reuters) - ",
         "reuse": ("shoigu-visit", (1, 6)),
         "paragraphs": [
-            "North Korea paraded its newest intercontinental ballistic missiles and a pair of new attack "
+            ("North Korea paraded its newest intercontinental ballistic missiles and a pair of new attack "
             "drones through Pyongyang on Thursday night, with Russian Defence Minister Sergei Shoigu watching "
-            "beside leader Kim Jong Un, state media reported on Friday.",
-            "Photographs showed Kim and Shoigu saluting from a balcony above Kim Il Sung Square as thousands of "
-            "troops marched below.",
-            "The drones resembled American surveillance and attack aircraft, analysts said, though it was not "
-            "clear whether they were operational.",
-            "Chinese Politburo member Li Hongzhong also stood on the balcony, the first time since the pandemic "
-            "that foreign delegations attended a military parade in the North.",
+            "beside leader Kim Jong Un, state media reported on Friday."),
+            ("Photographs showed Kim and Shoigu saluting from a balcony above Kim Il Sung Square as thousands of "
+            "troops marched below."),
+            ("The drones resembled American surveillance and attack aircraft, analysts said, though it was not "
+            "clear whether they were operational."),
+            ("Chinese Politburo member Li Hongzhong also stood on the balcony, the first time since the pandemic "
+            "that foreign delegations attended a military parade in the North."),
         ],
         "captions": [],
     },
@@ -176,10 +176,10 @@ ORIGINALS: dict[str, dict] = {
         "headline": "Floods displace thousands in Kenya's Tana River county",
         "dateline": "",
         "paragraphs": [
-            "Thousands of families have been forced from their homes in Kenya's Tana River county after the "
-            "river burst its banks following weeks of heavy rain, local officials said on Thursday.",
-            "The Kenya Red Cross said it was distributing food and tents at three camps and warned that "
-            "stagnant water raised the risk of cholera.",
+            ("Thousands of families have been forced from their homes in Kenya's Tana River county after the "
+            "river burst its banks following weeks of heavy rain, local officials said on Thursday."),
+            ("The Kenya Red Cross said it was distributing food and tents at three camps and warned that "
+            "stagnant water raised the risk of cholera."),
             "The government has postponed the reopening of schools in the worst-hit areas by a week.",
         ],
         "captions": [],
@@ -190,10 +190,10 @@ ORIGINALS: dict[str, dict] = {
         "headline": "Uganda's central bank holds its key rate",
         "dateline": "",
         "paragraphs": [
-            "The Bank of Uganda kept its central bank rate unchanged on Friday, saying inflation remained "
-            "within its target despite a weaker shilling.",
-            "The governor said the bank would act if rising fuel prices pushed inflation higher in the "
-            "coming months.",
+            ("The Bank of Uganda kept its central bank rate unchanged on Friday, saying inflation remained "
+            "within its target despite a weaker shilling."),
+            ("The governor said the bank would act if rising fuel prices pushed inflation higher in the "
+            "coming months."),
             "Economists had expected the decision after two months of stable prices.",
         ],
         "captions": [],
@@ -231,8 +231,8 @@ EXTRA_CAPTIONS = {
         "South Korean Foreign Minister Cho Tae-yul speaks to reporters in Seoul, June 24, 2024. EFE/EPA/Yonhap",
     ],
     "summit-reactions": [
-        "Russian President Vladimir Putin and North Korean leader Kim Jong-un at the Vostochny cosmodrome, "
-        "September 13, 2023. EFE/EPA/Vladimir Smirnov/Sputnik/Kremlin Pool",
+        ("Russian President Vladimir Putin and North Korean leader Kim Jong-un at the Vostochny cosmodrome, "
+        "September 13, 2023. EFE/EPA/Vladimir Smirnov/Sputnik/Kremlin Pool"),
     ],
 }
 

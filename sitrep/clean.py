@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Cleaned", "Removal", "clean", "PHOTO_AGENCIES"]
+__all__ = ["PHOTO_AGENCIES", "Cleaned", "Removal", "clean"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,18 +30,18 @@ from sitrep.clean import clean
 from sitrep.errors import SitrepError
 
 __all__ = [
-    "Story",
-    "MentionRow",
-    "EventCounts",
-    "UnknownEventError",
     "AGENCIES",
+    "EventCounts",
+    "MentionRow",
+    "Story",
+    "UnknownEventError",
     "cluster_articles",
-    "wire_agency",
-    "merge_events",
-    "explain_merge",
     "event_counts",
+    "explain_merge",
+    "merge_events",
     "shingles",
     "similarity",
+    "wire_agency",
 ]
 
 # ---------------------------------------------------------------------------------------------------
@@ -429,8 +429,8 @@ def explain_merge(rows: Sequence[MentionRow], event_id: str) -> list[str]:
         raise UnknownEventError(f"no mention maps to {event_id!r}: pass the rows the event was merged from")
     counts = event_counts(members, {m.mention_id: event_id for m in members})[event_id]
     lines = [
-        f"{counts.mentions} mention(s) in {counts.articles} article(s) from {counts.outlets} outlet(s) "
-        f"and {counts.stories} independent story(ies)"
+        (f"{counts.mentions} mention(s) in {counts.articles} article(s) from {counts.outlets} outlet(s) "
+        f"and {counts.stories} independent story(ies)")
     ]
     for role, codes in (("source", [m.source for m in members]), ("target", [m.target for m in members])):
         country = _actor(codes[0])[0] or "unknown"

@@ -17,14 +17,14 @@ EANP_EXPECTED = [
     ("debris", "East Africa News Post"),
     ("debris", "Complete News World"),
     ("debris", "The United States, Japan, and South Korea condemned the military agreement between Putin and Kim Jong Un"),
-    ("caption", "From left to right: Japanese Defense Minister Kihara Minoru, US Defense Secretary Lloyd Austin, "
-     "and South Korean Defense Minister Shin Won-sik."),
+    ("caption", ("From left to right: Japanese Defense Minister Kihara Minoru, US Defense Secretary Lloyd Austin, "
+     "and South Korean Defense Minister Shin Won-sik.")),
     ("debris", "EFE/EPA/Kev Hui Yeung"),
-    ("caption", "Russian President Vladimir Putin toasts North Korean leader Kim Jong Un during the Russian "
-     "leader’s recent visit to Pyongyang."),
+    ("caption", ("Russian President Vladimir Putin toasts North Korean leader Kim Jong Un during the Russian "
+     "leader’s recent visit to Pyongyang.")),
     ("debris", "EFE/EPA/Vladimir Smirnov/Sputnik/Kremlin Bull"),
-    ("caption", "Russian President Vladimir Putin, left, and North Korean leader Kim Jong Un pose for a photo at a "
-     "signing ceremony for the new agreement, in Pyongyang, North Korea, Wednesday, June 19, 2024."),
+    ("caption", ("Russian President Vladimir Putin, left, and North Korean leader Kim Jong Un pose for a photo at a "
+     "signing ceremony for the new agreement, in Pyongyang, North Korea, Wednesday, June 19, 2024.")),
     ("debris", "(Kristina Kormilitsyna, Sputnik, Kremlin Complex photo via AP)"),
     ("caption", "Chinese President Xi Jinping in a file photo."),
     ("debris", "EFE/EPA/Sergey Bobylev/Sputnik/Kremlin Basin"),

@@ -20,7 +20,7 @@ from sitrep.clean import clean
 from sitrep.errors import GoldError
 from sitrep.stories import cluster_articles
 
-__all__ = ["evaluate", "format_report", "b_cubed", "DEFAULT_PATH"]
+__all__ = ["DEFAULT_PATH", "b_cubed", "evaluate", "format_report"]
 
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "gold" / "syndicated" / "articles.jsonl"
 
@@ -146,13 +146,13 @@ def _cluster_errors(gold: dict[str, str], predicted: dict[str, str]) -> list[str
 def format_report(result: dict) -> str:
     """The evaluation as text, for a terminal or a log."""
     lines = [
-        f"Story clustering on {result['articles']} articles "
-        f"({result['gold_stories']} gold stories, {result['predicted_stories']} predicted)",
+        (f"Story clustering on {result['articles']} articles "
+        f"({result['gold_stories']} gold stories, {result['predicted_stories']} predicted)"),
         f"  B-cubed precision {result['precision']:.3f}  recall {result['recall']:.3f}  F1 {result['f1']:.3f}",
         f"  wire agency right for {result['agency_accuracy']:.0%} of predicted stories",
-        f"Cleaning: {result['debris_removed']}/{result['debris_injected']} injected debris removed, "
+        (f"Cleaning: {result['debris_removed']}/{result['debris_injected']} injected debris removed, "
         f"{result['captions_found']}/{result['captions_injected']} captions kept apart, "
-        f"{result['stray_removals']} other removals",
+        f"{result['stray_removals']} other removals"),
     ]
     lines += [f"  other removal {e}" for e in result["stray_examples"]]
     lines += [f"  {e}" for e in result["errors"]]
