@@ -142,7 +142,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "weekday",
         re.compile(
-            rf"(?:(?P<rel>{_I.format('last|next|this|early|late|on')})\s+)?(?P<wd>{_WD})(?:\s+(?i:morning|afternoon|evening|night))?(?![-\w])"
+            rf"(?:(?P<rel>{_I.format('last|next|this coming|this|coming|early|late|on')})\s+)?(?P<wd>{_WD})(?:\s+(?i:morning|afternoon|evening|night))?(?![-\w])"
         ),
     ),
     (
@@ -181,7 +181,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
-_FUTURE_HEADS = {"schedule", "due", "expect", "plan", "set", "go", "intend", "prepare", "slate", "aim", "hope", "want"}
+_FUTURE_HEADS = {
+    "schedule", "due", "expect", "plan", "set", "go", "intend", "prepare", "slate", "aim", "hope", "want",
+    "agree", "decide", "promise", "pledge", "vow", "threaten", "propose", "offer", "seek", "try", "wish",
+}  # fmt: skip
 _NOT_EVENT_TIME = {"since", "until", "till", "before", "after", "by", "through", "from", "to"}
 
 
@@ -225,14 +228,23 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
 
 
 def _pick(candidates: list[date], anchor: date, tense: str) -> date | None:
-    """Choose among candidate dates by tense: past -> latest on/before, future -> first on/after, else nearest."""
+    """Choose among candidate dates by tense.
+
+    Past -> the latest on or before `anchor`; future -> the first on or after it. Otherwise news
+    leans to the past: the coming one only when it is nearer and at most four months ahead
+    ("in December" in a November paper; "in March" in an October paper is the March gone by).
+    """
+    before = [c for c in candidates if c <= anchor]
+    after = [c for c in candidates if c >= anchor]
+    latest = max(before) if before else None
+    coming = min(after) if after else None
     if tense == "past":
-        before = [c for c in candidates if c <= anchor]
-        return max(before) if before else None
+        return latest
     if tense == "future":
-        after = [c for c in candidates if c >= anchor]
-        return min(after) if after else None
-    return min(candidates, key=lambda c: (abs((c - anchor).days), c > anchor))
+        return coming
+    if coming is not None and (latest is None or ((coming - anchor) < (anchor - latest) and (coming - anchor).days <= 122)):
+        return coming
+    return latest
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -322,7 +334,7 @@ def _resolve_match(kind: str, m: re.Match[str], anchor: date | None, tense: str)
 
 def _resolve_weekday(groups: dict[str, Any], anchor: date, tense: str) -> tuple[str, str]:
     target = _WEEKDAYS.index(groups["wd"])
-    rel = (groups.get("rel") or "").lower()
+    rel = (groups.get("rel") or "").lower().replace("this coming", "coming")
     back = (anchor.weekday() - target) % 7  # days back to the latest such weekday on/before anchor
     ahead = (target - anchor.weekday()) % 7
     if rel == "last":
@@ -331,7 +343,7 @@ def _resolve_weekday(groups: dict[str, Any], anchor: date, tense: str) -> tuple[
         found = anchor + timedelta(days=ahead or 7)
     elif rel == "this":
         found = anchor + timedelta(days=target - anchor.weekday())
-    elif tense == "future":
+    elif rel == "coming" or tense in {"future", "present"}:
         found = anchor + timedelta(days=ahead)
     else:
         found = anchor - timedelta(days=back)
@@ -397,32 +409,77 @@ def _predicate(tokens: Sequence[Any]) -> Any | None:
 
 
 def clause_tense(verb: Any) -> str:
-    """"past", "future" or "unknown" for the clause of `verb` (a spaCy token), from its auxiliaries.
+    """"past", "present", "future" or "unknown" for the clause of `verb` (a spaCy token).
 
-    Future: "will/shall/'ll meet", "is to meet", "is due/scheduled/expected/set to meet", "plans to
-    meet", "is meeting" (present progressive with a date is an arrangement). Past: past-tense verbs
-    and perfects. Anything else (present simple, headlines) is unknown: weekdays then fall on or before
-    publication, months to the nearest.
+    Future: "will/shall/'ll meet", "is to meet", "is going to meet", "is meeting" (a present
+    progressive with a date is an arrangement), an infinitive under a verb of intention or schedule
+    ("agreed to meet", "is due to visit", "plans to travel") and an infinitive modifying a noun
+    ("guidelines to be published"). Past: past tense, perfects, a bare past participle ("the accord
+    signed on Wednesday"). Present: a finite present ("meets", "says"). Anything else is unknown.
     """
     if verb is None:
         return "unknown"
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     words = {a.lower_ for a in auxes}
+    has_to = "to" in words
     if words & {"will", "shall", "'ll", "wo", "ll"}:
         return "future"
-    if verb.dep_ == "xcomp" and verb.head is not verb:
+    if has_to and words & {"have"}:
+        return "past"  # "to have met"
+    if has_to and verb.dep_ == "xcomp" and verb.head.i != verb.i:
         head = verb.head
-        if head.lemma_.lower() in _FUTURE_HEADS or clause_tense(head) == "future":
+        if head.lemma_.lower() in _FUTURE_HEADS and not (head.lemma_.lower() == "go" and head.tag_ != "VBG"):
             return "future"
-        if head.lemma_.lower() in {"be"} and any(c.lower_ == "to" for c in verb.children):
+        if head.lemma_.lower() == "be":  # "is to meet"
             return "future"
-    if verb.tag_ == "VBG" and any(a.lower_ in {"is", "are", "'s", "'re", "am"} for a in auxes):
+        return clause_tense(head)
+    if has_to and verb.dep_ in {"acl", "relcl"}:
+        return "future"
+    if has_to and verb.dep_ == "advcl" and verb.head.i != verb.i:
+        return clause_tense(verb.head)  # "went to Paris to meet Macron on Monday"
+    if verb.tag_ == "VBG" and words & {"is", "are", "'s", "'re", "am"}:
         return "future"
     if verb.tag_ == "VBD" or words & {"had", "was", "were", "did", "has", "have", "'ve", "'d"}:
         return "past"
-    if verb.tag_ == "VBN" and verb.dep_ in {"acl", "relcl", "advcl"}:
-        return "past"  # "the agreement signed on Wednesday"
+    if verb.tag_ == "VBP" and any(c.dep_ == "nsubj" and c.tag_ in {"NN", "NNP"} for c in verb.children):
+        return "past"  # "Weakness ... hurt the index": a singular subject makes "hurt", "cut", "set" past
+    if verb.tag_ == "VBN" and not auxes and verb.dep_ in {"acl", "relcl", "advcl", "amod"}:
+        return "past"
+    if verb.tag_ in {"VBZ", "VBP"} or words & {"is", "are", "am", "does", "do"}:
+        return "present"
     return "unknown"
+
+
+_REPORTING = {"say", "tell", "report", "announce", "state", "add", "note", "claim", "quote", "confirm"}
+_DIRECT_DEPS = {"npadvmod", "tmod", "advmod", "obl", "nmod:tmod", "conj", "appos"}
+_OPEN_PREPS = {"until", "till", "through", "to", "by", "into"}
+
+
+def _expression_tense(tokens: Sequence[Any]) -> str:
+    """The tense that decides an expression: its clause's, if it hangs directly on the verb.
+
+    "met on Wednesday", "met Wednesday", "held in May": the verb's tense. A date inside a noun
+    phrase ("a June agreement", "payable Dec. 7") or after an open-ended preposition ("extended to
+    Nov. 20", "until January") says nothing about the clause's time: "unknown", which picks the
+    nearest date.
+    """
+    inside = {t.i for t in tokens}
+    root = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
+    head = root.head
+    if head.i == root.i:
+        return "unknown"
+    if root.dep_ == "pobj" and head.dep_ == "prep":
+        if head.lower_ in _OPEN_PREPS:
+            return "unknown"
+        head = head.head
+    elif root.dep_ not in _DIRECT_DEPS and not root.dep_.startswith("prep"):
+        return "unknown"
+    if not _is_verbal(head) or head.dep_ == "aux":
+        return "unknown"
+    tense = clause_tense(head)
+    if tense == "present" and head.lemma_.lower() in _REPORTING:
+        return "past"  # "the ministry says Monday": a report is of today or before
+    return tense
 
 
 def _tokens(doc: Any, start: int, end: int) -> list[Any]:
@@ -444,7 +501,7 @@ def find_dates(span: Any, *, published: str | None) -> list[When]:
     result: list[When] = []
     for start, end, kind, m in _matches(span.text):
         tokens = _tokens(doc, base + start, base + end)
-        tense = clause_tense(_predicate(tokens)) if tokens else "unknown"
+        tense = _expression_tense(tokens) if tokens else "unknown"
         value, precision = _resolve_any(kind, m, anchor, tense)
         result.append(When(value, precision, m.group(0), base + start, base + end))
     return result
