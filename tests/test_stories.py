@@ -214,3 +214,13 @@ def test_stories_gold_corpus_matches_its_generator() -> None:
     spec.loader.exec_module(module)
     built = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in module.build())
     assert built == DEFAULT_PATH.read_text(encoding="utf-8")
+
+
+def test_stories_explain_merge_works_from_the_event_rows_alone() -> None:
+    # The store passes only the rows of one event: the merge must find the same event id from them.
+    rows = [_row("a:1", "a", story="s"), _row("b:1", "b", story="s", date="2023-09"),
+            _row("b:2", "b", story="s", date=None), _row("c:1", "c", date="2023-09-20"), _row("d:1", "d", date="2023")]
+    ids = merge_events(rows)
+    for event_id in set(ids.values()):
+        own = [r for r in rows if ids[r.mention_id] == event_id]
+        assert explain_merge(own, event_id) == explain_merge(rows, event_id)
