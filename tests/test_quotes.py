@@ -195,3 +195,39 @@ def test_quotes_examples_every_gold_quote_found_with_its_speaker(nlp):
             if not codes & set(g["speaker_codes"]):
                 missed.append((g["speaker_text"], f"actor {codes} not in {g['speaker_codes']}"))
     assert missed == []
+
+
+# --- the PolNeAR scorer ---------------------------------------------------------------------------
+
+
+def test_quotes_scoring_reads_discontinuous_brat_spans(tmp_path):
+    from sitrep.scoring.quotes import read_annotation
+
+    ann = tmp_path / "a_1.ann"
+    ann.write_text(
+        "T1\tSource 0 5\tFlynn\nT2\tCue 6 10\tsays\nT3\tContent 11 20;30 40\tx\nT4\tAttribution 6 10\tsays\n"
+        "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\nT5\tCue 50 54\tsaid\nT6\tContent 55 60\ty\n"
+        "E2\tAttribution-no-source:T7 Content:T6 Cue:T5\n",
+        encoding="utf-8",
+    )
+    a, b = read_annotation(ann)
+    assert (a.source, a.cue, a.content) == (((0, 5),), ((6, 10),), ((11, 20), (30, 40)))
+    assert (b.source, b.content) == ((), ((55, 60),))
+
+
+def test_quotes_scoring_trims_marks_so_direct_quotes_compare_equal():
+    from sitrep.scoring.quotes import _norm
+
+    text = "“We will go,” he said."
+    assert _norm(text, ((0, 13),)) == _norm(text, ((1, 11),)) == (1, 11)
+
+
+@pytest.mark.slow
+def test_quotes_scoring_polnear_speaker_f1_floor():
+    from sitrep.scoring.quotes import POLNEAR_DIR, evaluate
+
+    if not (POLNEAR_DIR / "attributions").is_dir():
+        pytest.skip(f"PolNeAR dev split not found at {POLNEAR_DIR} (shared gold, never in the repo)")
+    result = evaluate(limit=20)
+    assert result["speaker"]["exact"]["p"] >= 0.75
+    assert result["speaker_given_content"]["accuracy"] >= 0.8
