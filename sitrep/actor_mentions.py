@@ -1,0 +1,464 @@
+"""The assembly stage of `actors.find_mentions`: dictionary atoms -> actor mentions in a parsed Doc.
+
+Kept apart from `actors.py` because it is the long, rule-heavy part; `actors.py` holds the records,
+the public functions and how a table entry becomes an actor. The rules here read the spaCy parse only
+lightly (part of speech, entity labels, the subject of a speech verb) so they survive the small
+model's mistakes on machine-translated news.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .actor_tables import ActorDictionary, Named, Sense, parts
+from .actors import (
+    FORMER,
+    HONORIFICS,
+    PLACE_PREPOSITIONS,
+    SPEAKER_PRONOUNS,
+    SPEECH_VERBS,
+    _GAP_POS,
+    _NAME_PARTICLES,
+    Actor,
+    ActorMention,
+    _Atom,
+    _head_sense,
+    _match,
+    _slug,
+    _token_parts,
+    named_actor,
+    sector_actor,
+)
+
+__all__ = ["MentionFinder"]
+
+_PRONOUN_WINDOW = 3  # sentences back that a speaker pronoun may look for its antecedent
+_DESCRIPTION_WINDOW = 40  # sentences back that "the Russian leader" may look for its antecedent
+
+
+@dataclass
+class _Person:
+    """A person mentioned so far: the actor and the name parts a later surname may repeat."""
+
+    actor: Actor
+    token: int
+    sentence: int
+    names: frozenset[str]
+    roles: frozenset[str]
+
+
+@dataclass
+class MentionFinder:
+    """One pass over one Doc; holds the per-article state coreference needs (never module-level)."""
+
+    doc: object
+    dictionary: ActorDictionary
+    date: str | None
+    mentions: list[ActorMention] = field(default_factory=list)
+    people: list[_Person] = field(default_factory=list)
+    taken: set[int] = field(default_factory=set)
+
+    def run(self) -> list[ActorMention]:
+        doc = self.doc
+        atoms = _match(_token_parts(doc), self.dictionary)  # 1. dictionary forms
+        self.atom_at = {a.start: a for a in atoms}
+        self.atom_cover = {i: a for a in atoms for i in range(a.start, a.end)}
+        i = 0
+        n = len(doc)  # type: ignore[arg-type]
+        while i < n:  # 2. noun groups, names, appositions; 3. coreference, in text order
+            token = doc[i]  # type: ignore[index]
+            atom = self.atom_at.get(i)
+            if atom is not None and not self._inside_bigger_name(atom):
+                i = max(i + 1, self._group(atom))
+                continue
+            if i not in self.taken:
+                self._unlisted(token)
+            i += 1
+        self.mentions.sort(key=lambda m: m.token_start)
+        return self.mentions
+
+    # -- emitting ---------------------------------------------------------------------------------
+
+    def _emit(self, start: int, end: int, actor: Actor, how: str, *, roles: frozenset[str] = frozenset(),
+              name_tokens: tuple[int, int] | None = None) -> None:
+        doc = self.doc
+        if any(t in self.taken for t in range(start, end)):
+            return
+        span = doc[start:end]  # type: ignore[index]
+        self.mentions.append(ActorMention(span.start_char, span.end_char, start, end, span.text, actor, how))
+        self.taken.update(range(start, end))
+        if actor.kind == "person" and how in {"dictionary", "title"}:
+            names: set[str] = set()
+            for text in (actor.name, doc[name_tokens[0]:name_tokens[1]].text if name_tokens else ""):  # type: ignore[index]
+                words = [p for p, _ in parts(text) if p.isalpha() and p not in _NAME_PARTICLES]
+                if words:
+                    names.update({words[0], words[-1]})
+            self.people.append(_Person(actor, start, self._sentence(start), frozenset(names), roles))
+
+    def _sentence(self, i: int) -> int:
+        return self.doc[i].sent.start  # type: ignore[index]
+
+    # -- token tests ------------------------------------------------------------------------------
+
+    def _is_name_token(self, i: int) -> bool:
+        """A capitalised proper noun that is not itself a dictionary form (part of an unknown name)."""
+        doc = self.doc
+        if i < 0 or i >= len(doc):  # type: ignore[arg-type]
+            return False
+        token = doc[i]  # type: ignore[index]
+        if i in self.atom_cover or not token.text[:1].isupper() or token.ent_type_ in {"DATE", "TIME"}:
+            return False
+        return token.pos_ == "PROPN" or token.ent_type_ == "PERSON"
+
+    def _inside_bigger_name(self, atom: _Atom) -> bool:
+        """"Washington Post", "Kremlin Bull", "Great Russia": a name glued to another proper noun."""
+        if atom.is_noun:
+            return False
+        doc = self.doc
+        after = atom.end
+        if after < len(doc) and self._is_name_token(after) and not atom.is_person:  # type: ignore[arg-type]
+            return True
+        before = atom.start - 1
+        if atom.is_place and before >= 0 and self._is_name_token(before):
+            token = doc[before]  # type: ignore[index]
+            if token.lower_.rstrip(".") not in HONORIFICS and not token.is_sent_start:
+                return True
+        return False
+
+    def _is_place(self, atom: _Atom) -> bool:
+        """A country or capital governed by "in", "at", "near" ... names a location, not an actor."""
+        if not atom.is_place:
+            return False
+        j = atom.start - 1
+        doc = self.doc
+        while j >= 0 and doc[j].lower_ in {"the", "northern", "southern", "eastern", "western", "central"}:  # type: ignore[index]
+            j -= 1
+        if j >= 1 and doc[j].text == ",":  # type: ignore[index]
+            # "in Krynica, Poland", "in Pyongyang, North Korea": the country qualifies a place
+            k = j - 1
+            while k >= 0 and (doc[k].ent_type_ in {"GPE", "LOC", "FAC"} or k in self.atom_cover):  # type: ignore
+                k -= 1
+            if k < j - 1:
+                j = k
+        return j >= 0 and doc[j].lower_ in PLACE_PREPOSITIONS  # type: ignore[index]
+
+    def _skip_gap(self, i: int, limit: int = 2) -> int:
+        """Skip up to `limit` adjectives/adverbs that are not dictionary forms ("official", "top")."""
+        doc = self.doc
+        k = 0
+        while k < limit and i < len(doc) and i not in self.atom_cover and doc[i].pos_ in _GAP_POS:  # type: ignore
+            i += 1
+            k += 1
+        return i
+
+    def _former_before(self, start: int) -> bool:
+        doc = self.doc
+        for j in range(max(0, start - 3), start):
+            if doc[j].lower_ in FORMER:  # type: ignore[index]
+                return True
+        return False
+
+    def _definite_before(self, start: int) -> bool:
+        doc = self.doc
+        j = start - 1
+        while j >= 0 and doc[j].pos_ in _GAP_POS:  # type: ignore[index]
+            j -= 1
+        return j >= 0 and doc[j].lower_ in {"the", "this", "that"}  # type: ignore[index]
+
+    def _name_run(self, i: int) -> int:
+        """End of a run of unknown proper-noun tokens starting at i (a name the tables lack)."""
+        doc = self.doc
+        j = i
+        while j < len(doc) and (self._is_name_token(j) or (j > i and doc[j].text in {"-"} and  # type: ignore
+                                                             self._is_name_token(j + 1))):
+            j += 1
+        return j
+
+    # -- stage 2: groups ----------------------------------------------------------------------------
+
+    def _heads(self, i: int) -> tuple[list[_Atom], int]:
+        """Consecutive actor-noun atoms from token i ("Foreign Ministry spokesman")."""
+        heads: list[_Atom] = []
+        while (atom := self.atom_at.get(i)) is not None and atom.is_noun and self._noun_ok(atom):
+            heads.append(atom)
+            i = atom.end
+        return heads, i
+
+    def _noun_ok(self, atom: _Atom) -> bool:
+        """An actor noun used as a noun: not "military" in "military cooperation", not "official"
+        in "its official name", not "police" in "police station"."""
+        doc = self.doc
+        last = doc[atom.end - 1]  # type: ignore[index]
+        if last.pos_ in {"ADJ", "VERB"}:
+            return False
+        nxt = doc[atom.end] if atom.end < len(doc) else None  # type: ignore
+        if nxt is not None and nxt.pos_ == "NOUN" and atom.end not in self.atom_at and nxt.text[:1].islower():
+            return False
+        return True
+
+    def _group(self, atom: _Atom) -> int:
+        """Assemble the mention that starts with this atom; returns the token after it."""
+        doc = self.doc
+        if atom.is_person:
+            return self._person(atom)
+        if atom.is_modifier:
+            if self._is_place(atom):
+                return atom.end
+            return self._modified(atom)
+        # a bare actor noun: "Prime Minister Han Duck-soo", "police", "spokesman Lin Jian"
+        heads, end = self._heads(atom.start)
+        return self._headed(None, atom.start, heads, end)
+
+    def _modified(self, atom: _Atom) -> int:
+        """A country, capital or organisation, with the actor nouns it may qualify."""
+        doc = self.doc
+        i = atom.end
+        possessive = i < len(doc) and doc[i].lower_ in {"'s", "\u2019s", "'"}  # type: ignore
+        if possessive:
+            i += 1
+        # "Russian and Belorussian soldiers": adjectives sharing one head noun
+        chain = [atom]
+        if atom.entry.role == "adjective":
+            j = i
+            while j < len(doc) and doc[j].lower_ in {",", "and", "or"}:  # type: ignore
+                k = j
+                while k < len(doc) and doc[k].lower_ in {",", "and", "or"}:  # type: ignore
+                    k += 1
+                nxt = self.atom_at.get(k)
+                if nxt is None or nxt.entry.role != "adjective":
+                    break
+                chain.append(nxt)
+                j = nxt.end
+            if len(chain) > 1:
+                i = chain[-1].end
+        heads, end = self._heads(self._skip_gap(i))
+        if not heads:  # adjectives without a head noun are not actors; the main loop re-visits them
+            return self._bare(atom)
+        for a in chain[:-1]:  # every adjective but the last gets the shared head as a separate mention
+            self._emit_group(a, a.start, a.end, heads, name=None)
+        return self._headed(chain[-1], chain[-1].start, heads, end)
+
+    def _bare(self, atom: _Atom) -> int:
+        """A country/capital/organisation with no actor noun after it."""
+        doc = self.doc
+        entry = atom.entry
+        named = entry.named
+        assert named is not None
+        if entry.role == "adjective":
+            nxt = doc[atom.end] if atom.end < len(doc) else None  # type: ignore
+            standalone = nxt is None or nxt.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM"}
+            if not standalone or not doc[atom.start].text[:1].isupper():  # type: ignore
+                return atom.end
+        actor = named_actor(named, self.date, self.dictionary)
+        how = "dictionary"
+        if entry.role in {"capital", "seat"}:
+            how = "metonym"
+            if actor.kind == "country":
+                actor = sector_actor(actor.country, "GOV", self.dictionary)
+        self._emit(atom.start, atom.end, actor, how)
+        return atom.end
+
+    def _headed(self, modifier: _Atom | None, start: int, heads: list[_Atom], end: int) -> int:
+        """A noun group with its head nouns known; look for the name it introduces or qualifies."""
+        doc = self.doc
+        senses = [h.entry.sense for h in heads if h.entry.sense is not None]
+        has_title = any(s.kind in {"title", "role"} for s in senses)
+        if has_title:
+            # "Prime Minister Han Duck-soo": a name right after the title
+            nxt = self.atom_at.get(end)
+            if nxt is not None and nxt.is_person:
+                return self._titled_known(start, nxt)
+            run = self._name_run(end)
+            if run > end and run - end <= 4:
+                return self._emit_group(modifier, start, run, heads, name=(end, run))
+            # "the new Japanese Foreign Minister, Yoko Kamikawa": an apposition after a comma
+            if end < len(doc) and doc[end].text == ",":  # type: ignore
+                nxt = self.atom_at.get(end + 1)
+                if nxt is not None and nxt.is_person and self._apposition_ends(nxt.end):
+                    return self._titled_known(start, nxt)
+                run = self._name_run(end + 1)
+                if run > end + 1 and run - end - 1 <= 4 and self._apposition_ends(run) and \
+                        any(doc[t].ent_type_ == "PERSON" for t in range(end + 1, run)):  # type: ignore
+                    return self._emit_group(modifier, start, run, heads, name=(end + 1, run))
+        return self._emit_group(modifier, start, end, heads, name=None)
+
+    def _apposition_ends(self, i: int) -> bool:
+        doc = self.doc
+        return i >= len(doc) or doc[i].is_punct or doc[i].pos_ in {"VERB", "AUX"}  # type: ignore
+
+    def _titled_known(self, start: int, person: _Atom) -> int:
+        """A title followed by a name the dictionary knows: the dictionary decides who it is."""
+        named = person.entry.named
+        assert named is not None
+        actor = named_actor(named, self.date, self.dictionary)
+        term, _ = named.term_at(self.date)
+        self._emit(start, person.end, actor, "dictionary", roles=term.roles,
+                   name_tokens=(person.start, person.end))
+        return person.end
+
+    def _emit_group(self, modifier: _Atom | None, start: int, end: int, heads: list[_Atom],
+                    name: tuple[int, int] | None) -> int:
+        """Emit a noun group: a provisional person (with a name), a description, or a sector."""
+        doc = self.doc
+        senses = [h.entry.sense for h in heads if h.entry.sense is not None]
+        head = _head_sense(senses)
+        if head is None:
+            return end
+        country, org = None, None
+        if modifier is not None and modifier.entry.named is not None:
+            base = named_actor(modifier.entry.named, self.date, self.dictionary)
+            country = base.country
+            if modifier.entry.named.kind == "organisation":
+                org = base
+        former = self._former_before(start if modifier is None else modifier.start)
+        sector = head.sector
+        if former and head.kind != "group":
+            sector = "ELI"
+        office_text = doc[heads[0].start:heads[-1].end].text if heads else None  # type: ignore
+        title = next((s for s in senses if s.kind == "title"), None)
+        if name is not None:
+            named_text = doc[name[0]:name[1]].text  # type: ignore
+            if org is not None and head.kind != "group":
+                country, sector = org.country, org.sector
+            office = f"former {office_text}" if former and office_text else office_text
+            actor = Actor(f"{country or '---'}{sector or ''}", country, sector, named_text, "person",
+                          f"person:{_slug(named_text)}", office, True)
+            roles = title.roles if title else frozenset()
+            self._emit(start, end, actor, "title", roles=roles, name_tokens=name)
+            return end
+        if title is not None and title.roles and not former and head is title:
+            described = self._describe(country, title, start)
+            if described is not None:
+                actor, how = described
+                self._emit(start, end, actor, how)
+                return end
+        if org is not None and head.kind != "group":
+            self._emit(start, end, org, "dictionary")
+            return end
+        if country is None and not (head.alone and head.kind == "group"):
+            return end
+        self._emit(start, end, sector_actor(country, sector, self.dictionary),
+                   "metonym" if modifier is not None and modifier.entry.role in {"capital", "seat"} else "dictionary")
+        return end
+
+    def _describe(self, country: str | None, title: Sense, start: int) -> tuple[Actor, str] | None:
+        """"the Russian leader", "the Chinese president": the person the description points to.
+
+        The most recent person of that country whose office fits the title, within the last
+        sentences; else whoever held the office at the date; else None (a sector actor).
+        """
+        if country is None:
+            return None
+        sentence = self._sentence(start)
+        for person in reversed(self.people):
+            if person.actor.country != country or person.token >= start:
+                continue
+            if sentence - person.sentence > 10_000:
+                break
+            if title.roles & person.roles or (not person.roles and person.actor.provisional is False):
+                return person.actor, "coref"
+        for role in sorted(title.roles):
+            holder = self.dictionary.holder_at(country, role, self.date)
+            if holder is not None:
+                return named_actor(holder, self.date, self.dictionary), "dictionary"
+        return None
+
+    def _person(self, atom: _Atom) -> int:
+        """A dictionary name, alone or with a title in apposition after it ("Kim Yung-ho, US
+        Unification Minister"): the dictionary's person at the date wins over the title."""
+        doc = self.doc
+        named = atom.entry.named
+        assert named is not None
+        end = atom.end
+        if end < len(doc) and doc[end].text == ",":  # type: ignore
+            j = end + 1
+            while j < len(doc) and doc[j].lower_ in {"a", "an", "the"} | FORMER:  # type: ignore
+                j += 1
+            nxt = self.atom_at.get(j)
+            k = j
+            if nxt is not None and nxt.is_modifier and nxt.entry.role in {"adjective", "name"}:
+                k = self._skip_gap(nxt.end)
+            heads, hend = self._heads(k)
+            if heads and any(h.entry.sense and h.entry.sense.kind in {"title", "role"} for h in heads):
+                end = hend
+        term, _ = named.term_at(self.date)
+        self._emit(atom.start, end, named_actor(named, self.date, self.dictionary), "dictionary",
+                   roles=term.roles, name_tokens=(atom.start, atom.end))
+        return end
+
+    # -- stage 3: coreference ----------------------------------------------------------------------
+
+    def _unlisted(self, token) -> None:
+        """A token no dictionary form covers: a surname, an unknown titled name, a speaker pronoun."""
+        i = token.i
+        if token.lower_ in SPEAKER_PRONOUNS:
+            self._pronoun(token)
+            return
+        if self._is_name_token(i):
+            # "Sidney Seller, a former U.S. intelligence analyst": unknown name + titled apposition
+            run = self._name_run(i)
+            if any(self.doc[t].ent_type_ == "PERSON" for t in range(i, run)) and run - i <= 4:  # type: ignore
+                if self._unknown_with_apposition(i, run):
+                    return
+            if run - i == 1 and not self._is_name_token(i - 1):
+                self._surname(i)
+
+    def _unknown_with_apposition(self, start: int, end: int) -> bool:
+        doc = self.doc
+        if end >= len(doc) or doc[end].text != ",":  # type: ignore
+            return False
+        j = end + 1
+        while j < len(doc) and doc[j].lower_ in {"a", "an", "the"} | FORMER:  # type: ignore
+            j += 1
+        modifier = self.atom_at.get(j)
+        k = j
+        if modifier is not None and modifier.is_modifier and modifier.entry.role in {"adjective", "name"}:
+            k = self._skip_gap(modifier.end)
+        else:
+            modifier = None
+        k = self._skip_gap(k)
+        heads, hend = self._heads(k)
+        if not heads or not any(h.entry.sense and h.entry.sense.kind in {"title", "role"} for h in heads) \
+                and not any(h.entry.sense and h.entry.sense.sector in {"SPY", "MIL", "GOV"} for h in heads):
+            return False
+        senses = [h.entry.sense for h in heads if h.entry.sense is not None]
+        head = _head_sense(senses)
+        assert head is not None
+        country = None
+        if modifier is not None and modifier.entry.named is not None:
+            country = named_actor(modifier.entry.named, self.date, self.dictionary).country
+        former = self._former_before(j + 1) or any(doc[t].lower_ in FORMER for t in range(end + 1, k))  # type: ignore
+        sector = "ELI" if former else head.sector
+        name_text = doc[start:end].text  # type: ignore
+        office = doc[heads[0].start:heads[-1].end].text  # type: ignore
+        actor = Actor(f"{country or '---'}{sector}", country, sector, name_text, "person",
+                      f"person:{_slug(name_text)}", f"former {office}" if former else office, True)
+        title = next((s for s in senses if s.kind == "title"), None)
+        self._emit(start, hend, actor, "title", roles=title.roles if title else frozenset(),
+                   name_tokens=(start, end))
+        return True
+
+    def _surname(self, i: int) -> None:
+        """"Kim", "Han": a lone name part that repeats part of a person named before."""
+        norm = self.doc[i].lower_  # type: ignore[index]
+        for person in reversed(self.people):
+            if person.token < i and norm in person.names:
+                self._emit(i, i + 1, person.actor, "coref")
+                return
+
+    def _pronoun(self, token) -> None:
+        """"he added": the subject pronoun of a speech verb is the most recent person named."""
+        if token.dep_ not in {"nsubj", "nsubjpass"} or token.head.lemma_.lower() not in SPEECH_VERBS:
+            return
+        sentence = token.sent
+        earlier_sentences = 0
+        start = sentence.start
+        for person in reversed(self.people):
+            if person.token >= token.i:
+                continue
+            if person.sentence < start:
+                earlier_sentences = sum(1 for s in self.doc.sents if person.sentence <= s.start < start)  # type: ignore
+                if earlier_sentences > _PRONOUN_WINDOW:
+                    return
+            self._emit(token.i, token.i + 1, person.actor, "pronoun")
+            return

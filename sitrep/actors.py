@@ -1,0 +1,291 @@
+"""Actors: every mention of a country, body, person or sector resolved to one canonical actor.
+
+"Kim Jong-un", "Kim", "the North Korean leader" and "he" (when Kim is the speaker) all resolve to
+the person Kim Jong Un, who speaks for North Korea's government (PRKGOV) on the article's date;
+"Pyongyang" and "the DPRK" resolve to North Korea; "South Korean government representatives" to the
+sector actor KORGOV. The event coder trusts these mentions, so a span is reported only when the
+tables or the text say clearly who it is (precision before recall).
+
+Conventions (tested in tests/test_actors.py):
+- A title and the name it introduces are ONE mention: "the new Japanese Foreign Minister, Yoko
+  Kamikawa" is a single person mention spanning "Japanese Foreign Minister, Yoko Kamikawa" (articles
+  and "new"/"former" before the title are left out of the span).
+- A person in the dictionary at the date wins over a conflicting title ("Kim Yung-ho, US
+  Unification Minister" in 2023 is South Korea's unification minister); a name that is not in the
+  dictionary but comes with a title gets a provisional actor (country from the title's adjective,
+  sector from its noun; `provisional=True`).
+- Capitals and seats of power ("Pyongyang", "the Kremlin") stand for the government: code
+  country + GOV (the Pentagon: USA MIL), how="metonym". A country or capital after "in", "at",
+  "near" ... is a place, not an actor, and is not reported.
+- A country adjective is reported only with the actor noun it qualifies ("Russian troops" -> RUSMIL)
+  or as a demonym ("Russians"); "Russian technology" has no actor mention.
+- A known person with no office at the date (a former minister) keeps his country with sector ELI
+  (CAMEO "elites"); so does a title introduced by "former".
+- Actors with no country get the code "---" + sector ("police fired" -> "---COP").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .actor_tables import ActorDictionary, Entry, Named, Sense, normalise_date, parts, shape_matches
+
+__all__ = ["Actor", "ActorDictionary", "ActorMention", "find_mentions", "plover_sector", "resolve"]
+
+SECTOR_NAMES = {
+    "GOV": "government", "MIL": "military", "COP": "police", "REB": "rebels", "OPP": "opposition",
+    "PTY": "party", "LEG": "legislature", "JUD": "judiciary", "MED": "media", "SPY": "intelligence",
+    "CVL": "civilians", "BUS": "business", "EDU": "education", "HLH": "health", "LAB": "labour",
+    "REF": "refugees", "REL": "religion", "NGO": "NGO", "ELI": "elites", "UAF": "armed group",
+    "CRM": "criminals", "AGR": "agriculture", "UNK": "unknown",
+}
+_PLOVER_SECTORS = {"MED": "JRN", "HLH": "MED"}
+"""CAMEO -> PLOVER/POLECAT agent codes where they differ (PLOVER's MED is medicine, JRN the press)."""
+
+FORMER = frozenset({"former", "ex", "retired", "onetime", "one-time", "erstwhile"})
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "around",
+                                "within"})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "madam", "dame", "lord", "lady"})
+SPEECH_VERBS = frozenset(
+    "say add note tell stress warn insist explain state claim argue emphasize emphasise declare "
+    "announce write conclude point indicate urge reply answer acknowledge admit affirm assert "
+    "comment continue mention remark reiterate repeat suggest underline recall caution".split()
+)
+SPEAKER_PRONOUNS = frozenset({"he", "she"})
+_GAP_POS = frozenset({"ADJ", "ADV"})
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "le", "la", "abu", "du"})
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A canonical actor: a country, a sector of a country, an organisation or a person at a date.
+
+    >>> resolve("Japanese Foreign Minister Yoko Kamikawa", date="2023-09-14").code
+    'JPNGOV'
+    """
+
+    code: str  # CAMEO-style: country + sector ("JPNGOV", "PRK", "IGO", "---COP")
+    country: str | None  # ISO-3, "IGO", or None
+    sector: str | None  # CAMEO agent code, None for a bare country or organisation
+    name: str  # display name: "Japan", "Yoko Kamikawa", "United Nations Security Council"
+    kind: str  # "country" | "sector" | "person" | "organisation"
+    id: str  # "JPN", "JPNGOV", "person:yoko-kamikawa", "org:un-security-council"
+    office: str | None = None  # a person's office at the date ("Foreign Minister")
+    provisional: bool = False  # learnt from a title or apposition, not from the dictionary
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """One span of an article that names an actor, with offsets back into the text (the evidence)."""
+
+    start: int  # character offsets into doc.text
+    end: int
+    token_start: int  # token indices [start, end) in the Doc
+    token_end: int
+    text: str
+    actor: Actor
+    how: str  # "dictionary" | "title" | "metonym" | "coref" | "pronoun"
+
+
+def plover_sector(sector: str | None) -> str | None:
+    """The PLOVER/POLECAT agent code for a CAMEO sector (they differ only for media and health)."""
+    if sector is None:
+        return None
+    return _PLOVER_SECTORS.get(sector, sector)
+
+
+# -- building actors ---------------------------------------------------------------------------
+
+
+def _code(country: str | None, sector: str | None) -> str:
+    return (country or "---") + (sector or "")
+
+
+def country_actor(code: str, dictionary: ActorDictionary) -> Actor:
+    """The bare country actor for an ISO-3 code (or "IGO")."""
+    return Actor(code, code, None, dictionary.country_name(code), "country", code)
+
+
+def sector_actor(country: str | None, sector: str, dictionary: ActorDictionary) -> Actor:
+    """A sector of a country ("KORGOV"), or a sector with no country ("---COP")."""
+    where = dictionary.country_name(country) if country else ""
+    name = f"{where} {SECTOR_NAMES.get(sector, sector)}".strip()
+    code = _code(country, sector)
+    return Actor(code, country, sector, name, "sector", code)
+
+
+def named_actor(named: Named, date: str | None, dictionary: ActorDictionary) -> Actor:
+    """The actor a table entry names, at the date (a person's office then; ELI once out of office)."""
+    if named.kind == "country":
+        return country_actor(named.terms[0].country or named.id, dictionary)
+    term, current = named.term_at(date)
+    sector, office = term.sector, term.office
+    if not current and named.kind == "person" and date is not None and term.end is not None and term.end <= date:
+        sector, office = "ELI", f"former {office}" if office else None
+    if named.how == "metonym" and term.sector:
+        return sector_actor(term.country, term.sector, dictionary)
+    return Actor(_code(term.country, sector), term.country, sector, named.name, named.kind, named.id, office)
+
+
+# -- matching dictionary forms against text ----------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Atom:
+    """A dictionary form found in the text: tokens [start, end) and its candidate entries."""
+
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+
+    @property
+    def entry(self) -> Entry:
+        return self.entries[0]
+
+    @property
+    def is_noun(self) -> bool:
+        return self.entry.role == "noun"
+
+    @property
+    def is_person(self) -> bool:
+        return self.entry.named is not None and self.entry.named.kind == "person"
+
+    @property
+    def is_place(self) -> bool:
+        """A country (any form) or a capital: the things a preposition can turn into a location."""
+        return self.entry.named is not None and self.entry.named.kind == "country"
+
+    @property
+    def is_modifier(self) -> bool:
+        """Can qualify a following actor noun: a country form, a capital, an organisation."""
+        return self.entry.named is not None and self.entry.named.kind in {"country", "organisation"}
+
+
+_ROLE_ORDER = {"name": 0, "seat": 1, "capital": 2, "demonym": 3, "adjective": 4, "noun": 5}
+_KIND_ORDER = {"person": 0, "organisation": 1, "country": 2}
+
+
+def _rank(entry: Entry) -> tuple[int, int]:
+    kind = entry.named.kind if entry.named else "zz"
+    return (_ROLE_ORDER.get(entry.role, 9), _KIND_ORDER.get(kind, 9))
+
+
+def _match(seq: Sequence[tuple[str, str, int]], dictionary: ActorDictionary) -> list[_Atom]:
+    """Greedy longest-match of dictionary forms over word parts; atoms align to token boundaries."""
+    atoms: list[_Atom] = []
+    n, p = len(seq), 0
+    while p < n:
+        if p > 0 and seq[p - 1][2] == seq[p][2]:  # a match must start at a token's first part
+            p += 1
+            continue
+        found = None
+        for length in range(min(dictionary.max_len, n - p), 0, -1):
+            end = p + length
+            if end < n and seq[end][2] == seq[end - 1][2]:  # ... and end at a token's last part
+                continue
+            key = tuple(s[0] for s in seq[p:end])
+            candidates = [
+                e for e in dictionary.lookup(key)
+                if all(shape_matches(d, s[1]) for d, s in zip(e.shape, seq[p:end], strict=True))
+            ]
+            if candidates:
+                candidates.sort(key=_rank)
+                found = _Atom(seq[p][2], seq[end - 1][2] + 1, tuple(candidates))
+                p = end
+                break
+        if found is None:
+            p += 1
+        else:
+            atoms.append(found)
+    return atoms
+
+
+# -- resolving a short text ----------------------------------------------------------------------
+
+
+def _head_sense(senses: Sequence[Sense]) -> Sense | None:
+    """The sense that decides a noun group's sector: the last collective noun ("opposition
+    lawmakers" -> LEG, "police spokesman" -> COP), else the first title, else a generic role."""
+    groups = [s for s in senses if s.kind == "group"]
+    if groups:
+        return groups[-1]
+    titles = [s for s in senses if s.kind == "title"]
+    if titles:
+        return titles[0]
+    return senses[0] if senses else None
+
+
+def resolve(text: str, *, date: str | None = None, dictionary: ActorDictionary | None = None) -> Actor | None:
+    """Resolve a short actor text ("Armenian Prime Minister", "Kim Jong-un", "Seoul") to one actor.
+
+    A person in the dictionary wins over everything else in the text; otherwise the first country,
+    capital or organisation gives the country and the nouns give the sector. Returns None when the
+    text names nothing the tables know ("a cat named Frank").
+    >>> resolve("Putin", date="2009-06-01").office
+    'Prime Minister'
+    """
+    dictionary = dictionary or ActorDictionary.default()
+    day = normalise_date(date)
+    split = parts(text)
+    seq = [(norm, orig, i) for i, (norm, orig) in enumerate(split)]
+    atoms = _match(seq, dictionary)
+    if not atoms:
+        return None
+    people = [a for a in atoms if a.is_person]
+    if people:
+        return named_actor(people[0].entry.named, day, dictionary)  # type: ignore[arg-type]
+    modifiers = [a for a in atoms if a.is_modifier]
+    senses = [a.entry.sense for a in atoms if a.is_noun and a.entry.sense is not None]
+    head = _head_sense(senses)
+    former = any(norm in FORMER for norm, _ in split)
+    if not modifiers:
+        if head is None:
+            return None
+        return sector_actor(None, "ELI" if former and head.kind != "group" else head.sector, dictionary)
+    first = modifiers[0]
+    named = first.entry.named
+    assert named is not None
+    if head is None:
+        if first.entry.role in {"capital", "seat"}:
+            base = named_actor(named, day, dictionary)
+            if base.kind == "country":
+                return sector_actor(base.country, "GOV", dictionary)
+            return base
+        return named_actor(named, day, dictionary)
+    base = named_actor(named, day, dictionary)
+    if named.kind == "organisation" and head.kind != "group":
+        return base
+    sector = "ELI" if former and head.kind != "group" else head.sector
+    return sector_actor(base.country, sector, dictionary)
+
+
+# -- finding mentions in a parsed article ---------------------------------------------------------
+
+
+def find_mentions(doc, *, date: str | None = None, dictionary: ActorDictionary | None = None) -> list[ActorMention]:
+    """All actor mentions of a parsed article, maximal and non-overlapping, in text order.
+
+    Stages: 1. match dictionary forms over the tokens; 2. assemble noun groups (country or
+    organisation + actor nouns + an optional name or apposition); 3. link surnames, descriptions
+    ("the Russian leader") and speaker pronouns ("he added") to the most recent compatible person.
+    `date` is the publication date (ISO), used to find who held which office.
+    """
+    from .actor_mentions import MentionFinder  # the assembly stage lives apart: it is long
+
+    dictionary = dictionary or ActorDictionary.default()
+    return MentionFinder(doc, dictionary, normalise_date(date)).run()
+
+
+def _token_parts(doc) -> list[tuple[str, str, int]]:
+    """Word parts of every token of a Doc, each tagged with its token index."""
+    seq: list[tuple[str, str, int]] = []
+    for token in doc:
+        for norm, orig in parts(token.text):
+            seq.append((norm, orig, token.i))
+    return seq
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

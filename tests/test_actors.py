@@ -1,0 +1,389 @@
+"""Tests for sitrep.actors: mentions -> canonical actors (country, sector, person at a date)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sitrep.actor_tables import ActorDictionary, ActorTableError, normalise_date, parts, split_code
+from sitrep.actors import Actor, find_mentions, plover_sector, resolve
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+# -- resolve: short texts --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("North Korea", "PRK"),
+        ("the DPRK", "PRK"),
+        ("Democratic People's Republic of Korea", "PRK"),
+        ("Democratic People\u2019s Republic of Korea", "PRK"),
+        ("Republic of Korea", "KOR"),
+        ("ROK", "KOR"),
+        ("Pyongyang", "PRKGOV"),
+        ("the Kremlin", "RUSGOV"),
+        ("the White House", "USAGOV"),
+        ("the Pentagon", "USAMIL"),
+        ("Japanese", "JPN"),
+        ("South Korean government representatives", "KORGOV"),
+        ("Chinese Foreign Ministry spokesman", "CHNGOV"),
+        ("Japanese Defense Minister", "JPNGOV"),
+        ("North Korean state media", "PRKMED"),
+        ("South Korean army", "KORMIL"),
+        ("Russian troops", "RUSMIL"),
+        ("Kyiv police", "UKRCOP"),
+        ("Mexican authorities", "MEXGOV"),
+        ("UN Security Council", "IGO"),
+        ("NATO", "IGOMIL"),
+        ("WFP", "IGO"),
+        ("Hezbollah", "LBNREB"),
+        ("Hamas", "PSEREB"),
+        ("Zaire", "COD"),
+        ("Hong Kong", "HKG"),
+        ("Union of Islamic Courts", "SOMREB"),
+        ("police", "---COP"),
+        ("rebels", "---REB"),
+    ],
+)
+def test_actors_resolve_news_forms(text: str, code: str) -> None:
+    actor = resolve(text, date="2024-06-24")
+    assert actor is not None, text
+    assert actor.code == code
+
+
+def test_actors_resolve_spellings_of_one_person_are_one_actor() -> None:
+    ids = {resolve(t, date="2023-09-14").id for t in ("Kim Jong-un", "Kim Jong Un", "KIM JONG UN", "Kim Jong-Un")}
+    assert ids == {"person:kim-jong-un"}
+
+
+def test_actors_resolve_office_depends_on_date() -> None:
+    assert resolve("Vladimir Putin", date="2009-06-01").office == "Prime Minister"
+    assert resolve("Vladimir Putin", date="2023-09-14").office == "President"
+    assert resolve("Putin", date="2023-09-14").code == "RUSGOV"
+
+
+def test_actors_resolve_former_office_holder_is_elite() -> None:
+    trump = resolve("Donald Trump", date="2024-06-24")
+    assert (trump.code, trump.office) == ("USAELI", "former President")
+    assert resolve("Donald Trump", date="2025-03-01").code == "USAGOV"
+
+
+def test_actors_resolve_dictionary_person_wins_over_title() -> None:
+    actor = resolve("Kim Yung-ho, US Unification Minister", date="2023-09-14")
+    assert actor.code == "KORGOV"
+    assert actor.id == "person:kim-yung-ho"
+
+
+def test_actors_resolve_returns_none_for_non_actors() -> None:
+    assert resolve("a cat named Frank") is None
+    assert resolve("the weather") is None
+
+
+def test_actors_resolve_lowercase_common_words_are_not_countries() -> None:
+    assert resolve("a turkey for dinner") is None
+    assert resolve("us") is None
+
+
+def test_actors_with_entries_adds_user_actors() -> None:
+    dictionary = ActorDictionary.default().with_entries({"Arnor": "ARN", "Gondor army": "GONMIL"})
+    assert resolve("Arnor", dictionary=dictionary).code == "ARN"
+    assert resolve("the Gondor army", dictionary=dictionary).code == "GONMIL"
+    assert resolve("Arnor") is None
+
+
+def test_actors_from_files_reads_user_tsv(tmp_path: Path) -> None:
+    path = tmp_path / "mine.tsv"
+    path.write_text("# my actors\nArnor\tARN\nJane Doe\tUSAGOV\t2021-01-20\t\tMayor of Springfield\n",
+                    encoding="utf-8")
+    dictionary = ActorDictionary.from_files(path)
+    assert resolve("Arnor", dictionary=dictionary).code == "ARN"
+    jane = resolve("Jane Doe", date="2022-01-01", dictionary=dictionary)
+    assert (jane.code, jane.office, jane.kind) == ("USAGOV", "Mayor of Springfield", "person")
+
+
+def test_actors_from_files_rejects_malformed_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.tsv"
+    path.write_text("Arnor without a code\n", encoding="utf-8")
+    with pytest.raises(ActorTableError, match="bad.tsv:1"):
+        ActorDictionary.from_files(path)
+
+
+def test_actors_default_dictionary_is_cached() -> None:
+    assert ActorDictionary.default() is ActorDictionary.default()
+
+
+def test_actors_parts_normalise_hyphens_dots_accents_and_possessives() -> None:
+    assert [p for p, _ in parts("Kim Jong-un's U.S. envoy")] == ["kim", "jong", "un", "'s", "us", "envoy"]
+    assert [p for p, _ in parts("Kh\u00fcrels\u00fckh")] == ["khurelsukh"]
+
+
+def test_actors_split_code_and_dates() -> None:
+    assert split_code("JPNGOV") == ("JPN", "GOV")
+    assert split_code("IGO") == ("IGO", None)
+    assert split_code("---COP") == (None, "COP")
+    assert normalise_date("2023") == "2023-01-01"
+    assert normalise_date("19970415") == "1997-04-15"
+    assert normalise_date("today") is None
+
+
+def test_actors_plover_sector_renames_media_and_health() -> None:
+    assert plover_sector("MED") == "JRN"
+    assert plover_sector("HLH") == "MED"
+    assert plover_sector("GOV") == "GOV"
+
+
+def test_actors_actor_is_frozen() -> None:
+    actor = resolve("Japan")
+    assert isinstance(actor, Actor)
+    with pytest.raises(AttributeError):
+        actor.code = "X"  # type: ignore[misc]
+
+
+# -- find_mentions on parsed text (needs the spaCy model) -----------------------------------------
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from sitrep.analyse import nlp as load
+
+    try:
+        return load()
+    except Exception as error:  # noqa: BLE001 - the model package is an optional install
+        pytest.skip(f"spaCy model not available: {error}")
+
+
+def _mentions(nlp, text: str, date: str = "2023-09-14") -> list[tuple[str, str, str]]:
+    return [(m.text, m.actor.code, m.how) for m in find_mentions(nlp(text), date=date)]
+
+
+def test_actors_mentions_title_and_apposition_are_one_person_mention(nlp) -> None:
+    found = _mentions(nlp, "\u201cWe watch with concern,\u201d said the new Japanese Foreign Minister, Yoko Kamikawa.")
+    assert found == [("Japanese Foreign Minister, Yoko Kamikawa", "JPNGOV", "dictionary")]
+
+
+def test_actors_mentions_compound_countries_are_separate(nlp) -> None:
+    found = _mentions(nlp, "South Korea, Japan and the United States published a statement on Monday.")
+    assert [(t, c) for t, c, _ in found] == [("South Korea", "KOR"), ("Japan", "JPN"), ("United States", "USA")]
+
+
+def test_actors_mentions_between_two_countries(nlp) -> None:
+    found = _mentions(nlp, "They condemned the recent agreement between North Korea and Russia.")
+    assert [(t, c) for t, c, _ in found] == [("North Korea", "PRK"), ("Russia", "RUS")]
+
+
+def test_actors_mentions_possessive_country_alone(nlp) -> None:
+    found = _mentions(nlp, "Japan warned of the risk of violating UN sanctions on North Korea\u2019s weapons.")
+    assert ("North Korea", "PRK", "dictionary") in found
+
+
+def test_actors_mentions_country_adjective_needs_actor_noun(nlp) -> None:
+    found = _mentions(nlp, "Advanced Russian technology could reach the peninsula, while Russian troops massed.")
+    assert [(t, c) for t, c, _ in found] == [("Russian troops", "RUSMIL")]
+
+
+def test_actors_mentions_coordinated_adjectives_share_the_noun(nlp) -> None:
+    found = _mentions(nlp, "Ukrainian forces carried out airstrikes against Russian and Belorussian soldiers.")
+    assert [(t, c) for t, c, _ in found] == [
+        ("Ukrainian forces", "UKRMIL"), ("Russian", "RUSMIL"), ("Belorussian soldiers", "BLRMIL")]
+
+
+def test_actors_mentions_place_after_preposition_is_not_an_actor(nlp) -> None:
+    found = _mentions(nlp, "Putin hosted the talks in Beijing and praised Beijing for its support.")
+    assert [(t, c) for t, c, _ in found] == [("Putin", "RUSGOV"), ("Beijing", "CHNGOV")]
+
+
+def test_actors_mentions_unknown_titled_name_is_provisional(nlp) -> None:
+    found = find_mentions(nlp("The remarks came from Chinese Foreign Ministry spokesman Lin Jian on Friday."),
+                          date="2024-06-24")
+    assert len(found) == 1
+    actor = found[0].actor
+    assert (actor.code, actor.kind, actor.name, actor.provisional) == ("CHNGOV", "person", "Lin Jian", True)
+    assert found[0].how == "title"
+
+
+def test_actors_mentions_surname_and_description_corefer(nlp) -> None:
+    text = ("North Korean leader Kim Jong Un met Russian President Vladimir Putin. "
+            "Kim said the talks went well. Analysts said the Russian leader wanted shells.")
+    found = find_mentions(nlp(text), date="2023-09-14")
+    linked = {m.text: (m.actor.id, m.how) for m in found}
+    assert linked["Kim"] == ("person:kim-jong-un", "coref")
+    assert linked["Russian leader"] == ("person:vladimir-putin", "coref")
+
+
+def test_actors_mentions_speaker_pronoun_links_to_last_person(nlp) -> None:
+    text = "Prime Minister Han Duck-soo spoke in Seoul. \u201cWe are worried,\u201d he added."
+    found = find_mentions(nlp(text), date="2023-09-14")
+    assert [(m.text, m.actor.id, m.how) for m in found][-1] == ("he", "person:han-duck-soo", "pronoun")
+
+
+def test_actors_mentions_offsets_point_into_text(nlp) -> None:
+    doc = nlp("Seoul, Washington and Tokyo urged the DPRK to stop further provocations.")
+    for mention in find_mentions(doc, date="2024-06-24"):
+        assert doc.text[mention.start:mention.end] == mention.text
+        assert doc[mention.token_start:mention.token_end].text == mention.text
+
+
+# -- the two example articles: every mention and its expected actor --------------------------------
+
+TSF_2023_09_14 = [
+    ('Japan', 'JPN', 'dictionary'),
+    ('South Korea', 'KOR', 'dictionary'),
+    ('Russian President Vladimir Putin', 'RUSGOV', 'dictionary'),
+    ('North Korean leader Kim Jong-un', 'PRKGOV', 'dictionary'),
+    ('Japan', 'JPN', 'dictionary'),
+    ('UN', 'IGO', 'dictionary'),
+    ('North Korea', 'PRK', 'dictionary'),
+    ('Pyongyang', 'PRKGOV', 'metonym'),
+    ('Japanese Foreign Minister, Yoko Kamikawa', 'JPNGOV', 'dictionary'),
+    ('United Nations Security Council', 'IGO', 'dictionary'),
+    ('North Korea', 'PRK', 'dictionary'),
+    ('he', 'JPNGOV', 'pronoun'),
+    ('South Korean government representatives', 'KORGOV', 'dictionary'),
+    ('Pyongyang', 'PRKGOV', 'metonym'),
+    ('Moscow', 'RUSGOV', 'metonym'),
+    ('Russia', 'RUS', 'dictionary'),
+    ('North Korea', 'PRK', 'dictionary'),
+    ('Prime Minister Han Duck-soo', 'KORGOV', 'dictionary'),
+    ('Yonhap News', 'KORMED', 'dictionary'),
+    ('Han', 'KORGOV', 'coref'),
+    ('North Korea', 'PRK', 'dictionary'),
+    ('Pyongyang', 'PRKGOV', 'metonym'),
+    ('Kim', 'PRKGOV', 'coref'),
+    ('Putin', 'RUSGOV', 'dictionary'),
+    ('Kim Yung-ho, US Unification Minister', 'KORGOV', 'dictionary'),
+    ('South Korea', 'KOR', 'dictionary'),
+    ('North Korea', 'PRK', 'dictionary'),
+    ('Russia', 'RUS', 'dictionary'),
+    ('UN Security Council', 'IGO', 'dictionary'),
+    ('he', 'KORGOV', 'pronoun'),
+    ('Russian President Vladimir Putin', 'RUSGOV', 'dictionary'),
+    ('North Korean leader Kim Jong-un', 'PRKGOV', 'dictionary'),
+    ('North Korea', 'PRK', 'dictionary'),
+    ('Pyongyang’s official news agency', 'PRKMED', 'metonym'),
+    ('Kim Jong-un', 'PRKGOV', 'dictionary'),
+    ('Putin', 'RUSGOV', 'dictionary'),
+    ('DPRK', 'PRK', 'dictionary'),
+    ('KCNA', 'PRKMED', 'dictionary'),
+    ('North Korea', 'PRK', 'dictionary'),
+    ('Putin', 'RUSGOV', 'dictionary'),
+    ('Russia', 'RUS', 'dictionary'),
+    ('DPRK', 'PRK', 'dictionary'),
+    ('Kim Jong-un', 'PRKGOV', 'dictionary'),
+    ('Vladimir Putin', 'RUSGOV', 'dictionary'),
+    ('Russia', 'RUS', 'dictionary'),
+    ('Putin', 'RUSGOV', 'dictionary'),
+    ('North Korea', 'PRK', 'dictionary'),
+    ('Pyongyang', 'PRKGOV', 'metonym'),
+    ('Kim Jong-un', 'PRKGOV', 'dictionary'),
+    ('army', '---MIL', 'dictionary'),
+    ('Putin', 'RUSGOV', 'dictionary'),
+    ('United States', 'USA', 'dictionary'),
+    ('North Korea', 'PRK', 'dictionary'),
+    ('Russian president', 'RUSGOV', 'coref'),
+    ('Ukrainians', 'UKR', 'dictionary'),
+    ('Pyongyang', 'PRKGOV', 'metonym'),
+]
+
+EANP_2024_06_24 = [
+    ('United States', 'USA', 'dictionary'),
+    ('Japan', 'JPN', 'dictionary'),
+    ('South Korea', 'KOR', 'dictionary'),
+    ('Putin', 'RUSGOV', 'dictionary'),
+    ('Kim Jong Un', 'PRKGOV', 'dictionary'),
+    ('United States', 'USA', 'dictionary'),
+    ('Japan', 'JPN', 'dictionary'),
+    ('South Korea', 'KOR', 'dictionary'),
+    ('Putin', 'RUSGOV', 'dictionary'),
+    ('Kim Jong Un', 'PRKGOV', 'dictionary'),
+    ('Japanese Defense Minister Kihara Minoru', 'JPNGOV', 'dictionary'),
+    ('US Defense Secretary Lloyd Austin', 'USAGOV', 'dictionary'),
+    ('South Korean Defense Minister Shin Won-sik', 'KORGOV', 'dictionary'),
+    ('South Korea', 'KOR', 'dictionary'),
+    ('Japan', 'JPN', 'dictionary'),
+    ('United States', 'USA', 'dictionary'),
+    ('North Korea', 'PRK', 'dictionary'),
+    ('Russia', 'RUS', 'dictionary'),
+    ('Pyongyang', 'PRKGOV', 'metonym'),
+    ('Moscow', 'RUSGOV', 'metonym'),
+    ('South Korean Ministry of Foreign Affairs', 'KORGOV', 'dictionary'),
+    ('Democratic People’s Republic of Korea', 'PRK', 'dictionary'),
+    ('North Korea', 'PRK', 'dictionary'),
+    ('Russia', 'RUS', 'dictionary'),
+    ('Ukrainian people', 'UKRCVL', 'dictionary'),
+    ('UN Security Council', 'IGO', 'dictionary'),
+    ('Pyongyang', 'PRKGOV', 'metonym'),
+    ('Moscow', 'RUSGOV', 'metonym'),
+    ('Ukraine', 'UKR', 'dictionary'),
+    ('Russian President Vladimir Putin', 'RUSGOV', 'dictionary'),
+    ('Pyongyang', 'PRKGOV', 'metonym'),
+    ('North Korean leader Kim Jong Un', 'PRKGOV', 'dictionary'),
+    ('Russian President Vladimir Putin', 'RUSGOV', 'dictionary'),
+    ('North Korean leader Kim Jong Un', 'PRKGOV', 'dictionary'),
+    ('Russian leader', 'RUSGOV', 'coref'),
+    ('Pyongyang', 'PRKGOV', 'metonym'),
+    ('Moscow', 'RUSGOV', 'metonym'),
+    ('Pyongyang', 'PRKGOV', 'metonym'),
+    ('North Korea', 'PRK', 'dictionary'),
+    ('United States', 'USA', 'dictionary'),
+    ('Republic of Korea', 'KOR', 'dictionary'),
+    ('South Korea', 'KOR', 'dictionary'),
+    ('Japan', 'JPN', 'dictionary'),
+    ('Democratic People’s Republic of Korea', 'PRK', 'dictionary'),
+    ('US', 'USA', 'dictionary'),
+    ('Seoul', 'KORGOV', 'metonym'),
+    ('Washington', 'USAGOV', 'metonym'),
+    ('Tokyo', 'JPNGOV', 'metonym'),
+    ('DPRK', 'PRK', 'dictionary'),
+    ('Pyongyang', 'PRKGOV', 'metonym'),
+    ('Putin', 'RUSGOV', 'dictionary'),
+    ('Russia', 'RUS', 'dictionary'),
+    ('Ukraine', 'UKR', 'dictionary'),
+    ('Russian President Vladimir Putin', 'RUSGOV', 'dictionary'),
+    ('North Korean leader Kim Jong Un', 'PRKGOV', 'dictionary'),
+    ('Beijing', 'CHNGOV', 'metonym'),
+    ('Russia', 'RUS', 'dictionary'),
+    ('North Korea', 'PRK', 'dictionary'),
+    ('China', 'CHN', 'dictionary'),
+    ('China', 'CHN', 'dictionary'),
+    ('Pyongyang', 'PRKGOV', 'metonym'),
+    ('Moscow', 'RUSGOV', 'metonym'),
+    ('Beijing', 'CHNGOV', 'metonym'),
+    ('Russia', 'RUS', 'dictionary'),
+    ('Kim', 'PRKGOV', 'coref'),
+    ('China', 'CHN', 'dictionary'),
+    ('Sidney Seller, a former U.S. intelligence analyst', 'USAELI', 'title'),
+    ('Xi Jinping', 'CHNGOV', 'dictionary'),
+    ('Kim', 'PRKGOV', 'coref'),
+    ('Chinese president', 'CHNGOV', 'coref'),
+    ('North Korean dictator', 'PRKGOV', 'coref'),
+    ('US President Donald Trump', 'USAELI', 'dictionary'),
+    ('Xi', 'CHNGOV', 'dictionary'),
+    ('Moscow', 'RUSGOV', 'metonym'),
+    ('Ukraine', 'UKR', 'dictionary'),
+    ('Putin', 'RUSGOV', 'dictionary'),
+    ('Russian leader', 'RUSGOV', 'coref'),
+    ('Pyongyang', 'PRKGOV', 'metonym'),
+    ('China', 'CHN', 'dictionary'),
+    ('Chinese President Xi Jinping', 'CHNGOV', 'dictionary'),
+    ('Beijing', 'CHNGOV', 'metonym'),
+    ('Moscow', 'RUSGOV', 'metonym'),
+    ('Pyongyang', 'PRKGOV', 'metonym'),
+    ('Chinese Foreign Ministry spokesman Lin Jian', 'CHNGOV', 'title'),
+]
+
+
+@pytest.mark.parametrize(
+    ("filename", "expected"),
+    [("tsf-2023-09-14-putin-kim-summit.txt", TSF_2023_09_14),
+     ("eanp-2024-06-24-trilateral-statement.txt", EANP_2024_06_24)],
+)
+def test_actors_mentions_in_example_articles(nlp, filename: str, expected: list[tuple[str, str, str]]) -> None:
+    meta = {json.loads(line)["file"]: json.loads(line) for line in (EXAMPLES / "articles.jsonl").open()}
+    doc = nlp((EXAMPLES / filename).read_text(encoding="utf-8"))
+    found = [(m.text, m.actor.code, m.how) for m in find_mentions(doc, date=meta[filename]["published"])]
+    assert found == expected
