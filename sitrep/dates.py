@@ -176,7 +176,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "year",
         re.compile(
-            rf"(?:(?P<prep>{_I.format('in|since|by|until|till|during|before|after|from|through|of|to|the|early|late|mid-?|fiscal|year|the end of|the start of')})\s+|(?P<dash>mid-))(?P<year>{_YEAR})(?![\d%]|\s*(?:%|percent|people|troops|tons|units|shares|dollars|yuan|euros)|'?s\b)"
+            rf"(?:(?P<prep>{_I.format('in|since|by|until|till|during|before|after|from|through|of|to|the|early|late|mid-?|fiscal|year|the end of|the start of')})\s+|(?P<dash>mid-))?(?<![\d$£€.,/-])(?P<year>{_YEAR})(?![\d%]|,\d|\.\d|\s*(?:%|percent)|'?s\b)"
         ),
     ),
 ]
@@ -468,7 +468,10 @@ def _expression_tense(tokens: Sequence[Any]) -> str:
     head = root.head
     if head.i == root.i:
         return "unknown"
-    if root.dep_ == "pobj" and head.dep_ == "prep":
+    if root.dep_ == "prep":  # the match took its preposition along: "in May", "through January"
+        if root.lower_ in _OPEN_PREPS:
+            return "unknown"
+    elif root.dep_ == "pobj" and head.dep_ == "prep":
         if head.lower_ in _OPEN_PREPS:
             return "unknown"
         head = head.head
@@ -487,6 +490,20 @@ def _tokens(doc: Any, start: int, end: int) -> list[Any]:
     return list(span) if span is not None else []
 
 
+def _is_year_use(m: re.Match[str], tokens: Sequence[Any]) -> bool:
+    """A four-digit number is a year unless the parse says it counts something ("1500 troops", "$2000")."""
+    if m.group("prep") or m.group("dash"):
+        return True
+    number = next((t for t in tokens if t.like_num), None)
+    if number is None:
+        return False
+    if number.ent_type_ == "DATE":
+        return True
+    if number.ent_type_ in {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}:
+        return False
+    return not (number.dep_ == "nummod" and number.head.tag_ in {"NNS", "NNPS"})
+
+
 def find_dates(span: Any, *, published: str | None) -> list[When]:
     """Every time expression in a spaCy `Span` or `Doc`, resolved against `published` ("YYYY-MM-DD").
 
@@ -501,6 +518,8 @@ def find_dates(span: Any, *, published: str | None) -> list[When]:
     result: list[When] = []
     for start, end, kind, m in _matches(span.text):
         tokens = _tokens(doc, base + start, base + end)
+        if kind == "year" and not _is_year_use(m, tokens):
+            continue
         tense = _expression_tense(tokens) if tokens else "unknown"
         value, precision = _resolve_any(kind, m, anchor, tense)
         result.append(When(value, precision, m.group(0), base + start, base + end))
