@@ -253,28 +253,47 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
 def _paragraph_spans(par: str, offset: int) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     opened: int | None = None
+    inner = 0  # where the quoted text starts (after a one- or two-character mark)
     mark = ""
-    for i, ch in enumerate(par):
+    i = 0
+    while i < len(par):
+        ch = par[i]
+        pair = par[i:i + 2]
+        width = 2 if pair in ("''", "``") else 1  # typewriter-style marks (''...'' and ``...'')
         if opened is None:
-            if ch in _OPEN_DOUBLE or ch == '"':
-                opened, mark = i, ch
+            # a closing mark that opens a word (”Fear ...) is a mistyped opening mark
+            misfit = ch in _CLOSE_DOUBLE and i + 1 < len(par) and par[i + 1].isalpha() and (
+                i == 0 or not par[i - 1].isalnum())
+            if width == 2 or ch in _OPEN_DOUBLE or ch == '"' or misfit:
+                opened, inner, mark = i, i + width, (pair if width == 2 else "“" if misfit else ch)
             elif ch == "‘" and (i == 0 or not par[i - 1].isalnum()):
-                opened, mark = i, ch
+                opened, inner, mark = i, i + 1, ch
+            i += width
+            continue
+        if ch == "“" and mark in _OPEN_DOUBLE and (i == 0 or par[i - 1].isspace()):
+            # an opening mark inside an open quote: the quote before it was never closed
+            end = len(par[:i].rstrip())
+            if par[inner:end].strip():
+                spans.append(QuoteSpan(offset + opened, offset + inner, offset + end, offset + end, False))
+            opened, inner, mark = i, i + 1, ch
+            i += 1
             continue
         closes = (
-            (mark == '"' and ch == '"')
+            (mark in ('"', "''", "``") and (ch == '"' or pair == "''"))
             or (mark in _OPEN_DOUBLE and ch in _CLOSE_DOUBLE)
             or (mark == "“" and ch == '"')
             or (mark == "‘" and ch == "’" and (i + 1 == len(par) or not par[i + 1].isalpha()))
         )
         if closes:
-            if par[opened + 1:i].strip():
-                spans.append(QuoteSpan(offset + opened, offset + opened + 1, offset + i, offset + i + 1))
+            width = 2 if pair == "''" and mark != "‘" else 1
+            if par[inner:i].strip():
+                spans.append(QuoteSpan(offset + opened, offset + inner, offset + i, offset + i + width))
             opened = None
+        i += width
     if opened is not None and mark != "‘":
         end = len(par.rstrip())
-        if par[opened + 1:end].strip():
-            spans.append(QuoteSpan(offset + opened, offset + opened + 1, offset + end, offset + end, False))
+        if par[inner:end].strip():
+            spans.append(QuoteSpan(offset + opened, offset + inner, offset + end, offset + end, False))
     return spans
 
 
@@ -286,12 +305,16 @@ write report indicate mention suggest ask urge confirm deny reply respond answer
 assert contend maintain allege charge accuse criticize criticise praise predict promise pledge vow
 threaten reiterate repeat recall observe comment remark tweet post testify conclude affirm reaffirm
 underline underscore point complain concede estimate disclose reveal assure caution quip shout
-chant demand describe cite agree express voice lament boast brag counter retort hint recount
+chant demand describe call cite agree express voice lament boast brag counter retort hint recount
+show find believe think know feel expect hope fear doubt worry insist
 """.split())
-"""Verbs that report speech or writing (lemmas). Belief verbs ("think") are left out: they report a
-state of mind, not a statement a source made."""
+"""Verbs that report speech, writing, findings ("a poll shows that") or a stated belief ("Trump
+believes that"); the last two count only with a clause as content (see `_content`)."""
 
-_XCOMP_CONTENT = frozenset("claim promise pledge vow threaten urge ask agree demand call".split())
+_CLAUSE_ONLY = frozenset("show find believe think know feel expect hope fear doubt worry".split())
+"""Cues that attribute only a clause: "the study found that ..." yes, "found the keys" no."""
+
+_XCOMP_CONTENT = frozenset("claim promise pledge vow threaten urge ask agree demand call tell warn".split())
 """Cues whose content may be an infinitive ("vowed to retaliate", "urged Pyongyang to stop")."""
 
 _DOBJ_CONTENT = frozenset("""
@@ -360,17 +383,29 @@ def find_attributions(doc, spans: Sequence[QuoteSpan]) -> list[Attribution]:
                 if k not in claimed or not d.quote_spans:
                     d.quote_spans.append(q)
                     claimed.add(k)
+        if not d.content and not d.quote_spans:
+            d.content = _block_after_colon(doc, d)
+    # quotes credited after a dash ("“...” ― Ana Silva") and transcript turns ("WALLACE: ...")
+    extra: list[Attribution] = []
+    for k, q in enumerate(spans):
+        if k not in claimed and (credit := _dash_credit(doc, q)) is not None:
+            claimed.add(k)
+            extra.append(credit)
+    extra += _transcript_turns(doc)
     # unclaimed utterance-like quotes: the cue of their sentence, else the previous speaker
     orphans: list[tuple[QuoteSpan, _Draft | None]] = []
     for k, q in enumerate(spans):
-        if k in claimed or not _utterance_like(doc, q):
+        if k in claimed or not _utterance_like(doc, q) or any(
+                a.parts[0][0] <= q.start < a.parts[-1][1] for a in extra):
             continue
         hosts = [d for d in drafts if d.sent.start_char <= q.open < d.sent.end_char
                  and not any(s.open < d.cue_tokens[0].idx < s.close for s in spans)]
         host = next((d for d in hosts if d.speaker_head is not None), hosts[0] if hosts else None)
         orphans.append((q, host))
-    result: list[Attribution] = []
+    result: list[Attribution] = list(extra)
     for d in drafts:
+        if _self_report(d, spans):
+            continue
         att = _finish(text, d)
         if att is not None:
             result.append(att)
@@ -383,6 +418,89 @@ def find_attributions(doc, spans: Sequence[QuoteSpan]) -> list[Attribution]:
     result = [a for a in result if a is not None]
     result.sort(key=lambda a: (a.parts[0][0], a.cue or (0, 0)))
     return _dedupe(result)
+
+
+_DASH_CREDIT = re.compile(r"[ \t]*(―|—|–|--?)[ \t]*(?=[A-Z@])")
+
+
+_FIRST_SECOND = frozenset("i we you me us one anybody anyone everybody everyone nobody".split())
+
+
+def _self_report(d: _Draft, spans: Sequence[QuoteSpan]) -> bool:
+    """"I think", "you know", "we say" inside a quotation: the quoted speaker's own hedging, not an
+    attribution of its own."""
+    if d.speaker_head is None or d.speaker_head.lower_ not in _FIRST_SECOND:
+        return False
+    at = d.cue_tokens[0].idx
+    return any(q.open < at < q.close for q in spans) or d.speaker_head.lower_ in ("i", "you", "we")
+
+
+def _dash_credit(doc, q: QuoteSpan) -> Attribution | None:
+    """A quote followed by a dash and a name: the pull-quote and vox-pop credit line."""
+    text = doc.text
+    m = _DASH_CREDIT.match(text, q.close)
+    if m is None:
+        return None
+    start = m.end()
+    stop = start
+    while stop < len(text) and text[stop] not in "\n“\"‘" and text[stop:stop + 2] != ". " and stop - start < 120:
+        stop += 1
+    name = _trim(text, start, stop)
+    span = doc.char_span(name[0], name[1], alignment_mode="expand") if name else None
+    if span is None or not (span[0].pos_ == "PROPN" or span[0].text.startswith("@")):
+        return None
+    return Attribution(((q.start, q.end),), "direct", (m.start(1), m.end(1)), m.group(1),
+                       (name[0], name[1], span.root.i))
+
+
+_TURN = re.compile(r"^[ \t]*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(?=\S)", re.M)
+_NOT_SPEAKERS = frozenset("""
+update updated watch read related photos photo video exclusive breaking note source sources editor
+editor's credit credits image images caption advertisement sponsored transcript q a
+""".split())
+"""Words that head a "Word: text" paragraph without being anyone speaking."""
+
+
+def _transcript_turns(doc) -> list[Attribution]:
+    """Paragraphs of a transcript or a headline credit: "WALLACE: Let's start ..." or
+    "Pat Caddell: Democrats worried ...". The name must be in capitals or be a person entity."""
+    text = doc.text
+    turns = []
+    for m in _TURN.finditer(text):
+        name = m.group(1)
+        if name.lower() in _NOT_SPEAKERS or name.split()[0].lower() in _NOT_SPEAKERS:
+            continue
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is None:
+            continue
+        capitals = name.replace(" ", "").replace(".", "").isupper() and len(name) >= 2
+        person = any(e.label_ == "PERSON" for e in span.ents) or any(
+            e.label_ == "PERSON" and e.start_char <= m.start(1) < e.end_char for e in doc.ents)
+        if not (capitals or person):
+            continue
+        end = text.find("\n", m.end())
+        content = _trim(text, m.end(), len(text) if end < 0 else end)
+        if content is None:
+            continue
+        turns.append(Attribution((content,), "direct", (m.end(1), m.end(1) + 1), ":",
+                                 (m.start(1), m.end(1), span.root.i)))
+    return turns
+
+
+def _block_after_colon(doc, d: _Draft) -> list:
+    """"The governor added:" closing a paragraph introduces the next paragraph as the quote."""
+    last = max(d.cue_tokens + d.speaker_tokens, key=lambda t: t.i)
+    text = doc.text
+    colon = last.idx + len(last)
+    tail = text[colon:text.find("\n", colon) if "\n" in text[colon:] else len(text)]
+    if tail.strip() != ":":
+        return []
+    nxt = colon + len(tail)
+    while nxt < len(text) and text[nxt].isspace():
+        nxt += 1
+    end = text.find("\n", nxt)
+    span = doc.char_span(nxt, len(text) if end < 0 else end, alignment_mode="contract")
+    return list(span) if span is not None else []
 
 
 def _draft(tok) -> _Draft | None:
@@ -407,6 +525,8 @@ def _draft(tok) -> _Draft | None:
                       _in_paragraph(content, tok), [], tok.sent)
     lemma = tok.lemma_.lower()
     if tok.pos_ != "VERB" or not (lemma in _SPEECH or lemma in _STATEMENT_VERBS):
+        return None
+    if tok.dep_ == "amod" or (tok.i >= 2 and tok.doc[tok.i - 1].text == "-"):  # "so-called", "a said deal"
         return None
     cue = [tok] + [c for c in tok.children if c.dep_ == "prt"]
     if lemma == "point" and len(cue) == 1:
@@ -467,6 +587,14 @@ def _content(verb, lemma: str) -> list:
     for c in verb.children:
         if c.dep_ == "ccomp":
             return list(c.subtree)
+    if lemma in _CLAUSE_ONLY:
+        return []
+    if lemma == "call":
+        # "called the charges “unsubstantiated”": the object and what it was called
+        obj = [c for c in verb.children if c.dep_ == "dobj"]
+        comp = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "attr")]
+        if obj and comp:
+            return [t for c in obj + comp for t in c.subtree]
     if lemma in _XCOMP_CONTENT:
         for c in verb.children:
             if c.dep_ == "xcomp":

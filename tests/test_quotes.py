@@ -231,3 +231,8 @@ def test_quotes_scoring_polnear_speaker_f1_floor():
     result = evaluate(limit=20)
     assert result["speaker"]["exact"]["p"] >= 0.75
     assert result["speaker_given_content"]["accuracy"] >= 0.8
+
+
+def test_quotes_spans_read_typewriter_double_apostrophes():
+    text = "''It is over,'' she said, and ``we know it'' too."
+    assert [text[s.start:s.end] for s in find_quote_spans(text)] == ["It is over,", "we know it"]

@@ -82,12 +82,20 @@ def _norm(text: str, frags: tuple[Span, ...] | Span | None) -> Span | None:
         return None
     if isinstance(frags[0], int):
         frags = (frags,)  # type: ignore[assignment]
-    a, b = min(f[0] for f in frags), max(f[1] for f in frags)  # type: ignore[index]
+    a0, b0 = min(f[0] for f in frags), max(f[1] for f in frags)  # type: ignore[index]
+    a, b = a0, b0
     while a < b and text[a] in _EDGE:
         a += 1
     while b > a and text[b - 1] in _EDGE:
         b -= 1
-    return (a, b) if b > a else None
+    if b > a:
+        return a, b
+    # a cue that is only punctuation (the ":" of a transcript turn, the "―" of a credit) stays as is
+    while a0 < b0 and text[a0].isspace():
+        a0 += 1
+    while b0 > a0 and text[b0 - 1].isspace():
+        b0 -= 1
+    return (a0, b0) if b0 > a0 else None
 
 
 def _overlap(x: Span, y: Span) -> int:
