@@ -190,23 +190,23 @@ _NOT_EVENT_TIME = {"since", "until", "till", "before", "after", "by", "through",
 
 def expression_type(text: str) -> str | None:
     """The kind of time expression `text` is ("weekday", "month_name", ...), or None if none matches."""
-    for kind, pattern in _PATTERNS:
-        if pattern.fullmatch(text.strip()):
-            return kind
+    found = _matches(text.strip())
+    if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(text.strip()):
+        return found[0][2]
     return None
 
 
 def _matches(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
     """Every time expression in `text` as (start, end, type, match); overlaps go to the longest."""
-    found: list[tuple[int, int, str, re.Match[str]]] = []
-    for kind, pattern in _PATTERNS:
+    found: list[tuple[int, int, int, str, re.Match[str]]] = []
+    for rank, (kind, pattern) in enumerate(_PATTERNS):
         for m in pattern.finditer(text):
-            found.append((m.start(), m.end(), kind, m))
-    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+            found.append((rank, m.start(), m.end(), kind, m))
     kept: list[tuple[int, int, str, re.Match[str]]] = []
-    for item in sorted(found, key=lambda f: -(f[1] - f[0])):
-        if all(item[1] <= k[0] or item[0] >= k[1] for k in kept):
-            kept.append(item)
+    # the more specific pattern wins an overlap ("from May 12" is a day, not "from May"), then the longer
+    for _, start, end, kind, m in sorted(found, key=lambda f: (f[0], -(f[2] - f[1]))):
+        if all(end <= k[0] or start >= k[1] for k in kept):
+            kept.append((start, end, kind, m))
     return sorted(kept, key=lambda f: f[0])
 
 
@@ -242,7 +242,7 @@ def _pick(candidates: list[date], anchor: date, tense: str) -> date | None:
         return latest
     if tense == "future":
         return coming
-    if coming is not None and (latest is None or ((coming - anchor) < (anchor - latest) and (coming - anchor).days <= 122)):
+    if coming is not None and (latest is None or ((coming - anchor) < (anchor - latest) and (coming - anchor).days <= 123)):
         return coming
     return latest
 
@@ -343,7 +343,7 @@ def _resolve_weekday(groups: dict[str, Any], anchor: date, tense: str) -> tuple[
         found = anchor + timedelta(days=ahead or 7)
     elif rel == "this":
         found = anchor + timedelta(days=target - anchor.weekday())
-    elif rel == "coming" or tense in {"future", "present"}:
+    elif rel == "coming" or tense in {"future", "present", "intended"}:
         found = anchor + timedelta(days=ahead)
     else:
         found = anchor - timedelta(days=back)
@@ -409,13 +409,15 @@ def _predicate(tokens: Sequence[Any]) -> Any | None:
 
 
 def clause_tense(verb: Any) -> str:
-    """"past", "present", "future" or "unknown" for the clause of `verb` (a spaCy token).
+    """"past", "present", "future", "intended" or "unknown" for the clause of `verb` (a spaCy token).
 
     Future: "will/shall/'ll meet", "is to meet", "is going to meet", "is meeting" (a present
     progressive with a date is an arrangement), an infinitive under a verb of intention or schedule
     ("agreed to meet", "is due to visit", "plans to travel") and an infinitive modifying a noun
     ("guidelines to be published"). Past: past tense, perfects, a bare past participle ("the accord
-    signed on Wednesday"). Present: a finite present ("meets", "says"). Anything else is unknown.
+    signed on Wednesday"). Present: a finite present ("meets", "says"). Intended: an infinitive under a
+    past verb of intention ("agreed to meet"): weekdays go forward, months to the nearest. Anything
+    else is unknown.
     """
     if verb is None:
         return "unknown"
@@ -424,12 +426,16 @@ def clause_tense(verb: Any) -> str:
     has_to = "to" in words
     if words & {"will", "shall", "'ll", "wo", "ll"}:
         return "future"
-    if has_to and words & {"have"}:
-        return "past"  # "to have met"
+    if words & {"have", "has", "had", "'ve"} and verb.tag_ == "VBN" and not words & {"been"}:
+        return "past"  # perfects, "could have met", "to have met"
+    if words & _MODALS:
+        return "future"  # "could meet on Monday", "said he would travel on Monday"
     if has_to and verb.dep_ == "xcomp" and verb.head.i != verb.i:
         head = verb.head
         if head.lemma_.lower() in _FUTURE_HEADS and not (head.lemma_.lower() == "go" and head.tag_ != "VBG"):
-            return "future"
+            # "agreed to meet on Friday": the coming Friday; but "agreed to purchase it in February"
+            # may be long done, so a past intention leaves months to the nearest
+            return "intended" if clause_tense(head) == "past" else "future"
         if head.lemma_.lower() == "be":  # "is to meet"
             return "future"
         return clause_tense(head)
@@ -450,6 +456,8 @@ def clause_tense(verb: Any) -> str:
     return "unknown"
 
 
+_MODALS = {"would", "could", "might", "may", "should", "can", "must", "'d"}
+_SCHEDULE = {"schedule", "slate", "set", "plan", "reschedule", "postpone", "fix", "due"}
 _REPORTING = {"say", "tell", "report", "announce", "state", "add", "note", "claim", "quote", "confirm"}
 _DIRECT_DEPS = {"npadvmod", "tmod", "advmod", "obl", "nmod:tmod", "conj", "appos"}
 _OPEN_PREPS = {"until", "till", "through", "to", "by", "into"}
@@ -468,17 +476,19 @@ def _expression_tense(tokens: Sequence[Any]) -> str:
     head = root.head
     if head.i == root.i:
         return "unknown"
-    if root.dep_ == "prep":  # the match took its preposition along: "in May", "through January"
-        if root.lower_ in _OPEN_PREPS:
+    prep = root if root.dep_ == "prep" else head if (root.dep_ == "pobj" and head.dep_ == "prep") else None
+    if prep is not None:  # "in May", "through January", "on Wednesday"
+        if prep.lower_ in _OPEN_PREPS:
             return "unknown"
-    elif root.dep_ == "pobj" and head.dep_ == "prep":
-        if head.lower_ in _OPEN_PREPS:
-            return "unknown"
-        head = head.head
+        if prep.lower_ == "for" and prep.head.lemma_.lower() in _SCHEDULE:
+            return "future"  # "scheduled for June 7", "postponed the trip set for June 7-14"
+        if prep is head:
+            head = head.head
     elif root.dep_ not in _DIRECT_DEPS and not root.dep_.startswith("prep"):
         return "unknown"
     if not _is_verbal(head) or head.dep_ == "aux":
-        return "unknown"
+        # inside a noun phrase ("take part in a meeting on Tuesday"): only a future clause tells
+        return "future" if clause_tense(_predicate(tokens)) == "future" else "unknown"
     tense = clause_tense(head)
     if tense == "present" and head.lemma_.lower() in _REPORTING:
         return "past"  # "the ministry says Monday": a report is of today or before

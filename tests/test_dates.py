@@ -243,3 +243,37 @@ def test_dates_event_date_falls_back_to_context_then_publication(nlp):
     fallback = event_date(signed, published=EFE)
     assert (fallback.value, fallback.precision, fallback.text) == (EFE, "publication", None)
     assert event_date(signed, published=None) == When(None, "unknown", None)
+
+
+def test_dates_modal_and_intention_send_weekdays_forward(nlp):
+    published = "1997-04-19"  # a Saturday
+    doc = nlp("Mobutu could meet Kabila in Cape Town, probably on Monday.")
+    assert find_dates(doc, published=published)[0].value == "1997-04-21"
+    doc = nlp("The two leaders agreed to meet on Tuesday.")
+    assert find_dates(doc, published=published)[0].value == "1997-04-22"
+
+
+def test_dates_scheduled_for_a_date_is_the_plan(nlp):
+    doc = nlp("The visit, which had been set for June 7, was postponed.")
+    assert find_dates(doc, published="1997-04-15")[0].value == "1997-06-07"
+
+
+def test_dates_noun_dated_in_a_future_clause_is_future(nlp):
+    doc = nlp("The minister will take part in a meeting on Tuesday of an international working group.")
+    assert find_dates(doc, published="2005-12-04")[0].value == "2005-12-06"
+
+
+def test_dates_day_and_month_beat_a_bare_month_in_an_overlap(nlp):
+    doc = nlp("Officials agreed to meet in New York from May 12 for a new round of talks.")
+    (when,) = find_dates(doc, published="1997-04-15")
+    assert (when.value, when.precision, when.text) == ("1997-05-12", "day", "May 12")
+
+
+def test_dates_open_ended_preposition_takes_the_nearest(nlp):
+    doc = nlp("The bank extended the loans through January.")
+    assert find_dates(doc, published="1989-10-30")[0].value == "1990-01"
+
+
+def test_dates_bare_years_need_a_date_reading(nlp):
+    doc = nlp("Some 1500 protesters marched. Its 1990 earnings fell.")
+    assert [w.text for w in find_dates(doc, published="1989-10-30")] == ["1990"]
