@@ -15,13 +15,14 @@ countries but only a rough centre for archipelagos and very long countries.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["Place", "find_places", "event_place", "lookup", "reset_caches"]
+__all__ = ["Place", "find_places", "event_place", "dateline_place", "lookup", "reset_caches"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,3 +276,33 @@ def _in_other_clause(token: Any, verb: Any) -> bool:
             return True
         token = token.head
     return False
+
+
+_DATELINE = re.compile(
+    r"^[ \t]*(?P<name>[A-Z][A-Z.'\- ]{1,40}[A-Z.])(?:,[ \t]*(?P<region>[A-Z][A-Za-z.' ]{1,30}))?"
+    r"(?:,[ \t]*(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d|\()|[ \t]+(?=\([A-Z]))",
+    re.MULTILINE,
+)
+
+
+def dateline_place(text: str, *, within: int = 600) -> Place | None:
+    """The place of a wire dateline near the top of an article ("BEIJING, April 7 (AFP) -"), or None.
+
+    It says where the story was filed, which is often but not always where its events happened, so
+    it is returned apart for the caller to use as context, never as an event's place by itself.
+
+    >>> dateline_place("TIRANA, April 2, 1997 (AFP) Albania and Italy agreed...").country
+    'ALB'
+    """
+    match = _DATELINE.search(text[:within])
+    if match is None:
+        return None
+    name = match.group("name").strip()
+    country = None
+    if match.group("region"):
+        region = lookup(match.group("region").strip())
+        country = region.country if region is not None and region.precision == "country" else None
+    place = lookup(name.title(), country=country) or lookup(name.title())
+    if place is None:
+        return None
+    return Place(place.name, place.country, place.lat, place.lon, place.precision, match.start("name"), match.end("name"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.places import event_place, find_places, lookup, reset_caches
+from sitrep.places import dateline_place, event_place, find_places, lookup, reset_caches
 
 
 @pytest.fixture(scope="module")
@@ -111,3 +111,15 @@ def test_places_offsets_point_at_the_name(nlp):
 def test_places_reset_caches_reloads_the_gazetteer():
     reset_caches()
     assert lookup("Tokyo").country == "JPN"
+
+
+def test_places_dateline_gives_the_filing_city():
+    place = dateline_place("BEIJING, April 7 (AFP) - China said on Monday ...")
+    assert (place.name, place.country, place.start, place.end) == ("Beijing", "CHN", 0, 7)
+    assert dateline_place("WASHINGTON (AP) _ The secretary headed to Africa.").country == "USA"
+    assert dateline_place("Title line\nKHARTOUM, Nov. 21, 2006 (Xinhua) The government ...").country == "SDN"
+
+
+def test_places_dateline_needs_the_wire_shape():
+    assert dateline_place("Pyongyang chose to turn its back on new proposals.") is None
+    assert dateline_place("UNITED NATIONS, April 4 (AFP) The council ...") is None  # not a gazetteer place
