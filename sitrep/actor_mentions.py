@@ -60,9 +60,10 @@ class MentionFinder:
 
     def run(self) -> list[ActorMention]:
         doc = self.doc
-        atoms = _match(_token_parts(doc), self.dictionary)  # 1. dictionary forms
+        atoms = _match(_token_parts(doc), self.dictionary, self.date)  # 1. dictionary forms
         self.atom_at = {a.start: a for a in atoms}
-        self.atom_cover = {i: a for a in atoms for i in range(a.start, a.end)}
+        # a city never blocks a name ("Austin", "Jackson" are people too); it only qualifies a noun
+        self.atom_cover = {i: a for a in atoms for i in range(a.start, a.end) if a.entry.role != "city"}
         i = 0
         n = len(doc)  # type: ignore[arg-type]
         while i < n:  # 2. noun groups, names, appositions; 3. coreference, in text order
@@ -204,10 +205,21 @@ class MentionFinder:
         if atom.is_modifier:
             if self._is_place(atom):
                 return atom.end
+            if atom.entry.role == "city" and not self._city_qualifies(atom):
+                return atom.start + 1  # a place; its tokens may still be a surname or a name
             return self._modified(atom)
         # a bare actor noun: "Prime Minister Han Duck-soo", "police", "spokesman Lin Jian"
         heads, end = self._heads(atom.start)
         return self._headed(None, atom.start, heads, end)
+
+    def _city_qualifies(self, atom: _Atom) -> bool:
+        """"Shanghai police", "Kano's governor": a city directly qualifying an actor noun."""
+        doc = self.doc
+        i = atom.end
+        if i < len(doc) and doc[i].lower_ in {"'s", "\u2019s"}:  # type: ignore
+            i += 1
+        heads, _ = self._heads(self._skip_gap(i))
+        return bool(heads)
 
     def _modified(self, atom: _Atom) -> int:
         """A country, capital or organisation, with the actor nouns it may qualify."""
@@ -332,8 +344,8 @@ class MentionFinder:
                 actor, how = described
                 self._emit(start, end, actor, how)
                 return end
-        if org is not None and head.kind != "group":
-            self._emit(start, end, org, "dictionary")
+        if org is not None and (head.kind != "group" or org.sector is not None):
+            self._emit(start, end, org, "dictionary")  # "UN spokesman" = the UN; "Hamas gunmen" = Hamas
             return end
         if country is None and not (head.alone and head.kind == "group"):
             return end
@@ -418,8 +430,7 @@ class MentionFinder:
             modifier = None
         k = self._skip_gap(k)
         heads, hend = self._heads(k)
-        if not heads or not any(h.entry.sense and h.entry.sense.kind in {"title", "role"} for h in heads) \
-                and not any(h.entry.sense and h.entry.sense.sector in {"SPY", "MIL", "GOV"} for h in heads):
+        if not heads:  # "Sandra Rusciolelli, the first judge to ...": any actor noun in apposition
             return False
         senses = [h.entry.sense for h in heads if h.entry.sense is not None]
         head = _head_sense(senses)

