@@ -6,16 +6,16 @@ article published Thursday 2023-09-14, "met on Wednesday" is 2023-09-13; in one 
 
 Each expression resolves to a `When`: an ISO value and its precision.
 
-=============  ==================  =====================================================
-precision      value               example
-=============  ==================  =====================================================
-``day``        ``YYYY-MM-DD``      "on Wednesday", "yesterday", "June 19, 2024"
-``week``       ``YYYY-Www``        "last week" (ISO 8601 week, Monday first, as TimeML)
-``month``      ``YYYY-MM``         "in May", "last month", "in June 2019"
-``year``       ``YYYY``            "in 2019", "last year"
-``publication````YYYY-MM-DD``      nothing in the text dated the event: the article's date
-``unknown``    ``None``            relative text but no publication date to anchor it on
-=============  ==================  =====================================================
+===============  ================  ======================================================
+precision        value             example
+===============  ================  ======================================================
+``day``          ``YYYY-MM-DD``    "on Wednesday", "yesterday", "June 19, 2024"
+``week``         ``YYYY-Www``      "last week" (ISO 8601 week, Monday first, as TimeML)
+``month``        ``YYYY-MM``       "in May", "last month", "in June 2019"
+``year``         ``YYYY``          "in 2019", "last year", "a year ago"
+``publication``  ``YYYY-MM-DD``    nothing in the text dated the event: the article's date
+``unknown``      ``None``          relative text but no publication date to anchor it on
+===============  ================  ======================================================
 
 Weeks are ISO weeks ("2024-W25" is Monday 2024-06-17 to Sunday 2024-06-23), the form TimeBank uses,
 so a week compares exactly; `interval()` turns any value into its first and last day.
@@ -23,11 +23,16 @@ so a week compares exactly; `interval()` turns any value into its first and last
 Anchoring rules (ours, tested in tests/test_dates.py):
 
 - A bare weekday is the most recent such day on or before publication ("on Thursday" in a Thursday
-  paper is that day) unless its clause is future ("will", "is due to", "is scheduled to", "plans to",
-  a present progressive): then the next such day on or after publication. "last Friday" is strictly
+  paper is that day) unless its clause looks forward ("will", a modal, "is due to", "is scheduled
+  to", "agreed to", a present progressive or present simple "meet Monday"): then the next such day
+  on or after publication. "last Friday" is strictly
   before, "next Friday" strictly after, "Friday of last week" that day of the previous ISO week.
 - A month name without a year is the latest such month not after publication in a past clause, the
-  next one not before it in a future clause, the nearest one otherwise; likewise a day and month.
+  next one not before it in a future clause; otherwise the coming one only if it is nearer and at
+  most four months ahead, else the one gone by. Likewise a day and month. Only a date hanging
+  directly on its verb takes the verb's tense ("met in May"); inside a noun phrase ("payable Dec. 7")
+  or after an open-ended preposition ("extended to Nov. 20") it is tenseless.
+- The parse-free patterns and rules live in `sitrep._timex`.
 - "last week/month/year", "earlier this month", "the previous day", "N days ago" count from the
   publication date (a narrative's own reference time is not tracked).
 
@@ -38,12 +43,12 @@ the context the caller passes, and only then the publication date (precision ``p
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
 from typing import Any
+
+from ._timex import expression_type, interval, matches, parse_published, resolve_match
 
 __all__ = [
     "When",
@@ -75,294 +80,12 @@ class When:
     end: int | None = None
 
 
-# --- the expressions -------------------------------------------------------------------------------
-
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("January", "Jan"),
-            ("February", "Feb"),
-            ("March", "Mar"),
-            ("April", "Apr"),
-            ("May",),
-            ("June", "Jun"),
-            ("July", "Jul"),
-            ("August", "Aug"),
-            ("September", "Sept", "Sep"),
-            ("October", "Oct"),
-            ("November", "Nov"),
-            ("December", "Dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-}  # fmt: skip
-
-_WD = "|".join(_WEEKDAYS)
-_FULL_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
-_ABBR_MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-_MONTH = rf"(?:{_FULL_MONTH}|{_ABBR_MONTH})"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_YEAR = r"(?:1[89]\d\d|20\d\d)"
-_NUM = r"(?:\d{1,3}|" + "|".join(_NUMBERS) + ")"
-_I = "(?i:{})"  # case-insensitive group for function words; month and weekday names stay capitalised
-
-# (type, pattern): tried in this order; at one position the longest match wins.
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "explicit_date",
-        re.compile(
-            rf"(?:(?P<wd>{_WD}),?\s+)?(?P<mon>{_MONTH})\s+(?P<day>{_DAY})(?!\d)(?:,?\s+(?P<year>{_YEAR}))?(?!\d)"
-        ),
-    ),
-    (
-        "explicit_date",
-        re.compile(
-            rf"(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?<!\d)(?P<day>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?(?!\d)"
-        ),
-    ),
-    ("explicit_date", re.compile(rf"(?<![\d/-])(?P<year>{_YEAR})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?![\d/-])")),
-    (
-        "explicit_date",
-        re.compile(r"(?<![\d/.])(?P<mnum>1[0-2]|0?[1-9])/(?P<day>[12]\d|3[01]|0?[1-9])/(?P<yy>\d{4}|\d\d)(?![\d/])"),
-    ),
-    ("month_year", re.compile(rf"(?P<mod>{_I.format('early|late|mid-?|the end of|the middle of')}\s*)?(?P<mon>{_FULL_MONTH}|{_ABBR_MONTH}),?\s+(?:of\s+)?(?P<year>{_YEAR})(?!\d)")),
-    (
-        "weekday",
-        re.compile(
-            rf"(?P<wd>{_WD})(?:\s+(?i:morning|afternoon|evening|night))?\s+(?:of\s+)?(?P<rel>{_I.format('last|this|next')})\s+{_I.format('week')}"
-        ),
-    ),
-    (
-        "weekday",
-        re.compile(
-            rf"(?:(?P<rel>{_I.format('last|next|this coming|this|coming|early|late|on')})\s+)?(?P<wd>{_WD})(?:\s+(?i:morning|afternoon|evening|night))?(?![-\w])"
-        ),
-    ),
-    (
-        "deictic_day",
-        re.compile(
-            r"(?i:\b(?:(?:early|late)\s+)?(?P<word>today|tonight|yesterday|tomorrow|last\s+night)"
-            r"(?:\s+(?:morning|afternoon|evening|night))?\b|\bthis\s+(?P<part>morning|afternoon|evening)\b)"
-        ),
-    ),
-    (
-        "relative_day",
-        re.compile(
-            r"(?i:\b(?:the\s+(?P<dir1>previous|preceding|next|following)\s+day|the\s+day\s+(?P<dir2>before|after)"
-            r"(?!\s+(?:the|a|his|her|its|their|[A-Z0-9]))|a\s+day\s+(?P<dir3>earlier|later|before|after)(?!\s+(?:the|a|[A-Z0-9])))\b)"
-        ),
-    ),
-    (
-        "last_next_unit",
-        re.compile(
-            r"(?i:\b(?P<mod>(?:earlier|later|early|late|mid-?|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)\s*)?"
-            r"(?P<rel>last|this|next|previous|following)\s+(?P<unit>week|weekend|month|year)\b)"
-        ),
-    ),
-    ("ago", re.compile(rf"(?i:\b(?P<num>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+ago\b)")),
-    (
-        "month_name",
-        re.compile(
-            rf"(?:(?P<prep>{_I.format('in|since|by|until|till|during|before|after|from|through|of|to|early|late|mid-?|last|next|this|the end of|the middle of|the beginning of|the start of')})\s+|(?P<dash>mid-))?(?P<mon>{_FULL_MONTH})(?![-\w])"
-        ),
-    ),
-    (
-        "year",
-        re.compile(
-            rf"(?:(?P<prep>{_I.format('in|since|by|until|till|during|before|after|from|through|of|to|the|early|late|mid-?|fiscal|year|the end of|the start of')})\s+|(?P<dash>mid-))?(?<![\d$£€.,/-])(?P<year>{_YEAR})(?![\d%]|,\d|\.\d|\s*(?:%|percent)|'?s\b)"
-        ),
-    ),
-]
-
 _FUTURE_HEADS = {
     "schedule", "due", "expect", "plan", "set", "go", "intend", "prepare", "slate", "aim", "hope", "want",
     "agree", "decide", "promise", "pledge", "vow", "threaten", "propose", "offer", "seek", "try", "wish",
 }  # fmt: skip
 _NOT_EVENT_TIME = {"since", "until", "till", "before", "after", "by", "through", "from", "to"}
 
-
-def expression_type(text: str) -> str | None:
-    """The kind of time expression `text` is ("weekday", "month_name", ...), or None if none matches."""
-    found = _matches(text.strip())
-    if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(text.strip()):
-        return found[0][2]
-    return None
-
-
-def _matches(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
-    """Every time expression in `text` as (start, end, type, match); overlaps go to the longest."""
-    found: list[tuple[int, int, int, str, re.Match[str]]] = []
-    for rank, (kind, pattern) in enumerate(_PATTERNS):
-        for m in pattern.finditer(text):
-            found.append((rank, m.start(), m.end(), kind, m))
-    kept: list[tuple[int, int, str, re.Match[str]]] = []
-    # the more specific pattern wins an overlap ("from May 12" is a day, not "from May"), then the longer
-    for _, start, end, kind, m in sorted(found, key=lambda f: (f[0], -(f[2] - f[1]))):
-        if all(end <= k[0] or start >= k[1] for k in kept):
-            kept.append((start, end, kind, m))
-    return sorted(kept, key=lambda f: f[0])
-
-
-# --- resolution ------------------------------------------------------------------------------------
-
-
-def _iso_week(day: date) -> str:
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
-
-
-def _month_value(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}"
-
-
-def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
-    index = year * 12 + (month - 1) + delta
-    return index // 12, index % 12 + 1
-
-
-def _pick(candidates: list[date], anchor: date, tense: str) -> date | None:
-    """Choose among candidate dates by tense.
-
-    Past -> the latest on or before `anchor`; future -> the first on or after it. Otherwise news
-    leans to the past: the coming one only when it is nearer and at most four months ahead
-    ("in December" in a November paper; "in March" in an October paper is the March gone by).
-    """
-    before = [c for c in candidates if c <= anchor]
-    after = [c for c in candidates if c >= anchor]
-    latest = max(before) if before else None
-    coming = min(after) if after else None
-    if tense == "past":
-        return latest
-    if tense == "future":
-        return coming
-    if coming is not None and (latest is None or ((coming - anchor) < (anchor - latest) and (coming - anchor).days <= 123)):
-        return coming
-    return latest
-
-
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _resolve_match(kind: str, m: re.Match[str], anchor: date | None, tense: str) -> tuple[str | None, str]:
-    groups = m.groupdict()
-    text = m.group(0)
-    if kind == "explicit_date":
-        month = int(groups["mnum"]) if groups.get("mnum") else _MONTHS[groups["mon"].rstrip(".")]
-        day = int(re.match(r"\d+", groups["day"]).group(0))  # type: ignore[union-attr]
-        if groups.get("yy"):
-            yy = groups["yy"]
-            year = int(yy) if len(yy) == 4 else (1900 + int(yy) if int(yy) > 40 else 2000 + int(yy))
-            found = _safe_date(year, month, day)
-        elif groups.get("year"):
-            found = _safe_date(int(groups["year"]), month, day)
-        else:
-            if anchor is None:
-                return None, "unknown"
-            candidates = [c for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (c := _safe_date(y, month, day))]
-            found = _pick(candidates, anchor, tense) if candidates else None
-        return (found.isoformat(), "day") if found else (None, "unknown")
-    if kind == "month_year":
-        return _month_value(int(groups["year"]), _MONTHS[groups["mon"].rstrip(".")]), "month"
-    if kind == "year":
-        return groups["year"], "year"
-    if anchor is None:
-        return None, "unknown"
-    if kind == "weekday":
-        return _resolve_weekday(groups, anchor, tense)
-    if kind == "deictic_day":
-        word = (groups.get("word") or "today").lower()
-        offset = {"yesterday": -1, "tomorrow": 1}.get(word, -1 if word.startswith("last") else 0)
-        return (anchor + timedelta(days=offset)).isoformat(), "day"
-    if kind == "relative_day":
-        direction = (groups.get("dir1") or groups.get("dir2") or groups.get("dir3") or "").lower()
-        offset = -1 if direction in {"previous", "preceding", "before", "earlier"} else 1
-        return (anchor + timedelta(days=offset)).isoformat(), "day"
-    if kind == "last_next_unit":
-        rel = groups["rel"].lower()
-        delta = {"last": -1, "previous": -1, "this": 0, "next": 1, "following": 1}[rel]
-        unit = groups["unit"].lower()
-        if unit == "week":
-            return _iso_week(anchor + timedelta(weeks=delta)), "week"
-        if unit == "weekend":
-            saturday = anchor + timedelta(days=5 - anchor.weekday())  # this ISO week's Saturday
-            if delta < 0 or (delta == 0 and tense == "past" and saturday > anchor):
-                saturday -= timedelta(weeks=1)
-            elif delta > 0:
-                saturday += timedelta(weeks=1)
-            return _iso_week(saturday), "week"
-        if unit == "month":
-            return _month_value(*_shift_month(anchor.year, anchor.month, delta)), "month"
-        return f"{anchor.year + delta:04d}", "year"
-    if kind == "ago":
-        number = groups["num"].lower()
-        count = int(number) if number.isdigit() else _NUMBERS[number]
-        unit = groups["unit"].lower()
-        if unit == "day":
-            return (anchor - timedelta(days=count)).isoformat(), "day"
-        if unit == "week":
-            return _iso_week(anchor - timedelta(weeks=count)), "week"
-        if unit == "month":
-            return _month_value(*_shift_month(anchor.year, anchor.month, -count)), "month"
-        return f"{anchor.year - count:04d}", "year"
-    if kind == "month_name":
-        month = _MONTHS[groups["mon"]]
-        prep = (groups.get("prep") or "").lower()
-        if prep == "last":
-            year = anchor.year if month < anchor.month else anchor.year - 1
-        elif prep == "next":
-            year = anchor.year if month > anchor.month else anchor.year + 1
-        elif prep == "this":
-            year = anchor.year
-        else:
-            candidates = [date(y, month, 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
-            picked = _pick(candidates, anchor.replace(day=1), tense)
-            year = picked.year if picked else anchor.year
-        return _month_value(year, month), "month"
-    raise ValueError(f"unknown expression type {kind!r} for {text!r}")
-
-
-def _resolve_weekday(groups: dict[str, Any], anchor: date, tense: str) -> tuple[str, str]:
-    target = _WEEKDAYS.index(groups["wd"])
-    rel = (groups.get("rel") or "").lower().replace("this coming", "coming")
-    back = (anchor.weekday() - target) % 7  # days back to the latest such weekday on/before anchor
-    ahead = (target - anchor.weekday()) % 7
-    if rel == "last":
-        found = anchor - timedelta(days=back or 7)
-    elif rel == "next":
-        found = anchor + timedelta(days=ahead or 7)
-    elif rel == "this":
-        found = anchor + timedelta(days=target - anchor.weekday())
-    elif rel == "coming" or tense in {"future", "present", "intended"}:
-        found = anchor + timedelta(days=ahead)
-    else:
-        found = anchor - timedelta(days=back)
-    return found.isoformat(), "day"
-
-
-def _resolve_weekday_of_week(groups: dict[str, Any], anchor: date) -> tuple[str, str]:
-    delta = {"last": -1, "this": 0, "next": 1}[groups["rel"].lower()]
-    monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=delta)
-    return (monday + timedelta(days=_WEEKDAYS.index(groups["wd"]))).isoformat(), "day"
-
-
-def _parse_published(published: str | None) -> date | None:
-    if not published:
-        return None
-    try:
-        return date.fromisoformat(published[:10])
-    except ValueError:
-        return None
 
 
 def resolve(text: str, *, published: str | None, tense: str = "unknown") -> When | None:
@@ -371,19 +94,11 @@ def resolve(text: str, *, published: str | None, tense: str = "unknown") -> When
     >>> resolve("on Wednesday", published="2023-09-14", tense="past").value
     '2023-09-13'
     """
-    for start, end, kind, m in _matches(text):
+    for start, end, kind, m in matches(text):
         if start == 0 or not text[:start].strip():
-            value, precision = _resolve_any(kind, m, _parse_published(published), tense)
+            value, precision = resolve_match(kind, m, parse_published(published), tense)
             return When(value, precision, m.group(0), start, end)
     return None
-
-
-def _resolve_any(kind: str, m: re.Match[str], anchor: date | None, tense: str) -> tuple[str | None, str]:
-    if kind == "weekday" and "week" in m.group(0)[len(m.group("wd")) :].lower():
-        if anchor is None:
-            return None, "unknown"
-        return _resolve_weekday_of_week(m.groupdict(), anchor)
-    return _resolve_match(kind, m, anchor, tense)
 
 
 # --- tense and clauses from the parse --------------------------------------------------------------
@@ -524,14 +239,14 @@ def find_dates(span: Any, *, published: str | None) -> list[When]:
     """
     doc = getattr(span, "doc", span)
     base = getattr(span, "start_char", 0)
-    anchor = _parse_published(published)
+    anchor = parse_published(published)
     result: list[When] = []
-    for start, end, kind, m in _matches(span.text):
+    for start, end, kind, m in matches(span.text):
         tokens = _tokens(doc, base + start, base + end)
         if kind == "year" and not _is_year_use(m, tokens):
             continue
         tense = _expression_tense(tokens) if tokens else "unknown"
-        value, precision = _resolve_any(kind, m, anchor, tense)
+        value, precision = resolve_match(kind, m, anchor, tense)
         result.append(When(value, precision, m.group(0), base + start, base + end))
     return result
 
@@ -551,7 +266,7 @@ def _introducer(doc: Any, when: When) -> str:
 
 
 def _publication(published: str | None) -> When:
-    anchor = _parse_published(published)
+    anchor = parse_published(published)
     if anchor is None:
         return When(None, "unknown", None)
     return When(anchor.isoformat(), "publication", None)
@@ -616,29 +331,13 @@ def _xcomp_of(predicate: Any, verb: Any) -> bool:
 # --- intervals and the historical flag -------------------------------------------------------------
 
 
-def interval(value: str) -> tuple[date, date]:
-    """First and last day covered by a value: "2024-W25" -> (2024-06-17, 2024-06-23); "2019" -> the year."""
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        day = date.fromisoformat(value)
-        return day, day
-    if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
-        monday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
-        return monday, monday + timedelta(days=6)
-    if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
-        year, month = int(m.group(1)), int(m.group(2))
-        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-    if re.fullmatch(r"\d{4}", value):
-        return date(int(value), 1, 1), date(int(value), 12, 31)
-    raise ValueError(f"not a date value sitrep writes: {value!r} (expected YYYY-MM-DD, YYYY-Www, YYYY-MM or YYYY)")
-
-
 def is_historical(when: When, *, published: str | None, days: int = 60) -> bool:
     """True when the event ended more than `days` days before publication: background, not news.
 
     Uses the last day the value covers, so "in 2024" in a paper of 2024-06-24 is not historical and
     "in June 2019" is. Publication-dated and unknown dates are never historical.
     """
-    anchor = _parse_published(published)
+    anchor = parse_published(published)
     if anchor is None or when.value is None or when.precision in {"publication", "unknown"}:
         return False
     try:
