@@ -28,7 +28,8 @@ import re
 
 __all__ = ["Quote", "QuoteSpan", "find_quotes", "find_quote_spans"]
 
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us"})
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us",
+                       "his", "their", "its", "our", "my", "your"})
 """Speaker pronouns resolved to the previous speaker ("he noted")."""
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -305,7 +306,8 @@ write report indicate mention suggest ask urge confirm deny reply respond answer
 assert contend maintain allege charge accuse criticize criticise praise predict promise pledge vow
 threaten reiterate repeat recall observe comment remark tweet post testify conclude affirm reaffirm
 underline underscore point complain concede estimate disclose reveal assure caution quip shout
-chant demand describe call cite agree express voice lament boast brag counter retort hint recount
+chant demand describe call cite agree blame praise condemn denounce slam blast question reject dismiss
+rebuke applaud hail defend express voice lament boast brag counter retort hint recount
 show find believe think know feel expect hope fear doubt worry insist
 """.split())
 """Verbs that report speech, writing, findings ("a poll shows that") or a stated belief ("Trump
@@ -313,6 +315,26 @@ believes that"); the last two count only with a clause as content (see `_content
 
 _CLAUSE_ONLY = frozenset("show find believe think know feel expect hope fear doubt worry".split())
 """Cues that attribute only a clause: "the study found that ..." yes, "found the keys" no."""
+
+_OBJECT_CONTENT = frozenset("""
+describe cite accuse blame praise criticize criticise condemn denounce slam blast question reject dismiss
+rebuke applaud hail defend charge
+""".split())
+"""Cues that judge someone or something: the object and what it was judged as or for ("accused the
+GOP of stoking the issue", "described Clinton as a “disgrace”")."""
+
+_EVIDENCE = frozenset("""
+poll polls survey study report data analysis research figure figures statistic statistics number numbers
+record records document documents video footage audit review investigation census estimate
+""".split())
+"""Subjects that report findings: "polls show a close contest" attributes its object too."""
+
+_CUE_NOUNS = frozenset("""
+claim statement assertion argument warning promise pledge remark comment suggestion allegation insistence
+belief announcement accusation demand threat denial admission prediction contention view position
+""".split())
+"""Nouns that carry an attribution when a possessor says whose and a that-clause says what
+("his claim that people would learn nothing")."""
 
 _XCOMP_CONTENT = frozenset("claim promise pledge vow threaten urge ask agree demand call tell warn".split())
 """Cues whose content may be an infinitive ("vowed to retaliate", "urged Pyongyang to stop")."""
@@ -329,6 +351,7 @@ _PREP_CONTENT = {
     "voice": ("about", "over", "at", "of", "for", "regarding"),
     "complain": ("about", "of"),
     "speak": ("of", "about"),
+    "point": ("to",),
 }
 """Cues whose content hangs on a preposition ("warned of the risk", "expressed concern about ...")."""
 
@@ -443,7 +466,10 @@ def _dash_credit(doc, q: QuoteSpan) -> Attribution | None:
         return None
     start = m.end()
     stop = start
-    while stop < len(text) and text[stop] not in "\n“\"‘" and text[stop:stop + 2] != ". " and stop - start < 120:
+    while stop < len(text) and text[stop] not in "\n“\"‘" and stop - start < 120:
+        if text[stop:stop + 2] == ". " and not (stop >= 1 and text[stop - 1].isupper()
+                                               and (stop < 2 or not text[stop - 2].isalpha())):
+            break  # a full stop ends the credit, an initial ("Edwin G. Monroy") does not
         stop += 1
     name = _trim(text, start, stop)
     span = doc.char_span(name[0], name[1], alignment_mode="expand") if name else None
@@ -524,15 +550,17 @@ def _draft(tok) -> _Draft | None:
         return _Draft([tok, to], pobj, _in_paragraph(list(pobj.subtree), tok),
                       _in_paragraph(content, tok), [], tok.sent)
     lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN" and lemma in _CUE_NOUNS:
+        return _noun_draft(tok)
     if tok.pos_ != "VERB" or not (lemma in _SPEECH or lemma in _STATEMENT_VERBS):
         return None
     if tok.dep_ == "amod" or (tok.i >= 2 and tok.doc[tok.i - 1].text == "-"):  # "so-called", "a said deal"
         return None
     cue = [tok] + [c for c in tok.children if c.dep_ == "prt"]
-    if lemma == "point" and len(cue) == 1:
+    if lemma == "point" and len(cue) == 1 and not any(c.lower_ == "to" for c in tok.children):
         return None
     subject = _subject(tok)
-    speaker_tokens = _in_paragraph(list(subject.subtree), tok) if subject is not None else []
+    speaker_tokens = _in_paragraph(_speaker_phrase(subject), tok) if subject is not None else []
     if subject is not None and not _in_paragraph([subject], tok):
         subject, speaker_tokens = None, []
     content = _content(tok, lemma)
@@ -543,8 +571,47 @@ def _draft(tok) -> _Draft | None:
             return None
         content = []
     taken = {t.i for t in speaker_tokens} | {t.i for t in cue}
+    if not content and subject is not None and lemma not in _CLAUSE_ONLY:
+        content = _before_comma(tok, speaker_tokens)
     content = [t for t in _in_paragraph(content, tok) if t.i not in taken]
     return _Draft(cue, subject, speaker_tokens, content, [], tok.sent)
+
+
+def _before_comma(verb, speaker_tokens: list) -> list:
+    """"People like Scott, he said.": the words before the comma that opens the speaker's clause."""
+    first = min([verb] + speaker_tokens, key=lambda t: t.i)
+    sent = verb.sent
+    if first.i - 1 > sent.start and verb.doc[first.i - 1].text == ",":
+        return list(verb.doc[sent.start:first.i - 1])
+    return []
+
+
+def _noun_draft(tok) -> _Draft | None:
+    """"his claim that ...", "the ministry's warning that ...": a cue noun with its owner and clause."""
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl")
+                   and any(t.lower_ == "that" and t.dep_ == "mark" for t in c.children)), None)
+    if owner is None or clause is None:
+        return None
+    speaker = [t for t in owner.subtree if t.dep_ != "case"]
+    return _Draft([tok], owner, _in_paragraph(speaker, tok), _in_paragraph(list(clause.subtree), tok), [],
+                  tok.sent)
+
+
+def _speaker_phrase(head) -> list:
+    """The speaker's noun phrase: its whole subtree, less clauses set off by a comma ("Mulgrew,
+    president of the UFT, which represents teachers," -> "Mulgrew, president of the UFT"). A
+    restrictive clause stays ("the text published by the ministry")."""
+    drop: set[int] = set()
+    for tok in head.subtree:
+        if tok.dep_ in ("relcl", "acl", "advcl") and tok.i not in drop:
+            left = tok.left_edge
+            if left.i > 0 and tok.doc[left.i - 1].text in (",", "(", "—", "–"):
+                drop.update(t.i for t in tok.subtree)
+                drop.add(left.i - 1)
+    if head.i in drop:
+        return list(head.subtree)
+    return [t for t in head.subtree if t.i not in drop]
 
 
 def _in_paragraph(tokens: list, anchor) -> list:
@@ -588,7 +655,15 @@ def _content(verb, lemma: str) -> list:
         if c.dep_ == "ccomp":
             return list(c.subtree)
     if lemma in _CLAUSE_ONLY:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lemma_.lower() in _EVIDENCE:
+            return [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]
         return []
+    if lemma in _OBJECT_CONTENT:
+        obj = [c for c in verb.children if c.dep_ == "dobj"]
+        if obj:
+            more = [c for c in verb.children if c.dep_ in ("prep", "oprd") and c.lower_ in ("as", "for", "of")]
+            return [t for c in obj + more[:1] for t in c.subtree]
     if lemma == "call":
         # "called the charges “unsubstantiated”": the object and what it was called
         obj = [c for c in verb.children if c.dep_ == "dobj"]
@@ -600,7 +675,7 @@ def _content(verb, lemma: str) -> list:
             if c.dep_ == "xcomp":
                 return list(c.subtree)
             if c.dep_ == "prep" and c.lower_ in ("for", "on"):  # "called for talks", "called on X to"
-                return [t for g in c.children if g.dep_ == "pobj" for t in g.subtree]
+                return [t for g in c.children if g.dep_ in ("pobj", "pcomp") for t in g.subtree]
     if lemma in _PREP_CONTENT:
         preps = _PREP_CONTENT[lemma]
         holders = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
@@ -665,9 +740,9 @@ _EDGE = " \t\n,;:.—–-“”\"‘’«»()[]"
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int] | None:
-    while a < b and text[a] in _EDGE:
+    while a < b and (text[a] in _EDGE or text[a].isspace()):
         a += 1
-    while b > a and text[b - 1] in _EDGE:
+    while b > a and (text[b - 1] in _EDGE or text[b - 1].isspace()):
         b -= 1
     if b <= a or not any(ch.isalnum() for ch in text[a:b]):
         return None

@@ -84,9 +84,9 @@ def _norm(text: str, frags: tuple[Span, ...] | Span | None) -> Span | None:
         frags = (frags,)  # type: ignore[assignment]
     a0, b0 = min(f[0] for f in frags), max(f[1] for f in frags)  # type: ignore[index]
     a, b = a0, b0
-    while a < b and text[a] in _EDGE:
+    while a < b and (text[a] in _EDGE or text[a].isspace()):
         a += 1
-    while b > a and text[b - 1] in _EDGE:
+    while b > a and (text[b - 1] in _EDGE or text[b - 1].isspace()):
         b -= 1
     if b > a:
         return a, b
