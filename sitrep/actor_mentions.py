@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .actor_tables import ActorDictionary, Named, Sense, parts
+from .actor_tables import ActorDictionary, Sense, parts
 from .actors import (
     FORMER,
     HONORIFICS,
@@ -236,8 +236,9 @@ class MentionFinder:
                 k = j
                 while k < len(doc) and doc[k].lower_ in {",", "and", "or"}:  # type: ignore
                     k += 1
-                nxt = self.atom_at.get(k)
-                if nxt is None or nxt.entry.role != "adjective":
+                nxt = self.atom_at.get(k)  # "Belgian, British, French and US soldiers"
+                if nxt is None or nxt.entry.role not in {"adjective", "name"} or nxt.entry.named is None \
+                        or nxt.entry.named.kind != "country":
                     break
                 chain.append(nxt)
                 j = nxt.end
@@ -261,6 +262,8 @@ class MentionFinder:
             standalone = nxt is None or nxt.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM"}
             if not standalone or not doc[atom.start].text[:1].isupper():  # type: ignore
                 return atom.end
+        if entry.role in {"capital", "city"} and self._shouted(atom):
+            return atom.end  # "KINSHASA, April 19 (AFP)": a dateline names where the story was filed
         actor = named_actor(named, self.date, self.dictionary)
         how = "dictionary"
         if entry.role in {"capital", "seat"}:
@@ -269,6 +272,12 @@ class MentionFinder:
                 actor = sector_actor(actor.country, "GOV", self.dictionary)
         self._emit(atom.start, atom.end, actor, how)
         return atom.end
+
+    def _shouted(self, atom: _Atom) -> bool:
+        """A capital written all in capitals: a wire dateline or headline, not an actor."""
+        text = self.doc[atom.start:atom.end].text  # type: ignore[index]
+        letters = [c for c in text if c.isalpha()]
+        return len(letters) > 3 and all(c.isupper() for c in letters)
 
     def _headed(self, modifier: _Atom | None, start: int, heads: list[_Atom], end: int) -> int:
         """A noun group with its head nouns known; look for the name it introduces or qualifies."""

@@ -19,7 +19,6 @@ matches a capitalised word, and a lower-case form ("troops") matches any case.
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping

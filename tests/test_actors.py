@@ -192,6 +192,24 @@ def test_actors_mentions_coordinated_adjectives_share_the_noun(nlp) -> None:
         ("Ukrainian forces", "UKRMIL"), ("Russian", "RUSMIL"), ("Belorussian soldiers", "BLRMIL")]
 
 
+def test_actors_mentions_adjective_list_shares_the_noun(nlp) -> None:
+    found = _mentions(nlp, "Belgian, British, French and US soldiers stood by to evacuate foreigners.", "1997-04-19")
+    assert [(t, c) for t, c, _ in found] == [
+        ("Belgian", "BELMIL"), ("British", "GBRMIL"), ("French", "FRAMIL"), ("US soldiers", "USAMIL")]
+
+
+def test_actors_mentions_dateline_capital_is_not_an_actor(nlp) -> None:
+    found = _mentions(nlp, "KINSHASA, April 19 (AFP) - Zairean President Mobutu Sese Seko met rebels.", "1997-04-19")
+    assert [(t, c) for t, c, _ in found] == [("Zairean President Mobutu Sese Seko", "CODGOV"), ("rebels", "---REB")]
+
+
+def test_actors_mentions_surname_shared_by_two_people_follows_the_date(nlp) -> None:
+    assert _mentions(nlp, "Clinton said the talks would go on.", "1997-04-18")[0][1] == "USAGOV"
+    bill, hillary = (find_mentions(nlp("Clinton said the talks would go on."), date=d)[0].actor.id
+                     for d in ("1997-04-18", "2010-06-01"))
+    assert (bill, hillary) == ("person:bill-clinton", "person:hillary-clinton")
+
+
 def test_actors_mentions_place_after_preposition_is_not_an_actor(nlp) -> None:
     found = _mentions(nlp, "Putin hosted the talks in Beijing and praised Beijing for its support.")
     assert [(t, c) for t, c, _ in found] == [("Putin", "RUSGOV"), ("Beijing", "CHNGOV")]
