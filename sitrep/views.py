@@ -1,0 +1,278 @@
+"""Views an analyst reads every day, built on `api.events`: pages, dyad trends, the actor network,
+one article with all its evidence, one event with its mentions, new actors.
+
+Each view is a pure function of an open `Store` that returns an Arrow table or a plain dict; the web
+layer (`sitrep.web`), the situation report (`sitrep.report`) and the CLI render the same results.
+Every event view starts from `api.events`, so a filter means the same thing everywhere; aggregation
+then runs in DuckDB over that Arrow table.
+
+The store is opened read-only and briefly (`reader`): DuckDB allows one writing process per file, and
+while `sitrep ingest` holds it, readers wait a little and then get `StoreBusyError` (HTTP 503).
+
+>>> with reader("events.duckdb") as store:                              # doctest: +SKIP
+...     dyad_trends(store, dyad=("USA", "PRK"), interval="month").to_pylist()
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Literal
+
+import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from . import api
+from .errors import SitrepError, StoreError
+from .store import Store
+
+__all__ = [
+    "Interval", "NotFoundError", "StoreBusyError", "reader", "event_filters", "events_page", "dyad_trends",
+    "network", "article_with_evidence", "event_detail", "new_actors", "articles_index", "QUAD_CLASSES",
+]
+
+Interval = Literal["day", "week", "month"]
+QUAD_CLASSES = {1: "Verbal cooperation", 2: "Material cooperation", 3: "Verbal conflict", 4: "Material conflict"}
+_EVENT_FILTERS = ("actor", "dyad", "code", "root", "quad_class", "plover", "since", "until", "article", "story",
+                  "text", "min_confidence", "include_all")
+
+
+class NotFoundError(SitrepError, LookupError):
+    """An event, article or other id is not in the store."""
+
+
+class StoreBusyError(StoreError):
+    """Another process holds the database for writing (an ingest is running); try again shortly."""
+
+
+@contextmanager
+def reader(db: str | Path | Store, *, wait: float = 2.0) -> Iterator[Store]:
+    """A short-lived read-only `Store` on `db`, retried for up to `wait` seconds while a writer holds it.
+
+    An open `Store` is passed through (and left open). Raises `StoreBusyError` if the file stays
+    locked, `StoreError` if there is no database.
+    """
+    if isinstance(db, Store):
+        yield db
+        return
+    deadline, pause = time.monotonic() + wait, 0.05
+    while True:
+        try:
+            store = Store(db, read_only=True)
+            break
+        except StoreError as error:
+            if not _is_lock(error):
+                raise
+            if time.monotonic() >= deadline:
+                raise StoreBusyError(
+                    f"{db} is being written by another process (an ingest?); DuckDB allows one writer per "
+                    "file and no readers meanwhile. Retry when it finishes."
+                ) from error
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _is_lock(error: StoreError) -> bool:
+    cause = error.__cause__
+    return isinstance(cause, duckdb.Error) and "lock" in str(cause).lower()
+
+
+def event_filters(**given: Any) -> dict[str, Any]:
+    """The `api.events` keyword filters among `given` (unset ones dropped), with `dyad` "A,B" split."""
+    out = {k: v for k, v in given.items() if k in _EVENT_FILTERS and v not in (None, "", False)}
+    if isinstance(out.get("dyad"), str):
+        parts = [p.strip().upper() for p in out["dyad"].split(",")]
+        if len(parts) != 2 or not all(parts):
+            raise SitrepError(f"dyad {given['dyad']!r} should be SOURCE,TARGET, e.g. USA,PRK")
+        out["dyad"] = tuple(parts)
+    return out
+
+
+# -- events --------------------------------------------------------------------------------------
+
+
+def _events(store: Store, *, place: str | None = None, modality: str | None = None, **filters: Any) -> pa.Table:
+    """`api.events` plus the place and modality filters, with each event's article metadata joined."""
+    table = api.events(db=store, **event_filters(**filters))
+    if place:
+        needle = place.lower()
+        names = pc.utf8_lower(pc.fill_null(table["place_name"], ""))
+        mask = pc.or_(pc.match_substring(names, needle), pc.equal(pc.fill_null(table["place_country"], ""), place.upper()))
+        table = table.filter(mask)
+    if modality:
+        table = table.filter(pc.match_substring(pc.fill_null(table["modality"], ""), modality.lower()))
+    articles = store.query("SELECT article_id, published, outlet, url, title FROM articles")
+    return _sql("""
+        SELECT e.*, a.published, a.outlet, a.url, a.title AS article_title,
+               coalesce(e.date, a.published) AS when_date
+        FROM e LEFT JOIN a USING (article_id)
+        ORDER BY when_date DESC NULLS LAST, e.article_id, e.sentence_index, e.trigger_start
+    """, e=table, a=articles)
+
+
+def events_page(store: Store, *, limit: int = 100, offset: int = 0, **filters: Any) -> dict[str, Any]:
+    """One page of events matching `filters` (those of `api.events`, plus `place` and `modality`).
+
+    Returns ``{"total", "limit", "offset", "rows"}`` with `rows` an Arrow table; `total` counts every
+    match, so a client can page. Each row adds its article's `published`, `outlet`, `url` and title.
+    """
+    table = _events(store, **filters)
+    return {"total": table.num_rows, "limit": limit, "offset": offset, "rows": table.slice(offset, limit)}
+
+
+def dyad_trends(store: Store, *, interval: Interval = "week", level: Literal["country", "code"] = "country",
+                **filters: Any) -> pa.Table:
+    """Events per (period, source, target): count, mean Goldstein and the QuadClass mix.
+
+    `period` is the first day of the day/week (Monday)/month as YYYY-MM-DD; an event dated only to a
+    year or month falls out of finer intervals than its date. Dyads are country-level ("JPN", taking
+    the first three letters of the code) unless `level="code"`.
+    """
+    if interval not in ("day", "week", "month"):
+        raise SitrepError(f"interval {interval!r} should be day, week or month")
+    table = _events(store, **filters)
+    side = "{0}_code" if level == "code" else "left({0}_code, 3)"
+    need = 7 if interval == "month" else 10
+    return _sql(f"""
+        WITH dated AS (
+            SELECT *, try_cast(when_date || CASE WHEN length(when_date) = 7 THEN '-01' ELSE '' END AS DATE) AS d
+            FROM t WHERE length(when_date) >= {need}
+        )
+        SELECT strftime(date_trunc('{interval}', d), '%Y-%m-%d') AS period,
+               {side.format('source')} AS source, {side.format('target')} AS target,
+               count(*) AS events, round(avg(goldstein), 2) AS mean_goldstein,
+               count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = 2) AS q2,
+               count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = 4) AS q4,
+               sum(num_articles)::BIGINT AS articles
+        FROM dated WHERE d IS NOT NULL
+        GROUP BY ALL ORDER BY period, source, target
+    """, t=table)
+
+
+def network(store: Store, *, level: Literal["country", "code"] = "country", **filters: Any) -> dict[str, Any]:
+    """The actor network: nodes are actors, edges (source -> target) carry event counts and mean Goldstein.
+
+    Returns ``{"nodes": Table(id, name, events), "edges": Table(source, target, events, mean_goldstein,
+    q1..q4)}``; node names come from the actors table where one actor has that code.
+    """
+    table = _events(store, **filters)
+    side = "{0}_code" if level == "code" else "left({0}_code, 3)"
+    edges = _sql(f"""
+        SELECT {side.format('source')} AS source, {side.format('target')} AS target, count(*) AS events,
+               round(avg(goldstein), 2) AS mean_goldstein,
+               count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = 2) AS q2,
+               count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = 4) AS q4
+        FROM t WHERE source_code IS NOT NULL AND target_code IS NOT NULL
+        GROUP BY ALL ORDER BY events DESC, source, target
+    """, t=table)
+    names = store.query("""
+        SELECT code, CASE WHEN kind = 'country' OR count(DISTINCT name) = 1 THEN any_value(name) END AS name
+        FROM actors WHERE code IS NOT NULL GROUP BY code, kind
+    """)
+    nodes = _sql("""
+        WITH ends AS (SELECT source AS id, events FROM edges UNION ALL SELECT target, events FROM edges),
+             named AS (SELECT code, max(name) AS name FROM names GROUP BY code)
+        SELECT id, named.name, sum(events)::BIGINT AS events
+        FROM ends LEFT JOIN named ON named.code = ends.id GROUP BY ALL ORDER BY events DESC, id
+    """, edges=edges, names=names)
+    return {"nodes": nodes, "edges": edges}
+
+
+def new_actors(store: Store, *, since: str | None = None, until: str | None = None) -> pa.Table:
+    """Actors first seen (earliest article mentioning them) inside [since, until], earliest first."""
+    where, params = ["first_seen IS NOT NULL"], []
+    if since:
+        where.append("first_seen >= ?")
+        params.append(since)
+    if until:
+        where.append("left(first_seen, 10) <= ?")
+        params.append(until)
+    return store.query(
+        "SELECT actor_id, code, name, kind, office, aliases, num_mentions, num_articles, first_seen, last_seen "
+        f"FROM actors WHERE {' AND '.join(where)} ORDER BY first_seen, num_mentions DESC, actor_id", params)
+
+
+def articles_index(store: Store, article_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """Citation metadata (outlet, url, title, published) of each article id."""
+    if not article_ids:
+        return {}
+    rows = store.query("SELECT article_id, outlet, url, title, published FROM articles "
+                       "WHERE list_contains(?, article_id)", [list(article_ids)]).to_pylist()
+    return {r["article_id"]: r for r in rows}
+
+
+# -- evidence ------------------------------------------------------------------------------------
+
+
+def article_with_evidence(store: Store, article_id: str) -> dict[str, Any]:
+    """One article's raw text with every piece of evidence, as character offsets into that text.
+
+    Keys: ``article`` (metadata and ``text``), ``sentences``, ``removed`` (debris and captions taken
+    out before coding), ``events`` (each coded mention: sentence, trigger, source and target spans,
+    its merged ``event_id``), ``quotes`` (quote, cue and speaker spans) and ``actor_mentions``.
+    """
+    article = store.query("SELECT article_id, published, outlet, url, title, language, story_id, agency, text "
+                          "FROM articles WHERE article_id = ?", [article_id]).to_pylist()
+    if not article:
+        raise NotFoundError(f"no article {article_id!r}; list article ids with /api/events or `sitrep events`")
+    one = [article_id]
+    return {
+        "article": article[0],
+        "sentences": store.query("SELECT sentence_index, start, \"end\", kind FROM sentences WHERE article_id = ? "
+                                 "ORDER BY start", one).to_pylist(),
+        "removed": store.query("SELECT start, \"end\", kind FROM removed WHERE article_id = ? ORDER BY start",
+                               one).to_pylist(),
+        "events": store.query("""
+            SELECT mention_id, event_id, code, name, goldstein, quad_class, plover_event, source_code, target_code,
+                   source_text, source_start, source_end, target_text, target_start, target_end, trigger,
+                   trigger_start, trigger_end, sentence_index, sentence_start, sentence_end, evidence, modality,
+                   counted, confidence, date, place_name
+            FROM mentions WHERE article_id = ? ORDER BY sentence_start, trigger_start""", one).to_pylist(),
+        "quotes": store.query("""
+            SELECT quote_id, start, "end", text, kind, cue, cue_start, cue_end, speaker_text, speaker_start,
+                   speaker_end, speaker_code, speaker_name, speaker_office
+            FROM quotes WHERE article_id = ? ORDER BY start""", one).to_pylist(),
+        "actor_mentions": store.query("""
+            SELECT start, "end", text, actor_id, code, name, kind, office FROM actor_mentions
+            WHERE article_id = ? ORDER BY start""", one).to_pylist(),
+    }
+
+
+def event_detail(store: Store, event_id: str) -> dict[str, Any]:
+    """One event (by event or mention id) with every mention and its article, and why they were merged.
+
+    Keys: ``event``, ``mentions`` (each with ``outlet``, ``url``, ``title``, ``published``) and
+    ``reasons`` (from `api.explain`; None with ``reasons_error`` set if explaining failed).
+    """
+    event = store.query("SELECT * FROM events WHERE event_id = ? OR best_mention_id = ?", [event_id, event_id]).to_pylist()
+    if not event:
+        raise NotFoundError(f"no event {event_id!r}; list event ids with /api/events or `sitrep events --format csv`")
+    event_id = event[0]["event_id"]
+    mentions = store.query("""
+        SELECT m.*, a.url, a.title AS article_title, a.published, a.story_id
+        FROM mentions m JOIN articles a USING (article_id)
+        WHERE m.event_id = ? ORDER BY m.article_id, m.sentence_index""", [event_id]).to_pylist()
+    result: dict[str, Any] = {"event": event[0], "mentions": mentions, "reasons": None}
+    try:
+        result["reasons"] = api.explain(event_id, db=store)["reasons"]
+    except Exception as error:  # explain recomputes the merge; a failure there must not hide the event
+        result["reasons_error"] = f"{type(error).__name__}: {error}"
+    return result
+
+
+def _sql(sql: str, **tables: pa.Table) -> pa.Table:
+    """Run `sql` in a private in-memory DuckDB over the given Arrow tables (named by keyword)."""
+    con = duckdb.connect()
+    try:
+        for name, table in tables.items():
+            con.register(name, table)
+        return con.sql(sql).to_arrow_table()
+    finally:
+        con.close()
