@@ -1,0 +1,526 @@
+"""Attributions in a parsed article: cue, speaker and content spans, before any actor is attached.
+
+The second stage of `sitrep.quotes`: cue verbs ("said", "warned of", "pointed out"), cue nouns ("his
+claim that ..."), "according to", statements ("issued a statement “...”"), credit lines
+("“...” ― Ana Silva") and transcript turns ("WALLACE: ..."), each read from the dependency parse with
+the quote-mark spans of `sitrep.quote_marks`. A quote span with no cue of its own takes the cue of its sentence, or
+the previous speaker when it reads as a full utterance. Speaker resolution is left to `quotes.py`.
+
+Every rule is written for news English in general; the lexicons below say why each word is there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .quote_marks import QuoteSpan
+
+__all__ = ["Attribution", "find_attributions", "RELATIVE_PRONOUNS", "STATEMENT_NOUNS"]
+
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+_SPEECH = frozenset("""
+say tell add note stress emphasize emphasise warn declare announce state claim argue insist explain
+write report indicate mention suggest ask urge confirm deny reply respond answer acknowledge admit
+assert contend maintain allege charge accuse criticize criticise praise predict promise pledge vow
+threaten reiterate repeat recall observe comment remark tweet post testify conclude affirm reaffirm
+underline underscore point complain concede estimate disclose reveal assure caution quip shout
+chant demand describe call cite agree blame praise condemn denounce slam blast question reject dismiss
+rebuke applaud hail defend express voice lament boast brag counter retort hint recount
+show find believe think know feel expect hope fear doubt worry insist
+""".split())
+"""Verbs that report speech, writing, findings ("a poll shows that") or a stated belief ("Trump
+believes that"); the last two count only with a clause as content (see `_content`)."""
+
+_CLAUSE_ONLY = frozenset("show find believe think know feel expect hope fear doubt worry".split())
+"""Cues that attribute only a clause: "the study found that ..." yes, "found the keys" no."""
+
+_OBJECT_CONTENT = frozenset("""
+describe cite accuse blame praise criticize criticise condemn denounce slam blast question reject dismiss
+rebuke applaud hail defend charge
+""".split())
+"""Cues that judge someone or something: the object and what it was judged as or for ("accused the
+GOP of stoking the issue", "described Clinton as a “disgrace”")."""
+
+_EVIDENCE = frozenset("""
+poll polls survey study report data analysis research figure figures statistic statistics number numbers
+record records document documents video footage audit review investigation census estimate
+""".split())
+"""Subjects that report findings: "polls show a close contest" attributes its object too."""
+
+_CUE_NOUNS = frozenset("""
+claim statement assertion argument warning promise pledge remark comment suggestion allegation insistence
+belief announcement accusation demand threat denial admission prediction contention view position
+""".split())
+"""Nouns that carry an attribution when a possessor says whose and a that-clause says what
+("his claim that people would learn nothing")."""
+
+_XCOMP_CONTENT = frozenset("claim promise pledge vow threaten urge ask agree demand call tell warn".split())
+"""Cues whose content may be an infinitive ("vowed to retaliate", "urged Pyongyang to stop")."""
+
+_DOBJ_CONTENT = frozenset("""
+announce confirm deny indicate mention reiterate stress emphasize emphasise underline underscore point
+cite acknowledge admit predict reveal disclose report repeat reaffirm affirm
+""".split())
+"""Cues whose direct object is what was said ("confirmed the deal", "pointed out the risk")."""
+
+_PREP_CONTENT = {
+    "warn": ("of", "about", "against"),
+    "express": ("about", "over", "at", "of", "for", "with", "regarding"),
+    "voice": ("about", "over", "at", "of", "for", "regarding"),
+    "complain": ("about", "of"),
+    "speak": ("of", "about"),
+    "point": ("to",),
+}
+"""Cues whose content hangs on a preposition ("warned of the risk", "expressed concern about ...")."""
+
+STATEMENT_NOUNS = frozenset(
+    "statement declaration communique communiqué text letter message note report".split())
+_STATEMENT_VERBS = frozenset("issue publish release sign adopt send".split())
+""""X issued a statement “...”": a quote beside these takes X as its speaker."""
+
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "parataxis", "ROOT", "csubj"})
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """An attribution before speaker resolution (internal to this module, exported for tests)."""
+
+    parts: tuple[tuple[int, int], ...]
+    kind: str
+    cue: tuple[int, int] | None
+    cue_text: str | None
+    speaker: tuple[int, int, int] | None  # start, end, index of the head token
+    inherit: bool = False
+    statement: bool = False  # issued as, or spoken by, a statement: "the statement" refers back here
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A cue being filled in (mutable while one article is processed, never stored)."""
+
+    cue_tokens: list
+    speaker_head: object | None
+    speaker_tokens: list
+    content: list
+    quote_spans: list
+    sent: object
+
+
+def find_attributions(doc, spans: Sequence[QuoteSpan]) -> list[Attribution]:
+    """Attributions in text order: cues from the parse, then the quote spans no cue claimed."""
+    text = doc.text
+    drafts = [d for d in (_draft(tok) for tok in doc) if d is not None]
+    claimed: set[int] = set()
+    # quote spans that overlap a cue's content, or sit right beside its frame, belong to it
+    for d in drafts:
+        content_chars = _char_parts(text, d.content)
+        frame = _frame(d)
+        inside = [q for q in spans if q.open < d.cue_tokens[0].idx < q.close]
+        for k, q in enumerate(spans):
+            if q in inside:
+                continue  # a quote never holds its own cue: a cue inside it is a nested report
+            if any(a < q.close and q.open < b for a, b in content_chars) or (
+                frame is not None and _beside(text, q, frame, d.sent)
+            ):
+                if k not in claimed or not d.quote_spans:
+                    d.quote_spans.append(q)
+                    claimed.add(k)
+        if not d.content and not d.quote_spans:
+            d.content = _block_after_colon(doc, d)
+    # quotes credited after a dash ("“...” ― Ana Silva") and transcript turns ("WALLACE: ...")
+    extra: list[Attribution] = []
+    for k, q in enumerate(spans):
+        if k not in claimed and (credit := _dash_credit(doc, q)) is not None:
+            claimed.add(k)
+            extra.append(credit)
+    extra += _transcript_turns(doc)
+    # unclaimed utterance-like quotes: the cue of their sentence, else the previous speaker
+    orphans: list[tuple[QuoteSpan, _Draft | None]] = []
+    for k, q in enumerate(spans):
+        if k in claimed or not _utterance_like(doc, q) or any(
+                a.parts[0][0] <= q.start < a.parts[-1][1] for a in extra):
+            continue
+        hosts = [d for d in drafts if d.sent.start_char <= q.open < d.sent.end_char
+                 and not any(s.open < d.cue_tokens[0].idx < s.close for s in spans)]
+        host = next((d for d in hosts if d.speaker_head is not None), hosts[0] if hosts else None)
+        orphans.append((q, host))
+    result: list[Attribution] = list(extra)
+    for d in drafts:
+        if _nested_or_hedge(d, spans):
+            continue
+        att = _finish(text, d)
+        if att is not None:
+            result.append(att)
+    for q, host in orphans:
+        if host is not None:
+            result.append(_finish(text, _Draft(host.cue_tokens, host.speaker_head, host.speaker_tokens,
+                                               [], [q], host.sent)))
+        elif result or any(True for _ in drafts):
+            result.append(Attribution(((q.start, q.end),), "direct", None, None, None, inherit=True))
+    result = [a for a in result if a is not None]
+    result.sort(key=lambda a: (a.parts[0][0], a.cue or (0, 0)))
+    return _dedupe(result)
+
+
+_DASH_CREDIT = re.compile(r"[ \t]*(―|—|–|--?)[ \t]*(?=[A-Z@])")
+
+
+_FIRST_SECOND = frozenset("i we you me us one anybody anyone everybody everyone nobody".split())
+
+
+def _nested_or_hedge(d: _Draft, spans: Sequence[QuoteSpan]) -> bool:
+    """A cue inside a quotation ("“Putin reaffirmed his desire,” KCNA said") is part of the quote,
+    not an attribution of its own; "I think", "you know" outside one are hedges, not reports."""
+    cue = d.cue_tokens[0]
+    at = cue.idx + len(cue.text) - len(cue.text.lstrip(_EDGE))  # "”according" starts after its mark
+    if any(q.open < at < q.close for q in spans):
+        return True
+    if d.speaker_head is None or d.speaker_head.lower_ not in _FIRST_SECOND:
+        return False
+    return any(q.open < at < q.close for q in spans) or d.speaker_head.lower_ in ("i", "you", "we")
+
+
+def _dash_credit(doc, q: QuoteSpan) -> Attribution | None:
+    """A quote followed by a dash and a name: the pull-quote and vox-pop credit line."""
+    text = doc.text
+    m = _DASH_CREDIT.match(text, q.close)
+    if m is None:
+        return None
+    start = m.end()
+    stop = start
+    while stop < len(text) and text[stop] not in "\n“\"‘" and stop - start < 120:
+        if text[stop:stop + 2] == ". " and not (stop >= 1 and text[stop - 1].isupper()
+                                               and (stop < 2 or not text[stop - 2].isalpha())):
+            break  # a full stop ends the credit, an initial ("Edwin G. Monroy") does not
+        stop += 1
+    name = _trim(text, start, stop)
+    span = doc.char_span(name[0], name[1], alignment_mode="expand") if name else None
+    if span is None or not (span[0].pos_ == "PROPN" or span[0].text.startswith("@")):
+        return None
+    return Attribution(((q.start, q.end),), "direct", (m.start(1), m.end(1)), m.group(1),
+                       (name[0], name[1], span.root.i))
+
+
+_TURN = re.compile(r"^[ \t]*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(?=\S)", re.M)
+_NOT_SPEAKERS = frozenset("""
+update updated watch read related photos photo video exclusive breaking note source sources editor
+editor's credit credits image images caption advertisement sponsored transcript q a
+""".split())
+"""Words that head a "Word: text" paragraph without being anyone speaking."""
+
+
+def _transcript_turns(doc) -> list[Attribution]:
+    """Paragraphs of a transcript or a headline credit: "WALLACE: Let's start ..." or
+    "Pat Caddell: Democrats worried ...". The name must be in capitals or be a person entity."""
+    text = doc.text
+    turns = []
+    for m in _TURN.finditer(text):
+        name = m.group(1)
+        if name.lower() in _NOT_SPEAKERS or name.split()[0].lower() in _NOT_SPEAKERS:
+            continue
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is None:
+            continue
+        capitals = name.replace(" ", "").replace(".", "").isupper() and len(name) >= 2
+        person = any(e.label_ == "PERSON" for e in span.ents) or any(
+            e.label_ == "PERSON" and e.start_char <= m.start(1) < e.end_char for e in doc.ents)
+        if not (capitals or person):
+            continue
+        end = text.find("\n", m.end())
+        content = _trim(text, m.end(), len(text) if end < 0 else end)
+        if content is None:
+            continue
+        turns.append(Attribution((content,), "direct", (m.end(1), m.end(1) + 1), ":",
+                                 (m.start(1), m.end(1), span.root.i)))
+    return turns
+
+
+def _block_after_colon(doc, d: _Draft) -> list:
+    """"The governor added:" closing a paragraph introduces the next paragraph as the quote."""
+    last = max(d.cue_tokens + d.speaker_tokens, key=lambda t: t.i)
+    text = doc.text
+    colon = last.idx + len(last)
+    tail = text[colon:text.find("\n", colon) if "\n" in text[colon:] else len(text)]
+    if tail.strip() != ":":
+        return []
+    nxt = colon + len(tail)
+    while nxt < len(text) and text[nxt].isspace():
+        nxt += 1
+    end = text.find("\n", nxt)
+    span = doc.char_span(nxt, len(text) if end < 0 else end, alignment_mode="contract")
+    return list(span) if span is not None else []
+
+
+def _draft(tok) -> _Draft | None:
+    """A cue draft for a token that can govern an attribution, or None."""
+    if tok.lower_.lstrip(_EDGE) == "according" and any(c.lower_ == "to" for c in tok.children):
+        to = next(c for c in tok.children if c.lower_ == "to")
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        head = tok.head
+        while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head.i != head.i:
+            head = head.head
+        own = set(t.i for t in tok.subtree)
+        if head.i != tok.i:
+            content = [t for t in head.subtree if t.i not in own]
+        elif tok.sent.start > 0:
+            # "... neighbours.” According to the spokesman." : a fragment crediting the sentence before
+            content = list(tok.doc[tok.sent.start - 1].sent)
+        else:
+            content = []
+        return _Draft([tok, to], pobj, _in_paragraph(list(pobj.subtree), tok),
+                      _in_paragraph(content, tok), [], tok.sent)
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN" and lemma in _CUE_NOUNS:
+        return _noun_draft(tok)
+    if tok.pos_ != "VERB" or not (lemma in _SPEECH or lemma in _STATEMENT_VERBS):
+        return None
+    if tok.dep_ == "amod" or (tok.i >= 2 and tok.doc[tok.i - 1].text == "-"):  # "so-called", "a said deal"
+        return None
+    cue = [tok] + [c for c in tok.children if c.dep_ == "prt"]
+    if lemma == "point" and len(cue) == 1 and not any(c.lower_ == "to" for c in tok.children):
+        return None
+    subject = _subject(tok)
+    speaker_tokens = _in_paragraph(_speaker_phrase(subject), tok) if subject is not None else []
+    if subject is not None and not _in_paragraph([subject], tok):
+        subject, speaker_tokens = None, []
+    content = _content(tok, lemma)
+    if lemma in _STATEMENT_VERBS and lemma not in _SPEECH:
+        # "X issued a statement", "the text published by X": the quote beside it is X's
+        on_statement = any(c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS for c in tok.children)
+        if not on_statement and not (tok.dep_ == "acl" and tok.head.lemma_.lower() in STATEMENT_NOUNS):
+            return None
+        content = []
+    taken = {t.i for t in speaker_tokens} | {t.i for t in cue}
+    if not content and subject is not None and lemma not in _CLAUSE_ONLY:
+        content = _before_comma(tok, speaker_tokens)
+    content = [t for t in _in_paragraph(content, tok) if t.i not in taken]
+    return _Draft(cue, subject, speaker_tokens, content, [], tok.sent)
+
+
+def _before_comma(verb, speaker_tokens: list) -> list:
+    """"People like Scott, he said.": the words before the comma that opens the speaker's clause."""
+    first = min([verb] + speaker_tokens, key=lambda t: t.i)
+    sent = verb.sent
+    if first.i - 1 > sent.start and verb.doc[first.i - 1].text == ",":
+        return list(verb.doc[sent.start:first.i - 1])
+    return []
+
+
+def _noun_draft(tok) -> _Draft | None:
+    """"his claim that ...", "the ministry's warning that ...": a cue noun with its owner and clause."""
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl")
+                   and any(t.lower_ == "that" and t.dep_ == "mark" for t in c.children)), None)
+    if owner is None or clause is None:
+        return None
+    speaker = [t for t in owner.subtree if t.dep_ != "case"]
+    return _Draft([tok], owner, _in_paragraph(speaker, tok), _in_paragraph(list(clause.subtree), tok), [],
+                  tok.sent)
+
+
+def _speaker_phrase(head) -> list:
+    """The speaker's noun phrase: its whole subtree, less clauses set off by a comma ("Mulgrew,
+    president of the UFT, which represents teachers," -> "Mulgrew, president of the UFT"). A
+    restrictive clause stays ("the text published by the ministry")."""
+    drop: set[int] = set()
+    for tok in head.subtree:
+        if tok.dep_ in ("relcl", "acl", "advcl") and tok.i not in drop:
+            left = tok.left_edge
+            if left.i > 0 and tok.doc[left.i - 1].text in (",", "(", "—", "–"):
+                drop.update(t.i for t in tok.subtree)
+                drop.add(left.i - 1)
+    if head.i in drop:
+        return list(head.subtree)
+    return [t for t in head.subtree if t.i not in drop]
+
+
+def _in_paragraph(tokens: list, anchor) -> list:
+    """The tokens in the anchor's paragraph: a parse that runs over a line break (a caption, a
+    heading) must not carry a speaker or content across it."""
+    text = anchor.doc.text
+    lo = text.rfind("\n", 0, anchor.idx) + 1
+    hi = text.find("\n", anchor.idx)
+    hi = len(text) if hi < 0 else hi
+    return [t for t in tokens if lo <= t.idx < hi]
+
+
+def _subject(verb, depth: int = 0):
+    """The speaker token: subject, passive agent, or the subject shared with the governing verb."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects:
+        # two subjects means the parse ran over a line break: keep the one in the verb's paragraph
+        near = _in_paragraph(subjects, verb)
+        return near[-1] if near else subjects[-1]
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    if any(c.dep_ in ("nsubjpass", "expl") for c in verb.children):
+        # "it was stated in the text published by X": the document is the source
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "by"):
+                doc_noun = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if doc_noun is not None and doc_noun.lemma_.lower() in STATEMENT_NOUNS:
+                    return doc_noun
+        return None
+    if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
+        return _subject(verb.head, depth + 1)
+    if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "concludes by stressing"
+        return _subject(verb.head.head, depth + 1)
+    return None
+
+
+def _content(verb, lemma: str) -> list:
+    """Tokens of what the cue reports, from the parse (may be empty: a quote may supply it)."""
+    for c in verb.children:
+        if c.dep_ == "ccomp":
+            return list(c.subtree)
+    if lemma in _CLAUSE_ONLY:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lemma_.lower() in _EVIDENCE:
+            return [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]
+        return []
+    if lemma in _OBJECT_CONTENT:
+        obj = [c for c in verb.children if c.dep_ == "dobj"]
+        if obj:
+            more = [c for c in verb.children
+                    if c.dep_ in ("prep", "oprd") and c.lower_ in ("as", "for", "of")]
+            return [t for c in obj + more[:1] for t in c.subtree]
+    if lemma == "call":
+        # "called the charges “unsubstantiated”": the object and what it was called
+        obj = [c for c in verb.children if c.dep_ == "dobj"]
+        comp = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "attr")]
+        if obj and comp:
+            return [t for c in obj + comp for t in c.subtree]
+    if lemma in _XCOMP_CONTENT:
+        for c in verb.children:
+            if c.dep_ == "xcomp":
+                return list(c.subtree)
+            if c.dep_ == "prep" and c.lower_ in ("for", "on"):  # "called for talks", "called on X to"
+                return [t for g in c.children if g.dep_ in ("pobj", "pcomp") for t in g.subtree]
+    if lemma in _PREP_CONTENT:
+        preps = _PREP_CONTENT[lemma]
+        holders = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+        for h in holders:
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in preps:
+                    return [t for g in c.children if g.dep_ in ("pobj", "pcomp") for t in g.subtree]
+    if lemma in _DOBJ_CONTENT:
+        for c in verb.children:
+            if c.dep_ == "dobj" and c.pos_ != "PRON":
+                return list(c.subtree)
+    if verb.dep_ == "parataxis" and verb.head.i != verb.i:
+        # '“Yes,” he said' parsed as the content's parataxis: the content is the head's clause
+        own = {t.i for t in verb.subtree}
+        return [t for t in verb.head.subtree if t.i not in own]
+    return []
+
+
+def _frame(d: _Draft) -> tuple[int, int] | None:
+    """Character envelope of the cue and its speaker: where an adjacent quote must touch."""
+    toks = d.cue_tokens + d.speaker_tokens
+    if not toks:
+        return None
+    return min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
+
+
+_GLUE = re.compile(r"^[ \t,:;.—–-]*$")
+
+
+def _beside(text: str, q: QuoteSpan, frame: tuple[int, int], sent) -> bool:
+    """A quote touches the frame when only punctuation lies between ("“A,” he said, “B.”")."""
+    lo, hi = frame
+    if q.close <= lo and q.close >= sent.start_char - 300:
+        return bool(_GLUE.match(text[q.close:lo])) and q.open < sent.end_char
+    if q.open >= hi:
+        return bool(_GLUE.match(text[hi:q.open])) and q.open <= sent.end_char + 1
+    return False
+
+
+def _utterance_like(doc, q: QuoteSpan) -> bool:
+    """A quote that reads as something said (a clause or a sentence), not a scare-quoted phrase."""
+    words = doc.text[q.start:q.end].split()
+    if len(words) >= 8:
+        return True
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    return span is not None and len(words) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+def _char_parts(text: str, tokens: list) -> list[tuple[int, int]]:
+    """Contiguous runs of tokens as character spans, punctuation trimmed from both ends."""
+    parts: list[tuple[int, int]] = []
+    for tok in sorted(tokens, key=lambda t: t.i):
+        a, b = tok.idx, tok.idx + len(tok)
+        if parts and not text[parts[-1][1]:a].strip():
+            parts[-1] = (parts[-1][0], b)
+        else:
+            parts.append((a, b))
+    return [p for p in (_trim(text, a, b) for a, b in parts) if p is not None]
+
+
+_EDGE = " \t\n,;:.—–-“”\"‘’«»()[]"
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int] | None:
+    while a < b and (text[a] in _EDGE or text[a].isspace()):
+        a += 1
+    while b > a and (text[b - 1] in _EDGE or text[b - 1].isspace()):
+        b -= 1
+    if b <= a or not any(ch.isalnum() for ch in text[a:b]):
+        return None
+    return a, b
+
+
+def _finish(text: str, d: _Draft) -> Attribution | None:
+    """Merge the parse content with the draft's quote spans and decide the kind."""
+    parts = _char_parts(text, d.content)
+    if parts and len(parts) > 1:
+        # a lone relative pronoun left of the speaker ("which Moscow says is ...") is not content
+        parts = [p for p in parts if text[p[0]:p[1]].lower() not in RELATIVE_PRONOUNS] or parts
+    quotes = sorted(d.quote_spans, key=lambda q: q.open)
+    if not parts and not quotes:
+        return None
+    kind = "indirect"
+    if quotes:
+        outside = [p for p in parts if not any(q.open <= p[0] and p[1] <= q.close for q in quotes)]
+        if not outside:
+            parts = [(q.start, q.end) for q in quotes]
+            parts = [p for p in (_trim(text, a, b) or (a, b) for a, b in parts)]
+            kind = "direct"
+        else:
+            spans = sorted(parts + [(q.open, q.close) for q in quotes])
+            merged = [spans[0]]
+            for a, b in spans[1:]:
+                if a <= merged[-1][1] or not text[merged[-1][1]:a].strip(_EDGE):
+                    merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+                else:
+                    merged.append((a, b))
+            parts = merged
+            kind = "mixed"
+    cue_toks = sorted(d.cue_tokens, key=lambda t: t.i)
+    cue = _trim(text, cue_toks[0].idx, cue_toks[-1].idx + len(cue_toks[-1])) or (
+        cue_toks[0].idx, cue_toks[-1].idx + len(cue_toks[-1]))
+    speaker = None
+    if d.speaker_head is not None and d.speaker_tokens:
+        span = _char_parts(text, d.speaker_tokens)
+        if span:
+            speaker = (span[0][0], span[-1][1], d.speaker_head.i)
+    statement = cue_toks[0].lemma_.lower() in _STATEMENT_VERBS or (
+        d.speaker_head is not None and d.speaker_head.lemma_.lower() in STATEMENT_NOUNS)
+    return Attribution(tuple(parts), kind, cue, text[cue[0]:cue[1]], speaker, statement=statement)
+
+
+def _dedupe(atts: list[Attribution]) -> list[Attribution]:
+    """One attribution per (content, speaker): a quote claimed twice keeps its first cue."""
+    seen: set = set()
+    out = []
+    for a in atts:
+        key = (a.parts, a.speaker[:2] if a.speaker else None)
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out
