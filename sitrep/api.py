@@ -95,7 +95,7 @@ def rebuild(store: Store) -> None:
     from . import stories as story_stage
 
     texts = store.con.execute("SELECT article_id, text FROM articles ORDER BY article_id").fetchall()
-    clusters = story_stage.cluster_articles([(a, _body(t)) for a, t in texts]) if texts else []
+    clusters = story_stage.cluster_articles(texts) if texts else []
     store.write_stories(clusters)
     rows = store.con.execute("""
         SELECT m.mention_id, m.article_id, a.story_id, m.outlet, m.source_code, m.target_code, m.root, m.code,
@@ -106,12 +106,6 @@ def rebuild(store: Store) -> None:
     store.con.execute("UPDATE mentions SET event_id = NULL")
     store.rebuild_events(story_stage.merge_events(mention_rows) if mention_rows else {})
     store.rebuild_actors()
-
-
-def _body(text: str) -> str:
-    from .clean import clean
-
-    return clean(text).text
 
 
 def code_text(text: str, *, published: str | None = None, actors=None, id: str | None = None) -> list:
@@ -265,8 +259,9 @@ def explain(event_id: str, *, db: str | Path | Store | None = None) -> dict:
             raise SitrepError(f"no event {event_id!r}; list ids with `sitrep events --format csv`")
         event_id = event[0]["event_id"]
         rows = store.query("""
-            SELECT m.mention_id, m.article_id, a.story_id, m.outlet, m.source_code, m.target_code, m.root, m.code,
-                   m.date, m.date_precision, m.place_name, m.confidence
+            SELECT m.mention_id, m.article_id, a.story_id, m.outlet, m.source_code AS source,
+                   m.target_code AS target, m.root, m.code, m.date, m.date_precision, m.place_name AS place,
+                   m.confidence
             FROM mentions m JOIN articles a USING (article_id) WHERE m.event_id = ?""", [event_id]).to_pylist()
         mentions = store.query("SELECT * FROM mentions WHERE event_id = ? ORDER BY article_id, sentence_index", [event_id]).to_pylist()
         reasons = story_stage.explain_merge([story_stage.MentionRow(**r) for r in rows], event_id)

@@ -33,6 +33,13 @@ _CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis"
 _FIRST_PERSON = frozenset({"we", "i", "us", "our"})
 _HEDGES = frozenset({"could", "might", "may", "would", "should"})
 _NEGATIVE_DETS = frozenset({"no", "neither"})
+# An infinitive under these verbs has not happened: "urged X to withdraw", "wants to meet".
+_UNREALISED = frozenset(
+    "urge ask call invite press persuade force tell allow help want wish hope seek try refuse fail need "
+    "threaten consider propose suggest offer demand request appeal warn encourage".split()
+)
+# An infinitive under these verbs is planned: "agreed to meet", "is scheduled to visit".
+_PLANNED = frozenset("plan schedule expect intend agree decide promise pledge vow prepare set due".split())
 _CONTROL_BY_OBJECT = frozenset({"urge", "ask", "call", "invite", "press", "persuade", "force", "tell", "allow", "help"})
 
 # Event nouns: noun lemma -> (code, reverse code). Source: possessor or "of"; target: "to"/"with"/
@@ -227,7 +234,7 @@ def _subject_actors(verb, ctx: _Context, depth: int = 0) -> list:
             return _actors_in(verb.head, ctx)
         return _actors_in(subject, ctx)
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return []
     if verb.dep_ == "conj":
         return _subject_actors(head, ctx, depth + 1)
@@ -255,7 +262,7 @@ def _subject_actors(verb, ctx: _Context, depth: int = 0) -> list:
 def _speaker_actors(verb, ctx: _Context, depth: int) -> list:
     """For "we"/"I": the speaker of the reported speech the verb sits in."""
     node = verb
-    while node.head is not node:
+    while node.head.i != node.i:
         parent = node.head
         if node.dep_ in ("ccomp", "parataxis") and parent.lemma_ in SPEECH_VERBS:
             subject = next((c for c in parent.children if c.dep_ == "nsubj"), None)
@@ -301,7 +308,7 @@ def _slot_actors(verb, slot: str, ctx: _Context) -> list:
         node = next((c for c in children if c.dep_ in deps), None)
         if node is None and slot == "dobj" and verb.dep_ in ("relcl", "acl"):
             node = verb.head
-        return _actors_in(node, ctx, max_depth=1)
+        return _actors_in(node, ctx, max_depth=2)
     if slot.startswith("prep:"):
         word = slot.split(":", 1)[1]
         for child in children:
@@ -321,7 +328,7 @@ def _slot_actors(verb, slot: str, ctx: _Context) -> list:
         anchors = [c for c in (obj.children if obj is not None else ()) if c.dep_ == "prep"]
         anchors += [c for c in children if c.dep_ == "prep" and c.lower_ in ("about", "over", "at", "on", "regarding", "between", "with", "to", "of", "outside", "in")]
         for prep in anchors:
-            if prep.lower_ in ("in",) and obj is not None and prep.head is verb:
+            if prep.lower_ in ("in",) and obj is not None and prep.head.i == verb.i:
                 continue
             pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
             found = _actors_in(pobj, ctx, max_depth=3)
@@ -364,7 +371,7 @@ def _actors_in(node, ctx: _Context, *, max_depth: int = 2) -> list:
         found = []
         for tok in level:
             mention = ctx.by_token.get(tok.i)
-            if mention is not None and mention not in found:
+            if mention is not None and mention not in found and mention.actor.country:
                 found.append(mention)
         if found:
             for mention in list(found):
@@ -383,7 +390,7 @@ def _conjuncts(mention, ctx: _Context) -> list:
     head = None
     for i in range(mention.token_start, mention.token_end):
         tok = doc[i]
-        if not (mention.token_start <= tok.head.i < mention.token_end) or tok.head is tok:
+        if not (mention.token_start <= tok.head.i < mention.token_end) or tok.head.i == tok.i:
             head = tok
             break
     if head is None:
@@ -450,17 +457,34 @@ def _modality(trigger, ctx: _Context) -> tuple[str, ...]:
     ):
         flags.append("negated")
     auxes = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
-    if auxes & {"will", "shall", "'ll"} or trigger.head.lemma_ in ("plan", "schedule", "expect", "intend", "hope", "set") and trigger.dep_ == "xcomp":
+    governor = _infinitive_governor(trigger)
+    if auxes & {"will", "shall", "'ll"} or (governor is not None and governor.lemma_ in _PLANNED):
         flags.append("future")
-    if auxes & _HEDGES or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children):
+    if (
+        auxes & _HEDGES
+        or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children)
+        or (governor is not None and governor.lemma_ in _UNREALISED)
+    ):
         flags.append("hypothetical")
     node = trigger
-    while node.head is not node:
+    while node.head.i != node.i:
         if node.dep_ in ("ccomp",) and node.head.lemma_ in SPEECH_VERBS:
             flags.append("attributed")
             break
         node = node.head
     return tuple(dict.fromkeys(flags))
+
+
+def _infinitive_governor(trigger):
+    """The verb an infinitive (or a verb coordinated with one) depends on, if any."""
+    node = trigger
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ in ("xcomp",) or (node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)):
+        return node.head
+    if node.dep_ == "acl" and node.head.head.i != node.head.i:
+        return node.head.head  # "an invitation to visit": the visit is not a fact
+    return None
 
 
 def _event(trigger, code, pattern, confidence, source, target, modality, index, sent, ctx: _Context) -> Event:

@@ -191,8 +191,10 @@ class Store:
                 FROM mentions m
             ), counts AS (
                 SELECT event_id, count(*) AS num_mentions, count(DISTINCT article_id) AS num_articles,
-                       count(DISTINCT coalesce(outlet, article_id)) AS num_sources, max(confidence) AS max_confidence
-                FROM mentions GROUP BY event_id
+                       count(DISTINCT coalesce(m.outlet, article_id)) AS num_sources,
+                       count(DISTINCT coalesce(a.story_id, article_id)) AS num_stories,
+                       max(confidence) AS max_confidence
+                FROM mentions m LEFT JOIN articles a USING (article_id) GROUP BY event_id
             )
             SELECT r.event_id, r.code, r.root, r.name, r.goldstein, r.quad_class, r.plover_event, r.plover_mode,
                    r.plover_context, r.source_code, r.source_country, r.source_sector, r.source_actor_id,
@@ -201,7 +203,7 @@ class Store:
                    r.place_precision, r.modality, r.counted, r.evidence, r.article_id, r.sentence_index,
                    r.trigger, r.trigger_start, r.trigger_end, r.source_start, r.source_end, r.target_start,
                    r.target_end, r.mention_id AS best_mention_id, c.num_mentions, c.num_articles,
-                   c.num_sources, c.max_confidence AS confidence
+                   c.num_sources, c.num_stories, c.max_confidence AS confidence
             FROM ranked r JOIN counts c USING (event_id) WHERE r.rank = 1
         """)
 
