@@ -3,8 +3,9 @@
 The second stage of `sitrep.quotes`: cue verbs ("said", "warned of", "pointed out"), cue nouns ("his
 claim that ..."), "according to", statements ("issued a statement “...”"), credit lines
 ("“...” ― Ana Silva") and transcript turns ("WALLACE: ..."), each read from the dependency parse with
-the quote-mark spans of `sitrep.quote_marks`. A quote span with no cue of its own takes the cue of its sentence, or
-the previous speaker when it reads as a full utterance. Speaker resolution is left to `quotes.py`.
+the quote-mark spans of `sitrep.quote_marks`. A quote span with no cue of its own takes the cue of its
+sentence, or the previous speaker when it reads as a full utterance. Speaker resolution is left to
+`quotes.py`.
 
 Every rule is written for news English in general; the lexicons below say why each word is there.
 """
@@ -200,11 +201,12 @@ def _dash_credit(doc, q: QuoteSpan) -> Attribution | None:
     span = doc.char_span(name[0], name[1], alignment_mode="expand") if name else None
     if span is None or not (span[0].pos_ == "PROPN" or span[0].text.startswith("@")):
         return None
-    return Attribution(((q.start, q.end),), "direct", (m.start(1), m.end(1)), m.group(1),
+    content = _trim(text, q.start, q.end) or (q.start, q.end)
+    return Attribution((content,), "direct", (m.start(1), m.end(1)), m.group(1),
                        (name[0], name[1], span.root.i))
 
 
-_TURN = re.compile(r"^[ \t]*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(?=\S)", re.M)
+_TURN = re.compile(r"^[ \t\"“]*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(?=\S)", re.M)
 _NOT_SPEAKERS = frozenset("""
 update updated watch read related photos photo video exclusive breaking note source sources editor
 editor's credit credits image images caption advertisement sponsored transcript q a
@@ -225,7 +227,7 @@ def _transcript_turns(doc) -> list[Attribution]:
         if span is None:
             continue
         capitals = name.replace(" ", "").replace(".", "").isupper() and len(name) >= 2
-        person = any(e.label_ == "PERSON" for e in span.ents) or any(
+        person = any(e.label_ in ("PERSON", "ORG", "NORP") for e in span.ents) or any(
             e.label_ == "PERSON" and e.start_char <= m.start(1) < e.end_char for e in doc.ents)
         if not (capitals or person):
             continue

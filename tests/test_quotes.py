@@ -238,3 +238,14 @@ def test_quotes_scoring_polnear_speaker_f1_floor():
 def test_quotes_spans_read_typewriter_double_apostrophes():
     text = "''It is over,'' she said, and ``we know it'' too."
     assert [text[s.start:s.end] for s in find_quote_spans(text)] == ["It is over,", "we know it"]
+
+
+def test_quotes_transcript_turns_and_dash_credits(nlp):
+    text = ("WALLACE: Will she be there tomorrow night?\n"
+            "“He represents our greatest shame.” ― Sonya Herridge\n"
+            "UPDATE: The debate starts at nine.")
+    qs = quotes_in(nlp, text)
+    assert [(q.speaker_text, q.cue, q.text) for q in qs] == [
+        ("WALLACE", ":", "Will she be there tomorrow night?"),
+        ("Sonya Herridge", "―", "He represents our greatest shame"),
+    ]
