@@ -154,8 +154,8 @@ def score(
     from . import scoring
 
     try:
-        console.print(scoring.run(target, db=db, articles=articles, min_confidence=min_confidence, limit=limit,
-                                  details=details), highlight=False, markup=False)
+        typer.echo(scoring.run(target, db=db, articles=articles, min_confidence=min_confidence, limit=limit,
+                               details=details))
     except SitrepError as error:
         _fail(error)
 

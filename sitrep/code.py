@@ -437,7 +437,8 @@ def _pairs(trigger, code: str, reverse: str | None, pattern: str, confidence: fl
             if not _distinct(source.actor, target.actor):
                 continue
             yield _event(trigger, code, pattern, confidence, source, target, modality, index, sent, ctx)
-            if reverse:
+            if reverse and not {"future", "hypothetical", "negated"} & set(modality):
+                # the other side of a meeting or visit is asserted only for what happened
                 yield _event(trigger, reverse, pattern + " (reciprocal)", confidence * 0.9, target, source, modality, index, sent, ctx)
 
 
@@ -457,13 +458,18 @@ def _modality(trigger, ctx: _Context) -> tuple[str, ...]:
     ):
         flags.append("negated")
     auxes = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
-    governor = _infinitive_governor(trigger)
-    if auxes & {"will", "shall", "'ll"} or (governor is not None and governor.lemma_ in _PLANNED):
+    governors = _governors(trigger)
+    if trigger.pos_ in ("NOUN", "PROPN") and governors:
+        # A nominal event takes the modality of the verb that reports it ("would bring forward a meeting")
+        inherited = _modality(governors[0], ctx)
+        flags.extend(f for f in inherited if f != "attributed")
+    lemmas = {g.lemma_ for g in governors}
+    if auxes & {"will", "shall", "'ll"} or lemmas & _PLANNED:
         flags.append("future")
     if (
         auxes & _HEDGES
         or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children)
-        or (governor is not None and governor.lemma_ in _UNREALISED)
+        or lemmas & _UNREALISED
     ):
         flags.append("hypothetical")
     node = trigger
@@ -475,16 +481,27 @@ def _modality(trigger, ctx: _Context) -> tuple[str, ...]:
     return tuple(dict.fromkeys(flags))
 
 
-def _infinitive_governor(trigger):
-    """The verb an infinitive (or a verb coordinated with one) depends on, if any."""
+def _governors(trigger) -> list:
+    """Verbs that govern the trigger's infinitive or nominal chain, nearest first, up to a finite clause.
+
+    "sought to sponsor a resolution criticising China": criticising -> sponsor -> sought.
+    """
+    out = []
     node = trigger
-    while node.dep_ == "conj" and node.head.i != node.i:
-        node = node.head
-    if node.dep_ in ("xcomp",) or (node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)):
-        return node.head
-    if node.dep_ == "acl" and node.head.head.i != node.head.i:
-        return node.head.head  # "an invitation to visit": the visit is not a fact
-    return None
+    for _ in range(8):
+        head = node.head
+        if head.i == node.i or node.dep_ in ("ccomp", "parataxis", "ROOT"):
+            break
+        if node.dep_ in ("xcomp", "acl", "dobj", "pobj", "prep", "conj", "nsubjpass", "advcl") and head.pos_ in ("VERB", "AUX", "NOUN", "ADP", "PROPN"):
+            if head.pos_ in ("VERB", "AUX"):
+                out.append(head)
+                finite = any(c.dep_ == "nsubj" for c in head.children) and head.dep_ not in ("xcomp",)
+                if finite and node.dep_ not in ("conj",):
+                    break
+            node = head
+            continue
+        break
+    return out
 
 
 def _event(trigger, code, pattern, confidence, source, target, modality, index, sent, ctx: _Context) -> Event:

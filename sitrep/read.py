@@ -117,7 +117,7 @@ def _read_folder(folder: Path, *, published: str | None, outlet: str | None, max
         if suffix in _JSONL_SUFFIXES and "gold" in path.name:
             continue  # gold files sit beside articles in examples/ and gold/ folders; they are not news
         if suffix in _TEXT_SUFFIXES | _HTML_SUFFIXES | _JSONL_SUFFIXES:
-            local = sidecar if path.parent == folder else _load_sidecar(path.parent)
+            local = sidecar if path.parent == folder else {**sidecar, **_load_sidecar(path.parent)}
             yield from _read_file(path, local, published=published, outlet=outlet, max_bytes=max_bytes)
     if (folder / _SIDECAR).exists():
         # Records of the sidecar that carry their text inline are articles too.
@@ -144,7 +144,8 @@ def _load_sidecar(folder: Path) -> dict[str, dict]:
         except json.JSONDecodeError:
             continue
         if isinstance(record, dict):
-            records[str(record.get("file") or record.get("id") or f"line-{number}")] = record
+            key = Path(str(record["file"])).name if record.get("file") else str(record.get("id") or f"line-{number}")
+            records[key] = record
     return records
 
 
