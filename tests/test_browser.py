@@ -1,0 +1,172 @@
+"""The explorer page in a real browser: Debian Chromium driven by Python Playwright.
+
+Install the browser with `scripts/install-browser.sh` (never `playwright install`). Set
+SITREP_SCREENSHOTS=docs/screenshots to save a screenshot of each view.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from test_web import build_example_db  # noqa: E402  (the shared example store)
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is absent: run scripts/install-browser.sh"),
+    pytest.mark.skipif(shutil.which("true") is None, reason="no POSIX userland"),
+]
+playwright_sync = pytest.importorskip("playwright.sync_api", reason="Python playwright is absent: pip install playwright")
+SHOTS = os.environ.get("SITREP_SCREENSHOTS")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    import uvicorn
+
+    from sitrep.web.app import create_app
+
+    db = build_example_db(tmp_path_factory.mktemp("browser") / "examples.duckdb")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
+    app_server = uvicorn.Server(config)
+    thread = threading.Thread(target=app_server.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if app_server.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    app_server.should_exit = True
+    thread.join(5)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_sync.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 860}, base_url=server)
+    page = context.new_page()
+    outside: list[str] = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(server) else None)
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield page
+    context.close()
+    assert outside == [], f"the page asked other hosts: {outside}"
+    assert errors == [], f"JavaScript errors: {errors}"
+
+
+def _shot(page, name: str) -> None:
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=True)
+
+
+def test_browser_events_table_lists_events_and_filters_by_dyad(page):
+    page.goto("/#events")
+    page.wait_for_selector("#events-table tbody tr")
+    assert page.locator("#events-count").inner_text() == "1–16 of 16 events"
+    page.fill("#filters [name=dyad]", "USA,PRK")
+    page.click("#filters button[type=submit]")
+    page.wait_for_function("document.querySelector('#events-count').textContent.includes('of 3 events')")
+    codes = page.locator("#events-table tbody tr td:nth-child(3) .code").all_inner_texts()
+    assert sorted(codes) == ["100", "111", "130"]
+
+
+def test_browser_timeline_plots_every_dated_event_and_opens_its_evidence(page):
+    page.goto("/#timeline")
+    page.wait_for_selector("#timeline-svg circle.dot")
+    assert page.locator("#timeline-svg circle.dot").count() == 16
+    assert "2024" in page.locator("#timeline-svg .axis").text_content()
+    _shot(page, "timeline")
+    page.locator("#timeline-svg circle.dot").first.click()
+    page.wait_for_selector("#article-text mark.trigger")
+    assert page.url.split("#")[1].startswith("evidence/")
+
+
+def test_browser_dyad_trend_shows_the_monthly_counts_of_a_dyad(page):
+    page.goto("/#trends")
+    page.wait_for_selector("#trend-dyad option[value='USA,PRK']", state="attached")
+    page.select_option("#trend-dyad", "USA,PRK")
+    page.select_option("#trend-interval", "month")
+    page.wait_for_function("(document.querySelector('#trend-svg text')?.textContent || '').startsWith('USA → PRK')")
+    rows = [r.split("\t")[:3] for r in page.locator("#trend-table tbody tr").all_inner_texts()]
+    assert rows == [["2023-09-01", "1", "-4.40"], ["2024-06-01", "2", "-3.50"]]
+    # months between the two are drawn as empty periods, so the gap is visible
+    assert page.locator("#trend-svg rect.bar").count() == 2
+    _shot(page, "dyad-trend")
+
+
+def test_browser_network_colours_conflict_edges_red_and_lists_a_dyad_on_click(page):
+    page.goto("/#network")
+    page.wait_for_selector("#network-svg path.edge")
+    assert set(page.locator("#network-svg g.node").evaluate_all("ns => ns.map(n => n.dataset.node)")) == {
+        "CHN", "JPN", "KOR", "PRK", "RUS", "USA"}
+    edge = page.locator("#network-svg path.edge[data-dyad='USA,PRK']")
+    red, green, blue = (int(v) for v in edge.get_attribute("stroke")[4:-1].split(","))
+    assert red > blue and red > green  # mean Goldstein -3.8
+    cooperative = page.locator("#network-svg path.edge[data-dyad='PRK,RUS']").get_attribute("stroke")
+    assert int(cooperative[4:-1].split(",")[2]) > int(cooperative[4:-1].split(",")[0])
+    _shot(page, "network")
+    edge.dispatch_event("click")
+    page.wait_for_function("document.querySelector('#events-count').textContent.includes('of 3 events')")
+    assert page.url.endswith("#events")
+
+
+def test_browser_map_draws_countries_and_places_events(page):
+    page.goto("/#map")
+    page.wait_for_selector("#map-svg circle.point")
+    assert page.locator("#map-svg path.country").count() > 150
+    places = set(page.locator("#map-svg circle.point").evaluate_all("cs => cs.map(c => c.dataset.place)"))
+    assert places == {"Krynica", "Russia", "Seoul", "Pyongyang", "Beijing"}
+    assert page.locator("#map-note").inner_text().startswith("8 of 16 events have a place")
+    _shot(page, "map")
+    page.locator("#map-svg circle.point[data-place='Pyongyang']").click()
+    page.wait_for_selector("#article-text mark.trigger")
+    assert page.locator("#article-text mark.trigger").inner_text() == "signed last week"
+
+
+def test_browser_evidence_marks_source_trigger_target_in_the_article(page):
+    page.goto("/#events")
+    page.fill("#filters [name=text]", "met with Vladimir Putin")
+    page.click("#filters button[type=submit]")
+    page.wait_for_function("document.querySelector('#events-count').textContent.includes('of 1 events')")
+    page.locator("#events-table tbody tr").first.click()
+    page.wait_for_selector("#article-text mark.trigger")
+    text = page.locator("#article-text")
+    assert text.locator("mark.trigger").inner_text() == "met with"
+    assert text.locator("mark.source").inner_text() == "Kim Jong-un"
+    assert text.locator("mark.target").inner_text() == "Vladimir Putin"
+    assert text.locator(".sentence").all_inner_texts()[0].startswith("Kim Jong-un")
+    assert "Source: TSF" in text.inner_text()  # the whole article is shown, not only the sentence
+    assert page.locator("#mentions li").count() == 1
+    assert "mention" in page.locator("#reasons li").first.inner_text()
+    assert "Yoko Kamikawa" in page.locator("#quotes").inner_text()
+    _shot(page, "evidence")
+
+
+def test_browser_shows_api_errors_in_the_status_line(page):
+    page.goto("/#evidence/event-nope")
+    page.wait_for_selector("#status.error")
+    assert "404" in page.locator("#status").inner_text() and "no event 'event-nope'" in page.locator("#status").inner_text()
