@@ -1,0 +1,45 @@
+"""Accuracy gates: the coder's P/R on hand-coded gold must not fall below the floors in gold/floors.json.
+
+Floors are pinned with the gold file's digest, so a changed gold file fails loudly instead of silently
+moving the bar. Lowering a floor is an explicit, reviewed change of that file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pytest
+
+from sitrep import scoring
+from sitrep.scoring import events as scorer
+
+from .conftest import EXAMPLES, ROOT, SHARED
+
+FLOORS = json.loads((ROOT / "gold" / "floors.json").read_text(encoding="utf-8"))
+
+
+def _check(name: str, gold_path, articles) -> dict:
+    floor = FLOORS[name]
+    digest = hashlib.sha256(gold_path.read_bytes()).hexdigest()
+    assert digest == floor["gold_sha256"], f"{gold_path} changed; re-measure and re-pin {name} in gold/floors.json"
+    gold = scorer.load_gold(gold_path)
+    rows = scoring.coded_in_memory(articles, sorted({g["doc"] for g in gold}))
+    result = scorer.evaluate(gold, rows)
+    assert result["precision"] >= floor["precision"], scorer.format_report(result)
+    assert result["recall"] >= floor["recall"], scorer.format_report(result)
+    if "date_accuracy" in floor:
+        assert result["date_accuracy"] >= floor["date_accuracy"]
+    return result
+
+
+def test_accuracy_examples_gold_meets_its_floors():
+    _check("examples", EXAMPLES / "gold-events.jsonl", EXAMPLES)
+
+
+@pytest.mark.slow
+def test_accuracy_handcoded_dev_meets_its_floors():
+    folder = SHARED / "gold" / "handcoded-dev"
+    if not folder.exists():
+        pytest.skip(f"handcoded-dev gold not found at {folder}")
+    _check("handcoded-dev", folder / "gold-events.jsonl", folder)
