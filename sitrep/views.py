@@ -186,7 +186,10 @@ def network(store: Store, *, level: Literal["country", "code"] = "country", **fi
 
 
 def new_actors(store: Store, *, since: str | None = None, until: str | None = None) -> pa.Table:
-    """Actors first seen (earliest article mentioning them) inside [since, until], earliest first."""
+    """Actors first seen (earliest article mentioning them) inside [since, until], earliest first.
+
+    `first_articles` lists the articles of that first day, to cite.
+    """
     where, params = ["first_seen IS NOT NULL"], []
     if since:
         where.append("first_seen >= ?")
@@ -194,9 +197,11 @@ def new_actors(store: Store, *, since: str | None = None, until: str | None = No
     if until:
         where.append("left(first_seen, 10) <= ?")
         params.append(until)
-    return store.query(
-        "SELECT actor_id, code, name, kind, office, aliases, num_mentions, num_articles, first_seen, last_seen "
-        f"FROM actors WHERE {' AND '.join(where)} ORDER BY first_seen, num_mentions DESC, actor_id", params)
+    return store.query(f"""
+        SELECT actor_id, code, name, kind, office, aliases, num_mentions, num_articles, first_seen, last_seen,
+               (SELECT list(DISTINCT m.article_id ORDER BY m.article_id) FROM actor_mentions m
+                WHERE m.actor_id = actors.actor_id AND m.published = actors.first_seen) AS first_articles
+        FROM actors WHERE {' AND '.join(where)} ORDER BY first_seen, num_mentions DESC, actor_id""", params)
 
 
 def articles_index(store: Store, article_ids: Sequence[str]) -> dict[str, dict[str, Any]]:

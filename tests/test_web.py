@@ -55,7 +55,7 @@ _EVENTS = [
     ("eanp", "RUSGOV", "Russian President Vladimir Putin", "PRK", "Pyongyang", "057", "signed last week",
      "2024-06-19", "Pyongyang", 39.03, 125.75, ""),
     ("eanp", "USA", "Washington", "PRK", "the DPRK", "100", "urge", "2024-06-24", None, None, None, ""),
-    ("eanp", "CHN", "Xi", "RUSGOV", "Putin", "043", "hosted", "2024-05", "Beijing", 39.90, 116.40, ""),
+    ("eanp", "CHNGOV", "Xi", "RUSGOV", "Putin", "043", "hosted", "2024-05", "Beijing", 39.90, 116.40, ""),
     ("eanp", "CHNGOV", "Lin Jian", "RUS", "Moscow", "052", "legitimate need", "2024-06-23", None, None, None,
      "attributed"),
     ("eanp", "CHNGOV", "the Chinese president", "PRKGOV", "the North Korean dictator", "040", "held his last meeting",
@@ -76,6 +76,14 @@ _ACTORS = {  # code -> (actor id, name, kind)
     "RUSGOV": ("person:vladimir-putin", "Vladimir Putin", "person"), "CHNGOV": ("person:xi-jinping", "Xi Jinping", "person"),
     "JPNGOV": ("person:yoko-kamikawa", "Yoko Kamikawa", "person"), "USAINT": ("person:sidney-seller", "Sidney Seller", "person"),
 }
+_PEOPLE = {  # mention text -> actor, where the code alone would name someone else
+    "Kim Yung-ho": ("person:kim-yung-ho", "Kim Yung-ho", "person"), "Lin Jian": ("person:lin-jian", "Lin Jian", "person"),
+    "We": ("KORGOV", "South Korean government", "sector"), "Xi": ("person:xi-jinping", "Xi Jinping", "person"),
+}
+
+
+def _actor(code: str, text: str) -> tuple[str, str, str]:
+    return _PEOPLE.get(text) or _ACTORS[code]
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -106,7 +114,7 @@ def build_example_db(path: Path) -> Path:
     seen_mentions: set[tuple] = set()
 
     def actor_mention(key: str, start: int, end: int, code: str) -> None:
-        actor_id, name, kind = _ACTORS[code]
+        actor_id, name, kind = _actor(code, texts[key][start:end])
         if (key, start, code) in seen_mentions:
             return
         seen_mentions.add((key, start, code))
@@ -135,9 +143,9 @@ def build_example_db(path: Path) -> Path:
             "code": code, "root": entry.root, "name": entry.name, "goldstein": entry.goldstein,
             "quad_class": entry.quad_class, "plover_event": entry.plover_event, "plover_mode": entry.plover_mode,
             "source_code": src, "source_country": src[:3], "source_sector": src[3:] or None, "source_text": src_text,
-            "source_start": a0, "source_end": a1, "source_actor_id": _ACTORS[src][0], "target_code": tgt,
+            "source_start": a0, "source_end": a1, "source_actor_id": _actor(src, src_text)[0], "target_code": tgt,
             "target_country": tgt[:3], "target_sector": tgt[3:] or None, "target_text": tgt_text, "target_start": b0,
-            "target_end": b1, "target_actor_id": _ACTORS[tgt][0], "trigger": trigger, "trigger_start": t0,
+            "target_end": b1, "target_actor_id": _actor(tgt, tgt_text)[0], "trigger": trigger, "trigger_start": t0,
             "trigger_end": t0 + len(trigger), "pattern": "hand", "confidence": round(0.95 - 0.02 * (n % 7), 2),
             "modality": modality, "counted": "historical" not in modality, "date": date,
             "date_precision": {10: "day", 7: "month", 4: "year"}[len(date)], "place_name": place,
@@ -154,7 +162,7 @@ def build_example_db(path: Path) -> Path:
             "quote_id": f"{meta[key]['id']}#q{n}", "article_id": meta[key]["id"], "quote_index": n, "start": q0,
             "end": q1, "text": text[q0:q1], "kind": "direct", "cue": cue, "cue_start": c0, "cue_end": c0 + len(cue),
             "speaker_text": speaker, "speaker_start": p0, "speaker_end": p0 + len(speaker),
-            "speaker_actor_id": _ACTORS[code][0], "speaker_code": code, "speaker_name": name, "speaker_office": office,
+            "speaker_actor_id": _actor(code, speaker)[0], "speaker_code": code, "speaker_name": name, "speaker_office": office,
             "speaker_how": "said", "published": meta[key]["published"]})
         actor_mention(key, p0, p0 + len(speaker), code)
     with Store(path) as store:
@@ -207,7 +215,7 @@ def test_web_events_include_all_shows_historical_events(client):
 
 @pytest.mark.parametrize(("params", "expected"), [
     ({"dyad": "USA,PRK"}, {("USA", "PRK", "130"), ("USA", "PRK", "111"), ("USA", "PRK", "100")}),
-    ({"actor": "CHN"}, {("CHN", "RUSGOV", "043"), ("CHNGOV", "RUS", "052")}),
+    ({"actor": "CHN"}, {("CHNGOV", "RUSGOV", "043"), ("CHNGOV", "RUS", "052")}),
     ({"root": "3", "since": "2023-09-14", "until": "2023-09-14"}, {("RUSGOV", "PRKGOV", "036")}),
     ({"quad_class": 3, "since": "2024-01-01"}, {("USA", "PRK", "111"), ("KOR", "PRK", "111"), ("JPN", "RUS", "111"),
                                                  ("USA", "PRK", "100")}),
