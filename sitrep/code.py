@@ -51,7 +51,8 @@ _EVENT_NOUNS: dict[str, tuple[str, str | None]] = {
     "talks": ("040", "040"),
     "meeting": ("040", "040"),
 }
-_UNREAL_MODIFIERS = frozenset({"possible", "planned", "proposed", "potential", "future", "expected", "likely", "rumoured", "rumored"})
+_UNREAL_MODIFIERS = frozenset({"possible", "proposed", "potential", "future", "likely", "rumoured", "rumored"})
+_PLANNED_MODIFIERS = frozenset({"planned", "scheduled", "expected", "upcoming", "forthcoming", "coming"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +182,7 @@ def _match_frame(verb, frames: Sequence[Frame]) -> Frame | None:
         return None
     children = list(verb.children)
     preps = {c.lower_ for c in children if c.dep_ in ("prep", "prt", "agent", "dative")}
+    preps |= {c.lower_ for c in children if c.dep_ == "advmod" and c.lower_ in ("aside", "out", "off", "down", "back")}
     obj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
     if obj is None and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         # "the agreement, which they signed": the object is the noun the clause modifies
@@ -245,9 +247,14 @@ def _subject_actors(verb, ctx: _Context, depth: int = 0) -> list:
             if obj is None and on is not None:
                 obj = next((g for g in on.children if g.dep_ == "pobj"), None)
             return _actors_in(obj, ctx) if obj is not None else []
+        raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        if raised is not None:  # "Bush is scheduled to visit Jordan"
+            return _actors_in(raised, ctx)
         return _subject_actors(head, ctx, depth + 1)
     if verb.dep_ in ("advcl",) and verb.tag_ == "VBG":
         return _subject_actors(head, ctx, depth + 1)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return _subject_actors(head.head, ctx, depth + 1)  # "Merkel spoke after meeting Clark"
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         # "a statement condemning X": the statement's issuer is the subject of its verb
         governor = head.head if head.dep_ in ("dobj", "pobj", "nsubj") else None
@@ -344,6 +351,9 @@ def _slot_actors(verb, slot: str, ctx: _Context) -> list:
             return _actors_in(owner, ctx, max_depth=0)
         if obj.i in ctx.by_token:
             return _actors_in(obj, ctx, max_depth=0)
+        adjective = next((m for m in (_adjective_actor(c, ctx) for c in obj.children) if m is not None), None)
+        if adjective is not None:
+            return [adjective]
         of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "by")), None)
         return _actors_in(next((g for g in of.children if g.dep_ == "pobj"), None), ctx, max_depth=1) if of else []
     if slot == "xcomp-dobj":
@@ -373,6 +383,8 @@ def _actors_in(node, ctx: _Context, *, max_depth: int = 2) -> list:
             mention = ctx.by_token.get(tok.i)
             if mention is not None and mention not in found and mention.actor.country:
                 found.append(mention)
+        if not found:
+            found = [m for m in (_adjective_actor(tok, ctx) for tok in level) if m is not None]
         if found:
             for mention in list(found):
                 for other in _conjuncts(mention, ctx):
@@ -383,6 +395,28 @@ def _actors_in(node, ctx: _Context, *, max_depth: int = 2) -> list:
         if not level:
             return []
     return []
+
+
+# Nouns whose national adjective names who did it: "the Israeli raid" was carried out by Israel.
+_AGENTIVE_NOUNS = frozenset(
+    "raid attack attacks offensive occupation aggression invasion incursion strike strikes airstrike airstrikes "
+    "bombing shelling operation blockade crackdown policy policies position stance proposal plan warning "
+    "statement complaint demand demands decision move threat threats".split()
+)
+
+
+def _adjective_actor(token, ctx: _Context):
+    """A national adjective on an agentive noun ("Israeli raid", "U.S. warning") as an actor mention."""
+    if token.dep_ not in ("amod", "compound") or token.head.lemma_.lower() not in _AGENTIVE_NOUNS:
+        return None
+    if token.ent_type_ not in ("NORP", "GPE"):
+        return None
+    from . import actors
+
+    actor = actors.resolve(token.text, date=ctx.published)
+    if actor is None or not actor.country:
+        return None
+    return _QuoteSpeaker(token.idx, token.idx + len(token.text), token.text, actor, token.i, token.i + 1)
 
 
 def _conjuncts(mention, ctx: _Context) -> list:
@@ -458,6 +492,8 @@ def _modality(trigger, ctx: _Context) -> tuple[str, ...]:
     ):
         flags.append("negated")
     auxes = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+    if trigger.pos_ in ("NOUN", "PROPN") and any(c.lower_ in _PLANNED_MODIFIERS for c in children):
+        flags.append("future")
     governors = _governors(trigger)
     if trigger.pos_ in ("NOUN", "PROPN") and governors:
         # A nominal event takes the modality of the verb that reports it ("would bring forward a meeting")
