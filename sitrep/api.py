@@ -69,7 +69,7 @@ def ingest(
         _ingest_batch(store, batch, report, process_batch, progress)
         store.log_rejected(report.rejected)
         rebuild(store)
-        report.events = store.con.execute("SELECT count(*) FROM events WHERE counted").fetchone()[0]
+        report.events = store.con.execute("SELECT count(*) FROM events WHERE counted").fetchall()[0][0]
     finally:
         if not isinstance(db, Store):
             store.close()

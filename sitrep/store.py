@@ -112,7 +112,7 @@ class Store:
             self.rebuild_actors()
 
     def _has_table(self, name: str) -> bool:
-        return bool(self.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchone()[0])
+        return bool(self.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchall()[0][0])
 
     # -- writing --------------------------------------------------------------------------------
 
@@ -237,10 +237,13 @@ class Store:
 
     def query(self, sql: str, params: Sequence = ()) -> pa.Table:
         """Run SQL and return an Arrow table (the one reading primitive every view uses)."""
-        return self.con.execute(sql, list(params)).fetch_arrow_table()
+        result = self.con.execute(sql, list(params))
+        # DuckDB 2 renamed fetch_arrow_table() to to_arrow_table()
+        fetch = getattr(result, "to_arrow_table", None) or result.fetch_arrow_table
+        return fetch()
 
     def counts(self) -> dict[str, int]:
-        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in SCHEMA}
+        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in SCHEMA}
 
 
 def _rows(results: Sequence) -> dict[str, list[dict]]:

@@ -45,7 +45,7 @@ def test_store_rejected_inputs_are_logged_and_the_batch_goes_on(tmp_path, exampl
     report = api.ingest([folder], db=db)
     assert report.written == 2 and len(report.rejected) == 1
     with Store(db) as store:
-        assert store.con.execute("SELECT count(*) FROM rejected").fetchone()[0] == 1
+        assert store.con.execute("SELECT count(*) FROM rejected").fetchall()[0][0] == 1
 
 
 def test_store_every_event_keeps_its_evidence_span(example_db):
