@@ -160,7 +160,8 @@ def network(store: Store, *, level: Literal["country", "code"] = "country", **fi
     """The actor network: nodes are actors, edges (source -> target) carry event counts and mean Goldstein.
 
     Returns ``{"nodes": Table(id, name, events), "edges": Table(source, target, events, mean_goldstein,
-    q1..q4)}``; node names come from the actors table where one actor has that code.
+    q1..q4)}``; node names come from the actors table where one actor has that code, else (countries)
+    from pycountry.
     """
     table = _events(store, **filters)
     side = "{0}_code" if level == "code" else "left({0}_code, 3)"
@@ -182,7 +183,18 @@ def network(store: Store, *, level: Literal["country", "code"] = "country", **fi
         SELECT id, named.name, sum(events)::BIGINT AS events
         FROM ends LEFT JOIN named ON named.code = ends.id GROUP BY ALL ORDER BY events DESC, id
     """, edges=edges, names=names)
+    if level == "country":
+        nodes = nodes.set_column(1, "name", pa.array([n or _country_name(i) for i, n in
+                                                      zip(nodes["id"].to_pylist(), nodes["name"].to_pylist())], pa.string()))
     return {"nodes": nodes, "edges": edges}
+
+
+def _country_name(code: str | None) -> str | None:
+    """A readable name for an ISO-3 code ("CHN" -> "China"), or None for organisations and sectors."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=code) if code and len(code) == 3 else None
+    return getattr(country, "common_name", None) or getattr(country, "name", None) if country else None
 
 
 def new_actors(store: Store, *, since: str | None = None, until: str | None = None) -> pa.Table:

@@ -330,6 +330,7 @@ def test_web_network_edges_carry_counts_and_mean_goldstein(client):
     assert edge["mean_goldstein"] == pytest.approx(round((-4.4 - 2.0 - 5.0) / 3, 2))  # 130, 111, 100
     nodes = {n["id"]: n for n in body["nodes"]}
     assert nodes["PRK"]["events"] >= 8 and nodes["PRK"]["name"] == "North Korea"
+    assert nodes["CHN"]["name"] == "China"  # no country-level CHN actor in the store: named from ISO 3166
 
 
 def test_web_actors_quotes_stories_list_the_store(client):

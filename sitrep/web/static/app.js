@@ -258,7 +258,7 @@ async function loadNetwork() {
       s("circle", { cx: x, cy: y, r, fill: "#fff", stroke: "#1d232a", "stroke-width": 1.5 }),
       s("text", { x, y: y + 4, "text-anchor": "middle", "font-weight": 700 }, n.id),
       s("text", { x: lx, y: ly + 4, "text-anchor": Math.cos(a) > 0.2 ? "start" : Math.cos(a) < -0.2 ? "end" : "middle", fill: "#66707a" },
-        `${n.name || ""} (${n.events})`)));
+        n.name ? `${n.name} (${n.events})` : `${n.events} event(s)`)));
   }
   const legend = h("div", { class: "legend" }, "Mean Goldstein:", [-10, -5, -2, 0, 2, 5, 10].map(g =>
     h("span", {}, h("span", { class: "swatch", style: `background:${goldColor(g)}` }), g)));
