@@ -263,7 +263,18 @@ def default_coder(*, actors_path: str | Path = DEFAULT_ACTORS) -> tuple[Coder, i
     try:
         from ..actors import ActorDictionary  # type: ignore[attr-defined]
 
-        actors = ActorDictionary.default().with_entries(entries)
+        base = ActorDictionary.default()
+        # Keep the entries sitrep's dictionary can represent (country + one sector); PETRARCH's
+        # stacked codes such as PSEHMSGOV are left out and counted as not added.
+        usable = {}
+        for name, code in entries.items():
+            try:
+                base.with_entries({name: code})
+            except SitrepError:
+                continue
+            usable[name] = code
+        entries = usable
+        actors = base.with_entries(entries)
     except (ImportError, AttributeError):
         actors, entries = None, {}
 
