@@ -160,6 +160,40 @@ def score(
         _fail(error)
 
 
+@app.command()
+def report(
+    db: DbOption = None,
+    actor: Annotated[Optional[str], typer.Option(help="Actor code prefix, e.g. PRK.")] = None,
+    dyad: Annotated[Optional[str], typer.Option(help="SOURCE,TARGET code prefixes.")] = None,
+    since: Annotated[Optional[str], typer.Option(help="Earliest event date.")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Latest event date.")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="md or html.")] = "md",
+) -> None:
+    """Write a situation report: events ranked by salience with evidence, quotes, trends, new actors."""
+    from .report import report as make_report
+    from .store import default_db_path
+
+    try:
+        typer.echo(make_report(db or default_db_path(), actor=actor, dyad=dyad, since=since, until=until, format=format))
+    except SitrepError as error:
+        _fail(error)
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the web explorer and the read-only HTTP API (docs at /docs) on localhost."""
+    from .web.app import serve as run_server
+
+    try:
+        run_server(db, host=host, port=port)
+    except SitrepError as error:
+        _fail(error)
+
+
 def _print(rows: list[dict], columns: tuple[str, ...], format: str, *, title: str) -> None:
     if format == "json":
         sys.stdout.write(json.dumps(rows, default=str, ensure_ascii=False, indent=1) + "\n")

@@ -237,9 +237,11 @@ class Store:
 
     def query(self, sql: str, params: Sequence = ()) -> pa.Table:
         """Run SQL and return an Arrow table (the one reading primitive every view uses)."""
-        result = self.con.execute(sql, list(params))
-        # DuckDB 2 renamed fetch_arrow_table() to to_arrow_table()
-        fetch = getattr(result, "to_arrow_table", None) or result.fetch_arrow_table
+        relation = self.con.sql(sql, params=list(params) or None)
+        # DuckDB 2 renamed fetch_arrow_table() to to_arrow_table(); an empty result may be no relation
+        if relation is None:
+            return pa.table({})
+        fetch = getattr(relation, "to_arrow_table", None) or relation.fetch_arrow_table
         return fetch()
 
     def counts(self) -> dict[str, int]:
