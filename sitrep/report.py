@@ -34,6 +34,7 @@ def report_data(
     until: str | None = None,
     top: int = 15,
     max_quotes: int = 12,
+    max_actors: int = 20,
 ) -> dict[str, Any]:
     """Everything a situation report shows, as plain data (see `report` for the rendering).
 
@@ -55,8 +56,7 @@ def report_data(
         quotes: list[dict] = []
         for speaker in speakers:
             quotes += api.quotes(db=store, actor=speaker, since=since, until=until).to_pylist()
-        quotes = sorted({q["quote_id"]: q for q in quotes}.values(), key=lambda q: (q["published"] or "", q["start"]))
-        quotes = quotes[-max_quotes:]
+        quotes = _pick_quotes(list({q["quote_id"]: q for q in quotes}.values()), max_quotes)
         # 3. trends
         interval = "week" if _window_days(since, until) <= 62 else "month"
         trends = views.dyad_trends(store, interval=interval, **filters).to_pylist()
@@ -65,6 +65,9 @@ def report_data(
         fresh = views.new_actors(store, since=since, until=until).to_pylist()
         if actor or dyad:
             fresh = [a for a in fresh if set(a["first_articles"] or ()) & scoped]
+        more_actors = max(0, len(fresh) - max_actors)
+        fresh = sorted(fresh, key=lambda a: -a["num_mentions"])[:max_actors]
+        fresh.sort(key=lambda a: (a["first_seen"], -a["num_mentions"], a["actor_id"]))
         # 5. sources
         cited = ([m["article_id"] for e in shown for m in mentions[e["event_id"]]] + [q["article_id"] for q in quotes]
                  + [a for f in fresh for a in (f["first_articles"] or ())])
@@ -73,7 +76,7 @@ def report_data(
     return {
         "scope": {"actor": actor, "dyad": filters.get("dyad"), "since": since, "until": until, "interval": interval},
         "totals": {"events": len(events), "articles": len({e["article_id"] for e in events}),
-                   "quotes": len(quotes), "new_actors": len(fresh)},
+                   "quotes": len(quotes), "new_actors": len(fresh) + more_actors, "more_actors": more_actors},
         "events": [{**e, "cites": sorted({numbers[m["article_id"]] for m in mentions[e["event_id"]]}),
                     "outlets": sorted({m["outlet"] or m["article_id"] for m in mentions[e["event_id"]]})} for e in shown],
         "quotes": [{**q, "cites": [numbers[q["article_id"]]]} for q in quotes],
@@ -149,7 +152,7 @@ def _markdown(data: dict) -> str:
     if not data["quotes"]:
         out.append("No quotes by these actors in this window.")
     for q in data["quotes"]:
-        out.append(f"- **{_speaker(q)}**, {q['published']}, {q['cue'] or 'said'}: {_one_line(q['text'])} {_cites_md(q['cites'])}")
+        out.append(f"- **{_speaker(q)}**, {q['published']}, {q['cue'] or 'said'}: “{_quote(q['text'])}” {_cites_md(q['cites'])}")
     out += ["", f"## Trends (by {data['scope']['interval']})", ""]
     if data["trends"]:
         out += ["| period | source | target | events | mean Goldstein | verbal coop. | material coop. | verbal conflict | material conflict |",
@@ -165,6 +168,8 @@ def _markdown(data: dict) -> str:
         aliases = ", ".join(a["aliases"] or [])
         out.append(f"- **{a['name'] or a['actor_id']}** ({a['code'] or a['kind']}), first seen {a['first_seen']}, "
                    f"{a['num_mentions']} mention(s); written as: {aliases} {_cites_md(a['cites'])}")
+    if t["more_actors"]:
+        out.append(f"- … and {t['more_actors']} more, less often mentioned.")
     out += ["", "## Sources", ""]
     out += [f"{s['n']}. `{s['article_id']}` — {s.get('outlet') or 'unknown outlet'}, {s.get('published') or 'undated'}"
             + (f", <{s['url']}>" if s.get("url") else "") for s in data["sources"]]
@@ -182,13 +187,14 @@ def _html(data: dict) -> str:
         f"<li><b>{e_(head)}</b> — {e_(details)} {cites(e['cites'])}<blockquote>{e_(_one_line(e['evidence']))}</blockquote></li>"
         for e in data["events"] for head, details in [_event_line(e)]) or "<p>No events in this window.</p>"
     quotes = "".join(f"<li><b>{e_(_speaker(q))}</b>, {e_(q['published'] or '')}, {e_(q['cue'] or 'said')}: "
-                     f"<q>{e_(_one_line(q['text']).strip('“”'))}</q> {cites(q['cites'])}</li>" for q in data["quotes"])
+                     f"<q>{e_(_quote(q['text']))}</q> {cites(q['cites'])}</li>" for q in data["quotes"])
     rows = "".join(f"<tr><td>{e_(r['period'])}</td><td>{e_(r['source'])}</td><td>{e_(r['target'])}</td>"
                    f"<td>{r['events']}</td><td>{r['mean_goldstein']:+.2f}</td><td>{r['q1']}</td><td>{r['q2']}</td>"
                    f"<td>{r['q3']}</td><td>{r['q4']}</td></tr>" for r in data["trends"])
+    more = f"<li>… and {t['more_actors']} more, less often mentioned.</li>" if t["more_actors"] else ""
     actors = "".join(f"<li><b>{e_(a['name'] or a['actor_id'])}</b> ({e_(a['code'] or a['kind'] or '')}), first seen "
                      f"{e_(a['first_seen'])}, {a['num_mentions']} mention(s); written as: {e_(', '.join(a['aliases'] or []))} "
-                     f"{cites(a['cites'])}</li>" for a in data["new_actors"])
+                     f"{cites(a['cites'])}</li>" for a in data["new_actors"]) + more
     sources = "".join(
         f'<li id="src{s["n"]}"><code>{e_(s["article_id"])}</code> — {e_(s.get("outlet") or "unknown outlet")}, '
         f'{e_(s.get("published") or "undated")}'
@@ -236,6 +242,25 @@ def _trend_svg(trends: list[dict]) -> str:
     return (f'<svg viewBox="0 0 {width} {height}" width="{width}" role="img" aria-label="events per period">'
             f'<line x1="{left}" x2="{width}" y1="{height - bottom}" y2="{height - bottom}" stroke="#999"/>{"".join(parts)}</svg>'
             '<p><small>Bars: events per period; red where the mean Goldstein score is below −1, blue above +1.</small></p>')
+
+
+def _quote(text: str | None) -> str:
+    """The quote on one line without its own outer quotation marks (the renderers add them)."""
+    return _one_line(text).strip().strip("“”\"‘’'").rstrip(",").strip()
+
+
+def _pick_quotes(quotes: list[dict], limit: int) -> list[dict]:
+    """At most `limit` quotes, identified speakers first, taken in turn from each article so one long
+    article does not crowd out the rest; returned in date and reading order."""
+    by_article: dict[str, list[dict]] = {}
+    for q in sorted(quotes, key=lambda q: (q["speaker_code"] is None and q["speaker_name"] is None, q["start"])):
+        by_article.setdefault(q["article_id"], []).append(q)
+    picked: list[dict] = []
+    while len(picked) < limit and any(by_article.values()):
+        for queue in by_article.values():
+            if queue and len(picked) < limit:
+                picked.append(queue.pop(0))
+    return sorted(picked, key=lambda q: (q["published"] or "", q["article_id"], q["start"]))
 
 
 def _one_line(text: str | None) -> str:

@@ -110,10 +110,23 @@ def _events(store: Store, *, place: str | None = None, modality: str | None = No
         table = table.filter(pc.match_substring(pc.fill_null(table["modality"], ""), modality.lower()))
     articles = store.query("SELECT article_id, published, outlet, url, title FROM articles")
     return _sql("""
-        SELECT e.*, a.published, a.outlet, a.url, a.title AS article_title,
-               coalesce(e.date, a.published) AS when_date
-        FROM e LEFT JOIN a USING (article_id)
-        ORDER BY when_date DESC NULLS LAST, e.article_id, e.sentence_index, e.trigger_start
+        WITH joined AS (
+            SELECT e.*, a.published, a.outlet, a.url, a.title AS article_title,
+                   coalesce(e.date, a.published) AS when_date
+            FROM e LEFT JOIN a USING (article_id)
+        )
+        SELECT *,
+            CASE WHEN regexp_matches(when_date, '^\d{4}-\d{2}-\d{2}') THEN left(when_date, 10)
+                 WHEN regexp_matches(when_date, '^\d{4}-W\d{2}$')
+                      THEN strftime(strptime(when_date || '-1', '%G-W%V-%u'), '%Y-%m-%d')
+                 WHEN regexp_matches(when_date, '^\d{4}-\d{2}$') THEN when_date || '-01'
+                 WHEN regexp_matches(when_date, '^\d{4}$') THEN when_date || '-01-01' END AS when_day,
+            CASE WHEN regexp_matches(when_date, '^\d{4}-\d{2}-\d{2}') THEN 'day'
+                 WHEN regexp_matches(when_date, '^\d{4}-W\d{2}$') THEN 'week'
+                 WHEN regexp_matches(when_date, '^\d{4}-\d{2}$') THEN 'month'
+                 WHEN regexp_matches(when_date, '^\d{4}$') THEN 'year' END AS when_precision
+        FROM joined
+        ORDER BY when_day DESC NULLS LAST, article_id, sentence_index, trigger_start
     """, e=table, a=articles)
 
 
@@ -121,7 +134,9 @@ def events_page(store: Store, *, limit: int = 100, offset: int = 0, **filters: A
     """One page of events matching `filters` (those of `api.events`, plus `place` and `modality`).
 
     Returns ``{"total", "limit", "offset", "rows"}`` with `rows` an Arrow table; `total` counts every
-    match, so a client can page. Each row adds its article's `published`, `outlet`, `url` and title.
+    match, so a client can page. Each row adds its article's `published`, `outlet`, `url` and title,
+    `when_date` (the event date, else the publication date), `when_day` (the first day of that date's
+    period, YYYY-MM-DD, so "2024-W25" -> "2024-06-17") and `when_precision` (day/week/month/year).
     """
     table = _events(store, **filters)
     return {"total": table.num_rows, "limit": limit, "offset": offset, "rows": table.slice(offset, limit)}
@@ -131,20 +146,17 @@ def dyad_trends(store: Store, *, interval: Interval = "week", level: Literal["co
                 **filters: Any) -> pa.Table:
     """Events per (period, source, target): count, mean Goldstein and the QuadClass mix.
 
-    `period` is the first day of the day/week (Monday)/month as YYYY-MM-DD; an event dated only to a
-    year or month falls out of finer intervals than its date. Dyads are country-level ("JPN", taking
+    `period` is the first day of the day/week (Monday)/month as YYYY-MM-DD; an event dated less
+    precisely than the interval (a month-dated event in a weekly trend) is left out. Dyads are country-level ("JPN", taking
     the first three letters of the code) unless `level="code"`.
     """
     if interval not in ("day", "week", "month"):
         raise SitrepError(f"interval {interval!r} should be day, week or month")
     table = _events(store, **filters)
     side = "{0}_code" if level == "code" else "left({0}_code, 3)"
-    need = 7 if interval == "month" else 10
+    fits = {"day": "('day')", "week": "('day', 'week')", "month": "('day', 'week', 'month')"}[interval]
     return _sql(f"""
-        WITH dated AS (
-            SELECT *, try_cast(when_date || CASE WHEN length(when_date) = 7 THEN '-01' ELSE '' END AS DATE) AS d
-            FROM t WHERE length(when_date) >= {need}
-        )
+        WITH dated AS (SELECT *, CAST(when_day AS DATE) AS d FROM t WHERE when_precision IN {fits})
         SELECT strftime(date_trunc('{interval}', d), '%Y-%m-%d') AS period,
                {side.format('source')} AS source, {side.format('target')} AS target,
                count(*) AS events, round(avg(goldstein), 2) AS mean_goldstein,

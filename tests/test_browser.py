@@ -1,7 +1,8 @@
 """The explorer page in a real browser: Debian Chromium driven by Python Playwright.
 
 Install the browser with `scripts/install-browser.sh` (never `playwright install`). Set
-SITREP_SCREENSHOTS=docs/screenshots to save a screenshot of each view.
+SITREP_SCREENSHOTS=docs/screenshots to also ingest examples/ with the real pipeline and save a
+screenshot of each view of it.
 """
 
 from __future__ import annotations
@@ -34,11 +35,14 @@ SHOTS = os.environ.get("SITREP_SCREENSHOTS")
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
+    yield from _serve(build_example_db(tmp_path_factory.mktemp("browser") / "examples.duckdb"))
+
+
+def _serve(db: Path):
     import uvicorn
 
     from sitrep.web.app import create_app
 
-    db = build_example_db(tmp_path_factory.mktemp("browser") / "examples.duckdb")
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -77,12 +81,6 @@ def page(browser, server):
     assert errors == [], f"JavaScript errors: {errors}"
 
 
-def _shot(page, name: str) -> None:
-    if SHOTS:
-        Path(SHOTS).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=True)
-
-
 def test_browser_events_table_lists_events_and_filters_by_dyad(page):
     page.goto("/#events")
     page.wait_for_selector("#events-table tbody tr")
@@ -99,7 +97,6 @@ def test_browser_timeline_plots_every_dated_event_and_opens_its_evidence(page):
     page.wait_for_selector("#timeline-svg circle.dot")
     assert page.locator("#timeline-svg circle.dot").count() == 16
     assert "2024" in page.locator("#timeline-svg .axis").text_content()
-    _shot(page, "timeline")
     page.locator("#timeline-svg circle.dot").first.click()
     page.wait_for_selector("#article-text mark.trigger")
     assert page.url.split("#")[1].startswith("evidence/")
@@ -115,7 +112,6 @@ def test_browser_dyad_trend_shows_the_monthly_counts_of_a_dyad(page):
     assert rows == [["2023-09-01", "1", "-4.40"], ["2024-06-01", "2", "-3.50"]]
     # months between the two are drawn as empty periods, so the gap is visible
     assert page.locator("#trend-svg rect.bar").count() == 2
-    _shot(page, "dyad-trend")
 
 
 def test_browser_network_colours_conflict_edges_red_and_lists_a_dyad_on_click(page):
@@ -128,7 +124,6 @@ def test_browser_network_colours_conflict_edges_red_and_lists_a_dyad_on_click(pa
     assert red > blue and red > green  # mean Goldstein -3.8
     cooperative = page.locator("#network-svg path.edge[data-dyad='PRK,RUS']").get_attribute("stroke")
     assert int(cooperative[4:-1].split(",")[2]) > int(cooperative[4:-1].split(",")[0])
-    _shot(page, "network")
     edge.dispatch_event("click")
     page.wait_for_function("document.querySelector('#events-count').textContent.includes('of 3 events')")
     assert page.url.endswith("#events")
@@ -141,7 +136,6 @@ def test_browser_map_draws_countries_and_places_events(page):
     places = set(page.locator("#map-svg circle.point").evaluate_all("cs => cs.map(c => c.dataset.place)"))
     assert places == {"Krynica", "Russia", "Seoul", "Pyongyang", "Beijing"}
     assert page.locator("#map-note").inner_text().startswith("8 of 16 events have a place")
-    _shot(page, "map")
     page.locator("#map-svg circle.point[data-place='Pyongyang']").click()
     page.wait_for_selector("#article-text mark.trigger")
     assert page.locator("#article-text mark.trigger").inner_text() == "signed last week"
@@ -163,10 +157,55 @@ def test_browser_evidence_marks_source_trigger_target_in_the_article(page):
     assert page.locator("#mentions li").count() == 1
     assert "mention" in page.locator("#reasons li").first.inner_text()
     assert "Yoko Kamikawa" in page.locator("#quotes").inner_text()
-    _shot(page, "evidence")
 
 
 def test_browser_shows_api_errors_in_the_status_line(page):
     page.goto("/#evidence/event-nope")
     page.wait_for_selector("#status.error")
     assert "404" in page.locator("#status").inner_text() and "no event 'event-nope'" in page.locator("#status").inner_text()
+
+
+@pytest.mark.skipif(not SHOTS, reason="set SITREP_SCREENSHOTS=DIR to ingest the examples and screenshot each view")
+def test_browser_real_pipeline_views(browser, tmp_path, examples):
+    """Ingest examples/ with the real pipeline, click through every view, and save the screenshots."""
+    import sitrep.api as api
+
+    db = tmp_path / "real.duckdb"
+    api.ingest([examples], db=db)
+    with api.open_store(db, read_only=True) as store:
+        dated = store.query("SELECT count(*) AS n FROM events WHERE counted").column("n")[0].as_py()
+        edge = store.query("""SELECT left(source_code, 3) || ',' || left(target_code, 3) AS dyad FROM events
+                              WHERE counted AND source_code IS NOT NULL AND target_code IS NOT NULL
+                              GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1""").column("dyad")[0].as_py()
+    served = _serve(db)
+    base = next(served)
+    out = Path(SHOTS)
+    out.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport={"width": 1280, "height": 860}, base_url=base)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto("/#timeline")
+        page.wait_for_selector("#timeline-svg circle.dot")
+        assert page.locator("#timeline-svg circle.dot").count() == dated
+        page.screenshot(path=str(out / "timeline.png"), full_page=True)
+        page.goto("/#trends")
+        page.wait_for_selector(f"#trend-dyad option[value='{edge}']", state="attached")
+        page.select_option("#trend-dyad", edge)
+        page.wait_for_function(f"(document.querySelector('#trend-svg text')?.textContent || '').startsWith('{edge.replace(',', ' → ')}')")
+        assert page.locator("#trend-table tbody tr").count() >= 1
+        page.screenshot(path=str(out / "dyad-trend.png"), full_page=True)
+        page.goto("/#network")
+        page.wait_for_selector(f"#network-svg path.edge[data-dyad='{edge}']")
+        page.screenshot(path=str(out / "network.png"), full_page=True)
+        page.goto("/#map")
+        page.wait_for_selector("#map-svg circle.point")
+        page.screenshot(path=str(out / "map.png"), full_page=True)
+        page.locator("#map-svg circle.point").first.click()
+        page.wait_for_selector("#article-text mark.trigger")
+        page.screenshot(path=str(out / "evidence.png"), full_page=True)
+        assert errors == []
+    finally:
+        context.close()
+        next(served, None)

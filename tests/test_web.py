@@ -448,3 +448,30 @@ def test_web_real_ingest_events_and_evidence_agree(example_db):
     text = article["article"]["text"]
     assert text[event["trigger_start"]:event["trigger_end"]] == event["trigger"]
     assert client.get(f"/api/events/{event['event_id']}").json()["event"]["evidence"] == event["evidence"]
+
+
+def test_web_every_route_and_parameter_is_documented():
+    pytest.importorskip("fastapi")
+    from sitrep.web.app import create_app
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "web.md").read_text()
+    schema = create_app(":memory:").openapi()
+    for path, methods in schema["paths"].items():
+        assert f"`{path}`" in doc, f"{path} is not in docs/web.md"
+        for parameter in methods["get"].get("parameters", []):
+            if parameter["in"] == "query":
+                assert f"`{parameter['name']}`" in doc, f"{path}?{parameter['name']} is not in docs/web.md"
+
+
+def test_web_week_dated_events_start_on_their_monday(db, tmp_path):
+    copy = tmp_path / "weeks.duckdb"
+    copy.write_bytes(db.read_bytes())
+    with duckdb.connect(str(copy)) as con:
+        con.execute("UPDATE events SET date = '2024-W25', date_precision = 'week' WHERE code = '057'")
+    with views.reader(copy) as store:
+        event = views.events_page(store, code="057")["rows"].to_pylist()[0]
+        weekly = views.dyad_trends(store, interval="week", code="057").to_pylist()
+        daily = views.dyad_trends(store, interval="day", code="057").to_pylist()
+    assert (event["when_day"], event["when_precision"]) == ("2024-06-17", "week")
+    assert [(r["period"], r["events"]) for r in weekly] == [("2024-06-17", 1)]
+    assert daily == []  # a week-dated event has no day of its own

@@ -51,7 +51,7 @@ function filters() {
   return out;
 }
 function eventLabel(e) { return `${e.source_code || "?"} ${e.name || e.code} ${e.target_code || "?"}`; }
-function parseDate(d) {  // "2024-06-24", "2024-05" or "2019" -> Date (first day of the period)
+function parseDate(d) {  // "2024-06-24" (the server's when_day) -> Date
   if (!d) return null;
   const [y, m, day] = d.slice(0, 10).split("-").map(Number);
   return new Date(Date.UTC(y, (m || 1) - 1, day || 1));
@@ -101,7 +101,7 @@ async function loadEvents() {
 // -- timeline --------------------------------------------------------------------------------------
 async function loadTimeline() {
   const body = await api("/api/events", { ...filters(), limit: 10000 });
-  const rows = body.rows.map(e => ({ ...e, when: parseDate(e.when_date) })).filter(e => e.when);
+  const rows = body.rows.map(e => ({ ...e, when: parseDate(e.when_day) })).filter(e => e.when);
   const box = document.getElementById("timeline");
   if (!rows.length) { box.replaceChildren(h("p", {}, "No dated events match.")); return; }
   const W = 1100, H = 330, L = 150, R = 20, T = 20, B = 40;
@@ -124,7 +124,7 @@ async function loadTimeline() {
   // jitter dots that share a day and lane so every event stays clickable
   const seen = {};
   for (const e of rows.sort((a, b) => b.num_articles - a.num_articles)) {
-    const key = `${e.when_date}|${e.quad_class}`, n = seen[key] = (seen[key] || 0) + 1;
+    const key = `${e.when_day}|${e.quad_class}`, n = seen[key] = (seen[key] || 0) + 1;
     const dy = ((n % 2 ? 1 : -1) * Math.floor(n / 2)) * 9;
     svg.append(s("circle", { class: "dot", cx: x(e.when), cy: lane(e.quad_class) + dy, r: 4 + 2 * Math.sqrt(e.num_articles),
       fill: QCOLOR[e.quad_class], "fill-opacity": 0.75, "data-event": e.event_id, on: { click: () => showEvidence(e.event_id) } },
@@ -275,7 +275,9 @@ async function loadMap() {
   const body = await api("/api/events", { ...filters(), limit: 10000 });
   const located = body.rows.filter(e => e.lat !== null && e.lon !== null);
   const W = 1000, H = 500, X = lon => (lon + 180) / 360 * W, Y = lat => (90 - lat) / 180 * H;
-  const svg = s("svg", { viewBox: viewBoxFor(located, W, H, X, Y), width: "100%", id: "map-svg", style: "max-height:72vh" });
+  const viewBox = viewBoxFor(located, W, H, X, Y);
+  const px = Number(viewBox.split(" ")[2]) / 1200;  // one screen pixel in map units, so dots and labels keep their size
+  const svg = s("svg", { viewBox, width: "100%", id: "map-svg", style: "max-height:72vh" });
   svg.append(s("rect", { class: "ocean", x: 0, y: 0, width: W, height: H }));
   for (const f of state.world.features) svg.append(s("path", { class: "country", d: geoPath(f.geometry, X, Y) }, s("title", {}, f.properties.name)));
   const places = new Map();
@@ -284,14 +286,14 @@ async function loadMap() {
     if (!places.has(key)) places.set(key, { lat: e.lat, lon: e.lon, name: e.place_name, events: [] });
     places.get(key).events.push(e);
   }
-  for (const p of places.values()) {
+  [...places.values()].sort((a, b) => a.lat - b.lat).forEach((p, i) => {
     const worst = p.events.reduce((a, b) => (b.goldstein < a.goldstein ? b : a));
-    const r = 1.2 + 0.8 * Math.sqrt(p.events.length);
-    svg.append(s("circle", { class: "point", cx: X(p.lon), cy: Y(p.lat), r, fill: QCOLOR[worst.quad_class], "fill-opacity": 0.8, stroke: "#fff", "stroke-width": 0.3,
+    const r = (4 + 2.5 * Math.sqrt(p.events.length)) * px, dy = (i % 2 ? -8 : 12) * px;
+    svg.append(s("circle", { class: "point", cx: X(p.lon), cy: Y(p.lat), r, fill: QCOLOR[worst.quad_class], "fill-opacity": 0.8, stroke: "#fff", "stroke-width": px,
       "data-event": worst.event_id, "data-place": p.name || "", on: { click: () => showEvidence(worst.event_id) } },
       s("title", {}, `${p.name || "?"}: ${p.events.length} event(s)\n` + p.events.map(e => `${e.when_date} ${eventLabel(e)}`).join("\n"))),
-    s("text", { x: X(p.lon) + r + 0.8, y: Y(p.lat) + 1, style: "font-size:3.2px" }, `${p.name || ""} (${p.events.length})`));
-  }
+    s("text", { x: X(p.lon) + r + 2 * px, y: Y(p.lat) + dy, style: `font-size:${(12 * px).toFixed(2)}px` }, `${p.name || ""} (${p.events.length})`));
+  });
   document.getElementById("map-note").textContent =
     `${located.length} of ${body.rows.length} events have a place with coordinates; the dot's colour is its most conflictual event's QuadClass. Click a dot for its evidence.`;
   document.getElementById("map").replaceChildren(svg, legendQuad());
