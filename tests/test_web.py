@@ -22,9 +22,6 @@ import pytest
 
 from sitrep import cameo, views
 
-if not hasattr(duckdb.DuckDBPyConnection, "fetch_arrow_table"):  # pragma: no cover - until store.py follows duckdb 2
-    # duckdb 2.0 removed `fetch_arrow_table`, which `Store.query` still calls; shim it for these tests only.
-    duckdb.DuckDBPyConnection.fetch_arrow_table = lambda self: self.to_arrow_table()
 from sitrep.store import Store
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
