@@ -152,7 +152,7 @@ def code_doc(
                 if key not in seen:
                     seen.add(key)
                     events.append(event)
-    return [_finish(event, doc[event.extra["trigger_token"]], context) for event in events]
+    return events
 
 
 @dataclass
@@ -576,61 +576,3 @@ def _event(trigger, code, pattern, confidence, source, target, modality, index, 
         quote_index=quote_index,
         extra={"trigger_token": trigger.i},
     )
-
-
-def _finish(event: Event, trigger, ctx: _Context) -> Event:
-    """Add what the code table, the date and the place say about the event."""
-    from dataclasses import replace
-
-    from . import cameo
-
-    fields: dict = {}
-    try:
-        entry = cameo.lookup(event.code)
-        fields.update(
-            name=entry.name,
-            goldstein=entry.goldstein,
-            quad_class=entry.quad_class,
-            plover_event=entry.plover_event,
-            plover_mode=entry.plover_mode,
-            plover_context=entry.plover_context,
-        )
-    except cameo.UnknownCodeError:
-        pass
-    when = _event_date(trigger, ctx)
-    if when is not None:
-        fields.update(date=when.value, date_precision=when.precision, date_text=when.text)
-        if _is_historical(when, ctx) and "historical" not in event.modality:
-            fields["modality"] = event.modality + ("historical",)
-    place = _event_place(trigger)
-    if place is not None:
-        fields.update(
-            place_name=place.name,
-            place_country=place.country,
-            lat=place.lat,
-            lon=place.lon,
-            place_precision=place.precision,
-        )
-    return replace(event, **fields)
-
-
-def _event_date(trigger, ctx: _Context):
-    try:
-        from . import dates
-    except ImportError:
-        return None
-    return dates.event_date(trigger, published=ctx.published)
-
-
-def _is_historical(when, ctx: _Context) -> bool:
-    from . import dates
-
-    return dates.is_historical(when, published=ctx.published)
-
-
-def _event_place(trigger):
-    try:
-        from . import places
-    except ImportError:
-        return None
-    return places.event_place(trigger)

@@ -1,4 +1,4 @@
-"""One article in, every row it yields out: clean -> analyse -> actors -> quotes -> code.
+"""One article in, every row it yields out: clean -> analyse -> actors -> quotes -> code -> situate.
 
 `process_batch` is the single pure batch function of the pipeline: it takes `Article`s and returns
 `ArticleResult`s without touching a database, so the same function runs in one process, in a Dask
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from . import actors, analyse, clean, code, quotes
+from . import actors, analyse, clean, code, quotes, situate
 from .read import Article
 
 __all__ = ["ArticleResult", "process_batch", "process"]
@@ -46,14 +46,21 @@ def process_batch(
     cleaned = [clean.clean(article.text) for article in articles]
     # 2. analyse: one spaCy pass over the batch
     docs = analyse.parse([c.text for c in cleaned], batch_size=batch_size)
+    caption_texts = [[r.text for r in c.captions] for c in cleaned]
+    caption_docs = iter(analyse.parse([t for texts in caption_texts for t in texts], batch_size=batch_size))
     results = []
-    for article, cleaned_text, doc in zip(articles, cleaned, docs, strict=True):
-        # 3. actors, 4. quotes, 5. events
+    for article, cleaned_text, doc, texts in zip(articles, cleaned, docs, caption_texts, strict=True):
+        # 3. actors, 4. quotes, 5. events, 6. their date and place (captions may sharpen a date)
         found = actors.find_mentions(doc, date=article.published, dictionary=dictionary)
         said = quotes.find_quotes(doc, found)
         events = code.code_doc(
             doc, article_id=article.id, mentions=found, published=article.published, quotes=said, lexicon=lexicon
         )
+        captions = []
+        for _ in texts:
+            caption = next(caption_docs)
+            captions.append((caption, actors.find_mentions(caption, date=article.published, dictionary=dictionary)))
+        events = situate.situate(events, doc, published=article.published, captions=captions)
         sentences = tuple((s.start_char, s.end_char, "body") for s in doc.sents if s.text.strip())
         captions = tuple((r.start, r.end, "caption") for r in cleaned_text.captions)
         results.append(

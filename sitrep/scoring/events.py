@@ -6,7 +6,7 @@ country and target country are equal and its root is the gold root or one of the
 System events are first reduced to one per (doc, source, target, root): the same act reported twice
 is one coded event. Recall counts required lines only; precision counts all system events, where a
 match with an optional line (``required: false``) is neutral. Dates are compared where the gold has a
-full day. Only events counted by default (not negated, hypothetical or historical) are scored.
+full day, against every matching mention (not only the one kept per dyad and root). Only events counted by default (not negated, hypothetical or historical) are scored.
 """
 
 from __future__ import annotations
@@ -44,11 +44,14 @@ def load_gold(path: str | Path) -> list[dict]:
     return gold
 
 
+def _scored(events: Iterable[dict], docs: set[str], min_confidence: float) -> list[dict]:
+    return [e for e in events if e["article_id"] in docs and e.get("counted", True)
+            and (e.get("confidence") or 0) >= min_confidence]
+
+
 def _system(events: Iterable[dict], docs: set[str], min_confidence: float) -> list[dict]:
     best: dict[tuple, dict] = {}
-    for e in events:
-        if e["article_id"] not in docs or not e.get("counted", True) or (e.get("confidence") or 0) < min_confidence:
-            continue
+    for e in _scored(events, docs, min_confidence):
         key = (e["article_id"], e.get("source_country"), e.get("target_country"), e["code"][:2])
         if key not in best or (e.get("confidence") or 0) > (best[key].get("confidence") or 0):
             best[key] = e
@@ -91,10 +94,11 @@ def evaluate(gold: Sequence[dict], events: Sequence[dict], *, min_confidence: fl
     recall = len(found) / len(required_gold) if required_gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     dated = exact = 0
+    pool = _scored(events, docs, min_confidence)  # every mention, so two gold events of one dyad and root each find theirs
     for g in found:
         if g.get("date") and len(str(g["date"])) == 10:
             dated += 1
-            hits = [e for e in system if _matches(e, g)]
+            hits = [e for e in pool if _matches(e, g)]
             exact += any(e.get("date") == g["date"] for e in hits)
     confusion: Counter = Counter()
     for e in false_pos:

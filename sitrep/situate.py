@@ -1,0 +1,90 @@
+"""Situate coded events: their CAMEO/PLOVER facts, the day they happened and the place.
+
+Stage after `code`: an event's date comes from its own clause, then its sentence, then the nearest
+dated sentence before it (news discourse dates a story once, in the lede or the paragraph above),
+then the publication date, flagged as such. A photo caption may sharpen a date: a week- or
+month-dated event whose actors appear together in a caption dated to a day inside that week or month
+takes the caption's day ("signed last week" + caption "..., Wednesday, June 19, 2024").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from . import cameo, dates, places
+from .code import Event
+
+__all__ = ["situate", "CONTEXT_SENTENCES"]
+
+CONTEXT_SENTENCES = 3
+"""How many sentences back an undated event looks for a day-precision date."""
+
+
+def situate(events: Sequence[Event], doc, *, published: str | None, captions: Sequence = ()) -> list[Event]:
+    """Add code-table facts, date and place to each event of `doc`.
+
+    `captions` are (parsed caption Doc, actor mentions in it) pairs; their dates can sharpen a
+    week- or month-dated event whose two actors the caption shows together.
+    """
+    sentences = [s for s in doc.sents]
+    found: dict[int, list[dates.When]] = {}
+
+    def sentence_dates(index: int) -> list[dates.When]:
+        if index not in found:
+            found[index] = [w for w in dates.find_dates(sentences[index], published=published)
+                            if w.value and w.precision == "day"]
+        return found[index]
+
+    caption_days = _caption_days(captions, published)
+    out = []
+    for event in events:
+        trigger = doc[event.extra["trigger_token"]]
+        fields: dict = _code_facts(event.code)
+        context: list[dates.When] = []
+        if not {"future", "hypothetical"} & set(event.modality):
+            for back in range(1, CONTEXT_SENTENCES + 1):
+                if event.sentence_index - back >= 0:
+                    context.extend(reversed(sentence_dates(event.sentence_index - back)))
+        when = dates.event_date(trigger, published=published, context=context)
+        when = _sharpen(when, event, caption_days)
+        fields.update(date=when.value, date_precision=when.precision, date_text=when.text)
+        if dates.is_historical(when, published=published) and "historical" not in event.modality:
+            fields["modality"] = event.modality + ("historical",)
+        place = places.event_place(trigger)
+        if place is not None:
+            fields.update(place_name=place.name, place_country=place.country, lat=place.lat, lon=place.lon,
+                          place_precision=place.precision)
+        out.append(replace(event, **fields))
+    return out
+
+
+def _code_facts(code: str) -> dict:
+    try:
+        entry = cameo.lookup(code)
+    except cameo.UnknownCodeError:
+        return {}
+    return {"name": entry.name, "goldstein": entry.goldstein, "quad_class": entry.quad_class,
+            "plover_event": entry.plover_event, "plover_mode": entry.plover_mode,
+            "plover_context": entry.plover_context}
+
+
+def _caption_days(captions: Sequence, published: str | None) -> list[tuple[dates.When, set[str]]]:
+    """Each caption's day-precision dates with the countries of the actors it shows."""
+    out = []
+    for doc, mentions in captions:
+        countries = {m.actor.country for m in mentions if m.actor.country}
+        for when in dates.find_dates(doc, published=published):
+            if when.value and when.precision == "day" and len(countries) >= 2:
+                out.append((when, countries))
+    return out
+
+
+def _sharpen(when: dates.When, event: Event, caption_days) -> dates.When:
+    if when.precision not in ("week", "month") or not when.value:
+        return when
+    first, last = dates.interval(when.value)
+    for day, countries in caption_days:
+        if {event.source_country, event.target_country} <= countries and first.isoformat() <= day.value <= last.isoformat():
+            return dates.When(day.value, "day", f"{when.text} (caption: {day.text})", when.start, when.end)
+    return when
