@@ -224,3 +224,29 @@ def test_petrarch_real_coder_runs_on_shared_gold():
     assert result["n_gold_events"] == 359
     assert result["n_coded_events"] > 0
     assert 0.0 <= result["triples"]["country"]["f1"] <= 1.0
+
+
+def test_petrarch_sitrep_entries_capitalise_names_and_reduce_stacked_codes():
+    entries = petrarch.sitrep_entries({"ARNOR": "ARN", "MINAS TIRITH": "GON", "HAMAS": "PSEREBHMS",
+                                       "ITHILEN TELEVISION": "ITHTV", "RED CROSS": "NGO"})
+    # upper-case PETRARCH names would be read as acronyms that only match "ARNOR" in capitals
+    assert entries == {"Arnor": "ARN", "Minas Tirith": "GON", "Hamas": "PSEREB", "Ithilen Television": "ITH"}
+
+
+def test_petrarch_test_world_names_match_in_running_text():
+    from sitrep.actors import ActorDictionary, resolve
+
+    dictionary = ActorDictionary.default().with_entries(petrarch.sitrep_entries({"ARNOR": "ARN", "BREE": "BRE"}))
+    assert resolve("Arnor", dictionary=dictionary).code == "ARN"
+    assert resolve("Bree government", dictionary=dictionary).code == "BREGOV"
+    assert resolve("bree", dictionary=dictionary) is None  # still a name: it needs its capital
+
+
+def test_petrarch_dyad_level_ignores_the_test_worlds_event_codes(gold):
+    coder = _coder({"Arnor is about to restore full diplomatic ties with Gondor.": [
+        FakeEvent("0311", source_code="ARNGOV", target_code="GON"),  # a CAMEO code the test world lacks
+        FakeEvent("0311", source_code="GON", target_code="ARN"),  # source and target swapped
+    ]})
+    triples = petrarch.evaluate(gold, coder=coder)["triples"]
+    assert triples["country"]["tp"] == 0
+    assert triples["dyad"]["tp"] == 1 and triples["dyad"]["predicted"] == 2
