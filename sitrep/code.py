@@ -526,8 +526,13 @@ def _governors(trigger) -> list:
     node = trigger
     for _ in range(8):
         head = node.head
-        if head.i == node.i or node.dep_ in ("ccomp", "parataxis", "ROOT"):
+        bare_infinitive = node.dep_ == "ccomp" and node.tag_ == "VB" and not any(c.dep_ == "nsubj" for c in node.children)
+        if head.i == node.i or node.dep_ in ("parataxis", "ROOT") or (node.dep_ == "ccomp" and not bare_infinitive):
             break
+        if bare_infinitive:  # "help the president kill": the killing is what is helped, not a fact
+            out.append(head)
+            node = head
+            continue
         if node.dep_ in ("xcomp", "acl", "dobj", "pobj", "prep", "conj", "nsubjpass", "advcl") and head.pos_ in ("VERB", "AUX", "NOUN", "ADP", "PROPN"):
             if head.pos_ in ("VERB", "AUX"):
                 out.append(head)

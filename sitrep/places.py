@@ -250,8 +250,10 @@ def find_places(span: Any) -> list[Place]:
 def event_place(verb: Any) -> Place | None:
     """The place of the event whose predicate is `verb` (a spaCy token), or None.
 
-    Prefers a locative name in the verb's own clause (nearest first, a city over its country in a
-    "city, country" pair), then one anywhere in the sentence. Never guesses from the actors.
+    Takes a locative name in the verb's own clause (a city over its country in a "city, country"
+    pair, then the nearest). A place in another clause of the sentence belongs to that clause's event
+    ("asked him not to travel to Pyongyang" does not happen in Pyongyang), so it is not used. Never
+    guesses from the actors.
     """
     places = find_places(verb.sent)
     if not places:
@@ -264,15 +266,16 @@ def event_place(verb: Any) -> Place | None:
         return span is not None and span.root.i in own_tokens
 
     order = {"city": 0, "region": 1, "country": 2}
-    own = [p for p in places if in_clause(p)]
-    pool = own or places
+    pool = [p for p in places if in_clause(p)]
+    if not pool:
+        return None
     return min(pool, key=lambda p: (order.get(p.precision, 3), abs((p.start or 0) - verb.idx)))
 
 
 def _in_other_clause(token: Any, verb: Any) -> bool:
     """True when `token` sits in a clause below `verb` with its own predicate (ccomp, advcl, relcl...)."""
     while token.i != verb.i and token.head.i != token.i:
-        if token.dep_ in {"ccomp", "advcl", "relcl", "acl", "csubj", "parataxis"} and token.pos_ in {"VERB", "AUX"}:
+        if token.dep_ in {"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis"} and token.pos_ in {"VERB", "AUX"}:
             return True
         token = token.head
     return False

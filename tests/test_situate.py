@@ -1,0 +1,58 @@
+"""When and where: events of the examples carry their real day and their place with coordinates."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.pipeline import process_batch
+from sitrep.read import Article, iter_articles
+
+from .conftest import EXAMPLES
+
+
+@pytest.fixture(scope="module")
+def coded() -> dict[str, list]:
+    articles = [a for a in iter_articles([EXAMPLES]) if isinstance(a, Article)]
+    return {r.article.id: list(r.events) for r in process_batch(articles)}
+
+
+def _find(events, source: str, target: str, root: str):
+    return [e for e in events if e.source_country == source and e.target_country == target and e.root == root and e.counted]
+
+
+def test_situate_meeting_without_own_date_takes_the_previous_sentence_day(coded):
+    # "Kim Jong-un met with Vladimir Putin during a rare visit to Russia": the sentence before dates
+    # the meeting "on Wednesday" in an article published Thursday 2023-09-14.
+    met = [e for e in _find(coded["tsf-2023-09-14"], "PRK", "RUS", "04") if e.trigger == "met"]
+    assert met and met[0].date == "2023-09-13" and met[0].date_precision == "day"
+
+
+def test_situate_caption_day_sharpens_last_week(coded):
+    visits = _find(coded["eanp-2024-06-24"], "RUS", "PRK", "04")
+    assert visits and visits[0].date == "2024-06-19" and "caption" in visits[0].date_text
+
+
+def test_situate_month_precision_and_city_place(coded):
+    hosted = [e for e in _find(coded["eanp-2024-06-24"], "CHN", "RUS", "04") if e.trigger == "hosted"]
+    assert hosted and hosted[0].date == "2024-05" and hosted[0].date_precision == "month"
+    assert hosted[0].place_name == "Beijing" and hosted[0].place_precision == "city"
+    assert hosted[0].lat == pytest.approx(39.9, abs=0.2) and hosted[0].lon == pytest.approx(116.4, abs=0.2)
+
+
+def test_situate_every_place_has_coordinates_and_precision(coded):
+    placed = [e for events in coded.values() for e in events if e.place_name]
+    assert placed
+    for event in placed:
+        assert event.lat is not None and event.lon is not None
+        assert event.place_precision in ("city", "region", "country")
+
+
+def test_situate_place_of_another_clause_is_not_the_event_place(coded):
+    # "... asked the Russian leader not to travel to Pyongyang": the request did not happen in Pyongyang
+    asked = [e for e in coded["eanp-2024-06-24"] if e.trigger == "asked"]
+    assert asked and all(e.place_name != "Pyongyang" for e in asked)
+
+
+def test_situate_background_meeting_is_historical(coded):
+    old = [e for e in coded["eanp-2024-06-24"] if e.date == "2019-06"]
+    assert old and all("historical" in e.modality and not e.counted for e in old)
