@@ -50,6 +50,8 @@ _EVENT_NOUNS: dict[str, tuple[str, str | None]] = {
     "summit": ("040", "040"),
     "talks": ("040", "040"),
     "meeting": ("040", "040"),
+    "ceasefire": ("0871", "0871"),
+    "truce": ("0871", "0871"),
 }
 _UNREAL_MODIFIERS = frozenset({"possible", "proposed", "potential", "future", "likely", "rumoured", "rumored"})
 _PLANNED_MODIFIERS = frozenset({"planned", "scheduled", "expected", "upcoming", "forthcoming", "coming"})
@@ -278,13 +280,14 @@ def _speaker_actors(verb, ctx: _Context, depth: int) -> list:
         node = parent
     for quote in ctx.quotes:
         if quote.start <= verb.idx < quote.end and getattr(quote, "speaker", None) is not None:
-            return [_QuoteSpeaker.of(quote)]
+            return [_Derived.of(quote)]
     return []
 
 
 @dataclass(frozen=True)
-class _QuoteSpeaker:
-    """The speaker of a quote, shaped like an actor mention."""
+class _Derived:
+    """An actor the coder derives itself, shaped like an actor mention: a quote's speaker, a national
+    adjective ("the Israeli raid") or a travel destination's country."""
 
     start: int
     end: int
@@ -292,9 +295,10 @@ class _QuoteSpeaker:
     actor: object
     token_start: int = -1
     token_end: int = -1
+    how: str = "speaker"
 
     @classmethod
-    def of(cls, quote) -> _QuoteSpeaker:
+    def of(cls, quote) -> _Derived:
         return cls(quote.speaker_start or quote.start, quote.speaker_end or quote.start, quote.speaker_text or "", quote.speaker)
 
 
@@ -315,7 +319,11 @@ def _slot_actors(verb, slot: str, ctx: _Context) -> list:
         node = next((c for c in children if c.dep_ in deps), None)
         if node is None and slot == "dobj" and verb.dep_ in ("relcl", "acl"):
             node = verb.head
-        return _actors_in(node, ctx, max_depth=2)
+        found = _actors_in(node, ctx, max_depth=2)
+        if not found and slot == "dobj" and verb.lemma_ in _MOTION_VERBS:
+            place = _destination(node)
+            found = [place] if place is not None else []
+        return found
     if slot.startswith("prep:"):
         word = slot.split(":", 1)[1]
         for child in children:
@@ -324,11 +332,12 @@ def _slot_actors(verb, slot: str, ctx: _Context) -> list:
                 found = _actors_in(pobj, ctx, max_depth=2)
                 if found:
                     return found
-        if word in ("to", "into", "in", "at", "for"):
-            # "travel to Albania": a prepositional object may hang off an adverb ("flew on to")
-            obj = next((c for c in children if c.dep_ in ("dobj",)), None)
-            if obj is not None and verb.lemma_ in ("visit",):
-                return _actors_in(obj, ctx, max_depth=1)
+        if word in _DESTINATION_PREPS and verb.lemma_ in _MOTION_VERBS:
+            for child in children:
+                if child.dep_ == "prep" and child.lower_ == word:
+                    place = _destination(next((g for g in child.children if g.dep_ == "pobj"), None))
+                    if place is not None:
+                        return [place]
         return []
     if slot == "objprep":
         obj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
@@ -416,7 +425,7 @@ def _adjective_actor(token, ctx: _Context):
     actor = actors.resolve(token.text, date=ctx.published)
     if actor is None or not actor.country:
         return None
-    return _QuoteSpeaker(token.idx, token.idx + len(token.text), token.text, actor, token.i, token.i + 1)
+    return _Derived(token.idx, token.idx + len(token.text), token.text, actor, token.i, token.i + 1, "adjective")
 
 
 def _conjuncts(mention, ctx: _Context) -> list:
@@ -437,6 +446,32 @@ def _conjuncts(mention, ctx: _Context) -> list:
         out.extend(found)
         stack.extend(c for c in tok.children if c.dep_ == "conj")
     return out
+
+
+# Verbs of travel: their destination is a place, and the place's country is the target ("flew into
+# southern Albania" -> ALB). Actor mentions leave places out, so the gazetteer answers here.
+_MOTION_VERBS = frozenset({"visit", "tour", "travel", "fly", "arrive", "head", "go"})
+_DESTINATION_PREPS = frozenset({"to", "into", "in", "at", "for"})
+
+
+def _destination(token):
+    """The country of a destination phrase ("southern Albania", "Dar es Salaam") as an actor mention."""
+    if token is None:
+        return None
+    names = [t for t in token.subtree if t.pos_ == "PROPN" or t.i == token.i]
+    names = [t for t in names if t.head.i == token.i or t.i == token.i or t.dep_ == "compound"]
+    if not names or token.pos_ != "PROPN":
+        return None
+    start, end = min(t.i for t in names), max(t.i for t in names) + 1
+    span = token.doc[start:end]
+    from . import places
+    from .actors import Actor
+
+    place = places.lookup(span.text)
+    if place is None or not place.country:
+        return None
+    actor = Actor(code=place.country, country=place.country, sector=None, name=place.name, kind="country", id=place.country)
+    return _Derived(span.start_char, span.end_char, span.text, actor, start, end, "destination")
 
 
 def _noun_arguments(noun, ctx: _Context) -> tuple[list, list]:
@@ -471,8 +506,9 @@ def _pairs(trigger, code: str, reverse: str | None, pattern: str, confidence: fl
             if not _distinct(source.actor, target.actor):
                 continue
             yield _event(trigger, code, pattern, confidence, source, target, modality, index, sent, ctx)
-            if reverse and not {"future", "hypothetical", "negated"} & set(modality):
-                # the other side of a meeting or visit is asserted only for what happened
+            if reverse and not {"future", "hypothetical", "negated"} & set(modality) and getattr(target, "how", "") != "destination":
+                # the other side of a meeting or visit is asserted only for what happened, and a place
+                # travelled to did not host anyone
                 yield _event(trigger, reverse, pattern + " (reciprocal)", confidence * 0.9, target, source, modality, index, sent, ctx)
 
 

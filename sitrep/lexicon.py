@@ -88,12 +88,27 @@ def _parse(text: str, where: str) -> Iterable[Frame]:
                 preps=frozenset(preps) or None,
                 xcomps=frozenset(conditions["xcomp"].split("|")) if "xcomp" in conditions else None,
                 code=row["code"].strip(),
-                target=tuple(row["target"].strip().split("|")),
+                target=_slots(row["target"]),
                 reverse=None if row["reverse"].strip() in ("", "-") else row["reverse"].strip(),
                 confidence=float(row["confidence"]),
             )
         except (KeyError, ValueError, AttributeError) as error:
             raise SitrepError(f"{where}: bad lexicon row {number} ({error}); see the column notes in its header") from error
+
+
+_SLOT_NAMES = frozenset({"dobj", "iobj", "objprep", "possobj", "xcomp-dobj", "none"})
+
+
+def _slots(text: str) -> tuple[str, ...]:
+    """Target alternatives; "prep:on|upon" is short for "prep:on|prep:upon"."""
+    slots: list[str] = []
+    for part in text.strip().split("|"):
+        if part not in _SLOT_NAMES and ":" not in part and slots and slots[-1].startswith("prep:"):
+            part = "prep:" + part
+        if part not in _SLOT_NAMES and not part.startswith("prep:"):
+            raise ValueError(f"unknown target slot {part!r}")
+        slots.append(part)
+    return tuple(slots)
 
 
 @lru_cache(maxsize=1)
