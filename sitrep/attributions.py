@@ -30,17 +30,35 @@ threaten reiterate repeat recall observe comment remark tweet post testify concl
 underline underscore point complain concede estimate disclose reveal assure caution quip shout
 chant demand describe call cite agree blame praise condemn denounce slam blast question reject dismiss
 rebuke applaud hail defend express voice lament boast brag counter retort hint recount
-show find believe think know feel expect hope fear doubt worry insist
+speak talk discuss propose joke yell proclaim tout reference echo clarify specify articulate outline
+exhort plead apologize thank recommend advocate endorse retweet forecast dispute rebut refute decry
+mock deride chastise scold chide lambast lambaste laud herald compliment characterize label brand liken
+rail detail
+show find believe think know feel expect hope fear doubt worry insist understand realize realise
+recognize recognise assume suspect wonder imagine learn sense guess reckon rule conclude
+view regard
 """.split())
-"""Verbs that report speech, writing, findings ("a poll shows that") or a stated belief ("Trump
-believes that"); the last two count only with a clause as content (see `_content`)."""
+"""Verbs that report speech, writing, findings ("a poll shows that"), a stated belief ("Trump
+believes that") or a view ("critics view it as a giveaway"). Beliefs and findings count only with a
+clause, views with their object and "as" (see `_content`). Intentions and actions ("wants to",
+"plans to", "refused to", "unveiled the plan") are left out although PolNeAR annotates them: they
+report what someone does or means to do, not what they said or think, and half of them are not
+attributions in PolNeAR either."""
 
-_CLAUSE_ONLY = frozenset("show find believe think know feel expect hope fear doubt worry".split())
+_CLAUSE_ONLY = frozenset("""
+show find believe think know feel expect hope fear doubt worry understand realize realise recognize
+recognise assume suspect wonder imagine learn sense guess reckon rule view regard
+""".split())
 """Cues that attribute only a clause: "the study found that ..." yes, "found the keys" no."""
+
+_VIEW = frozenset("view regard".split())
+"""Cues that attribute a judgement as object and "as": "critics view reauthorization as a giveaway"
+("see" and "consider" are left out: "officers saw Scott get out of a car" is perception)."""
 
 _OBJECT_CONTENT = frozenset("""
 describe cite accuse blame praise criticize criticise condemn denounce slam blast question reject dismiss
-rebuke applaud hail defend charge
+rebuke applaud hail defend charge mock deride chastise scold chide lambast lambaste laud herald compliment
+characterize label brand liken thank endorse tout
 """.split())
 """Cues that judge someone or something: the object and what it was judged as or for ("accused the
 GOP of stoking the issue", "described Clinton as a “disgrace”")."""
@@ -54,16 +72,21 @@ record records document documents video footage audit review investigation censu
 _CUE_NOUNS = frozenset("""
 claim statement assertion argument warning promise pledge remark comment suggestion allegation insistence
 belief announcement accusation demand threat denial admission prediction contention view position
+vow call conclusion theory criticism
 """.split())
-"""Nouns that carry an attribution when a possessor says whose and a that-clause says what
-("his claim that people would learn nothing")."""
+"""Nouns that carry an attribution when a possessor says whose and a that-clause or an infinitive
+says what ("his claim that people would learn nothing", "his promise to stick it to the rich")."""
 
-_XCOMP_CONTENT = frozenset("claim promise pledge vow threaten urge ask agree demand call tell warn".split())
+_XCOMP_CONTENT = frozenset("""
+claim promise pledge vow threaten urge ask agree demand call tell warn propose exhort plead recommend
+""".split())
 """Cues whose content may be an infinitive ("vowed to retaliate", "urged Pyongyang to stop")."""
 
 _DOBJ_CONTENT = frozenset("""
 announce confirm deny indicate mention reiterate stress emphasize emphasise underline underscore point
 cite acknowledge admit predict reveal disclose report repeat reaffirm affirm
+propose discuss reference echo clarify specify articulate outline dispute rebut refute unveil detail
+recommend advocate forecast retweet yell proclaim decry
 """.split())
 """Cues whose direct object is what was said ("confirmed the deal", "pointed out the risk")."""
 
@@ -72,8 +95,14 @@ _PREP_CONTENT = {
     "express": ("about", "over", "at", "of", "for", "with", "regarding"),
     "voice": ("about", "over", "at", "of", "for", "regarding"),
     "complain": ("about", "of"),
-    "speak": ("of", "about"),
+    "speak": ("of", "about", "on", "against", "out"),
+    "talk": ("about", "of"),
+    "joke": ("about",),
+    "testify": ("about", "on", "before"),
+    "rail": ("against", "at"),
+    "apologize": ("for",),
     "point": ("to",),
+    "rule": ("against", "for", "on", "in"),
 }
 """Cues whose content hangs on a preposition ("warned of the risk", "expressed concern about ...")."""
 
@@ -314,31 +343,62 @@ def _before_comma(verb, speaker_tokens: list) -> list:
 
 
 def _noun_draft(tok) -> _Draft | None:
-    """"his claim that ...", "the ministry's warning that ...": a cue noun with its owner and clause."""
+    """"his claim that ...", "the ministry's warning that ...", "his promise to cut taxes": a cue noun
+    with its owner and a that-clause or an infinitive."""
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
     clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl")
-                   and any(t.lower_ == "that" and t.dep_ == "mark" for t in c.children)), None)
+                   and any((t.lower_ == "that" and t.dep_ == "mark") or (t.lower_ == "to" and t.dep_ == "aux")
+                           for t in c.children)), None)
     if owner is None or clause is None:
         return None
-    speaker = [t for t in owner.subtree if t.dep_ != "case"]
+    speaker = list(owner.subtree)  # with its "'s", as PolNeAR marks it ("Trump's")
     return _Draft([tok], owner, _in_paragraph(speaker, tok), _in_paragraph(list(clause.subtree), tok), [],
                   tok.sent)
 
 
 def _speaker_phrase(head) -> list:
-    """The speaker's noun phrase: its whole subtree, less clauses set off by a comma ("Mulgrew,
-    president of the UFT, which represents teachers," -> "Mulgrew, president of the UFT"). A
-    restrictive clause stays ("the text published by the ministry")."""
+    """The speaker's noun phrase as PolNeAR and PARC underline it: the head with its modifiers, its
+    appositions (however deep: "Johnnie Wilson, of Springfield, Va") and a relative clause on the head
+    or its apposition even when set off by commas ("Luis Rubio, who heads the centre,"). Left out:
+    clauses set off by commas that hang deeper in the phrase ("Mulgrew, president of the UFT, which
+    represents teachers," -> "Mulgrew, president of the UFT"),
+    a relative clause that reports speech itself ("Obama, who said ...," is its own attribution),
+    participial and adverbial clauses set off by commas, dates ("a panel in 2001"), a focusing adverb
+    ("even China") and a dateline before a dash ("WASHINGTON -- President Obama")."""
+    doc = head.doc
+    heads = {head.i} | {c.i for c in head.children if c.dep_ == "appos"}
     drop: set[int] = set()
     for tok in head.subtree:
-        if tok.dep_ in ("relcl", "acl", "advcl") and tok.i not in drop:
-            left = tok.left_edge
-            if left.i > 0 and tok.doc[left.i - 1].text in (",", "(", "—", "–"):
-                drop.update(t.i for t in tok.subtree)
-                drop.add(left.i - 1)
+        if tok.i in drop or tok.i == head.i:
+            continue
+        left = tok.left_edge
+        comma_set = left.i > 0 and doc[left.i - 1].text in (",", "(", "—", "–", "--")
+        on_head = tok.head.i in heads
+        if tok.dep_ == "relcl" and comma_set:
+            speaks = any(t.pos_ == "VERB" and t.lemma_.lower() in _SPEECH for t in tok.subtree)
+            if on_head and not speaks:
+                continue
+        elif tok.dep_ == "prep" and tok.head.i == head.i and any(
+                g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in tok.children):
+            drop.update(t.i for t in tok.subtree)
+            continue
+        elif tok.dep_ == "advmod" and tok.head.i == head.i and tok.i == left.i == head.left_edge.i \
+                and tok.lower_ in ("even", "only", "also"):
+            drop.add(tok.i)
+            continue
+        if tok.dep_ not in ("relcl", "acl", "advcl") or not comma_set:
+            continue
+        drop.update(t.i for t in tok.subtree)
+        drop.add(left.i - 1)
     if head.i in drop:
         return list(head.subtree)
-    return [t for t in head.subtree if t.i not in drop]
+    tokens = [t for t in head.subtree if t.i not in drop]
+    for k, tok in enumerate(tokens[:-1]):
+        # a dateline: "WASHINGTON -- President Obama"
+        if tok.text in ("--", "—", "–") and k > 0 and tok.i < head.i and all(
+                t.text.isupper() or not t.text.isalpha() for t in tokens[:k]):
+            return tokens[k + 1:]
+    return tokens
 
 
 def _in_paragraph(tokens: list, anchor) -> list:
@@ -381,6 +441,11 @@ def _content(verb, lemma: str) -> list:
     for c in verb.children:
         if c.dep_ == "ccomp":
             return list(c.subtree)
+    if lemma in _VIEW:
+        # "critics view reauthorization as a giveaway"
+        obj = [c for c in verb.children if c.dep_ == "dobj"]
+        as_ = [c for c in verb.children if c.dep_ in ("prep", "oprd") and c.lower_ == "as"]
+        return [t for c in obj + as_ for t in c.subtree] if obj and as_ else []
     if lemma in _CLAUSE_ONLY:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject.lemma_.lower() in _EVIDENCE:
