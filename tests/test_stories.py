@@ -224,3 +224,64 @@ def test_stories_explain_merge_works_from_the_event_rows_alone() -> None:
     for event_id in set(ids.values()):
         own = [r for r in rows if ids[r.mention_id] == event_id]
         assert explain_merge(own, event_id) == explain_merge(rows, event_id)
+
+
+# -- merging copies: weeks, publication dates, headlines, places and twins ---------------------------
+
+
+def _dated(mention_id: str, article_id: str, date: str, precision: str, **kw) -> MentionRow:
+    row = _row(mention_id, article_id, **kw)
+    return MentionRow(**{**{f: getattr(row, f) for f in row.__slots__}, "date": date, "date_precision": precision})
+
+
+def test_stories_merge_joins_a_day_to_the_iso_week_that_contains_it() -> None:
+    rows = [_dated("a", "a", "2024-06-19", "day"), _dated("b", "b", "2024-W25", "week"),
+            _dated("c", "c", "2024-06-26", "day")]
+    ids = merge_events(rows)
+    assert ids["a"] == ids["b"]  # Wednesday of ISO week 25
+    assert ids["c"] != ids["a"]
+
+
+def test_stories_merge_reads_a_publication_date_as_the_week_before_only_within_a_story() -> None:
+    rows = [_dated("a", "a", "2024-06-24", "day", story="s"), _dated("b", "b", "2024-06-26", "publication", story="s"),
+            _dated("c", "c", "2024-06-26", "publication", story="t")]
+    ids = merge_events(rows)
+    assert ids["b"] == ids["a"]  # a later copy that dropped "on Monday"
+    assert ids["c"] != ids["a"]  # an independent story's undated sentence stands for its own day
+
+
+def test_stories_merge_lets_copies_differ_on_place_and_by_a_day_but_not_one_article() -> None:
+    rows = [_row("a", "a", story="s", place="Pyongyang"), _row("b", "b", story="s", place="Beijing"),
+            _row("c", "c", story="s", date="2023-09-13"), _row("a2", "a", story="s", date="2023-09-13")]
+    ids = merge_events(rows)
+    assert ids["a"] == ids["b"]
+    assert ids["a2"] != ids["a"]  # one article dating two mentions apart reports two happenings
+    assert ids["c"] == ids["a2"]  # which the copy's day-earlier mention joins first
+
+
+def test_stories_merge_lets_a_headline_join_its_lead_across_roots_of_one_quad_class() -> None:
+    lead = _row("a:lead", "a", root="11", code="111", date="2024-06-24")
+    headline = MentionRow(**{**{f: getattr(lead, f) for f in lead.__slots__}, "mention_id": "a:head",
+                             "root": "12", "code": "120", "headline": True})
+    body = MentionRow(**{**{f: getattr(headline, f) for f in headline.__slots__}, "mention_id": "a:body",
+                         "headline": False})
+    assert len(set(merge_events([lead, headline]).values())) == 1
+    assert len(set(merge_events([lead, body]).values())) == 2  # a body sentence keeps its own root
+    other = _row("b:lead", "b", root="11", code="111", date="2024-06-24")
+    stray = MentionRow(**{**{f: getattr(headline, f) for f in headline.__slots__}, "article_id": "c",
+                          "mention_id": "c:head"})
+    assert len(set(merge_events([other, stray]).values())) == 2  # only its own article's lead
+
+
+def test_stories_merge_folds_a_copy_that_read_a_moved_sentence_differently_into_its_twins() -> None:
+    said = "“We once again call on North Korea and Russia to abandon illegal acts,” he added."
+    rows = [_row(f"{a}:1", a, source="KORGOV", root="02", code="020", story="s") for a in "abc"]
+    rows = [MentionRow(**{**{f: getattr(r, f) for f in r.__slots__}, "evidence": said}) for r in rows]
+    odd = MentionRow(**{**{f: getattr(rows[0], f) for f in rows[0].__slots__}, "mention_id": "d:1",
+                        "article_id": "d", "source": "RUSGOV", "evidence": said.replace("illegal", "unlawful")})
+    elsewhere = MentionRow(**{**{f: getattr(odd, f) for f in odd.__slots__}, "mention_id": "e:1",
+                              "article_id": "e", "story_id": "t", "date": "2023-10-01"})
+    ids = merge_events(rows + [odd, elsewhere])
+    assert ids["d:1"] == ids["a:1"]  # same sentence in another copy, target shared
+    assert ids["e:1"] != ids["a:1"]  # not a copy: an independent report stays its own event
+    assert explain_merge(rows + [odd, elsewhere], ids["a:1"])[0].startswith("4 mention(s) in 4 article(s)")
