@@ -36,10 +36,11 @@ _NEGATIVE_DETS = frozenset({"no", "neither"})
 # An infinitive under these verbs has not happened: "urged X to withdraw", "wants to meet".
 _UNREALISED = frozenset(
     "urge ask call invite press persuade force tell allow help want wish hope seek try refuse fail need "
-    "threaten consider propose suggest offer demand request appeal warn encourage".split()
+    "threaten consider propose suggest offer demand request appeal warn encourage "
+    "postpone cancel block scrap delay suspend".split()
 )
 # An infinitive under these verbs is planned: "agreed to meet", "is scheduled to visit".
-_PLANNED = frozenset("plan schedule expect intend agree decide promise pledge vow prepare set due".split())
+_PLANNED = frozenset("plan schedule expect intend agree decide promise pledge vow prepare set due be".split())
 _CONTROL_BY_OBJECT = frozenset({"urge", "ask", "call", "invite", "press", "persuade", "force", "tell", "allow", "help"})
 
 # Event nouns: noun lemma -> (code, reverse code). Source: possessor or "of"; target: "to"/"with"/
@@ -172,6 +173,8 @@ def _code_predicate(token, index: int, sent, ctx: _Context, lexicon: Lexicon) ->
         if frame is None:
             return
         sources, targets = _arguments(token, frame, ctx)
+        if not targets and frame.reverse == frame.code and len(sources) >= 2:
+            targets = sources  # "Israel and Syria met": a symmetric act among coordinated subjects
         yield from _pairs(token, frame.code, frame.reverse, frame.label, frame.confidence, sources, targets, index, sent, ctx)
     elif token.pos_ == "NOUN" and token.lemma_.lower() in _EVENT_NOUNS:
         code, reverse = _EVENT_NOUNS[token.lemma_.lower()]
@@ -450,8 +453,8 @@ def _conjuncts(mention, ctx: _Context) -> list:
 
 # Verbs of travel: their destination is a place, and the place's country is the target ("flew into
 # southern Albania" -> ALB). Actor mentions leave places out, so the gazetteer answers here.
-_MOTION_VERBS = frozenset({"visit", "tour", "travel", "fly", "arrive", "head", "go"})
-_DESTINATION_PREPS = frozenset({"to", "into", "in", "at", "for"})
+_MOTION_VERBS = frozenset({"visit", "tour", "travel", "fly", "arrive", "head", "go", "withdraw", "pull"})
+_DESTINATION_PREPS = frozenset({"to", "into", "in", "at", "for", "from", "of"})
 
 
 def _destination(token):
@@ -477,6 +480,8 @@ def _destination(token):
 def _noun_arguments(noun, ctx: _Context) -> tuple[list, list]:
     if any(c.lower_ in _UNREAL_MODIFIERS for c in noun.children):
         return [], []
+    if noun.lemma_.lower() in ("ceasefire", "truce") and noun.dep_ not in ("nsubj", "nsubjpass"):
+        return [], []  # "a ceasefire between X and Y took effect"; elsewhere it is what is asked or brokered
     sources: list = []
     targets: list = []
     for child in noun.children:
@@ -485,12 +490,34 @@ def _noun_arguments(noun, ctx: _Context) -> tuple[list, list]:
         elif child.dep_ == "prep" and child.lower_ == "of" and not sources:
             sources = _actors_in(next((g for g in child.children if g.dep_ == "pobj"), None), ctx, max_depth=1)
         elif child.dep_ == "prep" and child.lower_ in ("to", "with"):
-            targets = _actors_in(next((g for g in child.children if g.dep_ == "pobj"), None), ctx, max_depth=1)
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            targets = _actors_in(pobj, ctx, max_depth=1)
+            if not targets and child.lower_ == "to" and noun.lemma_.lower() in ("visit", "trip"):
+                place = _destination(pobj)  # "a visit to China"
+                targets = [place] if place is not None else []
         elif child.dep_ == "prep" and child.lower_ == "between":
             both = _actors_in(next((g for g in child.children if g.dep_ == "pobj"), None), ctx, max_depth=1)
             if len(both) >= 2:
                 sources, targets = both[:1], both[1:]
+    if not sources and targets:
+        # "Vranitzky spoke after talks with Dini", "went to Athens for talks with Greek officials":
+        # the talks are the doings of the subject of the verb they hang from.
+        governor = _governing_verb(noun)
+        if governor is not None:
+            sources = _subject_actors(governor, ctx)
     return sources, targets
+
+
+def _governing_verb(noun):
+    """The verb a noun hangs from through objects and prepositions, if any (at most three steps)."""
+    node = noun
+    for _ in range(3):
+        if node.dep_ not in ("dobj", "pobj", "prep", "npadvmod") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -60,3 +60,34 @@ def test_code_event_carries_cameo_and_plover_facts():
     event = next(e for e in code_text("Japan condemned North Korea.", published="2024-06-24") if e.root == "11")
     assert event.code == "111" and event.quad_class == 3 and event.goldstein is not None
     assert event.plover_event == "ACCUSE"
+
+
+def test_code_coordinated_subjects_of_a_symmetric_act_pair_up():
+    triples = _triples("Israel and Syria signed a peace agreement on Monday.")
+    assert {("ISR", "SYR", "05"), ("SYR", "ISR", "05")} <= triples
+
+
+def test_code_travel_destination_gives_the_target_country():
+    assert ("ITA", "ALB", "04") in _triples("Italian Prime Minister Romano Prodi flew into southern Albania on Wednesday.")
+
+
+def test_code_travel_has_no_host_reciprocal():
+    triples = _triples("Italian Prime Minister Romano Prodi flew into southern Albania on Wednesday.")
+    assert ("ALB", "ITA", "04") not in triples
+
+
+def test_code_national_adjective_of_an_attack_is_its_perpetrator():
+    assert ("PSE", "ISR", "11") in _triples("Palestinian President Mahmoud Abbas slammed the Israeli raid on Beit Hanoun.")
+
+
+def test_code_postponed_visits_are_not_events():
+    events = code_text("China will postpone exchanges of visits with Denmark.", published="1997-04-15")
+    assert all(not e.counted for e in events if e.root == "04")
+
+
+def test_code_invited_visit_is_hypothetical_but_the_invitation_counts():
+    events = code_text("Kim Jong-un invited Vladimir Putin to visit North Korea.", published="2023-09-14")
+    invite = [e for e in events if e.code == "036"]
+    visit = [e for e in events if e.root == "04"]
+    assert invite and invite[0].counted
+    assert visit and all("hypothetical" in e.modality for e in visit)
