@@ -409,11 +409,14 @@ def _actors_in(node, ctx: _Context, *, max_depth: int = 2) -> list:
     return []
 
 
-# Nouns whose national adjective names who did it: "the Israeli raid" was carried out by Israel.
+# Nouns whose national adjective names the country an event is done by or to: "the Israeli raid" was
+# carried out by Israel; "shell Iraqi towns", "stormed the German embassy" are aimed at that country.
 _AGENTIVE_NOUNS = frozenset(
     "raid attack attacks offensive occupation aggression invasion incursion strike strikes airstrike airstrikes "
     "bombing shelling operation blockade crackdown policy policies position stance proposal plan warning "
-    "statement complaint demand demands decision move threat threats".split()
+    "statement complaint demand demands decision move threat threats "
+    "town towns city cities village villages positions territory airspace waters embassy consulate goods "
+    "products ships ship vessel vessels aircraft planes interests border bases base targets".split()
 )
 
 
