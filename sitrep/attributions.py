@@ -143,6 +143,8 @@ def find_attributions(doc, spans: Sequence[QuoteSpan]) -> list[Attribution]:
     """Attributions in text order: cues from the parse, then the quote spans no cue claimed."""
     text = doc.text
     drafts = [d for d in (_draft(tok) for tok in doc) if d is not None]
+    for d in drafts:
+        _repair_speaker(doc, d, spans)
     claimed: set[int] = set()
     # quote spans that overlap a cue's content, or sit right beside its frame, belong to it
     for d in drafts:
@@ -201,6 +203,37 @@ _DASH_CREDIT = re.compile(r"[ \t]*(―|—|–|--?)[ \t]*(?=[A-Z@])")
 _FIRST_SECOND = frozenset("i we you me us one anybody anyone everybody everyone nobody".split())
 
 
+def _repair_speaker(doc, d: _Draft, spans: Sequence[QuoteSpan]) -> None:
+    """“...,” Flynn, a top Trump surrogate, said: when the parse gives the cue no subject, or one
+    inside a quotation ("said on “Fox and Friends”"), the noun phrase between the closing mark and
+    the cue is the speaker. A speaker is never inside the quotation it is credited with."""
+    cue = d.cue_tokens[0]
+    head = d.speaker_head
+    if any(q.open < cue.idx < q.close for q in spans):
+        return
+    if head is not None and not any(q.start <= head.idx < q.end for q in spans):
+        return
+    before = [q for q in spans if q.close <= cue.idx and q.close >= d.sent.start_char - 2]
+    if not before:
+        if head is not None:
+            d.speaker_head, d.speaker_tokens = None, []
+        return
+    q = max(before, key=lambda x: x.close)
+    span = doc.char_span(q.close, cue.idx, alignment_mode="contract")
+    words = [t for t in span if not (t.is_punct or t.is_space)] if span is not None else []
+    plausible = (0 < len(words) <= 25 and (words[0].pos_ in ("DET", "PROPN", "NOUN", "PRON", "ADJ", "NUM")
+                                           or words[0].is_title and words[0].pos_ != "ADP")
+                 and any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in words)
+                 and not any(t.pos_ in ("VERB", "AUX") and not t.is_title for t in words)
+                 and "\n" not in doc.text[q.close:cue.idx])
+    if not plausible:
+        d.speaker_head, d.speaker_tokens = None, []
+        return
+    tokens = list(doc[words[0].i:words[-1].i + 1])
+    d.speaker_head = doc[words[0].i:words[-1].i + 1].root
+    d.speaker_tokens = tokens
+
+
 def _nested_or_hedge(d: _Draft, spans: Sequence[QuoteSpan]) -> bool:
     """A cue inside a quotation ("“Putin reaffirmed his desire,” KCNA said") is part of the quote,
     not an attribution of its own; "I think", "you know" outside one are hedges, not reports."""
@@ -210,7 +243,9 @@ def _nested_or_hedge(d: _Draft, spans: Sequence[QuoteSpan]) -> bool:
         return True
     if d.speaker_head is None or d.speaker_head.lower_ not in _FIRST_SECOND:
         return False
-    return any(q.open < at < q.close for q in spans) or d.speaker_head.lower_ in ("i", "you", "we")
+    # outside a quote, "I believe that ..." is the writer's own attribution (op-eds, first-person
+    # reports); only a parenthetical "I think" or "you know" is a hedge
+    return cue.dep_ in ("parataxis", "intj") or not d.content
 
 
 def _dash_credit(doc, q: QuoteSpan) -> Attribution | None:

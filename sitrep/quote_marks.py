@@ -3,7 +3,8 @@
 Straight, curly, guillemet, typewriter (\'\'...\'\') and single curly marks are paired within a
 paragraph; a quote still open at a paragraph's end runs to it (the convention for a quotation that goes
 on into the next paragraph), and the usual typing slips are tolerated: a closing mark used as an
-opening one, an opening mark never closed before the next one.
+opening one, an opening mark never closed before the next one, straight and curly marks mixed in one
+pair.
 """
 
 from __future__ import annotations
@@ -80,6 +81,7 @@ def _paragraph_spans(par: str, offset: int) -> list[QuoteSpan]:
             (mark in ('"', "''", "``") and (ch == '"' or pair == "''"))
             or (mark in _OPEN_DOUBLE and ch in _CLOSE_DOUBLE)
             or (mark == "“" and ch == '"')
+            or (mark == '"' and ch == "”")  # mixed typing: a straight mark closed by a curly one
             or (mark == "‘" and ch == "’" and (i + 1 == len(par) or not par[i + 1].isalpha()))
         )
         if closes:
