@@ -244,7 +244,7 @@ def _subject_actors(verb, ctx: _Context, depth: int = 0) -> list:
     if head.i == verb.i:
         return []
     if verb.dep_ == "conj":
-        return _subject_actors(head, ctx, depth + 1)
+        return _subject_actors(_agreeing_head(verb), ctx, depth + 1) or _surface_subject(verb, ctx)
     if verb.dep_ == "xcomp":
         if head.lemma_ in _CONTROL_BY_OBJECT:
             obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
@@ -269,6 +269,57 @@ def _subject_actors(verb, ctx: _Context, depth: int = 0) -> list:
     if verb.dep_ == "relcl":
         return _actors_in(head, ctx)
     return []
+
+
+_PRESENT = {"VBP": "plural", "VBZ": "singular", "VB": "plural"}
+"""Present-tense number by tag; a bare "VB" with no "to" or modal before it is a finite plural that
+the tagger misread (common in translated copy)."""
+
+
+def _number(verb) -> str | None:
+    if verb.tag_ == "VB" and any(c.dep_ == "aux" for c in verb.children):
+        return None
+    return _PRESENT.get(verb.tag_)
+
+
+def _agreeing_head(verb):
+    """The verb a coordinated verb shares its subject with.
+
+    Coordinated present-tense verbs agree in number; when the parser attached "urge" (plural) to
+    "remains" (singular) inside a that-clause, the real partner is the nearest governing verb that
+    agrees ("Seoul and Tokyo reaffirm that the path remains open and urge the DPRK ...").
+    """
+    head = verb.head
+    number = _number(verb)
+    if number is None or _number(head) in (None, number):
+        return head
+    node = head
+    while node.head.i != node.i:
+        node = node.head
+        if _number(node) == number:
+            return node
+    return head
+
+
+def _surface_subject(verb, ctx: _Context) -> list:
+    """Actors written right before a finite verb that the parse left without a subject.
+
+    Machine-translated copy often loses the punctuation that lets the parser see a subject
+    ("... remains firm’ Seoul, Washington and Tokyo “reaffirm that ..."). Only quote marks may stand
+    between the actors and the verb.
+    """
+    if _number(verb) is None and verb.tag_ != "VBD":
+        return []
+    i = verb.i - 1
+    while i >= verb.sent.start and verb.doc[i].is_punct and verb.doc[i].is_quote:
+        i -= 1
+    mention = ctx.by_token.get(i) if i >= verb.sent.start else None
+    if mention is None or not mention.actor.country:
+        return []
+    top = verb.doc[i]
+    while top.dep_ == "conj" and top.head.i != top.i and top.head.i in ctx.by_token:
+        top = top.head
+    return _actors_in(top, ctx, max_depth=0)
 
 
 def _speaker_actors(verb, ctx: _Context, depth: int) -> list:
@@ -350,7 +401,7 @@ def _slot_actors(verb, slot: str, ctx: _Context) -> list:
             if prep.lower_ in ("in",) and obj is not None and prep.head.i == verb.i:
                 continue
             pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-            found = _actors_in(pobj, ctx, max_depth=3)
+            found = _actors_in(pobj, ctx, max_depth=4)
             if found:
                 return found
         return []

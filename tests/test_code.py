@@ -91,3 +91,11 @@ def test_code_invited_visit_is_hypothetical_but_the_invitation_counts():
     visit = [e for e in events if e.root == "04"]
     assert invite and invite[0].counted
     assert visit and all("hypothetical" in e.modality for e in visit)
+
+
+def test_code_coordinated_verb_shares_the_subject_it_agrees_with():
+    # "urge" (plural) is parsed as coordinated with "remains" (singular) inside the that-clause;
+    # number agreement sends it back to "reaffirm", whose subject is Seoul and Tokyo.
+    text = "Seoul and Tokyo \u201creaffirm that the door to dialogue remains open and urge North Korea to return to talks.\u201d"
+    triples = _triples(text, published="2024-06-24")
+    assert {("KOR", "PRK", "02"), ("JPN", "PRK", "02")} <= triples
