@@ -15,6 +15,7 @@ table of event nouns. Precision comes first: no actor on either side, no event.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -148,6 +149,8 @@ def code_doc(
     for index, sent in enumerate(doc.sents):
         if not sent.text.strip():
             continue
+        if _is_sport(sent):
+            continue
         seen: set[tuple] = set()
         for token in sent:
             for event in _code_predicate(token, index, sent, context, lexicon):
@@ -156,6 +159,23 @@ def code_doc(
                     seen.add(key)
                     events.append(event)
     return events
+
+
+_SPORT_WORDS = frozenset(
+    "tournament championship championships league striker midfielder goalkeeper stadium innings wicket "
+    "olympics olympic medal semifinal semi-final quarterfinal quarter-final playoff playoffs qualifier "
+    "fifa uefa grand-prix derby".split()
+)
+_SCORELINE = re.compile(r"\b\d{1,3}-\d{1,3}\b(?!\s*(?:million|billion|percent|%))")
+
+
+def _is_sport(sent) -> bool:
+    """Sports reports borrow the verbs of war and diplomacy ("France attacked", "Brazil beat"): a
+    sentence with a sports term or a scoreline is not coded."""
+    if any(t.lower_ in _SPORT_WORDS for t in sent):
+        return True
+    text = sent.text
+    return ("World Cup" in text) or bool(_SCORELINE.search(text) and any(t.lemma_ in ("beat", "win", "lose", "draw", "defeat") for t in sent))
 
 
 @dataclass

@@ -99,3 +99,11 @@ def test_code_coordinated_verb_shares_the_subject_it_agrees_with():
     text = "Seoul and Tokyo \u201creaffirm that the door to dialogue remains open and urge North Korea to return to talks.\u201d"
     triples = _triples(text, published="2024-06-24")
     assert {("KOR", "PRK", "02"), ("JPN", "PRK", "02")} <= triples
+
+
+@pytest.mark.parametrize("text", [
+    "France attacked the Brazilian defence throughout the World Cup semifinal on Sunday.",
+    "Germany defeated Italy 2-1 on Tuesday.",
+])
+def test_code_war_words_in_sport_are_not_events(text):
+    assert _triples(text, counted_only=False) == set()
