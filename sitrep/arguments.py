@@ -1,0 +1,399 @@
+"""Who did it and to whom: the source and target actors of a predicate, read off the parse.
+
+The source is the subject, the subject inherited through coordination (with the verb it agrees with
+in number), control, participles, "after meeting ..." and relative clauses, the agent of a passive,
+actors written right before a subjectless verb, or the speaker for "we" in reported speech. The target
+sits in the slot a lexicon frame names; national adjectives ("the Israeli raid") and travel
+destinations ("flew into southern Albania") give derived actors. No country, no actor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .lexicon import Frame
+
+__all__ = ["Context", "SPEECH_VERBS", "verb_arguments", "noun_arguments", "actors_in"]
+
+SPEECH_VERBS = frozenset(
+    "say add note stress tell declare state announce insist claim report write affirm reaffirm emphasize "
+    "emphasise indicate mention conclude explain argue assert warn told".split()
+)
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "csubj", "pcomp"})
+_FIRST_PERSON = frozenset({"we", "i", "us", "our"})
+_CONTROL_BY_OBJECT = frozenset({"urge", "ask", "call", "invite", "press", "persuade", "force", "tell", "allow", "help"})
+_UNREAL_MODIFIERS = frozenset({"possible", "proposed", "potential", "future", "likely", "rumoured", "rumored"})
+
+
+@dataclass
+class Context:
+    """What argument finding needs to know about the document being coded."""
+
+    doc: object
+    by_token: dict
+    quotes: Sequence
+    published: str | None
+    article_id: str
+
+
+# ---------------------------------------------------------------------------------------------------
+# Arguments
+
+
+def verb_arguments(verb, frame: Frame, ctx: Context) -> tuple[list, list]:
+    """Source and target actor mentions of a verb coded with `frame`."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if passive:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        sources = actors_in(next((g for g in agent.children if g.dep_ == "pobj"), None), ctx) if agent else []
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        targets = actors_in(subject, ctx) if frame.target[0] in ("dobj", "possobj") else _target(verb, frame, ctx)
+        return sources, targets
+    return _subject_actors(verb, ctx), _target(verb, frame, ctx)
+
+
+def _subject_actors(verb, ctx: Context, depth: int = 0) -> list:
+    """Actors of the verb's subject, following coordination, control and relative clauses."""
+    if depth > 4:
+        return []
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subject is not None:
+        if subject.lower_ in _FIRST_PERSON:
+            return _speaker_actors(verb, ctx, depth)
+        if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            return actors_in(verb.head, ctx)
+        return actors_in(subject, ctx)
+    head = verb.head
+    if head.i == verb.i:
+        return []
+    if verb.dep_ == "conj":
+        return _subject_actors(_agreeing_head(verb), ctx, depth + 1) or _surface_subject(verb, ctx)
+    if verb.dep_ == "xcomp":
+        if head.lemma_ in _CONTROL_BY_OBJECT:
+            obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
+            on = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
+            if obj is None and on is not None:
+                obj = next((g for g in on.children if g.dep_ == "pobj"), None)
+            return actors_in(obj, ctx) if obj is not None else []
+        raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        if raised is not None:  # "Bush is scheduled to visit Jordan"
+            return actors_in(raised, ctx)
+        return _subject_actors(head, ctx, depth + 1)
+    if verb.dep_ in ("advcl",) and verb.tag_ == "VBG":
+        return _subject_actors(head, ctx, depth + 1)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return _subject_actors(head.head, ctx, depth + 1)  # "Merkel spoke after meeting Clark"
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        # "a statement condemning X": the statement's issuer is the subject of its verb
+        governor = head.head if head.dep_ in ("dobj", "pobj", "nsubj") else None
+        while governor is not None and governor.dep_ == "prep":
+            governor = governor.head
+        return _subject_actors(governor, ctx, depth + 1) if governor is not None and governor.pos_ in ("VERB", "AUX") else []
+    if verb.dep_ == "relcl":
+        return actors_in(head, ctx)
+    return []
+
+
+_PRESENT = {"VBP": "plural", "VBZ": "singular", "VB": "plural"}
+"""Present-tense number by tag; a bare "VB" with no "to" or modal before it is a finite plural that
+the tagger misread (common in translated copy)."""
+
+
+def _number(verb) -> str | None:
+    if verb.tag_ == "VB" and any(c.dep_ == "aux" for c in verb.children):
+        return None
+    return _PRESENT.get(verb.tag_)
+
+
+def _agreeing_head(verb):
+    """The verb a coordinated verb shares its subject with.
+
+    Coordinated present-tense verbs agree in number; when the parser attached "urge" (plural) to
+    "remains" (singular) inside a that-clause, the real partner is the nearest governing verb that
+    agrees ("Seoul and Tokyo reaffirm that the path remains open and urge the DPRK ...").
+    """
+    head = verb.head
+    number = _number(verb)
+    if number is None or _number(head) in (None, number):
+        return head
+    node = head
+    while node.head.i != node.i:
+        node = node.head
+        if _number(node) == number:
+            return node
+    return head
+
+
+def _surface_subject(verb, ctx: Context) -> list:
+    """Actors written right before a finite verb that the parse left without a subject.
+
+    Machine-translated copy often loses the punctuation that lets the parser see a subject
+    ("... remains firm’ Seoul, Washington and Tokyo “reaffirm that ..."). Only quote marks may stand
+    between the actors and the verb.
+    """
+    if _number(verb) is None and verb.tag_ != "VBD":
+        return []
+    i = verb.i - 1
+    while i >= verb.sent.start and verb.doc[i].is_punct and verb.doc[i].is_quote:
+        i -= 1
+    mention = ctx.by_token.get(i) if i >= verb.sent.start else None
+    if mention is None or not mention.actor.country:
+        return []
+    top = verb.doc[i]
+    while top.dep_ == "conj" and top.head.i != top.i and top.head.i in ctx.by_token:
+        top = top.head
+    return actors_in(top, ctx, max_depth=0)
+
+
+def _speaker_actors(verb, ctx: Context, depth: int) -> list:
+    """For "we"/"I": the speaker of the reported speech the verb sits in."""
+    node = verb
+    while node.head.i != node.i:
+        parent = node.head
+        if node.dep_ in ("ccomp", "parataxis") and parent.lemma_ in SPEECH_VERBS:
+            subject = next((c for c in parent.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ not in _FIRST_PERSON:
+                return actors_in(subject, ctx)
+        node = parent
+    for quote in ctx.quotes:
+        if quote.start <= verb.idx < quote.end and getattr(quote, "speaker", None) is not None:
+            return [_Derived.of(quote)]
+    return []
+
+
+@dataclass(frozen=True)
+class _Derived:
+    """An actor the coder derives itself, shaped like an actor mention: a quote's speaker, a national
+    adjective ("the Israeli raid") or a travel destination's country."""
+
+    start: int
+    end: int
+    text: str
+    actor: object
+    token_start: int = -1
+    token_end: int = -1
+    how: str = "speaker"
+
+    @classmethod
+    def of(cls, quote) -> _Derived:
+        return cls(quote.speaker_start or quote.start, quote.speaker_end or quote.start, quote.speaker_text or "", quote.speaker)
+
+
+def _target(verb, frame: Frame, ctx: Context) -> list:
+    for slot in frame.target:
+        found = _slot_actors(verb, slot, ctx)
+        if found:
+            return found
+    return []
+
+
+def _slot_actors(verb, slot: str, ctx: Context) -> list:
+    children = list(verb.children)
+    if slot == "none":
+        return []
+    if slot in ("dobj", "iobj"):
+        deps = ("dobj", "obj") if slot == "dobj" else ("dative", "iobj")
+        node = next((c for c in children if c.dep_ in deps), None)
+        if node is None and slot == "dobj" and verb.dep_ in ("relcl", "acl"):
+            node = verb.head
+        found = actors_in(node, ctx, max_depth=2)
+        if not found and slot == "dobj" and verb.lemma_ in _MOTION_VERBS:
+            place = _destination(node)
+            found = [place] if place is not None else []
+        return found
+    if slot.startswith("prep:"):
+        word = slot.split(":", 1)[1]
+        for child in children:
+            if child.dep_ in ("prep", "dative", "prt") and child.lower_ == word:
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                found = actors_in(pobj, ctx, max_depth=2)
+                if found:
+                    return found
+        if word in _DESTINATION_PREPS and verb.lemma_ in _MOTION_VERBS:
+            for child in children:
+                if child.dep_ == "prep" and child.lower_ == word:
+                    place = _destination(next((g for g in child.children if g.dep_ == "pobj"), None))
+                    if place is not None:
+                        return [place]
+        return []
+    if slot == "objprep":
+        obj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
+        anchors = [c for c in (obj.children if obj is not None else ()) if c.dep_ == "prep"]
+        anchors += [c for c in children if c.dep_ == "prep" and c.lower_ in ("about", "over", "at", "on", "regarding", "between", "with", "to", "of", "outside", "in")]
+        for prep in anchors:
+            if prep.lower_ in ("in",) and obj is not None and prep.head.i == verb.i:
+                continue
+            pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            found = actors_in(pobj, ctx, max_depth=4)
+            if found:
+                return found
+        return []
+    if slot == "possobj":
+        obj = next((c for c in children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
+        if obj is None:
+            return []
+        owner = next((c for c in obj.children if c.dep_ in ("poss", "amod", "compound") and c.i in ctx.by_token), None)
+        if owner is not None:
+            return actors_in(owner, ctx, max_depth=0)
+        if obj.i in ctx.by_token:
+            return actors_in(obj, ctx, max_depth=0)
+        adjective = next((m for m in (_adjective_actor(c, ctx) for c in obj.children) if m is not None), None)
+        if adjective is not None:
+            return [adjective]
+        of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "by")), None)
+        return actors_in(next((g for g in of.children if g.dep_ == "pobj"), None), ctx, max_depth=1) if of else []
+    if slot == "xcomp-dobj":
+        xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
+        if xcomp is None:
+            return []
+        for inner in ("dobj", "prep:with", "prep:to"):
+            found = _slot_actors(xcomp, inner, ctx)
+            if found:
+                return found
+        return []
+    return []
+
+
+def actors_in(node, ctx: Context, *, max_depth: int = 2) -> list:
+    """Actor mentions of the phrase headed by `node`: its own mention, else the shallowest ones below.
+
+    Coordinated actors come together ("South Korea, Japan and the United States" gives three);
+    nested clauses are not entered, so "the man who met Putin" does not yield Putin.
+    """
+    if node is None:
+        return []
+    level = [node]
+    for _ in range(max_depth + 1):
+        found = []
+        for tok in level:
+            mention = ctx.by_token.get(tok.i)
+            if mention is not None and mention not in found and mention.actor.country:
+                found.append(mention)
+        if not found:
+            found = [m for m in (_adjective_actor(tok, ctx) for tok in level) if m is not None]
+        if found:
+            for mention in list(found):
+                for other in _conjuncts(mention, ctx):
+                    if other not in found:
+                        found.append(other)
+            return found
+        level = [c for tok in level for c in tok.children if c.dep_ not in _CLAUSE_DEPS and c.dep_ != "cc"]
+        if not level:
+            return []
+    return []
+
+
+# Nouns whose national adjective names the country an event is done by or to: "the Israeli raid" was
+# carried out by Israel; "shell Iraqi towns", "stormed the German embassy" are aimed at that country.
+_AGENTIVE_NOUNS = frozenset(
+    "raid attack attacks offensive occupation aggression invasion incursion strike strikes airstrike airstrikes "
+    "bombing shelling operation blockade crackdown policy policies position stance proposal plan warning "
+    "statement complaint demand demands decision move threat threats "
+    "town towns city cities village villages positions territory airspace waters embassy consulate goods "
+    "products ships ship vessel vessels aircraft planes interests border bases base targets".split()
+)
+
+
+def _adjective_actor(token, ctx: Context):
+    """A national adjective on an agentive noun ("Israeli raid", "U.S. warning") as an actor mention."""
+    if token.dep_ not in ("amod", "compound") or token.head.lemma_.lower() not in _AGENTIVE_NOUNS:
+        return None
+    if token.ent_type_ not in ("NORP", "GPE"):
+        return None
+    from . import actors
+
+    actor = actors.resolve(token.text, date=ctx.published)
+    if actor is None or not actor.country:
+        return None
+    return _Derived(token.idx, token.idx + len(token.text), token.text, actor, token.i, token.i + 1, "adjective")
+
+
+def _conjuncts(mention, ctx: Context) -> list:
+    doc = ctx.doc
+    head = None
+    for i in range(mention.token_start, mention.token_end):
+        tok = doc[i]
+        if not (mention.token_start <= tok.head.i < mention.token_end) or tok.head.i == tok.i:
+            head = tok
+            break
+    if head is None:
+        return []
+    out = []
+    stack = [c for c in head.children if c.dep_ == "conj"]
+    while stack:
+        tok = stack.pop(0)
+        found = actors_in(tok, ctx, max_depth=1)
+        out.extend(found)
+        stack.extend(c for c in tok.children if c.dep_ == "conj")
+    return out
+
+
+# Verbs of travel: their destination is a place, and the place's country is the target ("flew into
+# southern Albania" -> ALB). Actor mentions leave places out, so the gazetteer answers here.
+_MOTION_VERBS = frozenset({"visit", "tour", "travel", "fly", "arrive", "head", "go", "withdraw", "pull"})
+_DESTINATION_PREPS = frozenset({"to", "into", "in", "at", "for", "from", "of"})
+
+
+def _destination(token):
+    """The country of a destination phrase ("southern Albania", "Dar es Salaam") as an actor mention."""
+    if token is None:
+        return None
+    names = [t for t in token.subtree if t.pos_ == "PROPN" or t.i == token.i]
+    names = [t for t in names if t.head.i == token.i or t.i == token.i or t.dep_ == "compound"]
+    if not names or token.pos_ != "PROPN":
+        return None
+    start, end = min(t.i for t in names), max(t.i for t in names) + 1
+    span = token.doc[start:end]
+    from . import places
+    from .actors import Actor
+
+    place = places.lookup(span.text)
+    if place is None or not place.country:
+        return None
+    actor = Actor(code=place.country, country=place.country, sector=None, name=place.name, kind="country", id=place.country)
+    return _Derived(span.start_char, span.end_char, span.text, actor, start, end, "destination")
+
+
+def noun_arguments(noun, ctx: Context) -> tuple[list, list]:
+    if any(c.lower_ in _UNREAL_MODIFIERS for c in noun.children):
+        return [], []
+    if noun.lemma_.lower() in ("ceasefire", "truce") and noun.dep_ not in ("nsubj", "nsubjpass"):
+        return [], []  # "a ceasefire between X and Y took effect"; elsewhere it is what is asked or brokered
+    sources: list = []
+    targets: list = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            sources = actors_in(child, ctx, max_depth=0)
+        elif child.dep_ == "prep" and child.lower_ == "of" and not sources:
+            sources = actors_in(next((g for g in child.children if g.dep_ == "pobj"), None), ctx, max_depth=1)
+        elif child.dep_ == "prep" and child.lower_ in ("to", "with"):
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            targets = actors_in(pobj, ctx, max_depth=1)
+            if not targets and child.lower_ == "to" and noun.lemma_.lower() in ("visit", "trip"):
+                place = _destination(pobj)  # "a visit to China"
+                targets = [place] if place is not None else []
+        elif child.dep_ == "prep" and child.lower_ == "between":
+            both = actors_in(next((g for g in child.children if g.dep_ == "pobj"), None), ctx, max_depth=1)
+            if len(both) >= 2:
+                sources, targets = both[:1], both[1:]
+    if not sources and targets:
+        # "Vranitzky spoke after talks with Dini", "went to Athens for talks with Greek officials":
+        # the talks are the doings of the subject of the verb they hang from.
+        governor = _governing_verb(noun)
+        if governor is not None:
+            sources = _subject_actors(governor, ctx)
+    return sources, targets
+
+
+def _governing_verb(noun):
+    """The verb a noun hangs from through objects and prepositions, if any (at most three steps)."""
+    node = noun
+    for _ in range(3):
+        if node.dep_ not in ("dobj", "pobj", "prep", "npadvmod") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
