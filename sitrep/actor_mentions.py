@@ -9,6 +9,7 @@ model's mistakes on machine-translated news.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from .actor_tables import ActorDictionary, Sense, parts
 from .actors import (
@@ -32,6 +33,9 @@ from .actors import (
 
 __all__ = ["MentionFinder"]
 
+_TITLE_PREFIXES = frozenset({"deputy", "vice", "acting", "assistant", "chief", "special", "senior", "top",
+                             "interim", "caretaker", "first"})
+_POSSESSIVE = frozenset({"'s", "\u2019s"})
 _PRONOUN_WINDOW = 3  # sentences back that a speaker pronoun may look for its antecedent
 _DESCRIPTION_WINDOW = 40  # sentences back that "the Russian leader" may look for its antecedent
 
@@ -92,8 +96,8 @@ class MentionFinder:
             names: set[str] = set()
             for text in (actor.name, doc[name_tokens[0]:name_tokens[1]].text if name_tokens else ""):  # type: ignore[index]
                 words = [p for p, _ in parts(text) if p.isalpha() and p not in _NAME_PARTICLES]
-                if words:
-                    names.update({words[0], words[-1]})
+                if words:  # every part: wire copy repeats "Ngbanda" of "Honore Ngbanda Nzambo"
+                    names.update(w for w in words if len(w) > 2 or w in {words[0], words[-1]})
             self.people.append(_Person(actor, start, self._sentence(start), frozenset(names), roles))
 
     def _sentence(self, i: int) -> int:
@@ -117,8 +121,12 @@ class MentionFinder:
             return False
         doc = self.doc
         after = atom.end
-        if after < len(doc) and self._is_name_token(after) and not atom.is_person:  # type: ignore[arg-type]
-            return True
+        if after < len(doc) and self._is_name_token(after):  # type: ignore[arg-type]
+            if not atom.is_person:
+                # "Dutch Economic Minister": a portfolio word before a title is no bigger name
+                return not self._heads(self._skip_gap(after))[0]
+            if atom.end - atom.start == 1:
+                return True  # a bare surname inside another name: "Sergeant Sharon Edry"
         before = atom.start - 1
         if atom.is_place and before >= 0 and self._is_name_token(before):
             token = doc[before]  # type: ignore[index]
@@ -141,13 +149,25 @@ class MentionFinder:
                 k -= 1
             if k < j - 1:
                 j = k
+        if j >= 1 and doc[j].lower_ in {"and", "or"}:  # type: ignore[index]
+            # "in Nairobi and Dar es Salaam": a place coordinated with a place
+            before = next((a for a in self.atom_at.values() if a.end == j), None)
+            if before is not None and before.start < atom.start and self._is_place(before):
+                return True
         return j >= 0 and doc[j].lower_ in PLACE_PREPOSITIONS  # type: ignore[index]
 
     def _skip_gap(self, i: int, limit: int = 2) -> int:
-        """Skip up to `limit` adjectives/adverbs that are not dictionary forms ("official", "top")."""
+        """Skip up to `limit` words that are not dictionary forms between a country and its actor noun:
+        adjectives/adverbs ("top"), title prefixes ("deputy", "acting") and capitalised portfolio
+        words ("Dutch Economic Minister", "U.S. Special Envoy"). Callers only use the gap when an
+        actor noun follows it, so a skipped word never makes a mention by itself."""
         doc = self.doc
         k = 0
-        while k < limit and i < len(doc) and i not in self.atom_cover and doc[i].pos_ in _GAP_POS:  # type: ignore
+        while k < limit and i < len(doc) and i not in self.atom_cover:  # type: ignore
+            token = doc[i]  # type: ignore[index]
+            portfolio = token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ != "PERSON"
+            if token.pos_ not in _GAP_POS and token.lower_ not in _TITLE_PREFIXES and not portfolio:
+                break
             i += 1
             k += 1
         return i
@@ -167,13 +187,54 @@ class MentionFinder:
         return j >= 0 and doc[j].lower_ in {"the", "this", "that"}  # type: ignore[index]
 
     def _name_run(self, i: int) -> int:
-        """End of a run of unknown proper-noun tokens starting at i (a name the tables lack)."""
+        """End of a run of unknown proper-noun tokens starting at i (a name the tables lack).
+
+        Particles and hyphens join name parts ("Mohammad Said al-Sahhaf"); a known surname glued by a
+        hyphen to an unknown name is part of another person's name ("Nkosazana Dlamini-Zuma" is not
+        Jacob Zuma). The run stops before a known person the name leads into (see `_run_person`).
+        """
         doc = self.doc
+        n = len(doc)  # type: ignore[arg-type]
         j = i
-        while j < len(doc) and (self._is_name_token(j) or (j > i and doc[j].text in {"-"} and  # type: ignore
-                                                             self._is_name_token(j + 1))):
-            j += 1
+        while j < n:
+            if self._is_name_token(j):
+                j += 1
+                continue
+            if j > i and doc[j].text == "-" and not doc[j - 1].whitespace_:  # type: ignore[index]
+                atom = self.atom_at.get(j + 1)
+                if self._is_name_token(j + 1):
+                    j += 1
+                    continue
+                if atom is not None and atom.is_person and doc[j - 1].lower_ not in _NAME_PARTICLES and \
+                        doc[j + 1].ent_type_ == "PERSON" and doc[j + 1].ent_iob_ == "I":  # type: ignore
+                    j = atom.end  # one PERSON entity, unlike the "Kim-Putin summit"
+                    continue
+            if j > i and doc[j].lower_ in _NAME_PARTICLES and j + 1 < n and \
+                    (self._is_name_token(j + 1) or doc[j + 1].text == "-"):  # type: ignore[index]
+                j += 1
+                continue
+            break
         return j
+
+    def _run_person(self, start: int, end: int) -> _Atom | None:
+        """A known person that an unknown name run leads into: through a particle ("Mohammad Said
+        al-Sahhaf"), or through a spelling of the person's own first name ("Libyan leader Moammer
+        Kadhafi" for Muammar Gaddafi: same initial, similar letters). Another first name before a
+        known surname is another person ("Hillary Clinton" is not Bill Clinton)."""
+        doc = self.doc
+        k = end
+        while k < len(doc) and (doc[k].lower_ in _NAME_PARTICLES or doc[k].text == "-"):  # type: ignore
+            k += 1
+        atom = self.atom_at.get(k)
+        if atom is None or not atom.is_person:
+            return None
+        if k > end:
+            return atom
+        given = doc[start].lower_  # type: ignore[index]
+        first = parts(atom.entry.named.name)[0][0]  # type: ignore[union-attr]
+        if given[:1] == first[:1] and SequenceMatcher(None, given, first).ratio() >= 0.5:
+            return atom
+        return None
 
     # -- stage 2: groups ----------------------------------------------------------------------------
 
@@ -264,6 +325,13 @@ class MentionFinder:
                 return atom.end
         if entry.role in {"capital", "city"} and self._shouted(atom):
             return atom.end  # "KINSHASA, April 19 (AFP)": a dateline names where the story was filed
+        if self._shouted(atom) and atom.end + 1 < len(doc) and doc[atom.end].text == "," and \
+                doc[atom.end + 1].ent_type_ == "DATE":  # type: ignore
+            return atom.end  # "UNITED NATIONS, April 4 (AFP)": a dateline too
+        if entry.role in {"capital", "seat"} and atom.end < len(doc):  # type: ignore
+            nxt = doc[atom.end]  # type: ignore[index]
+            if nxt.pos_ == "NOUN" and nxt.text[:1].islower() and atom.end not in self.atom_at:
+                return atom.end  # "the Nairobi bombing", "a Tel Aviv suicide bombing": a place
         actor = named_actor(named, self.date, self.dictionary)
         how = "dictionary"
         if entry.role in {"capital", "seat"}:
@@ -291,6 +359,9 @@ class MentionFinder:
                 return self._titled_known(start, nxt)
             run = self._name_run(end)
             if run > end and run - end <= 4:
+                person = self._run_person(end, run)
+                if person is not None:
+                    return self._titled_known(start, person)
                 return self._emit_group(modifier, start, run, heads, name=(end, run))
             # "the new Japanese Foreign Minister, Yoko Kamikawa": an apposition after a comma
             if end < len(doc) and doc[end].text == ",":  # type: ignore
@@ -315,7 +386,7 @@ class MentionFinder:
         term, _ = named.term_at(self.date)
         self._emit(start, person.end, actor, "dictionary", roles=term.roles,
                    name_tokens=(person.start, person.end))
-        return person.end
+        return self._possessed(person, person.end)
 
     def _emit_group(self, modifier: _Atom | None, start: int, end: int, heads: list[_Atom],
                     name: tuple[int, int] | None) -> int:
@@ -325,14 +396,23 @@ class MentionFinder:
         head = _head_sense(senses)
         if head is None:
             return end
-        country, org = None, None
+        country, org, owner = None, None, None
         if modifier is not None and modifier.entry.named is not None:
             base = named_actor(modifier.entry.named, self.date, self.dictionary)
             country = base.country
             if modifier.entry.named.kind == "organisation":
                 org = base
+            elif modifier.entry.named.kind == "person":
+                owner = base
+        else:
+            of = self._of_country(end)  # "the government of Lebanon", "Antonio Monteiro of Portugal"
+            if of is not None:
+                country = of.country
+                org = of if of.kind == "organisation" and name is None else None
         former = self._former_before(start if modifier is None else modifier.start)
         sector = head.sector
+        if owner is not None and head.kind == "role":
+            sector = owner.sector  # "Mobutu's aide" works for what Mobutu heads
         if former and head.kind != "group":
             sector = "ELI"
         office_text = doc[heads[0].start:heads[-1].end].text if heads else None  # type: ignore
@@ -361,6 +441,27 @@ class MentionFinder:
         self._emit(start, end, sector_actor(country, sector, self.dictionary),
                    "metonym" if modifier is not None and modifier.entry.role in {"capital", "seat"} else "dictionary")
         return end
+
+    def _of_country(self, i: int) -> Actor | None:
+        """The country or body named right after "of"/"from" at token i ("the government of
+        Lebanon", "officials from Uganda", "Ismail Haneya of Hamas"), when it names one as a whole:
+        a country's name or an organisation, not a capital or city (a place of residence) and not
+        the first word of a longer noun group ("of Lebanese origin")."""
+        doc = self.doc
+        if i >= len(doc) or doc[i].lower_ not in {"of", "from"}:  # type: ignore
+            return None
+        j = i + 1
+        if j < len(doc) and doc[j].lower_ == "the":  # type: ignore
+            j += 1
+        atom = self.atom_at.get(j)
+        if atom is None or atom.entry.named is None or atom.entry.role != "name" or \
+                atom.entry.named.kind not in {"country", "organisation"}:
+            return None
+        nxt = doc[atom.end] if atom.end < len(doc) else None  # type: ignore
+        if nxt is not None and (nxt.pos_ in {"NOUN", "PROPN"} or nxt.lower_ in _POSSESSIVE):
+            return None
+        actor = named_actor(atom.entry.named, self.date, self.dictionary)
+        return actor if actor.country else None
 
     def _describe(self, country: str | None, title: Sense, start: int) -> tuple[Actor, str] | None:
         """"the Russian leader", "the Chinese president": the person the description points to.
@@ -405,6 +506,18 @@ class MentionFinder:
         term, _ = named.term_at(self.date)
         self._emit(atom.start, end, named_actor(named, self.date, self.dictionary), "dictionary",
                    roles=term.roles, name_tokens=(atom.start, atom.end))
+        if end == atom.end:
+            return self._possessed(atom, end)
+        return end
+
+    def _possessed(self, person: _Atom, end: int) -> int:
+        """"Gbagbo's government", "Mobutu's aide, Honore Ngbanda": actor nouns a known person owns
+        take the person's country (and a role noun his sector). Returns the token after them."""
+        doc = self.doc
+        if end < len(doc) and doc[end].lower_ in _POSSESSIVE:  # type: ignore
+            heads, hend = self._heads(self._skip_gap(end + 1))
+            if heads:
+                return self._headed(person, end + 1, heads, hend)
         return end
 
     # -- stage 3: coreference ----------------------------------------------------------------------

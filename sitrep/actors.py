@@ -21,7 +21,9 @@ Conventions (tested in tests/test_actors.py):
   or as a demonym ("Russians"); "Russian technology" has no actor mention.
 - A known person with no office at the date (a former minister) keeps his country with sector ELI
   (CAMEO "elites"); so does a title introduced by "former".
-- Actors with no country get the code "---" + sector ("police fired" -> "---COP").
+- Actors with no country get the code "---" + sector ("police fired" -> "---COP"), unless the
+  article's dateline gives the country of a bare state or rebel noun (see `_dateline_context`:
+  "the government" in a MOGADISHU story is Somalia's; how="dateline").
 """
 
 from __future__ import annotations
@@ -86,7 +88,7 @@ class ActorMention:
     token_end: int
     text: str
     actor: Actor
-    how: str  # "dictionary" | "title" | "metonym" | "coref" | "pronoun"
+    how: str  # "dictionary" | "title" | "metonym" | "coref" | "pronoun" | "dateline"
 
 
 def plover_sector(sector: str | None) -> str | None:
@@ -304,7 +306,96 @@ def find_mentions(doc, *, date: str | None = None, dictionary: ActorDictionary |
     from .actor_mentions import MentionFinder  # the assembly stage lives apart: it is long
 
     dictionary = dictionary or ActorDictionary.default()
-    return MentionFinder(doc, dictionary, normalise_date(date)).run()
+    finder = MentionFinder(doc, dictionary, normalise_date(date))
+    mentions = finder.run()
+    return _dateline_context(doc, mentions, list(finder.atom_at.values()), finder.date, dictionary)
+
+
+# -- the dateline as context ----------------------------------------------------------------------
+
+_CONTEXT_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "SPY", "REB"})
+_CONTEXT_MILITARY = frozenset({"army", "military"})
+_CONTESTED_DATELINES = frozenset({"Jerusalem"})
+"""Dateline cities two states claim: stories filed there report both sides' officials and forces."""
+
+
+def _dateline_context(doc, mentions: list[ActorMention], atoms: Sequence[_Atom], date: str | None,
+                      dictionary: ActorDictionary) -> list[ActorMention]:
+    """Give a bare state or rebel noun the country of the article's dateline, conservatively.
+
+    Wire copy names its country once and then writes "the government", "the army", "rebels",
+    "government spokesman Abdirahman Dinari" (MOGADISHU) or "spokesman Michael McCurry"
+    (WASHINGTON). Such a mention, with no country of its own, takes the dateline's country when:
+    1. the dateline names a place in one country (not "UNITED NATIONS", not a contested city);
+    2. the noun is a state organ (government, ministry, parliament, courts, police, intelligence,
+       "the army"/"the military" -- not "troops", often foreign) or rebels, militants, Islamists;
+    3. its sentence names no other country: any other country, capital or city there (as actor or
+       place) leaves the mention without a country, since the noun may then belong to it. For rebel
+       nouns, foreign *troops* in the sentence do not count (rebels fight them: "Islamist fighters
+       opened fire on Ethiopian troops").
+    A provisional person ("spokesman Michael McCurry") takes the country in all its mentions.
+    """
+    import dataclasses
+    import re
+
+    from .places import dateline_place
+
+    place = dateline_place(re.sub(r"\s*\n\s*,\s*", ", ", doc.text))  # "KINSHASA\n,\nApril 19"
+    if place is None or place.country is None or place.name in _CONTESTED_DATELINES:
+        return mentions
+    home = place.country
+
+    def atom_country(atom: _Atom) -> str | None:
+        named = atom.entry.named
+        if named is None:
+            return None
+        return named_actor(named, date, dictionary).country
+
+    def foreign_in_sentence(mention: ActorMention) -> bool:
+        sent = doc[mention.token_start].sent
+        rebel = mention.actor.sector == "REB"
+        for other in mentions:
+            if other is mention or not (sent.start <= other.token_start < sent.end):
+                continue
+            if other.actor.country in {None, home, "IGO"}:
+                continue
+            if rebel and other.actor.sector == "MIL":
+                continue
+            return True
+        covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
+        for atom in atoms:  # places are not mentions: "fighting against rebels in Ivory Coast"
+            if sent.start <= atom.start < sent.end and atom.start not in covered:
+                if atom_country(atom) not in {None, home, "IGO"}:
+                    return True
+        return False
+
+    def eligible(mention: ActorMention) -> bool:
+        actor = mention.actor
+        if actor.country is not None or mention.how not in {"dictionary", "title"}:
+            return False
+        if actor.kind == "person" and not actor.provisional:
+            return False
+        if actor.sector in _CONTEXT_SECTORS:
+            return True
+        return actor.sector == "MIL" and mention.text.lower().split()[-1] in _CONTEXT_MILITARY
+
+    people: dict[str, Actor] = {}
+    out = []
+    for mention in mentions:
+        actor = mention.actor
+        if actor.kind == "person" and actor.id in people:
+            out.append(dataclasses.replace(mention, actor=people[actor.id]))
+            continue
+        if eligible(mention) and not foreign_in_sentence(mention):
+            if actor.kind == "person":
+                new = dataclasses.replace(actor, code=_code(home, actor.sector), country=home)
+                people[actor.id] = new
+            else:
+                new = sector_actor(home, actor.sector or "", dictionary)
+            out.append(dataclasses.replace(mention, actor=new, how="dateline"))
+            continue
+        out.append(mention)
+    return out
 
 
 _COORDINATORS = frozenset({",", "and", "or", "the", "both", "as", "well", "&"})
