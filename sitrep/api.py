@@ -45,14 +45,32 @@ def ingest(
     outlet: str | None = None,
     batch_size: int = 32,
     progress: Callable[[int], None] | None = None,
+    actor_files: Sequence[str | Path] = (),
+    lexicon_files: Sequence[str | Path] = (),
 ) -> IngestReport:
     """Read, code and store articles. Unchanged articles are skipped; changed ones replaced.
 
     Bad inputs are reported in `IngestReport.rejected` (and the ``rejected`` table); the rest of the
-    batch is ingested. After the batch, stories and merged events are rebuilt.
+    batch is ingested. After the batch, stories and merged events are rebuilt. `actor_files` and
+    `lexicon_files` extend the shipped actor tables and verb lexicon with users' TSV files (formats in
+    ``sitrep/data/actors/README.md`` and the header of ``sitrep/data/verbs.tsv``). Articles already
+    stored are not re-coded when only these files change; re-ingest them into a fresh database.
     """
+    from functools import partial
+
     from .pipeline import process_batch
 
+    options: dict = {}
+    if actor_files:
+        from .actors import ActorDictionary
+
+        options["dictionary"] = ActorDictionary.from_files(*actor_files)
+    if lexicon_files:
+        from .lexicon import Lexicon
+
+        options["lexicon"] = Lexicon.load(extra=lexicon_files)
+    if options:
+        process_batch = partial(process_batch, **options)
     report = IngestReport()
     store = open_store(db)
     try:

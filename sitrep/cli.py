@@ -38,6 +38,8 @@ def ingest(
     published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for texts without one.")] = None,
     outlet: Annotated[Optional[str], typer.Option(help="Outlet name for texts without one.")] = None,
     show: Annotated[bool, typer.Option("--show/--quiet", help="Print the coded events afterwards.")] = False,
+    actors_file: Annotated[Optional[list[Path]], typer.Option("--actors", help="Your own actors TSV (name, code[, start, end, office]).")] = None,
+    lexicon_file: Annotated[Optional[list[Path]], typer.Option("--lexicon", help="Your own verb lexicon TSV (format of sitrep/data/verbs.tsv).")] = None,
 ) -> None:
     """Read, code and store articles; unchanged articles are skipped, changed ones replaced."""
     from rich.progress import Progress
@@ -46,7 +48,8 @@ def ingest(
         with Progress(console=err, transient=True) as progress:
             task = progress.add_task("coding articles", total=None)
             report = api.ingest(paths, db=db, published=published, outlet=outlet,
-                                progress=lambda n: progress.advance(task, n))
+                                progress=lambda n: progress.advance(task, n),
+                                actor_files=actors_file or (), lexicon_files=lexicon_file or ())
     except SitrepError as error:
         _fail(error)
     for rejected in report.rejected:

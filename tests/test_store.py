@@ -58,3 +58,19 @@ def test_store_every_event_keeps_its_evidence_span(example_db):
         assert row["trigger"] == text[row["trigger_start"]:row["trigger_end"]]
         assert row["source_text"] == text[row["source_start"]:row["source_end"]]
         assert row["trigger"] in row["evidence"]
+
+
+def test_store_user_actor_and_verb_files_extend_the_coding(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "wire-2024-06-24.txt").write_text("Freedonia snubbed Sylvania on Monday.", encoding="utf-8")
+    actors_file = tmp_path / "actors.tsv"
+    actors_file.write_text("Freedonia\tFRD\nSylvania\tSYL\n", encoding="utf-8")
+    verbs = tmp_path / "verbs.tsv"
+    verbs.write_text("lemma\tframe\tcode\ttarget\treverse\tconfidence\nsnub\t*\t120\tdobj\t-\t0.8\n", encoding="utf-8")
+    db = tmp_path / "user.duckdb"
+    api.ingest([folder], db=db)
+    assert api.events(db=db).num_rows == 0
+    api.ingest([folder], db=tmp_path / "user2.duckdb", actor_files=[actors_file], lexicon_files=[verbs])
+    rows = api.events(db=tmp_path / "user2.duckdb").to_pylist()
+    assert [(r["source_code"], r["code"], r["target_code"]) for r in rows] == [("FRD", "120", "SYL")]
