@@ -197,7 +197,7 @@ def find_attributions(doc, spans: Sequence[QuoteSpan]) -> list[Attribution]:
     return _dedupe(result)
 
 
-_DASH_CREDIT = re.compile(r"[ \t]*(―|—|–|--?)[ \t]*(?=[A-Z@])")
+_DASH_CREDIT = re.compile(r"[^\S\n]*(―|—|–|--?)[^\S\n]*(?=[A-Z@])")  # any space but a line break (often \xa0)
 
 
 _FIRST_SECOND = frozenset("i we you me us one anybody anyone everybody everyone nobody".split())
@@ -280,7 +280,8 @@ editor's credit credits image images caption advertisement sponsored transcript 
 
 def _transcript_turns(doc) -> list[Attribution]:
     """Paragraphs of a transcript or a headline credit: "WALLACE: Let's start ..." or
-    "Pat Caddell: Democrats worried ...". The name must be in capitals or be a person entity."""
+    "Pat Caddell: Democrats worried ...". The name must be in capitals, be a person entity, or open
+    the article's headline ("Sanders: Clinton needs to ...")."""
     text = doc.text
     turns = []
     for m in _TURN.finditer(text):
@@ -293,7 +294,12 @@ def _transcript_turns(doc) -> list[Attribution]:
         capitals = name.replace(" ", "").replace(".", "").isupper() and len(name) >= 2
         person = any(e.label_ in ("PERSON", "ORG", "NORP") for e in span.ents) or any(
             e.label_ == "PERSON" and e.start_char <= m.start(1) < e.end_char for e in doc.ents)
-        if not (capitals or person):
+        # the headline convention "Sanders: Clinton needs to ...", "Poll: Clinton and Trump tied"
+        # (a name of one or two words, not a title such as "The Latest:" or "Stealth Over Health:")
+        words = name.split()
+        headline = (not text[:m.start()].strip() and len(words) <= 2 and all(w[0].isupper() for w in words)
+                    and words[0].lower() not in ("the", "a", "an"))
+        if not (capitals or person or headline):
             continue
         end = text.find("\n", m.end())
         content = _trim(text, m.end(), len(text) if end < 0 else end)
