@@ -55,6 +55,10 @@ _VIEW = frozenset("view regard".split())
 """Cues that attribute a judgement as object and "as": "critics view reauthorization as a giveaway"
 ("see" and "consider" are left out: "officers saw Scott get out of a car" is perception)."""
 
+_FRAME_ONLY = frozenset("continue".split())
+"""Verbs that report speech only when they frame a quotation: "She continued, “For us ...”",
+"Limbaugh continued:" before a quoted paragraph; never "Trump continues his attacks"."""
+
 _OBJECT_CONTENT = frozenset("""
 describe cite accuse blame praise criticize criticise condemn denounce slam blast question reject dismiss
 rebuke applaud hail defend charge mock deride chastise scold chide lambast lambaste laud herald compliment
@@ -349,13 +353,14 @@ def _draft(tok) -> _Draft | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ == "NOUN" and lemma in _CUE_NOUNS:
         return _noun_draft(tok)
-    if tok.pos_ != "VERB" or not (lemma in _SPEECH or lemma in _STATEMENT_VERBS):
+    if tok.pos_ != "VERB" or not (lemma in _SPEECH or lemma in _STATEMENT_VERBS or lemma in _FRAME_ONLY):
         return None
     if tok.dep_ == "amod" or (tok.i >= 2 and tok.doc[tok.i - 1].text == "-"):  # "so-called", "a said deal"
         return None
     cue = [tok] + [c for c in tok.children if c.dep_ == "prt"]
     if lemma == "point" and len(cue) == 1 and not any(c.lower_ == "to" for c in tok.children):
         return None
+    cue += _verb_group(tok, lemma)
     subject = _subject(tok)
     speaker_tokens = _in_paragraph(_speaker_phrase(subject), tok) if subject is not None else []
     if subject is not None and not _in_paragraph([subject], tok):
@@ -368,10 +373,32 @@ def _draft(tok) -> _Draft | None:
             return None
         content = []
     taken = {t.i for t in speaker_tokens} | {t.i for t in cue}
-    if not content and subject is not None and lemma not in _CLAUSE_ONLY:
+    if lemma in _FRAME_ONLY:
+        content = []  # only a quotation beside it or a block after its colon
+    elif not content and subject is not None and lemma not in _CLAUSE_ONLY:
         content = _before_comma(tok, speaker_tokens)
     content = [t for t in _in_paragraph(content, tok) if t.i not in taken]
     return _Draft(cue, subject, speaker_tokens, content, [], tok.sent)
+
+
+_CUE_PREPS = {"call": ("for", "on"), "agree": ("with",), "ask": ("about",), "comment": ("on",)}
+
+
+def _verb_group(verb, lemma: str) -> list:
+    """The rest of the cue as PolNeAR marks it: auxiliaries, negation and adverbs right before the
+    verb ("has not said", "then pointed out") and the preposition that introduces the content right
+    after it ("called for", "talked about")."""
+    doc = verb.doc
+    extra = []
+    i = verb.i - 1
+    while i >= verb.sent.start and doc[i].head.i == verb.i and doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        extra.append(doc[i])
+        i -= 1
+    nxt = verb.i + 1 + sum(1 for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1)
+    preps = _PREP_CONTENT.get(lemma, ()) + _CUE_PREPS.get(lemma, ())
+    if nxt < len(doc) and doc[nxt].head.i == verb.i and doc[nxt].dep_ == "prep" and doc[nxt].lower_ in preps:
+        extra.append(doc[nxt])
+    return extra
 
 
 def _before_comma(verb, speaker_tokens: list) -> list:
@@ -617,7 +644,7 @@ def _finish(text: str, d: _Draft) -> Attribution | None:
         span = _char_parts(text, d.speaker_tokens)
         if span:
             speaker = (span[0][0], span[-1][1], d.speaker_head.i)
-    statement = cue_toks[0].lemma_.lower() in _STATEMENT_VERBS or (
+    statement = d.cue_tokens[0].lemma_.lower() in _STATEMENT_VERBS or (
         d.speaker_head is not None and d.speaker_head.lemma_.lower() in STATEMENT_NOUNS)
     return Attribution(tuple(parts), kind, cue, text[cue[0]:cue[1]], speaker, statement=statement)
 
