@@ -460,6 +460,12 @@ class MentionFinder:
         nxt = doc[atom.end] if atom.end < len(doc) else None  # type: ignore
         if nxt is not None and (nxt.pos_ in {"NOUN", "PROPN"} or nxt.lower_ in _POSSESSIVE):
             return None
+        k = atom.end
+        while k < len(doc) and doc[k].lower_ in {",", "and", "or", "the"}:  # type: ignore
+            k += 1
+        listed = self.atom_at.get(k)
+        if k > atom.end and listed is not None and listed.is_place:
+            return None  # "diplomats from North Korea, South Korea and the US": the list is the actor
         actor = named_actor(atom.entry.named, self.date, self.dictionary)
         return actor if actor.country else None
 
