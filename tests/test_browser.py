@@ -147,7 +147,8 @@ def test_browser_evidence_marks_source_trigger_target_in_the_article(page):
     page.click("#filters button[type=submit]")
     page.wait_for_function("document.querySelector('#events-count').textContent.includes('of 1 events')")
     page.locator("#events-table tbody tr").first.click()
-    page.wait_for_selector("#article-text mark.trigger")
+    # wait for this event's evidence, not whatever the panel showed before the click (slow machines)
+    page.wait_for_function("document.querySelector('#article-text mark.trigger')?.textContent === 'met with'")
     text = page.locator("#article-text")
     assert text.locator("mark.trigger").inner_text() == "met with"
     assert text.locator("mark.source").inner_text() == "Kim Jong-un"
