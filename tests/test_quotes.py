@@ -249,3 +249,64 @@ def test_quotes_transcript_turns_and_dash_credits(nlp):
         ("WALLACE", ":", "Will she be there tomorrow night?"),
         ("Sonya Herridge", "―", "He represents our greatest shame"),
     ]
+
+
+# --- PolNeAR's span conventions and the broader cues ------------------------------------------------
+
+
+def test_quotes_speaker_keeps_relative_clause_on_its_head(nlp):
+    (q,) = quotes_in(nlp, "Luis Rubio, who heads a research centre in Mexico City, said the peso would fall.")
+    assert q.speaker_text == "Luis Rubio, who heads a research centre in Mexico City"
+
+
+def test_quotes_speaker_drops_dateline(nlp):
+    (q,) = quotes_in(nlp, "WASHINGTON -- President Obama said on Friday that the talks had failed.")
+    assert q.speaker_text == "President Obama"
+
+
+def test_quotes_speaker_is_never_inside_the_quotation(nlp):
+    text = "\"There is a disconnect with our military,” Flynn, a top surrogate, said on “Fox and Friends.”"
+    qs = quotes_in(nlp, text)
+    assert [(q.speaker_text, q.text) for q in qs if q.cue == "said"] == [
+        ("Flynn, a top surrogate", "There is a disconnect with our military")]
+
+
+def test_quotes_dash_credit_after_non_breaking_space(nlp):
+    (q,) = quotes_in(nlp, "“He represents our greatest shame.”\u00a0―\u00a0Sonya Herridge")
+    assert (q.speaker_text, q.cue) == ("Sonya Herridge", "―")
+
+
+def test_quotes_headline_credit_and_titles(nlp):
+    qs = quotes_in(nlp, "Sanders: Clinton needs to change course\nThe senator spoke in Ohio.")
+    assert [(q.speaker_text, q.text) for q in qs] == [("Sanders", "Clinton needs to change course")]
+    qs = quotes_in(nlp, "The Latest: Trump urges supporters to vote\nPolls open at seven.")
+    assert [q.speaker_text for q in qs] == ["Trump"]  # "urges", not a credit to "The Latest"
+
+
+def test_quotes_continued_only_frames_a_quotation(nlp):
+    (q,) = quotes_in(nlp, "She continued, “For us, all we are asking for is a hearing in a courtroom.”")
+    assert (q.speaker_text, q.cue) == ("She", "continued")
+    assert quotes_in(nlp, "Trump continues his attacks on the press.") == []
+
+
+def test_quotes_beliefs_with_a_clause_count_intentions_do_not(nlp):
+    (q,) = quotes_in(nlp, "Many economists suspect that the figures were revised.")
+    assert (q.speaker_text, q.cue, q.text) == ("Many economists", "suspect", "that the figures were revised")
+    assert quotes_in(nlp, "Clinton wants to triple the size of the program.") == []
+
+
+def test_quotes_first_person_report_outside_quotes(nlp):
+    (q,) = quotes_in(nlp, "I believe that the new law will hurt small businesses.")
+    assert (q.speaker_text, q.cue) == ("I", "believe")
+
+
+def test_quotes_cue_carries_auxiliaries_and_content_preposition(nlp):
+    assert [q.cue for q in quotes_in(nlp, "The minister has not said whether the talks will resume.")] == [
+        "has not said"]
+    assert [q.cue for q in quotes_in(nlp, "The union called for a new round of talks.")] == ["called for"]
+
+
+def test_quotes_cue_noun_with_possessor_keeps_its_mark(nlp):
+    qs = [q for q in quotes_in(nlp, "Critics rejected Trump’s claim that the election was rigged.")
+          if q.cue == "claim"]
+    assert [(q.speaker_text, q.text) for q in qs] == [("Trump’s", "that the election was rigged")]
