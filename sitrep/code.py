@@ -163,7 +163,7 @@ _SCORELINE = re.compile(r"\b\d{1,3}-\d{1,3}\b(?!\s*(?:million|billion|percent|%)
 def _is_sport(sent) -> bool:
     """Sports reports borrow the verbs of war and diplomacy ("France attacked", "Brazil beat"): a
     sentence with a sports term or a scoreline is not coded."""
-    if any(t.lower_ in _SPORT_WORDS for t in sent):
+    if any(t.lower_ in _SPORT_WORDS and t.pos_ != "PROPN" for t in sent):  # not "the Arab League"
         return True
     text = sent.text
     return ("World Cup" in text) or bool(_SCORELINE.search(text) and any(t.lemma_ in ("beat", "win", "lose", "draw", "defeat") for t in sent))

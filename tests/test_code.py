@@ -107,3 +107,8 @@ def test_code_coordinated_verb_shares_the_subject_it_agrees_with():
 ])
 def test_code_war_words_in_sport_are_not_events(text):
     assert _triples(text, counted_only=False) == set()
+
+
+def test_code_sport_filter_spares_organisations_named_league():
+    assert ("PSE", "IGO", "02") in _triples(
+        "Palestinian Prime Minister Ismail Haneya called on the Arab League to intervene.", published="2006-11-01")
