@@ -16,104 +16,25 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .cues import (
+    CLAUSE_ONLY,
+    CUE_NOUNS,
+    DOBJ_CONTENT,
+    EVIDENCE,
+    FRAME_ONLY,
+    OBJECT_CONTENT,
+    PREP_CONTENT,
+    SPEECH,
+    STATEMENT_VERBS,
+    VIEW,
+    XCOMP_CONTENT,
+    STATEMENT_NOUNS,
+)
 from .quote_marks import QuoteSpan
 
-__all__ = ["Attribution", "find_attributions", "RELATIVE_PRONOUNS", "STATEMENT_NOUNS"]
+__all__ = ["Attribution", "find_attributions", "RELATIVE_PRONOUNS"]
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
-
-_SPEECH = frozenset("""
-say tell add note stress emphasize emphasise warn declare announce state claim argue insist explain
-write report indicate mention suggest ask urge confirm deny reply respond answer acknowledge admit
-assert contend maintain allege charge accuse criticize criticise praise predict promise pledge vow
-threaten reiterate repeat recall observe comment remark tweet post testify conclude affirm reaffirm
-underline underscore point complain concede estimate disclose reveal assure caution quip shout
-chant demand describe call cite agree blame praise condemn denounce slam blast question reject dismiss
-rebuke applaud hail defend express voice lament boast brag counter retort hint recount
-speak talk discuss propose joke yell proclaim tout reference echo clarify specify articulate outline
-exhort plead apologize thank recommend advocate endorse retweet forecast dispute rebut refute decry
-mock deride chastise scold chide lambast lambaste laud herald compliment characterize label brand liken
-rail detail
-show find believe think know feel expect hope fear doubt worry insist understand realize realise
-recognize recognise assume suspect wonder imagine learn sense guess reckon rule conclude
-view regard
-""".split())
-"""Verbs that report speech, writing, findings ("a poll shows that"), a stated belief ("Trump
-believes that") or a view ("critics view it as a giveaway"). Beliefs and findings count only with a
-clause, views with their object and "as" (see `_content`). Intentions and actions ("wants to",
-"plans to", "refused to", "unveiled the plan") are left out although PolNeAR annotates them: they
-report what someone does or means to do, not what they said or think, and half of them are not
-attributions in PolNeAR either."""
-
-_CLAUSE_ONLY = frozenset("""
-show find believe think know feel expect hope fear doubt worry understand realize realise recognize
-recognise assume suspect wonder imagine learn sense guess reckon rule view regard
-""".split())
-"""Cues that attribute only a clause: "the study found that ..." yes, "found the keys" no."""
-
-_VIEW = frozenset("view regard".split())
-"""Cues that attribute a judgement as object and "as": "critics view reauthorization as a giveaway"
-("see" and "consider" are left out: "officers saw Scott get out of a car" is perception)."""
-
-_FRAME_ONLY = frozenset("continue".split())
-"""Verbs that report speech only when they frame a quotation: "She continued, “For us ...”",
-"Limbaugh continued:" before a quoted paragraph; never "Trump continues his attacks"."""
-
-_OBJECT_CONTENT = frozenset("""
-describe cite accuse blame praise criticize criticise condemn denounce slam blast question reject dismiss
-rebuke applaud hail defend charge mock deride chastise scold chide lambast lambaste laud herald compliment
-characterize label brand liken thank endorse tout
-""".split())
-"""Cues that judge someone or something: the object and what it was judged as or for ("accused the
-GOP of stoking the issue", "described Clinton as a “disgrace”")."""
-
-_EVIDENCE = frozenset("""
-poll polls survey study report data analysis research figure figures statistic statistics number numbers
-record records document documents video footage audit review investigation census estimate
-""".split())
-"""Subjects that report findings: "polls show a close contest" attributes its object too."""
-
-_CUE_NOUNS = frozenset("""
-claim statement assertion argument warning promise pledge remark comment suggestion allegation insistence
-belief announcement accusation demand threat denial admission prediction contention view position
-vow call conclusion theory criticism
-""".split())
-"""Nouns that carry an attribution when a possessor says whose and a that-clause or an infinitive
-says what ("his claim that people would learn nothing", "his promise to stick it to the rich")."""
-
-_XCOMP_CONTENT = frozenset("""
-claim promise pledge vow threaten urge ask agree demand call tell warn propose exhort plead recommend
-""".split())
-"""Cues whose content may be an infinitive ("vowed to retaliate", "urged Pyongyang to stop")."""
-
-_DOBJ_CONTENT = frozenset("""
-announce confirm deny indicate mention reiterate stress emphasize emphasise underline underscore point
-cite acknowledge admit predict reveal disclose report repeat reaffirm affirm
-propose discuss reference echo clarify specify articulate outline dispute rebut refute unveil detail
-recommend advocate forecast retweet yell proclaim decry
-""".split())
-"""Cues whose direct object is what was said ("confirmed the deal", "pointed out the risk")."""
-
-_PREP_CONTENT = {
-    "warn": ("of", "about", "against"),
-    "express": ("about", "over", "at", "of", "for", "with", "regarding"),
-    "voice": ("about", "over", "at", "of", "for", "regarding"),
-    "complain": ("about", "of"),
-    "speak": ("of", "about", "on", "against", "out"),
-    "talk": ("about", "of"),
-    "joke": ("about",),
-    "testify": ("about", "on", "before"),
-    "rail": ("against", "at"),
-    "apologize": ("for",),
-    "point": ("to",),
-    "rule": ("against", "for", "on", "in"),
-}
-"""Cues whose content hangs on a preposition ("warned of the risk", "expressed concern about ...")."""
-
-STATEMENT_NOUNS = frozenset(
-    "statement declaration communique communiqué text letter message note report".split())
-_STATEMENT_VERBS = frozenset("issue publish release sign adopt send".split())
-""""X issued a statement “...”": a quote beside these takes X as its speaker."""
 
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "parataxis", "ROOT", "csubj"})
 
@@ -351,9 +272,9 @@ def _draft(tok) -> _Draft | None:
         return _Draft([tok, to], pobj, _in_paragraph(list(pobj.subtree), tok),
                       _in_paragraph(content, tok), [], tok.sent)
     lemma = tok.lemma_.lower()
-    if tok.pos_ == "NOUN" and lemma in _CUE_NOUNS:
+    if tok.pos_ == "NOUN" and lemma in CUE_NOUNS:
         return _noun_draft(tok)
-    if tok.pos_ != "VERB" or not (lemma in _SPEECH or lemma in _STATEMENT_VERBS or lemma in _FRAME_ONLY):
+    if tok.pos_ != "VERB" or not (lemma in SPEECH or lemma in STATEMENT_VERBS or lemma in FRAME_ONLY):
         return None
     if tok.dep_ == "amod" or (tok.i >= 2 and tok.doc[tok.i - 1].text == "-"):  # "so-called", "a said deal"
         return None
@@ -366,16 +287,16 @@ def _draft(tok) -> _Draft | None:
     if subject is not None and not _in_paragraph([subject], tok):
         subject, speaker_tokens = None, []
     content = _content(tok, lemma)
-    if lemma in _STATEMENT_VERBS and lemma not in _SPEECH:
+    if lemma in STATEMENT_VERBS and lemma not in SPEECH:
         # "X issued a statement", "the text published by X": the quote beside it is X's
         on_statement = any(c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS for c in tok.children)
         if not on_statement and not (tok.dep_ == "acl" and tok.head.lemma_.lower() in STATEMENT_NOUNS):
             return None
         content = []
     taken = {t.i for t in speaker_tokens} | {t.i for t in cue}
-    if lemma in _FRAME_ONLY:
+    if lemma in FRAME_ONLY:
         content = []  # only a quotation beside it or a block after its colon
-    elif not content and subject is not None and lemma not in _CLAUSE_ONLY:
+    elif not content and subject is not None and lemma not in CLAUSE_ONLY:
         content = _before_comma(tok, speaker_tokens)
     content = [t for t in _in_paragraph(content, tok) if t.i not in taken]
     return _Draft(cue, subject, speaker_tokens, content, [], tok.sent)
@@ -395,7 +316,7 @@ def _verb_group(verb, lemma: str) -> list:
         extra.append(doc[i])
         i -= 1
     nxt = verb.i + 1 + sum(1 for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1)
-    preps = _PREP_CONTENT.get(lemma, ()) + _CUE_PREPS.get(lemma, ())
+    preps = PREP_CONTENT.get(lemma, ()) + _CUE_PREPS.get(lemma, ())
     if nxt < len(doc) and doc[nxt].head.i == verb.i and doc[nxt].dep_ == "prep" and doc[nxt].lower_ in preps:
         extra.append(doc[nxt])
     return extra
@@ -443,7 +364,7 @@ def _speaker_phrase(head) -> list:
         comma_set = left.i > 0 and doc[left.i - 1].text in (",", "(", "—", "–", "--")
         on_head = tok.head.i in heads
         if tok.dep_ == "relcl" and comma_set:
-            speaks = any(t.pos_ == "VERB" and t.lemma_.lower() in _SPEECH for t in tok.subtree)
+            speaks = any(t.pos_ == "VERB" and t.lemma_.lower() in SPEECH for t in tok.subtree)
             if on_head and not speaks:
                 continue
         elif tok.dep_ == "prep" and tok.head.i == head.i and any(
@@ -509,17 +430,17 @@ def _content(verb, lemma: str) -> list:
     for c in verb.children:
         if c.dep_ == "ccomp":
             return list(c.subtree)
-    if lemma in _VIEW:
+    if lemma in VIEW:
         # "critics view reauthorization as a giveaway"
         obj = [c for c in verb.children if c.dep_ == "dobj"]
         as_ = [c for c in verb.children if c.dep_ in ("prep", "oprd") and c.lower_ == "as"]
         return [t for c in obj + as_ for t in c.subtree] if obj and as_ else []
-    if lemma in _CLAUSE_ONLY:
+    if lemma in CLAUSE_ONLY:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and subject.lemma_.lower() in _EVIDENCE:
+        if subject is not None and subject.lemma_.lower() in EVIDENCE:
             return [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]
         return []
-    if lemma in _OBJECT_CONTENT:
+    if lemma in OBJECT_CONTENT:
         obj = [c for c in verb.children if c.dep_ == "dobj"]
         if obj:
             more = [c for c in verb.children
@@ -531,20 +452,20 @@ def _content(verb, lemma: str) -> list:
         comp = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "attr")]
         if obj and comp:
             return [t for c in obj + comp for t in c.subtree]
-    if lemma in _XCOMP_CONTENT:
+    if lemma in XCOMP_CONTENT:
         for c in verb.children:
             if c.dep_ == "xcomp":
                 return list(c.subtree)
             if c.dep_ == "prep" and c.lower_ in ("for", "on"):  # "called for talks", "called on X to"
                 return [t for g in c.children if g.dep_ in ("pobj", "pcomp") for t in g.subtree]
-    if lemma in _PREP_CONTENT:
-        preps = _PREP_CONTENT[lemma]
+    if lemma in PREP_CONTENT:
+        preps = PREP_CONTENT[lemma]
         holders = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
         for h in holders:
             for c in h.children:
                 if c.dep_ == "prep" and c.lower_ in preps:
                     return [t for g in c.children if g.dep_ in ("pobj", "pcomp") for t in g.subtree]
-    if lemma in _DOBJ_CONTENT:
+    if lemma in DOBJ_CONTENT:
         for c in verb.children:
             if c.dep_ == "dobj" and c.pos_ != "PRON":
                 return list(c.subtree)
@@ -644,7 +565,7 @@ def _finish(text: str, d: _Draft) -> Attribution | None:
         span = _char_parts(text, d.speaker_tokens)
         if span:
             speaker = (span[0][0], span[-1][1], d.speaker_head.i)
-    statement = d.cue_tokens[0].lemma_.lower() in _STATEMENT_VERBS or (
+    statement = d.cue_tokens[0].lemma_.lower() in STATEMENT_VERBS or (
         d.speaker_head is not None and d.speaker_head.lemma_.lower() in STATEMENT_NOUNS)
     return Attribution(tuple(parts), kind, cue, text[cue[0]:cue[1]], speaker, statement=statement)
 

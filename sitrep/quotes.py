@@ -27,7 +27,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .attributions import RELATIVE_PRONOUNS, STATEMENT_NOUNS, Attribution, find_attributions
+from .attributions import RELATIVE_PRONOUNS, Attribution, find_attributions
+from .cues import STATEMENT_NOUNS
 from .quote_marks import QuoteSpan, find_quote_spans
 
 __all__ = ["Quote", "QuoteSpan", "find_quotes", "find_quote_spans"]

@@ -1,0 +1,100 @@
+"""Cue words of attribution in news English: which verbs, nouns and prepositions introduce what
+someone said, believed or stated, and where their content sits. Each list says why its words are there.
+"""
+
+from __future__ import annotations
+
+__all__ = ["CLAUSE_ONLY", "CUE_NOUNS", "DOBJ_CONTENT", "EVIDENCE", "FRAME_ONLY", "OBJECT_CONTENT", "PREP_CONTENT", "SPEECH", "STATEMENT_NOUNS", "STATEMENT_VERBS", "VIEW", "XCOMP_CONTENT"]
+
+SPEECH = frozenset("""
+say tell add note stress emphasize emphasise warn declare announce state claim argue insist explain
+write report indicate mention suggest ask urge confirm deny reply respond answer acknowledge admit
+assert contend maintain allege charge accuse criticize criticise praise predict promise pledge vow
+threaten reiterate repeat recall observe comment remark tweet post testify conclude affirm reaffirm
+underline underscore point complain concede estimate disclose reveal assure caution quip shout
+chant demand describe call cite agree blame praise condemn denounce slam blast question reject dismiss
+rebuke applaud hail defend express voice lament boast brag counter retort hint recount
+speak talk discuss propose joke yell proclaim tout reference echo clarify specify articulate outline
+exhort plead apologize thank recommend advocate endorse retweet forecast dispute rebut refute decry
+mock deride chastise scold chide lambast lambaste laud herald compliment characterize label brand liken
+rail detail
+show find believe think know feel expect hope fear doubt worry insist understand realize realise
+recognize recognise assume suspect wonder imagine learn sense guess reckon rule conclude
+view regard
+""".split())
+"""Verbs that report speech, writing, findings ("a poll shows that"), a stated belief ("Trump
+believes that") or a view ("critics view it as a giveaway"). Beliefs and findings count only with a
+clause, views with their object and "as" (see `_content`). Intentions and actions ("wants to",
+"plans to", "refused to", "unveiled the plan") are left out although PolNeAR annotates them: they
+report what someone does or means to do, not what they said or think, and half of them are not
+attributions in PolNeAR either."""
+
+CLAUSE_ONLY = frozenset("""
+show find believe think know feel expect hope fear doubt worry understand realize realise recognize
+recognise assume suspect wonder imagine learn sense guess reckon rule view regard
+""".split())
+"""Cues that attribute only a clause: "the study found that ..." yes, "found the keys" no."""
+
+VIEW = frozenset("view regard".split())
+"""Cues that attribute a judgement as object and "as": "critics view reauthorization as a giveaway"
+("see" and "consider" are left out: "officers saw Scott get out of a car" is perception)."""
+
+FRAME_ONLY = frozenset("continue".split())
+"""Verbs that report speech only when they frame a quotation: "She continued, “For us ...”",
+"Limbaugh continued:" before a quoted paragraph; never "Trump continues his attacks"."""
+
+OBJECT_CONTENT = frozenset("""
+describe cite accuse blame praise criticize criticise condemn denounce slam blast question reject dismiss
+rebuke applaud hail defend charge mock deride chastise scold chide lambast lambaste laud herald compliment
+characterize label brand liken thank endorse tout
+""".split())
+"""Cues that judge someone or something: the object and what it was judged as or for ("accused the
+GOP of stoking the issue", "described Clinton as a “disgrace”")."""
+
+EVIDENCE = frozenset("""
+poll polls survey study report data analysis research figure figures statistic statistics number numbers
+record records document documents video footage audit review investigation census estimate
+""".split())
+"""Subjects that report findings: "polls show a close contest" attributes its object too."""
+
+CUE_NOUNS = frozenset("""
+claim statement assertion argument warning promise pledge remark comment suggestion allegation insistence
+belief announcement accusation demand threat denial admission prediction contention view position
+vow call conclusion theory criticism
+""".split())
+"""Nouns that carry an attribution when a possessor says whose and a that-clause or an infinitive
+says what ("his claim that people would learn nothing", "his promise to stick it to the rich")."""
+
+XCOMP_CONTENT = frozenset("""
+claim promise pledge vow threaten urge ask agree demand call tell warn propose exhort plead recommend
+""".split())
+"""Cues whose content may be an infinitive ("vowed to retaliate", "urged Pyongyang to stop")."""
+
+DOBJ_CONTENT = frozenset("""
+announce confirm deny indicate mention reiterate stress emphasize emphasise underline underscore point
+cite acknowledge admit predict reveal disclose report repeat reaffirm affirm
+propose discuss reference echo clarify specify articulate outline dispute rebut refute unveil detail
+recommend advocate forecast retweet yell proclaim decry
+""".split())
+"""Cues whose direct object is what was said ("confirmed the deal", "pointed out the risk")."""
+
+PREP_CONTENT = {
+    "warn": ("of", "about", "against"),
+    "express": ("about", "over", "at", "of", "for", "with", "regarding"),
+    "voice": ("about", "over", "at", "of", "for", "regarding"),
+    "complain": ("about", "of"),
+    "speak": ("of", "about", "on", "against", "out"),
+    "talk": ("about", "of"),
+    "joke": ("about",),
+    "testify": ("about", "on", "before"),
+    "rail": ("against", "at"),
+    "apologize": ("for",),
+    "point": ("to",),
+    "rule": ("against", "for", "on", "in"),
+}
+"""Cues whose content hangs on a preposition ("warned of the risk", "expressed concern about ...")."""
+
+STATEMENT_NOUNS = frozenset(
+    "statement declaration communique communiqué text letter message note report".split())
+STATEMENT_VERBS = frozenset("issue publish release sign adopt send".split())
+""""X issued a statement “...”": a quote beside these takes X as its speaker."""
