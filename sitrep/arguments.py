@@ -356,8 +356,19 @@ def _destination(token):
 
 
 def noun_arguments(noun, ctx: Context) -> tuple[list, list]:
+    """Source and target of an event noun: "Putin's visit to Pyongyang", "talks between A and B",
+    "the Kim-Putin summit" (two actors compounded onto the noun)."""
     if any(c.lower_ in _UNREAL_MODIFIERS for c in noun.children):
         return [], []
+    compounded = []
+    for child in noun.children:
+        if child.dep_ == "compound" and child.i < noun.i:
+            for tok in [child, *child.children]:
+                mention = ctx.by_token.get(tok.i)
+                if mention is not None and mention.actor.country and mention not in compounded:
+                    compounded.append(mention)
+    if len({m.actor.country for m in compounded}) >= 2:
+        return compounded[:1], compounded[1:]
     if noun.lemma_.lower() in ("ceasefire", "truce") and noun.dep_ not in ("nsubj", "nsubjpass"):
         return [], []  # "a ceasefire between X and Y took effect"; elsewhere it is what is asked or brokered
     sources: list = []
