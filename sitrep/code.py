@@ -304,12 +304,18 @@ def _governors(trigger) -> list:
     return out
 
 
+# How much an event's confidence keeps when an actor was not named outright: linked by coreference,
+# a pronoun, the dateline's country, a quote's speaker, a national adjective or a travel destination.
+_RESOLUTION_TRUST = {"coref": 0.9, "pronoun": 0.85, "dateline": 0.85, "speaker": 0.9, "adjective": 0.9,
+                     "destination": 0.9, "metonym": 0.95}
+
+
 def _event(trigger, code, pattern, confidence, source, target, modality, index, sent, ctx: Context) -> Event:
     if "future" in modality and "hypothetical" in modality:
         modality = tuple(m for m in modality if m != "future")
     quote_index = next((i for i, q in enumerate(ctx.quotes) if q.start <= trigger.idx < q.end), None)
-    if getattr(source, "token_start", 0) < 0:
-        confidence *= 0.9  # the source came from a quote's speaker
+    for side in (source, target):
+        confidence *= _RESOLUTION_TRUST.get(getattr(side, "how", "dictionary"), 1.0)
     return Event(
         article_id=ctx.article_id,
         sentence_index=index,
