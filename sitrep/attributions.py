@@ -25,10 +25,10 @@ from .cues import (
     OBJECT_CONTENT,
     PREP_CONTENT,
     SPEECH,
+    STATEMENT_NOUNS,
     STATEMENT_VERBS,
     VIEW,
     XCOMP_CONTENT,
-    STATEMENT_NOUNS,
 )
 from .quote_marks import QuoteSpan
 

@@ -164,7 +164,7 @@ def clean(text: str) -> Cleaned:
         seen.add(key)
 
     # 3. Inline rules inside the lines that are left.
-    for start, end, line in lines:
+    for start, _end, line in lines:
         if start in whole_lines:
             continue
         for m in _ATTRIBUTION.finditer(line):

@@ -51,8 +51,7 @@ _MOTION_WORDS = {
     "depart", "drive", "sail", "march", "walk", "evacuate", "withdraw", "retreat", "advance", "cross",
     "enter", "land", "relocate", "escape", "defect", "migrate",
     # nouns
-    "visit", "trip", "journey", "tour", "voyage", "flight", "mission", "delegation", "arrival", "return",
-    "departure", "deployment", "withdrawal", "evacuation", "pilgrimage", "road", "route", "border", "way",
+    "trip", "journey", "tour", "voyage", "flight", "mission", "delegation", "arrival", "departure", "deployment", "withdrawal", "evacuation", "pilgrimage", "road", "route", "border", "way",
 }  # fmt: skip
 _NOT_LOCATIVE_HEADS = {  # "interest in China", "invest in Russia", "confidence in Moscow"
     "interest", "invest", "investment", "stake", "confidence", "trust", "faith", "belief", "role", "share",

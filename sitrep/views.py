@@ -109,7 +109,7 @@ def _events(store: Store, *, place: str | None = None, modality: str | None = No
     if modality:
         table = table.filter(pc.match_substring(pc.fill_null(table["modality"], ""), modality.lower()))
     articles = store.query("SELECT article_id, published, outlet, url, title FROM articles")
-    return _sql("""
+    return _sql(r"""
         WITH joined AS (
             SELECT e.*, a.published, a.outlet, a.url, a.title AS article_title,
                    coalesce(e.date, a.published) AS when_date
@@ -197,7 +197,7 @@ def network(store: Store, *, level: Literal["country", "code"] = "country", **fi
     """, edges=edges, names=names)
     if level == "country":
         nodes = nodes.set_column(1, "name", pa.array([n or _country_name(i) for i, n in
-                                                      zip(nodes["id"].to_pylist(), nodes["name"].to_pylist())], pa.string()))
+                                                      zip(nodes["id"].to_pylist(), nodes["name"].to_pylist(), strict=True)], pa.string()))
     return {"nodes": nodes, "edges": edges}
 
 

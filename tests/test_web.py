@@ -21,7 +21,6 @@ import duckdb
 import pytest
 
 from sitrep import cameo, views
-
 from sitrep.store import Store
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

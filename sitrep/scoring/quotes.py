@@ -150,7 +150,7 @@ def evaluate(*, folder: Path | None = None, limit: int | None = None, errors: bo
     n_gold = n_pred = 0
     details = []
     texts = [p.read_text(encoding="utf-8") for p, _ in pairs]
-    for (text_path, ann_path), text, doc in zip(pairs, texts, nlp().pipe(texts, batch_size=8)):
+    for (text_path, ann_path), text, doc in zip(pairs, texts, nlp().pipe(texts, batch_size=8), strict=True):
         gold = read_annotation(ann_path)
         quotes = find_quotes(doc)
         n_gold += len(gold)
