@@ -527,8 +527,10 @@ def _absorb_twins(events: list[list[MentionRow]]) -> list[list[MentionRow]]:
     copies: a pronoun resolved against another paragraph ("he added" -> another speaker), a date taken
     from a new neighbour. Such a mention forms an event of its own that no copy but its own reports. When
     every mention of an event has a twin (`_twins`: same sentence, same root, another copy of the story)
-    in a larger event that agrees with it on the source or the target country, the smaller event is the
-    larger one read differently, and is folded into it (the twins with more shared sides, then the
+    in a larger event that agrees with it on the source or the target country, and its own article did
+    not code the same sentence into the larger event as well (one sentence coding both is two events:
+    "called on North Korea and Russia"), the smaller event is the larger one read differently, and is
+    folded into it (the twins with more shared sides, then the
     largest event, win). Events are visited smallest first, in a fixed order.
     """
     alive = list(events)
@@ -537,6 +539,8 @@ def _absorb_twins(events: list[list[MentionRow]]) -> list[list[MentionRow]]:
         for big in alive:
             if big is small or len({m.article_id for m in big}) <= len({m.article_id for m in small}):
                 continue
+            if any(b.article_id == m.article_id and b.evidence == m.evidence for m in small for b in big):
+                continue  # its article coded this very sentence into the larger event too: two events
             shared = []
             for m in small:
                 sides = [

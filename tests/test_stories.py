@@ -285,3 +285,15 @@ def test_stories_merge_folds_a_copy_that_read_a_moved_sentence_differently_into_
     assert ids["d:1"] == ids["a:1"]  # same sentence in another copy, target shared
     assert ids["e:1"] != ids["a:1"]  # not a copy: an independent report stays its own event
     assert explain_merge(rows + [odd, elsewhere], ids["a:1"])[0].startswith("4 mention(s) in 4 article(s)")
+
+
+def test_stories_merge_keeps_two_events_one_sentence_codes_in_every_copy_apart() -> None:
+    said = "“We once again call on North Korea and Russia to abandon illegal acts,” he added."
+    rows = [MentionRow(mention_id=f"{a}:{t}", article_id=a, story_id="s", outlet=None, source="KORGOV", target=t,
+                       root="02", code="020", date="2023-09-14", date_precision="publication", place=None,
+                       confidence=0.9, evidence=said) for a in "abc" for t in ("PRK", "RUS")]
+    odd = MentionRow(**{**{f: getattr(rows[0], f) for f in rows[0].__slots__}, "mention_id": "d:1",
+                        "article_id": "d", "source": "RUSGOV"})
+    ids = merge_events(rows + [odd])
+    assert ids["a:PRK"] != ids["a:RUS"]
+    assert ids["d:1"] == ids["a:PRK"]

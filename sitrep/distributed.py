@@ -1,0 +1,146 @@
+"""Ingest on Dask: `pipeline.process_batch` on many cores or machines, one writer into the store.
+
+The pipeline is a pure function over a batch of articles, so it partitions cleanly: articles are read
+in this (client) process, unchanged ones skipped by content hash, the rest cut into partitions of a
+`dask.bag`, each partition coded by `process_batch` on a worker, and every result written by this
+process alone (DuckDB allows one writer per file), as partitions finish. Derived tables (stories,
+events, actors) are rebuilt once at the end, exactly as `sitrep.api.ingest` does, so both give the same
+tables.
+
+>>> from sitrep.distributed import ingest
+>>> ingest(["examples/"], db="events.duckdb", scheduler="processes")            # doctest: +SKIP
+>>> ingest(["feeds/"], db="events.duckdb", scheduler="tcp://10.0.0.5:8786")     # doctest: +SKIP
+
+``scheduler`` is ``"synchronous"`` (in-process, for tests and debugging), ``"threads"`` (one process;
+spaCy holds the GIL for much of a parse, so expect little gain), ``"processes"`` (a local
+`distributed.LocalCluster` with one single-threaded worker per core; each worker loads the spaCy model
+once) or the address of a running Dask scheduler (``"tcp://host:8786"``), or a `distributed.Client`.
+Workers need sitrep and its model installed; they receive article text from the client, so they do not
+need the input files. See docs/scale.md.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from .read import Article, Rejected, iter_articles
+from .store import Store
+
+__all__ = ["ingest", "LOCAL_SCHEDULERS"]
+
+LOCAL_SCHEDULERS = ("synchronous", "threads", "processes")
+"""Scheduler names that need no running cluster; anything else is a Dask scheduler address."""
+
+log = logging.getLogger(__name__)
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    *,
+    db: str | Path | Store | None = None,
+    scheduler: object = "threads",
+    partition_size: int = 16,
+    num_workers: int | None = None,
+    published: str | None = None,
+    outlet: str | None = None,
+    progress: Callable[[int], None] | None = None,
+):
+    """Read, code on Dask and store articles; returns a `sitrep.api.IngestReport`.
+
+    `partition_size` is the number of articles one task codes with one `process_batch` call (spaCy
+    parses a batch several times faster than one text at a time; a partition of 16 articles is a few
+    seconds of work, large enough to hide Dask's per-task overhead). `num_workers` caps the local
+    threads or processes (default: one per core). Unchanged articles (same id and content hash) are
+    skipped; a changed one replaces its rows; bad inputs are reported, as in `sitrep.api.ingest`.
+    """
+    from .api import IngestReport, open_store, rebuild
+
+    if partition_size < 1:
+        raise ValueError("partition_size must be at least 1 article")
+    report = IngestReport()
+    store = open_store(db)
+    try:
+        # 1. Read in the client: inputs need not be visible to the workers.
+        articles: dict[str, Article] = {}
+        for item in iter_articles(paths, published=published, outlet=outlet):
+            if isinstance(item, Rejected):
+                report.rejected.append(item)
+                continue
+            report.read += 1
+            articles[item.id] = item  # the last copy of an id wins, as a re-ingest would
+        # 2. Skip what the store already holds unchanged.
+        known = store.known_hashes(list(articles))
+        todo = [a for a in articles.values() if known.get(a.id) != a.content_hash]
+        report.unchanged = report.read - len(todo)
+        # 3.-4. Code partitions on Dask; write each through this process as it arrives.
+        for results in _coded_partitions(todo, scheduler=scheduler, partition_size=partition_size,
+                                         num_workers=num_workers):
+            report.written += store.write(results)
+            if progress:
+                progress(len(results))
+        store.log_rejected(report.rejected)
+        # 5. Derived tables, once, over everything stored.
+        rebuild(store)
+        report.events = store.con.execute("SELECT count(*) FROM events WHERE counted").fetchall()[0][0]
+    finally:
+        if not isinstance(db, Store):
+            store.close()
+    return report
+
+
+def _code_partition(articles: Sequence[Article]) -> list:
+    """One Dask task: code a partition of articles (runs on a worker; the model is cached there)."""
+    from .pipeline import process_batch
+
+    return process_batch(list(articles))
+
+
+def _coded_partitions(todo: list[Article], *, scheduler: object, partition_size: int,
+                      num_workers: int | None) -> Iterable[list]:
+    """Yield the `ArticleResult`s of each partition, in the order partitions finish."""
+    if not todo:
+        return
+    import dask
+    import dask.bag
+
+    parts = dask.bag.from_sequence(todo, partition_size=partition_size).map_partitions(_code_partition).to_delayed()
+    if scheduler in ("synchronous", "threads"):
+        # In-process: compute a few partitions at a time so results never pile up in memory.
+        wave = max(1, num_workers or _cores()) * 2
+        for start in range(0, len(parts), wave):
+            for results in dask.compute(*parts[start:start + wave], scheduler=scheduler, num_workers=num_workers):
+                yield list(results)
+        return
+    from distributed import Client, LocalCluster, as_completed
+
+    cluster = client = None
+    try:
+        if isinstance(scheduler, Client):
+            client = scheduler
+        elif scheduler == "processes":
+            cluster = LocalCluster(n_workers=num_workers or _cores(), threads_per_worker=1, processes=True,
+                                   dashboard_address=None)
+            client = Client(cluster)
+        elif isinstance(scheduler, str):
+            client = Client(scheduler)
+        else:
+            raise ValueError(f"scheduler {scheduler!r}: use one of {LOCAL_SCHEDULERS}, an address or a Client")
+        log.info("coding %d articles in %d partitions on %s", len(todo), len(parts), client)
+        futures = client.compute(parts)
+        for future in as_completed(futures):
+            results = future.result()
+            future.release()
+            yield list(results)
+    finally:
+        if client is not None and client is not scheduler:
+            client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _cores() -> int:
+    import os
+
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)

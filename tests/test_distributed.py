@@ -1,0 +1,89 @@
+"""Tests for sitrep.distributed: Dask ingest gives the tables `sitrep.api.ingest` gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("dask.bag")
+
+import sitrep.api as api
+from sitrep import distributed
+from sitrep.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+SYNDICATED = ROOT / "gold" / "syndicated" / "articles.jsonl"
+
+TABLES = {  # table -> columns that order its rows (ingested_at is a clock reading, left out)
+    "articles": "article_id",
+    "sentences": "article_id, sentence_index",
+    "removed": "article_id, start",
+    "actor_mentions": "article_id, start, \"end\", actor_id",
+    "mentions": "mention_id",
+    "quotes": "quote_id",
+    "events": "event_id",
+    "stories": "story_id",
+    "actors": "actor_id",
+}
+
+
+def _tables(db: Path) -> dict[str, list[dict]]:
+    with Store(db, read_only=True) as store:
+        out = {}
+        for table, order in TABLES.items():
+            rows = store.query(f"SELECT * FROM {table} ORDER BY {order}").to_pylist()
+            for row in rows:
+                row.pop("ingested_at", None)
+            out[table] = rows
+        return out
+
+
+@pytest.fixture(scope="module")
+def api_tables(tmp_path_factory) -> dict[str, list[dict]]:
+    db = tmp_path_factory.mktemp("api") / "api.duckdb"
+    api.ingest([EXAMPLES, SYNDICATED], db=db)
+    return _tables(db)
+
+
+def test_distributed_ingest_synchronous_gives_the_tables_of_api_ingest(tmp_path, api_tables) -> None:
+    db = tmp_path / "dask.duckdb"
+    report = distributed.ingest([EXAMPLES, SYNDICATED], db=db, scheduler="synchronous", partition_size=4)
+    assert report.read == 40 and report.written == 40 and not report.rejected
+    got = _tables(db)
+    for table in TABLES:
+        assert len(got[table]) == len(api_tables[table]), table
+        assert got[table] == api_tables[table], table
+
+
+def test_distributed_ingest_threads_gives_the_same_events(tmp_path, api_tables) -> None:
+    db = tmp_path / "threads.duckdb"
+    distributed.ingest([EXAMPLES, SYNDICATED], db=db, scheduler="threads", partition_size=8, num_workers=2)
+    got = _tables(db)
+    assert got["events"] == api_tables["events"]
+    assert got["mentions"] == api_tables["mentions"]
+
+
+def test_distributed_ingest_skips_unchanged_articles_and_rejects_bad_input(tmp_path) -> None:
+    db = tmp_path / "again.duckdb"
+    first = distributed.ingest([EXAMPLES], db=db, scheduler="synchronous")
+    bad = tmp_path / "empty.txt"
+    bad.write_text("", encoding="utf-8")
+    again = distributed.ingest([EXAMPLES, bad], db=db, scheduler="synchronous")
+    assert (first.read, first.written, first.unchanged) == (2, 2, 0)
+    assert (again.read, again.written, again.unchanged) == (2, 0, 2)
+    assert [r.path for r in again.rejected] == [str(bad)]
+    assert again.events == first.events > 0
+
+
+def test_distributed_ingest_rejects_an_unknown_scheduler_object(tmp_path) -> None:
+    with pytest.raises(ValueError, match="scheduler"):
+        distributed.ingest([EXAMPLES], db=tmp_path / "x.duckdb", scheduler=42)
+
+
+@pytest.mark.slow
+def test_distributed_ingest_processes_on_a_local_cluster_gives_the_same_events(tmp_path, api_tables) -> None:
+    db = tmp_path / "procs.duckdb"
+    distributed.ingest([EXAMPLES, SYNDICATED], db=db, scheduler="processes", partition_size=8, num_workers=2)
+    assert _tables(db)["events"] == api_tables["events"]
