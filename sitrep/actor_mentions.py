@@ -11,15 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from .actor_coref import CorefStage, _Person
 from .actor_tables import ActorDictionary, Sense, parts
 from .actors import (
+    _GAP_POS,
+    _NAME_PARTICLES,
     FORMER,
     HONORIFICS,
     PLACE_PREPOSITIONS,
-    SPEAKER_PRONOUNS,
-    SPEECH_VERBS,
-    _GAP_POS,
-    _NAME_PARTICLES,
     Actor,
     ActorMention,
     _Atom,
@@ -36,24 +35,23 @@ __all__ = ["MentionFinder"]
 _TITLE_PREFIXES = frozenset({"deputy", "vice", "acting", "assistant", "chief", "special", "senior", "top",
                              "interim", "caretaker", "first"})
 _POSSESSIVE = frozenset({"'s", "\u2019s"})
-_PRONOUN_WINDOW = 3  # sentences back that a speaker pronoun may look for its antecedent
-_DESCRIPTION_WINDOW = 40  # sentences back that "the Russian leader" may look for its antecedent
+_FORCE_MEANS = frozenset(
+    "bulldozer helicopter gunship tank jet warplane plane aircraft drone boat gunboat vessel warship artillery "
+    "unit patrol convoy sniper commando".split())
+"""Nouns after an army or police noun that are the means it acts through, not a compound's head."""
+_COMPASS = frozenset({"the", "northern", "southern", "eastern", "western", "central", "north", "south", "east",
+                      "west", "northeastern", "northwestern", "southeastern", "southwestern"})
+_HOME_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "REB", "OPP", "EDU"})
+_HOME_CIVILIANS = frozenset({"villager", "resident", "inhabitant", "civilian", "citizen"})
+_EVENT_NOUNS = frozenset("attack raid strike bombing shelling blockade invasion rocket missile".split())
+"""Acts whose nationality is the actor's, not the people's: "Israeli raid victims" are not Israeli."""
 
 
 @dataclass
-class _Person:
-    """A person mentioned so far: the actor and the name parts a later surname may repeat."""
+class MentionFinder(CorefStage):
+    """One pass over one Doc; holds the per-article state coreference needs (never module-level).
 
-    actor: Actor
-    token: int
-    sentence: int
-    names: frozenset[str]
-    roles: frozenset[str]
-
-
-@dataclass
-class MentionFinder:
-    """One pass over one Doc; holds the per-article state coreference needs (never module-level)."""
+    Stage 2 (noun groups) lives here, stage 3 (coreference) in `CorefStage` (`actor_coref.py`)."""
 
     doc: object
     dictionary: ActorDictionary
@@ -140,7 +138,7 @@ class MentionFinder:
             return False
         j = atom.start - 1
         doc = self.doc
-        while j >= 0 and doc[j].lower_ in {"the", "northern", "southern", "eastern", "western", "central"}:  # type: ignore[index]
+        while j >= 0 and doc[j].lower_ in _COMPASS:  # type: ignore[index]
             j -= 1
         if j >= 1 and doc[j].text == ",":  # type: ignore[index]
             # "in Krynica, Poland", "in Pyongyang, North Korea": the country qualifies a place
@@ -246,6 +244,18 @@ class MentionFinder:
             i = atom.end
         return heads, i
 
+    def _heads_after_noun(self, i: int) -> tuple[list[_Atom], int]:
+        """Actor nouns after one common noun that qualifies them ("French paper workers",
+        "Bangladeshi peacekeeping troops"): only after a country adjective, whose nationality the
+        actor then has; the common noun itself names nothing."""
+        doc = self.doc
+        if i >= len(doc) or i in self.atom_cover:  # type: ignore[arg-type]
+            return [], i
+        token = doc[i]  # type: ignore[index]
+        if token.pos_ != "NOUN" or not token.text[:1].islower() or token.lemma_.lower() in _EVENT_NOUNS:
+            return [], i
+        return self._heads(self._skip_gap(i + 1))
+
     def _noun_ok(self, atom: _Atom) -> bool:
         """An actor noun used as a noun: not "military" in "military cooperation", not "official"
         in "its official name", not "police" in "police station"."""
@@ -255,12 +265,16 @@ class MentionFinder:
             return False
         nxt = doc[atom.end] if atom.end < len(doc) else None  # type: ignore
         if nxt is not None and nxt.pos_ == "NOUN" and atom.end not in self.atom_at and nxt.text[:1].islower():
+            if nxt.ent_type_ in {"DATE", "TIME"}:
+                return True  # "the German government today welcomed": a time, not a compound
+            sense = atom.entry.sense
+            if sense is not None and sense.sector in {"MIL", "COP"} and nxt.lemma_.lower() in _FORCE_MEANS:
+                return True  # "Israeli army bulldozers demolished": the army acts through them
             return False
         return True
 
     def _group(self, atom: _Atom) -> int:
         """Assemble the mention that starts with this atom; returns the token after it."""
-        doc = self.doc
         if atom.is_person:
             return self._person(atom)
         if atom.is_modifier:
@@ -306,6 +320,8 @@ class MentionFinder:
             if len(chain) > 1:
                 i = chain[-1].end
         heads, end = self._heads(self._skip_gap(i))
+        if not heads and chain[-1].entry.role == "adjective":
+            heads, end = self._heads_after_noun(self._skip_gap(i))
         if not heads:  # adjectives without a head noun are not actors; the main loop re-visits them
             return self._bare(atom)
         for a in chain[:-1]:  # every adjective but the last gets the shared head as a separate mention
@@ -323,6 +339,14 @@ class MentionFinder:
             standalone = nxt is None or nxt.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM"}
             if not standalone or not doc[atom.start].text[:1].isupper():  # type: ignore
                 return atom.end
+        nxt_atom = self.atom_at.get(atom.end)
+        if nxt_atom is not None and nxt_atom.entry.role == "demonym" and nxt_atom.entry.named is not named \
+                and entry.role in {"adjective", "name"} and atom.is_place:
+            return atom.end  # "Kosovo Albanians": the people, read at the demonym
+        if entry.role == "demonym":
+            community = self._community(atom)
+            if community is not None:
+                return community
         if entry.role in {"capital", "city"} and self._shouted(atom):
             return atom.end  # "KINSHASA, April 19 (AFP)": a dateline names where the story was filed
         if self._shouted(atom) and atom.end + 1 < len(doc) and doc[atom.end].text == "," and \
@@ -341,6 +365,24 @@ class MentionFinder:
         self._emit(atom.start, atom.end, actor, how)
         return atom.end
 
+    def _community(self, atom: _Atom) -> int | None:
+        """A people living in another country: "Bosnian Serbs", "Kosovo Albanians" are civilians of
+        the first country; "ethnic Albanians" of the country they are in ("ethnic Albanians in
+        Macedonia"), else of no country -- never of the country their name comes from."""
+        doc = self.doc
+        own = atom.entry.named
+        before = next((a for a in self.atom_at.values() if a.end == atom.start), None)
+        if before is not None and before.entry.role in {"adjective", "name"} and before.is_place and \
+                before.entry.named is not own and before.start not in self.taken:
+            country = named_actor(before.entry.named, self.date, self.dictionary).country  # type: ignore[arg-type]
+            self._emit(before.start, atom.end, sector_actor(country, "CVL", self.dictionary), "dictionary")
+            return atom.end
+        if atom.start > 0 and doc[atom.start - 1].lower_ == "ethnic":  # type: ignore[index]
+            country = self._in_country(atom.end)
+            self._emit(atom.start - 1, atom.end, sector_actor(country, "CVL", self.dictionary), "dictionary")
+            return atom.end
+        return None
+
     def _shouted(self, atom: _Atom) -> bool:
         """A capital written all in capitals: a wire dateline or headline, not an actor."""
         text = self.doc[atom.start:atom.end].text  # type: ignore[index]
@@ -354,20 +396,21 @@ class MentionFinder:
         has_title = any(s.kind in {"title", "role"} for s in senses)
         if has_title:
             # "Prime Minister Han Duck-soo": a name right after the title
+            title = next((s for s in senses if s.kind == "title"), None)
             nxt = self.atom_at.get(end)
             if nxt is not None and nxt.is_person:
-                return self._titled_known(start, nxt)
+                return self._titled_known(start, nxt, title)
             run = self._name_run(end)
             if run > end and run - end <= 4:
                 person = self._run_person(end, run)
                 if person is not None:
-                    return self._titled_known(start, person)
+                    return self._titled_known(start, person, title)
                 return self._emit_group(modifier, start, run, heads, name=(end, run))
             # "the new Japanese Foreign Minister, Yoko Kamikawa": an apposition after a comma
             if end < len(doc) and doc[end].text == ",":  # type: ignore
                 nxt = self.atom_at.get(end + 1)
                 if nxt is not None and nxt.is_person and self._apposition_ends(nxt.end):
-                    return self._titled_known(start, nxt)
+                    return self._titled_known(start, nxt, title)
                 run = self._name_run(end + 1)
                 if run > end + 1 and run - end - 1 <= 4 and self._apposition_ends(run) and \
                         any(doc[t].ent_type_ == "PERSON" for t in range(end + 1, run)):  # type: ignore
@@ -378,12 +421,22 @@ class MentionFinder:
         doc = self.doc
         return i >= len(doc) or doc[i].is_punct or doc[i].pos_ in {"VERB", "AUX"}  # type: ignore
 
-    def _titled_known(self, start: int, person: _Atom) -> int:
-        """A title followed by a name the dictionary knows: the dictionary decides who it is."""
+    def _titled_known(self, start: int, person: _Atom, title: Sense | None = None) -> int:
+        """A title followed by a name the dictionary knows: the dictionary decides who it is.
+
+        When the person holds no office at the date but the text gives him the title of one of his
+        terms ("Russian President Boris Yeltsin" in a story dated 2000), the text wins: the date
+        may be the archive's, not the story's (not after "former": that is an elite)."""
         named = person.entry.named
         assert named is not None
         actor = named_actor(named, self.date, self.dictionary)
         term, _ = named.term_at(self.date)
+        if actor.sector == "ELI" and title is not None and title.roles and not self._former_before(start):
+            titled = [t for t in named.terms if t.roles & title.roles]
+            if titled:
+                term = max(titled, key=lambda t: t.start or "")
+                actor = Actor(f"{term.country or '---'}{term.sector or ''}", term.country, term.sector, named.name,
+                              named.kind, named.id, term.office)
         self._emit(start, person.end, actor, "dictionary", roles=term.roles,
                    name_tokens=(person.start, person.end))
         return self._possessed(person, person.end)
@@ -409,6 +462,8 @@ class MentionFinder:
             if of is not None:
                 country = of.country
                 org = of if of.kind == "organisation" and name is None else None
+            elif name is None and head.kind == "group":
+                country = self._home_country(end, head, heads[-1])  # "rebels in Ivory Coast"
         former = self._former_before(start if modifier is None else modifier.start)
         sector = head.sector
         if owner is not None and head.kind == "role":
@@ -469,27 +524,33 @@ class MentionFinder:
         actor = named_actor(atom.entry.named, self.date, self.dictionary)
         return actor if actor.country else None
 
-    def _describe(self, country: str | None, title: Sense, start: int) -> tuple[Actor, str] | None:
-        """"the Russian leader", "the Chinese president": the person the description points to.
-
-        The most recent person of that country whose office fits the title, within the last
-        sentences; else whoever held the office at the date; else None (a sector actor).
-        """
-        if country is None:
+    def _home_country(self, i: int, head: Sense, noun: _Atom) -> str | None:
+        """The country named right after "in"/"throughout" at token i, for a group that belongs
+        where it is: state organs, rebels, opposition, students, villagers ("rebels in Ivory Coast",
+        "opposition parties in Nepal", "students throughout Indonesia"). Not troops, refugees,
+        workers, tourists or the press, often foreign where they are; not a capital or city (a
+        place of residence); not a longer place ("in Ivory Coast's north" still counts)."""
+        doc = self.doc
+        if head.sector not in _HOME_SECTORS and doc[noun.end - 1].lemma_.lower() not in _HOME_CIVILIANS:  # type: ignore
             return None
-        sentence = self._sentence(start)
-        for person in reversed(self.people):
-            if person.actor.country != country or person.token >= start:
-                continue
-            if sentence - person.sentence > 10_000:
-                break
-            if title.roles & person.roles or (not person.roles and person.actor.provisional is False):
-                return person.actor, "coref"
-        for role in sorted(title.roles):
-            holder = self.dictionary.holder_at(country, role, self.date)
-            if holder is not None:
-                return named_actor(holder, self.date, self.dictionary), "dictionary"
-        return None
+        return self._in_country(i)
+
+    def _in_country(self, i: int) -> str | None:
+        """The country of "in [the] <country name>" at token i, when the name ends the phrase."""
+        doc = self.doc
+        if i >= len(doc) or doc[i].lower_ not in {"in", "throughout", "across", "inside"}:  # type: ignore
+            return None
+        j = i + 1
+        while j < len(doc) and doc[j].lower_ in _COMPASS:  # type: ignore
+            j += 1
+        atom = self.atom_at.get(j)
+        if atom is None or atom.entry.named is None or atom.entry.role != "name" or \
+                atom.entry.named.kind != "country":
+            return None
+        nxt = doc[atom.end] if atom.end < len(doc) else None  # type: ignore
+        if nxt is not None and nxt.pos_ in {"NOUN", "PROPN"}:
+            return None
+        return named_actor(atom.entry.named, self.date, self.dictionary).country
 
     def _person(self, atom: _Atom) -> int:
         """A dictionary name, alone or with a title in apposition after it ("Kim Yung-ho, US
@@ -525,79 +586,3 @@ class MentionFinder:
             if heads:
                 return self._headed(person, end + 1, heads, hend)
         return end
-
-    # -- stage 3: coreference ----------------------------------------------------------------------
-
-    def _unlisted(self, token) -> None:
-        """A token no dictionary form covers: a surname, an unknown titled name, a speaker pronoun."""
-        i = token.i
-        if token.lower_ in SPEAKER_PRONOUNS:
-            self._pronoun(token)
-            return
-        if self._is_name_token(i):
-            # "Sidney Seller, a former U.S. intelligence analyst": unknown name + titled apposition
-            run = self._name_run(i)
-            if any(self.doc[t].ent_type_ == "PERSON" for t in range(i, run)) and run - i <= 4:  # type: ignore
-                if self._unknown_with_apposition(i, run):
-                    return
-            if run - i == 1 and not self._is_name_token(i - 1):
-                self._surname(i)
-
-    def _unknown_with_apposition(self, start: int, end: int) -> bool:
-        doc = self.doc
-        if end >= len(doc) or doc[end].text != ",":  # type: ignore
-            return False
-        j = end + 1
-        while j < len(doc) and doc[j].lower_ in {"a", "an", "the"} | FORMER:  # type: ignore
-            j += 1
-        modifier = self.atom_at.get(j)
-        k = j
-        if modifier is not None and modifier.is_modifier and modifier.entry.role in {"adjective", "name"}:
-            k = self._skip_gap(modifier.end)
-        else:
-            modifier = None
-        k = self._skip_gap(k)
-        heads, hend = self._heads(k)
-        if not heads:  # "Sandra Rusciolelli, the first judge to ...": any actor noun in apposition
-            return False
-        senses = [h.entry.sense for h in heads if h.entry.sense is not None]
-        head = _head_sense(senses)
-        assert head is not None
-        country = None
-        if modifier is not None and modifier.entry.named is not None:
-            country = named_actor(modifier.entry.named, self.date, self.dictionary).country
-        former = self._former_before(j + 1) or any(doc[t].lower_ in FORMER for t in range(end + 1, k))  # type: ignore
-        sector = "ELI" if former else head.sector
-        name_text = doc[start:end].text  # type: ignore
-        office = doc[heads[0].start:heads[-1].end].text  # type: ignore
-        actor = Actor(f"{country or '---'}{sector}", country, sector, name_text, "person",
-                      f"person:{_slug(name_text)}", f"former {office}" if former else office, True)
-        title = next((s for s in senses if s.kind == "title"), None)
-        self._emit(start, hend, actor, "title", roles=title.roles if title else frozenset(),
-                   name_tokens=(start, end))
-        return True
-
-    def _surname(self, i: int) -> None:
-        """"Kim", "Han": a lone name part that repeats part of a person named before."""
-        norm = self.doc[i].lower_  # type: ignore[index]
-        for person in reversed(self.people):
-            if person.token < i and norm in person.names:
-                self._emit(i, i + 1, person.actor, "coref")
-                return
-
-    def _pronoun(self, token) -> None:
-        """"he added": the subject pronoun of a speech verb is the most recent person named."""
-        if token.dep_ not in {"nsubj", "nsubjpass"} or token.head.lemma_.lower() not in SPEECH_VERBS:
-            return
-        sentence = token.sent
-        earlier_sentences = 0
-        start = sentence.start
-        for person in reversed(self.people):
-            if person.token >= token.i:
-                continue
-            if person.sentence < start:
-                earlier_sentences = sum(1 for s in self.doc.sents if person.sentence <= s.start < start)  # type: ignore
-                if earlier_sentences > _PRONOUN_WINDOW:
-                    return
-            self._emit(token.i, token.i + 1, person.actor, "pronoun")
-            return

@@ -90,6 +90,11 @@ def parts(text: str) -> list[tuple[str, str]]:
             head.append(chunk[0])
             chunk = chunk[1:]
         possessive = None
+        if chunk.lower() in {"'", "'s"}:  # a tokeniser's own possessive token: "Workers" "'" "Party"
+            out.extend((c, c) for c in head)
+            out.append(("'s", chunk))
+            out.extend((c, c) for c in tail)
+            continue
         if chunk.lower().endswith("'s") and len(chunk) > 2:
             possessive, chunk = chunk[-2:], chunk[:-2]
         elif chunk.endswith("'") and len(chunk) > 1 and chunk[-2] in "sS":

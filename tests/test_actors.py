@@ -452,3 +452,64 @@ def test_actors_mentions_no_dateline_country_without_a_national_dateline(nlp) ->
     for dateline in ("UNITED NATIONS, April 4 (AFP) - ", "JERUSALEM, April 17 (AFP) - ", ""):
         found = _mentions(nlp, dateline + "The army said militants were arrested.", "1997-04-17")
         assert [(t, c) for t, c, _ in found] == [("army", "---MIL"), ("militants", "---REB")]
+
+
+def test_actors_mentions_time_word_after_actor_noun_is_no_compound(nlp) -> None:
+    found = _mentions(nlp, "The German government today welcomed the plan. Syrian officers today ended talks.")
+    assert [(t, c) for t, c, _ in found] == [("German government", "DEUGOV"), ("Syrian officers", "SYRGOV")]
+
+
+def test_actors_mentions_army_acting_through_its_means(nlp) -> None:
+    found = _mentions(nlp, "Israeli army bulldozers demolished homes near the police station.")
+    assert [(t, c) for t, c, _ in found] == [("Israeli army", "ISRMIL")]
+
+
+def test_actors_mentions_adjective_and_qualifying_noun_before_actor_noun(nlp) -> None:
+    found = _mentions(nlp, "Angry French paper workers and Bangladeshi peacekeeping troops arrived. "
+                           "Serbian military police left. Russian technology could reach the region.")
+    assert [(t, c) for t, c, _ in found] == [("French paper workers", "FRALAB"),
+                                             ("Bangladeshi peacekeeping troops", "BGDMIL"),
+                                             ("Serbian military police", "SRBMIL")]
+
+
+def test_actors_mentions_title_in_text_wins_over_archive_date(nlp) -> None:
+    found = _mentions(nlp, "Russian President Boris Yeltsin met former President Suharto.", "2000-01-01")
+    assert [(t, c) for t, c, _ in found] == [("Russian President Boris Yeltsin", "RUSGOV"),
+                                             ("President Suharto", "IDNELI")]
+
+
+def test_actors_mentions_domestic_group_in_a_country_takes_it(nlp) -> None:
+    found = _mentions(nlp, "Rebels in the Ivory Coast and opposition parties in Nepal protested, "
+                           "while troops in Iraq and tourists in Egypt waited.")
+    assert [(t, c) for t, c, _ in found] == [("Rebels", "CIVREB"), ("opposition parties", "NPLOPP"),
+                                             ("troops", "---MIL")]
+
+
+def test_actors_mentions_people_living_in_another_country(nlp) -> None:
+    found = _mentions(nlp, "Bosnian Serbs, Iraqi Kurds and ethnic Albanians in south Serbia protested; "
+                           "Kosovo Albanians voted and ethnic Turks marched.")
+    assert [(t, c) for t, c, _ in found] == [("Bosnian Serbs", "BIHCVL"), ("Iraqi Kurds", "IRQCVL"),
+                                             ("ethnic Albanians", "SRBCVL"), ("Kosovo Albanians", "XKXCVL"),
+                                             ("ethnic Turks", "---CVL")]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Quatar", "QAT"), ("Ethopia", "ETH"), ("Rhodesian troops", "ZWEMIL"), ("Darfur rebels", "SDNREB"),
+        ("European Community", "IGO"), ("APEC", "IGO"), ("International Labor Office", "IGO"),
+        ("UNITA", "AGOREB"), ("NPFL", "LBRREB"), ("Revolutionary United Front", "SLEREB"),
+        ("Islamic Salvation Front", "DZAOPP"), ("Jewish settlers", "ISRCVL"), ("Israeli settlers", "ISRCVL"),
+        ("Croatian extremists", "HRVREB"), ("Palestinian armed groups", "PSEREB"),
+        ("Montenegro Assembly", "MNELEG"), ("Yoruba leaders", "NGAGOV"),
+    ],
+)
+def test_actors_resolve_archive_and_misspelt_forms(text: str, code: str) -> None:
+    actor = resolve(text, date="2000-01-01")
+    assert actor is not None, text
+    assert actor.code == code
+
+
+def test_actors_mentions_tokenised_possessive_apostrophe_matches(nlp) -> None:
+    found = _mentions(nlp, "The rebel Kurdistan Workers' Party issued a declaration.")
+    assert [(t, c) for t, c, _ in found] == [("Kurdistan Workers' Party", "TURREB")]

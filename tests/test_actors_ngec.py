@@ -22,7 +22,7 @@ CO_ACTOR_FLOOR = 0.75
 def result() -> dict:
     if not scorer.DEFAULT_CASES.exists():
         pytest.skip(f"NGEC actor cases not available at {scorer.DEFAULT_CASES} (shared gold absent)")
-    return scorer.evaluate(with_multiple=False)
+    return scorer.evaluate(with_multiple=False, with_gsr=False)
 
 
 def test_actors_ngec_country_accuracy_above_floor(result: dict) -> None:
@@ -50,7 +50,7 @@ def test_actors_ngec_missing_gold_raises_clear_error(tmp_path: Path) -> None:
     from sitrep.errors import GoldError
 
     with pytest.raises(GoldError, match="cases_path"):
-        scorer.evaluate(cases_path=tmp_path / "absent.jsonl", with_multiple=False)
+        scorer.evaluate(cases_path=tmp_path / "absent.jsonl", with_multiple=False, with_gsr=False)
 
 
 def test_actors_ngec_co_actor_splitting_above_floor() -> None:

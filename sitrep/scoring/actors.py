@@ -8,6 +8,12 @@ ones that map a name or short text to a country/sector (`agent_to_code`, `short_
 (`cases.multiple_actors.jsonl`) through `find_mentions` + `coordinated`. The `query_wiki` cases test a
 Wikipedia search sitrep does not have; they are listed as out of scope.
 
+A second part replays the PLOVER gold standard records (`evaluate_gsr`): for each of the 322
+sentences, every gold source and target `{actorText, code, sector}` must be covered by a
+`find_mentions` mention (on the parsed sentence, at the record's date) that overlaps the actor text
+and has the gold country (country accuracy) and also the gold sector (sector accuracy, over the
+actors the gold gives a sector). This measures mentions in running text, as the event coder sees them.
+
 Where sitrep's conventions differ from NGEC's, the expected value is translated before comparing,
 and the translation is listed in the report (`CONVENTIONS`):
 - UN organs: NGEC country "UNO", the EU's councils "EUR"; sitrep "IGO" (the hand-coded gold's rule).
@@ -36,7 +42,8 @@ from typing import Any
 
 from ..errors import GoldError
 
-__all__ = ["CONVENTIONS", "DEFAULT_CASES", "DEFAULT_MULTIPLE", "evaluate", "format_report"]
+__all__ = ["CONVENTIONS", "DEFAULT_CASES", "DEFAULT_MULTIPLE", "GSR_CONVENTIONS", "evaluate", "evaluate_gsr",
+           "format_report"]
 
 DEFAULT_CASES = Path("/work/shared/gold/ngec-actor-tests/cases.actor_resolution.jsonl")
 DEFAULT_MULTIPLE = Path("/work/shared/gold/ngec-actor-tests/cases.multiple_actors.jsonl")
@@ -63,6 +70,17 @@ CONVENTIONS: Mapping[str, str] = MappingProxyType({
     "sector CVL -> ELI for 'former'": "former officials are CAMEO elites (ELI) in sitrep",
     "sector UNK -> no actor": "a bare pronoun or 'two men' is not an actor mention in sitrep",
 })
+GSR_CONVENTIONS: Mapping[str, str] = MappingProxyType({
+    "country NGO/IMG/ISM -> none": "NGOs, international militant groups (al-Qaeda) and 'Muslim' have no "
+                                   "country in sitrep (code '---')",
+    "country VTN -> VNM": "the gold's one pre-ISO Vietnam code",
+    "sector JRN -> MED, MED -> HLH": "the gold spells sectors the PLOVER way; sitrep keeps CAMEO's",
+    "sector CIV -> CVL, MOS -> REL": "the gold's variant spellings of civilians and Muslims",
+    "sector SOC -> not compared": "no CAMEO sector for 'social' bodies",
+})
+_GSR_COUNTRY_MAP: Mapping[str, str | None] = MappingProxyType({"NGO": None, "IMG": None, "ISM": None, "VTN": "VNM"})
+_GSR_SECTOR_MAP: Mapping[str, str | None] = MappingProxyType(
+    {"JRN": "MED", "MED": "HLH", "CIV": "CVL", "MOS": "REL", "SOC": None})
 _COUNTRY_MAP = {"UNO": "IGO", "EUR": "IGO"}
 _SECTOR_MAP = {"JRN": "MED", "MED": "HLH", "PRM": "UAF"}
 _ASSERT = re.compile(
@@ -199,10 +217,12 @@ def _score_one(text: str, date: str, wanted: list[tuple[str, str, Any]], diction
 
 
 def evaluate(*, cases_path: str | Path | None = None, multiple_path: str | Path | None = None,
-             limit: int | None = None, dictionary=None, with_multiple: bool = True) -> dict[str, Any]:
+             limit: int | None = None, dictionary=None, with_multiple: bool = True, with_gsr: bool = True,
+             gsr_path: str | Path | None = None) -> dict[str, Any]:
     """Replay NGEC's actor tests through sitrep; returns accuracies, failures and what was skipped.
 
-    `with_multiple` also scores the co-actor cases, which need the spaCy model.
+    `with_multiple` also scores the co-actor cases and `with_gsr` the mentions on the PLOVER gold
+    standard sentences (`evaluate_gsr`); both need the spaCy model.
     """
     cases = _cases(Path(cases_path) if cases_path else DEFAULT_CASES)
     if limit is not None:
@@ -239,7 +259,65 @@ def evaluate(*, cases_path: str | Path | None = None, multiple_path: str | Path 
     }
     if with_multiple:
         report["multiple"] = evaluate_multiple(path=multiple_path, dictionary=dictionary)
+    if with_gsr:
+        report["gsr"] = evaluate_gsr(path=gsr_path, dictionary=dictionary, limit=limit)
     return report
+
+
+def _locate(text: str, actor_text: str) -> tuple[int, int] | None:
+    """Character span of a gold actor text in its sentence: the first exact occurrence, else the
+    first ignoring case, else None (the gold edited the text)."""
+    start = text.find(actor_text)
+    if start < 0:
+        start = text.lower().find(actor_text.lower())
+    return (start, start + len(actor_text)) if start >= 0 and actor_text else None
+
+
+def evaluate_gsr(*, path: str | Path | None = None, dictionary=None, limit: int | None = None) -> dict[str, Any]:
+    """Actor mentions on the PLOVER GSR sentences: is each gold actor found, with its country and sector?
+
+    For every gold source and target, the mentions overlapping its text are looked at: the country
+    is right when one of them has the gold country, the sector when one has both the gold country
+    and the gold sector (`GSR_CONVENTIONS` translate the gold's codes). Needs the spaCy model.
+    """
+    from ..actors import find_mentions
+    from ..analyse import nlp
+    from .plover_gsr import DEFAULT_GOLD, load_records
+
+    records = load_records(Path(path) if path else DEFAULT_GOLD)
+    if limit is not None:
+        records = records[:limit]
+    tally = {"country": [0, 0], "sector": [0, 0]}
+    failures: list[dict[str, Any]] = []
+    not_located = 0
+    for record in records:
+        doc = nlp()(record.text)
+        mentions = find_mentions(doc, date=record.date, dictionary=dictionary)
+        for role, gold in [("source", a) for a in record.sources] + [("target", a) for a in record.targets]:
+            if not gold.country:
+                continue
+            span = _locate(record.text, gold.text)
+            if span is None:
+                not_located += 1
+                continue
+            country = _GSR_COUNTRY_MAP.get(gold.country, gold.country)
+            sector = _GSR_SECTOR_MAP.get(gold.sector, gold.sector) if gold.sector else None
+            over = [m for m in mentions if m.start < span[1] and span[0] < m.end]
+            country_ok = any(m.actor.country == country for m in over)
+            tally["country"][0] += int(country_ok)
+            tally["country"][1] += 1
+            sector_ok = True
+            if sector is not None:
+                sector_ok = any(m.actor.country == country and m.actor.sector == sector for m in over)
+                tally["sector"][0] += int(sector_ok)
+                tally["sector"][1] += 1
+            if not (country_ok and sector_ok):
+                failures.append({"id": record.id, "role": role, "text": gold.text,
+                                 "expected": f"{country or '---'}{sector or ''}",
+                                 "got": [f"{m.text!r}={m.actor.code}" for m in over],
+                                 "sentence": record.text})
+    return {"country": _accuracy(*tally["country"]), "sector": _accuracy(*tally["sector"]),
+            "failures": failures, "not_located": not_located, "conventions": dict(GSR_CONVENTIONS)}
 
 
 def evaluate_multiple(*, path: str | Path | None = None, dictionary=None) -> dict[str, Any]:
@@ -299,4 +377,25 @@ def format_report(result: Mapping[str, Any], *, max_failures: int = 200) -> str:
     lines.append(f"Out of scope ({len(result['out_of_scope'])}; Wikipedia lookups): "
                  + ", ".join(result["out_of_scope"]))
     lines.append(f"Asserts not compared (Wikipedia titles, patterns, second sectors): {result['asserts_not_compared']}")
+    if "gsr" in result:
+        lines.append("")
+        lines.append(format_gsr_report(result["gsr"], max_failures=max_failures))
+    return "\n".join(lines)
+
+
+def format_gsr_report(result: Mapping[str, Any], *, max_failures: int = 200) -> str:
+    """The PLOVER GSR part as plain text: accuracies, conventions, failures with their sentence."""
+    lines = ["PLOVER GSR actor mentions (find_mentions on each gold sentence)"]
+    for target in ("country", "sector"):
+        acc = result[target]
+        lines.append(f"  {target:8} accuracy {acc['accuracy']:.3f}  ({acc['correct']}/{acc['total']})")
+    lines.append(f"  gold actor texts not found in their sentence (not scored): {result['not_located']}")
+    lines.append("Conventions (gold codes translated):")
+    lines.extend(f"  {k}: {v}" for k, v in result["conventions"].items())
+    failures = result["failures"]
+    lines.append(f"Failures ({len(failures)}):")
+    for f in failures[:max_failures]:
+        got = ", ".join(f["got"]) or "no mention"
+        lines.append(f"  {f['id']} {f['role']}: {f['text']!r} expected={f['expected']} got={got}")
+        lines.append(f"      {f['sentence']}")
     return "\n".join(lines)

@@ -1,0 +1,135 @@
+"""Stage 3 of `actors.find_mentions`: coreference -- surnames, descriptions and speaker pronouns.
+
+"Kim" after "Kim Jong Un", "the Russian leader" after "Vladimir Putin" and "he added" after a named
+speaker resolve to the person named before. `CorefStage` is a mixin of `actor_mentions.MentionFinder`
+(split from it to keep each module readable): it reads and extends the finder's per-article state
+(`people`, `mentions`, `taken`) and uses its token tests (`_is_name_token`, `_name_run`, `_heads` ...).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .actor_tables import Sense
+from .actors import FORMER, SPEAKER_PRONOUNS, SPEECH_VERBS, Actor, _head_sense, _slug, named_actor
+
+__all__ = ["CorefStage"]
+
+_PRONOUN_WINDOW = 3  # sentences back that a speaker pronoun may look for its antecedent
+_DESCRIPTION_WINDOW = 40  # sentences back that "the Russian leader" may look for its antecedent
+
+
+@dataclass
+class _Person:
+    """A person mentioned so far: the actor and the name parts a later surname may repeat."""
+
+    actor: Actor
+    token: int
+    sentence: int
+    names: frozenset[str]
+    roles: frozenset[str]
+
+
+class CorefStage:
+    """Coreference rules of `MentionFinder`; see the module docstring for what they rely on."""
+
+    doc: object
+    people: list[_Person]
+
+    def _describe(self, country: str | None, title: Sense, start: int) -> tuple[Actor, str] | None:
+        """"the Russian leader", "the Chinese president": the person the description points to.
+
+        The most recent person of that country whose office fits the title, within the last
+        sentences; else whoever held the office at the date; else None (a sector actor).
+        """
+        if country is None:
+            return None
+        sentence = self._sentence(start)
+        for person in reversed(self.people):
+            if person.actor.country != country or person.token >= start:
+                continue
+            if sentence - person.sentence > 10_000:
+                break
+            if title.roles & person.roles or (not person.roles and person.actor.provisional is False):
+                return person.actor, "coref"
+        for role in sorted(title.roles):
+            holder = self.dictionary.holder_at(country, role, self.date)
+            if holder is not None:
+                return named_actor(holder, self.date, self.dictionary), "dictionary"
+        return None
+
+    # -- stage 3: coreference ----------------------------------------------------------------------
+
+    def _unlisted(self, token) -> None:
+        """A token no dictionary form covers: a surname, an unknown titled name, a speaker pronoun."""
+        i = token.i
+        if token.lower_ in SPEAKER_PRONOUNS:
+            self._pronoun(token)
+            return
+        if self._is_name_token(i):
+            # "Sidney Seller, a former U.S. intelligence analyst": unknown name + titled apposition
+            run = self._name_run(i)
+            if any(self.doc[t].ent_type_ == "PERSON" for t in range(i, run)) and run - i <= 4:  # type: ignore
+                if self._unknown_with_apposition(i, run):
+                    return
+            if run - i == 1 and not self._is_name_token(i - 1):
+                self._surname(i)
+
+    def _unknown_with_apposition(self, start: int, end: int) -> bool:
+        doc = self.doc
+        if end >= len(doc) or doc[end].text != ",":  # type: ignore
+            return False
+        j = end + 1
+        while j < len(doc) and doc[j].lower_ in {"a", "an", "the"} | FORMER:  # type: ignore
+            j += 1
+        modifier = self.atom_at.get(j)
+        k = j
+        if modifier is not None and modifier.is_modifier and modifier.entry.role in {"adjective", "name"}:
+            k = self._skip_gap(modifier.end)
+        else:
+            modifier = None
+        k = self._skip_gap(k)
+        heads, hend = self._heads(k)
+        if not heads:  # "Sandra Rusciolelli, the first judge to ...": any actor noun in apposition
+            return False
+        senses = [h.entry.sense for h in heads if h.entry.sense is not None]
+        head = _head_sense(senses)
+        assert head is not None
+        country = None
+        if modifier is not None and modifier.entry.named is not None:
+            country = named_actor(modifier.entry.named, self.date, self.dictionary).country
+        former = self._former_before(j + 1) or any(doc[t].lower_ in FORMER for t in range(end + 1, k))  # type: ignore
+        sector = "ELI" if former else head.sector
+        name_text = doc[start:end].text  # type: ignore
+        office = doc[heads[0].start:heads[-1].end].text  # type: ignore
+        actor = Actor(f"{country or '---'}{sector}", country, sector, name_text, "person",
+                      f"person:{_slug(name_text)}", f"former {office}" if former else office, True)
+        title = next((s for s in senses if s.kind == "title"), None)
+        self._emit(start, hend, actor, "title", roles=title.roles if title else frozenset(),
+                   name_tokens=(start, end))
+        return True
+
+    def _surname(self, i: int) -> None:
+        """"Kim", "Han": a lone name part that repeats part of a person named before."""
+        norm = self.doc[i].lower_  # type: ignore[index]
+        for person in reversed(self.people):
+            if person.token < i and norm in person.names:
+                self._emit(i, i + 1, person.actor, "coref")
+                return
+
+    def _pronoun(self, token) -> None:
+        """"he added": the subject pronoun of a speech verb is the most recent person named."""
+        if token.dep_ not in {"nsubj", "nsubjpass"} or token.head.lemma_.lower() not in SPEECH_VERBS:
+            return
+        sentence = token.sent
+        earlier_sentences = 0
+        start = sentence.start
+        for person in reversed(self.people):
+            if person.token >= token.i:
+                continue
+            if person.sentence < start:
+                earlier_sentences = sum(1 for s in self.doc.sents if person.sentence <= s.start < start)  # type: ignore
+                if earlier_sentences > _PRONOUN_WINDOW:
+                    return
+            self._emit(token.i, token.i + 1, person.actor, "pronoun")
+            return
