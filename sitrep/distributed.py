@@ -46,6 +46,8 @@ def ingest(
     published: str | None = None,
     outlet: str | None = None,
     progress: Callable[[int], None] | None = None,
+    actor_files: Sequence[str | Path] = (),
+    lexicon_files: Sequence[str | Path] = (),
 ):
     """Read, code on Dask and store articles; returns a `sitrep.api.IngestReport`.
 
@@ -54,11 +56,22 @@ def ingest(
     seconds of work, large enough to hide Dask's per-task overhead). `num_workers` caps the local
     threads or processes (default: one per core). Unchanged articles (same id and content hash) are
     skipped; a changed one replaces its rows; bad inputs are reported, as in `sitrep.api.ingest`.
+    `actor_files` and `lexicon_files` extend the actor tables and verb lexicon as there; they are loaded
+    here once and shipped to the workers with each task.
     """
     from .api import IngestReport, open_store, rebuild
 
     if partition_size < 1:
         raise ValueError("partition_size must be at least 1 article")
+    options: dict = {}
+    if actor_files:
+        from .actors import ActorDictionary
+
+        options["dictionary"] = ActorDictionary.from_files(*actor_files)
+    if lexicon_files:
+        from .lexicon import Lexicon
+
+        options["lexicon"] = Lexicon.load(extra=lexicon_files)
     report = IngestReport()
     store = open_store(db)
     try:
@@ -76,7 +89,7 @@ def ingest(
         report.unchanged = report.read - len(todo)
         # 3.-4. Code partitions on Dask; write each through this process as it arrives.
         for results in _coded_partitions(todo, scheduler=scheduler, partition_size=partition_size,
-                                         num_workers=num_workers):
+                                         num_workers=num_workers, options=options):
             report.written += store.write(results)
             if progress:
                 progress(len(results))
@@ -90,22 +103,23 @@ def ingest(
     return report
 
 
-def _code_partition(articles: Sequence[Article]) -> list:
+def _code_partition(articles: Sequence[Article], options: dict | None = None) -> list:
     """One Dask task: code a partition of articles (runs on a worker; the model is cached there)."""
     from .pipeline import process_batch
 
-    return process_batch(list(articles))
+    return process_batch(list(articles), **(options or {}))
 
 
 def _coded_partitions(todo: list[Article], *, scheduler: object, partition_size: int,
-                      num_workers: int | None) -> Iterable[list]:
+                      num_workers: int | None, options: dict | None = None) -> Iterable[list]:
     """Yield the `ArticleResult`s of each partition, in the order partitions finish."""
     if not todo:
         return
     import dask
     import dask.bag
 
-    parts = dask.bag.from_sequence(todo, partition_size=partition_size).map_partitions(_code_partition).to_delayed()
+    bag = dask.bag.from_sequence(todo, partition_size=partition_size)
+    parts = bag.map_partitions(_code_partition, options or {}).to_delayed()
     if scheduler in ("synchronous", "threads"):
         # In-process: compute a few partitions at a time so results never pile up in memory.
         wave = max(1, num_workers or _cores()) * 2
