@@ -377,8 +377,16 @@ class MentionFinder(CorefStage):
             country = named_actor(before.entry.named, self.date, self.dictionary).country  # type: ignore[arg-type]
             self._emit(before.start, atom.end, sector_actor(country, "CVL", self.dictionary), "dictionary")
             return atom.end
+        after = self._in_country(atom.end, ("of",))
+        if after is not None and after != named_actor(own, self.date, self.dictionary).country:  # type: ignore
+            # "Albanians of southern Serbia"; not "in" ("Americans in Iraq" are still Americans)
+            j = atom.end + 1
+            while doc[j].lower_ in _COMPASS:  # type: ignore[index]
+                j += 1
+            self._emit(atom.start, self.atom_at[j].end, sector_actor(after, "CVL", self.dictionary), "dictionary")
+            return self.atom_at[j].end
         if atom.start > 0 and doc[atom.start - 1].lower_ == "ethnic":  # type: ignore[index]
-            country = self._in_country(atom.end)
+            country = self._in_country(atom.end, ("in", "of"))
             self._emit(atom.start - 1, atom.end, sector_actor(country, "CVL", self.dictionary), "dictionary")
             return atom.end
         return None
@@ -464,6 +472,9 @@ class MentionFinder(CorefStage):
                 org = of if of.kind == "organisation" and name is None else None
             elif name is None and head.kind == "group":
                 country = self._home_country(end, head, heads[-1])  # "rebels in Ivory Coast"
+        if modifier is not None and modifier.entry.role == "adjective" and modifier.start > 0 and \
+                doc[modifier.start - 1].lower_ == "ethnic":  # type: ignore[index]
+            country = self._in_country(end, ("in", "of"))  # "ethnic Albanian guerrillas" are not Albania's
         former = self._former_before(start if modifier is None else modifier.start)
         sector = head.sector
         if owner is not None and head.kind == "role":
@@ -535,10 +546,10 @@ class MentionFinder(CorefStage):
             return None
         return self._in_country(i)
 
-    def _in_country(self, i: int) -> str | None:
+    def _in_country(self, i: int, words: tuple[str, ...] = ("in", "throughout", "across", "inside")) -> str | None:
         """The country of "in [the] <country name>" at token i, when the name ends the phrase."""
         doc = self.doc
-        if i >= len(doc) or doc[i].lower_ not in {"in", "throughout", "across", "inside"}:  # type: ignore
+        if i >= len(doc) or doc[i].lower_ not in words:  # type: ignore
             return None
         j = i + 1
         while j < len(doc) and doc[j].lower_ in _COMPASS:  # type: ignore

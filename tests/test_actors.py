@@ -513,3 +513,15 @@ def test_actors_resolve_archive_and_misspelt_forms(text: str, code: str) -> None
 def test_actors_mentions_tokenised_possessive_apostrophe_matches(nlp) -> None:
     found = _mentions(nlp, "The rebel Kurdistan Workers' Party issued a declaration.")
     assert [(t, c) for t, c, _ in found] == [("Kurdistan Workers' Party", "TURREB")]
+
+
+def test_actors_mentions_community_of_a_country_and_ethnic_adjective(nlp) -> None:
+    found = _mentions(nlp, "Albanians of southern Serbia demanded autonomy, ethnic Albanian guerrillas attacked "
+                           "and Americans in Iraq left.", "2001-03-01")
+    assert [(t, c) for t, c, _ in found] == [("Albanians of southern Serbia", "SRBCVL"),
+                                             ("Albanian guerrillas", "---REB"), ("Americans", "USA")]
+
+
+def test_actors_mentions_historical_heads_of_state(nlp) -> None:
+    found = _mentions(nlp, "The German government welcomed President Reagan's statement.", "1986-05-01")
+    assert [(t, c) for t, c, _ in found] == [("German government", "DEUGOV"), ("President Reagan", "USAGOV")]
