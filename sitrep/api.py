@@ -47,6 +47,7 @@ def ingest(
     progress: Callable[[int], None] | None = None,
     actor_files: Sequence[str | Path] = (),
     lexicon_files: Sequence[str | Path] = (),
+    dask: str | None = None,
 ) -> IngestReport:
     """Read, code and store articles. Unchanged articles are skipped; changed ones replaced.
 
@@ -55,8 +56,16 @@ def ingest(
     `lexicon_files` extend the shipped actor tables and verb lexicon with users' TSV files (formats in
     ``sitrep/data/actors/README.md`` and the header of ``sitrep/data/verbs.tsv``). Articles already
     stored are not re-coded when only these files change; re-ingest them into a fresh database.
+    `dask` runs the coding on Dask ("synchronous", "threads", "processes" or a scheduler address; see
+    docs/scale.md) with this process as the only writer.
     """
     from functools import partial
+
+    if dask is not None:
+        from . import distributed
+
+        return distributed.ingest(paths, db=db, scheduler=dask, published=published, outlet=outlet,
+                                  progress=progress, actor_files=actor_files, lexicon_files=lexicon_files)
 
     from .pipeline import process_batch
 
@@ -108,6 +117,22 @@ def _ingest_batch(store: Store, batch: list[Article], report: IngestReport, proc
         progress(len(batch))
 
 
+MENTION_ROWS_SQL = r"""
+SELECT m.mention_id, m.article_id, a.story_id, m.outlet, m.source_code AS source, m.target_code AS target,
+       m.root, m.code, m.date, m.date_precision, m.place_name AS place, m.confidence,
+       coalesce(m.sentence_start < fb.first_end
+                AND NOT regexp_matches(rtrim(split_part(ltrim(m.evidence), chr(10), 1)), '[.!?…"”»]$'),
+                false) AS headline,
+       m.evidence
+FROM mentions m JOIN articles a USING (article_id)
+LEFT JOIN (SELECT article_id, arg_min("end", start) AS first_end FROM sentences WHERE kind = 'body'
+           GROUP BY article_id) fb USING (article_id)
+"""
+"""The rows `stories.merge_events` reads, one per coded mention: a mention is a headline when it lies in
+the article's first body sentence and that sentence's first line ends without sentence punctuation;
+its evidence finds its twins in other copies of the story."""
+
+
 def rebuild(store: Store) -> None:
     """Rebuild the derived tables: stories, merged events, actors."""
     from . import stories as story_stage
@@ -115,11 +140,7 @@ def rebuild(store: Store) -> None:
     texts = store.con.execute("SELECT article_id, text FROM articles ORDER BY article_id").fetchall()
     clusters = story_stage.cluster_articles(texts) if texts else []
     store.write_stories(clusters)
-    rows = store.con.execute("""
-        SELECT m.mention_id, m.article_id, a.story_id, m.outlet, m.source_code, m.target_code, m.root, m.code,
-               m.date, m.date_precision, m.place_name, m.confidence
-        FROM mentions m JOIN articles a USING (article_id)
-    """).fetchall()
+    rows = store.con.execute(MENTION_ROWS_SQL).fetchall()
     mention_rows = [story_stage.MentionRow(*row) for row in rows]
     store.con.execute("UPDATE mentions SET event_id = NULL")
     store.rebuild_events(story_stage.merge_events(mention_rows) if mention_rows else {})
@@ -276,11 +297,8 @@ def explain(event_id: str, *, db: str | Path | Store | None = None) -> dict:
 
             raise SitrepError(f"no event {event_id!r}; list ids with `sitrep events --format csv`")
         event_id = event[0]["event_id"]
-        rows = store.query("""
-            SELECT m.mention_id, m.article_id, a.story_id, m.outlet, m.source_code AS source,
-                   m.target_code AS target, m.root, m.code, m.date, m.date_precision, m.place_name AS place,
-                   m.confidence
-            FROM mentions m JOIN articles a USING (article_id) WHERE m.event_id = ?""", [event_id]).to_pylist()
+        rows = store.query(f"SELECT * FROM ({MENTION_ROWS_SQL}) WHERE mention_id IN "
+                           "(SELECT mention_id FROM mentions WHERE event_id = ?)", [event_id]).to_pylist()
         mentions = store.query("SELECT * FROM mentions WHERE event_id = ? ORDER BY article_id, sentence_index", [event_id]).to_pylist()
         reasons = story_stage.explain_merge([story_stage.MentionRow(**r) for r in rows], event_id)
     finally:

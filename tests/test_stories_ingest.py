@@ -123,30 +123,13 @@ def test_stories_ingest_copies_join_their_story(dbs) -> None:
     assert sorted(len(json.loads(s["article_ids"])) for s in stories_found) == [7, 8]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "needs api.rebuild to pass MentionRow.headline and .evidence (WIRED_SQL): until then the copies' "
-    "rewritten 'reject' headlines and two copies that read a moved sentence differently stay rows of "
-    "their own (27/23); remove this marker with that wiring"))
 def test_stories_ingest_rows_per_real_event_is_one_through_the_api(dbs) -> None:
     alone, together = dbs
     ratio = _counted_rows(together) / len(_real_events(alone))
     assert ratio == pytest.approx(1.0, abs=RATIO_TOLERANCE)
 
 
-WIRED_SQL = r"""
-SELECT m.mention_id, m.article_id, a.story_id, m.outlet, m.source_code, m.target_code, m.root, m.code,
-       m.date, m.date_precision, m.place_name, m.confidence,
-       coalesce(m.sentence_start < fb.first_end
-                AND NOT regexp_matches(rtrim(split_part(ltrim(m.evidence), chr(10), 1)), '[.!?…"”»]$'),
-                false) AS headline,
-       m.evidence
-FROM mentions m JOIN articles a USING (article_id)
-LEFT JOIN (SELECT article_id, arg_min("end", start) AS first_end FROM sentences WHERE kind = 'body'
-           GROUP BY article_id) fb USING (article_id)
-"""
-"""The mention rows `api.rebuild` should pass to `merge_events` (the wiring the xfail above waits for):
-a mention is a headline when it lies in the article's first body sentence and that sentence's first
-line ends without sentence punctuation; its evidence finds its twins in other copies."""
+WIRED_SQL = api.MENTION_ROWS_SQL
 
 
 def test_stories_ingest_rows_per_real_event_is_one_with_headlines_and_evidence_passed(dbs, tmp_path) -> None:
