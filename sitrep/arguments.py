@@ -355,11 +355,13 @@ def _destination(token):
     return _Derived(span.start_char, span.end_char, span.text, actor, start, end, "destination")
 
 
-def noun_arguments(noun, ctx: Context) -> tuple[list, list]:
+def noun_arguments(noun, ctx: Context) -> tuple[list, list, bool]:
     """Source and target of an event noun: "Putin's visit to Pyongyang", "talks between A and B",
-    "the Kim-Putin summit" (two actors compounded onto the noun)."""
+    "the Kim-Putin summit" (two actors compounded onto the noun); and whether the reciprocal event is
+    asserted too (not when the source is only the subject of the verb the noun hangs from).
+    """
     if any(c.lower_ in _UNREAL_MODIFIERS for c in noun.children):
-        return [], []
+        return [], [], False
     compounded = []
     for child in noun.children:
         if child.dep_ == "compound" and child.i < noun.i:
@@ -368,9 +370,9 @@ def noun_arguments(noun, ctx: Context) -> tuple[list, list]:
                 if mention is not None and mention.actor.country and mention not in compounded:
                     compounded.append(mention)
     if len({m.actor.country for m in compounded}) >= 2:
-        return compounded[:1], compounded[1:]
+        return compounded[:1], compounded[1:], True
     if noun.lemma_.lower() in ("ceasefire", "truce") and noun.dep_ not in ("nsubj", "nsubjpass"):
-        return [], []  # "a ceasefire between X and Y took effect"; elsewhere it is what is asked or brokered
+        return [], [], False  # "a ceasefire between X and Y took effect"; elsewhere it is asked or brokered
     sources: list = []
     targets: list = []
     for child in noun.children:
@@ -393,8 +395,8 @@ def noun_arguments(noun, ctx: Context) -> tuple[list, list]:
         # the talks are the doings of the subject of the verb they hang from.
         governor = _governing_verb(noun)
         if governor is not None:
-            sources = _subject_actors(governor, ctx)
-    return sources, targets
+            return _subject_actors(governor, ctx), targets, False
+    return sources, targets, True
 
 
 def _governing_verb(noun):
