@@ -187,6 +187,19 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+def _parse_absolute(text: str) -> date | None:
+    """A full calendar date ("Wednesday, June 19, 2024", "19 June 2024") parsed by dateparser.
+
+    Only complete dates go to dateparser: its own relative-date handling anchors on today, not on
+    the article's publication date, so relative expressions stay with sitrep's rules.
+    """
+    import dateparser  # lazily: its import costs about half a second
+
+    settings = {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]}
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    return parsed.date() if parsed else None
+
+
 def _resolve_kind(kind: str, m: re.Match[str], anchor: date | None, tense: str) -> tuple[str | None, str]:
     groups = m.groupdict()
     text = m.group(0)
@@ -198,7 +211,7 @@ def _resolve_kind(kind: str, m: re.Match[str], anchor: date | None, tense: str) 
             year = int(yy) if len(yy) == 4 else (1900 + int(yy) if int(yy) > 40 else 2000 + int(yy))
             found = _safe_date(year, month, day)
         elif groups.get("year"):
-            found = _safe_date(int(groups["year"]), month, day)
+            found = _parse_absolute(text) or _safe_date(int(groups["year"]), month, day)
         else:
             if anchor is None:
                 return None, "unknown"
