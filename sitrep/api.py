@@ -112,9 +112,27 @@ def _ingest_batch(store: Store, batch: list[Article], report: IngestReport, proc
     todo = [a for a in unique if known.get(a.id) != a.content_hash]
     report.unchanged += len(batch) - len(todo)
     if todo:
-        report.written += store.write(process_batch(todo))
+        report.written += store.write(_code_or_isolate(todo, report, process_batch))
     if progress:
         progress(len(batch))
+
+
+def _code_or_isolate(articles: list[Article], report: IngestReport, process_batch) -> list:
+    """Code a batch; if the batch fails, code its articles one by one so one bad article (a parse
+    the coder cannot handle) is reported with its error and the rest are stored."""
+    try:
+        return process_batch(articles)
+    except Exception:  # noqa: BLE001 - any failure of one article must not lose the batch
+        results = []
+        for article in articles:
+            try:
+                results.extend(process_batch([article]))
+            except Exception as error:  # noqa: BLE001
+                report.rejected.append(Rejected(
+                    article.path or article.id,
+                    f"coding failed ({type(error).__name__}: {error}); the article was not stored, "
+                    "please report it with this message"))
+        return results
 
 
 MENTION_ROWS_SQL = r"""

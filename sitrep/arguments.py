@@ -22,6 +22,7 @@ SPEECH_VERBS = frozenset(
 )
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "csubj", "pcomp"})
 _FIRST_PERSON = frozenset({"we", "i", "us", "our"})
+_THIRD_PERSON = frozenset({"it", "they"})
 _CONTROL_BY_OBJECT = frozenset({"urge", "ask", "call", "invite", "press", "persuade", "force", "tell", "allow", "help"})
 _UNREAL_MODIFIERS = frozenset({"possible", "proposed", "potential", "future", "likely", "rumoured", "rumored"})
 
@@ -61,6 +62,8 @@ def _subject_actors(verb, ctx: Context, depth: int = 0) -> list:
     if subject is not None:
         if subject.lower_ in _FIRST_PERSON:
             return _speaker_actors(verb, ctx, depth)
+        if subject.lower_ in _THIRD_PERSON and subject.i not in ctx.by_token:
+            return _reporter_actors(verb, subject, ctx)
         if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             return actors_in(verb.head, ctx)
         return actors_in(subject, ctx)
@@ -144,6 +147,24 @@ def _surface_subject(verb, ctx: Context) -> list:
     while top.dep_ == "conj" and top.head.i != top.i and top.head.i in ctx.by_token:
         top = top.head
     return actors_in(top, ctx, max_depth=0)
+
+
+def _reporter_actors(verb, pronoun, ctx: Context) -> list:
+    """ "Japan said it had halted aid": "it"/"they" in a clause reported by a speech verb is the
+    reporter when the reporter is a country or organisation ("it") or several actors ("they")."""
+    node = verb
+    while node.head.i != node.i:
+        parent = node.head
+        if node.dep_ in ("ccomp", "parataxis") and parent.lemma_ in SPEECH_VERBS:
+            subject = next((c for c in parent.children if c.dep_ == "nsubj"), None)
+            found = actors_in(subject, ctx) if subject is not None else []
+            if pronoun.lower_ == "it" and len(found) == 1 and found[0].actor.kind in ("country", "organisation"):
+                return found
+            if pronoun.lower_ == "they" and (len(found) > 1 or (found and subject.tag_ in ("NNS", "NNPS"))):
+                return found
+            return []
+        node = parent
+    return []
 
 
 def _speaker_actors(verb, ctx: Context, depth: int) -> list:
@@ -255,7 +276,7 @@ def _slot_actors(verb, slot: str, ctx: Context) -> list:
     return []
 
 
-def actors_in(node, ctx: Context, *, max_depth: int = 2) -> list:
+def actors_in(node, ctx: Context, *, max_depth: int = 2, conjuncts: bool = True) -> list:
     """Actor mentions of the phrase headed by `node`: its own mention, else the shallowest ones below.
 
     Coordinated actors come together ("South Korea, Japan and the United States" gives three);
@@ -273,7 +294,7 @@ def actors_in(node, ctx: Context, *, max_depth: int = 2) -> list:
         if not found:
             found = [m for m in (_adjective_actor(tok, ctx) for tok in level) if m is not None]
         if found:
-            for mention in list(found):
+            for mention in list(found) if conjuncts else ():
                 for other in _conjuncts(mention, ctx):
                     if other not in found:
                         found.append(other)
@@ -320,11 +341,14 @@ def _conjuncts(mention, ctx: Context) -> list:
     if head is None:
         return []
     out = []
+    seen = {head.i}
     stack = [c for c in head.children if c.dep_ == "conj"]
     while stack:
         tok = stack.pop(0)
-        found = actors_in(tok, ctx, max_depth=1)
-        out.extend(found)
+        if tok.i in seen:
+            continue  # a conjunct inside a mention's span can point back at the mention
+        seen.add(tok.i)
+        out.extend(m for m in actors_in(tok, ctx, max_depth=1, conjuncts=False) if m not in out)
         stack.extend(c for c in tok.children if c.dep_ == "conj")
     return out
 

@@ -31,7 +31,7 @@ _NEGATIVE_DETS = frozenset({"no", "neither"})
 _UNREALISED = frozenset(
     "urge ask call invite press persuade force tell allow help want wish hope seek try refuse fail need "
     "threaten consider propose suggest offer demand request appeal warn encourage "
-    "postpone cancel block scrap delay suspend".split()
+    "postpone cancel block scrap delay suspend boycott".split()
 )
 # An infinitive under these verbs is planned: "agreed to meet", "is scheduled to visit".
 _PLANNED = frozenset("plan schedule expect intend agree decide promise pledge vow prepare set due be".split())
@@ -175,7 +175,8 @@ def _code_predicate(token, index: int, sent, ctx: Context, lexicon: Lexicon) -> 
         if frame is None:
             return
         sources, targets = verb_arguments(token, frame, ctx)
-        if not targets and frame.reverse == frame.code and len(sources) >= 2:
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+        if not targets and frame.reverse == frame.code and len(sources) >= 2 and not passive:
             targets = sources  # "Israel and Syria met": a symmetric act among coordinated subjects
         yield from _pairs(token, frame.code, frame.reverse, frame.label, frame.confidence, sources, targets, index, sent, ctx)
     elif token.pos_ == "NOUN" and (token.lower_ in _EVENT_NOUNS or token.lemma_.lower() in _EVENT_NOUNS):
@@ -260,21 +261,32 @@ def _modality(trigger, ctx: Context) -> tuple[str, ...]:
         inherited = _modality(governors[0], ctx)
         flags.extend(f for f in inherited if f != "attributed")
     lemmas = {g.lemma_ for g in governors}
-    if auxes & {"will", "shall", "'ll"} or lemmas & _PLANNED:
+    reported = _reported_by(trigger)
+    conditional = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children) or any(
+        c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
+        for c in children
+    )
+    # "Sudan said it would only accept ...": after a past reporting verb "would" is a backshifted
+    # "will", an announced intention, not a hypothesis.
+    backshifted = "would" in auxes and reported is not None and reported.tag_ == "VBD" and not conditional
+    if auxes & {"will", "shall", "'ll"} or lemmas & _PLANNED or backshifted:
         flags.append("future")
-    if (
-        auxes & _HEDGES
-        or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children)
-        or lemmas & _UNREALISED
-    ):
+    if (auxes & _HEDGES and not backshifted) or (backshifted and auxes & (_HEDGES - {"would"})) \
+            or conditional or lemmas & _UNREALISED:
         flags.append("hypothetical")
+    if reported is not None:
+        flags.append("attributed")
+    return tuple(dict.fromkeys(flags))
+
+
+def _reported_by(trigger):
+    """The speech verb whose reported clause holds the trigger, if any."""
     node = trigger
     while node.head.i != node.i:
         if node.dep_ in ("ccomp",) and node.head.lemma_ in SPEECH_VERBS:
-            flags.append("attributed")
-            break
+            return node.head
         node = node.head
-    return tuple(dict.fromkeys(flags))
+    return None
 
 
 def _governors(trigger) -> list:

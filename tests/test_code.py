@@ -112,3 +112,26 @@ def test_code_war_words_in_sport_are_not_events(text):
 def test_code_sport_filter_spares_organisations_named_league():
     assert ("PSE", "IGO", "02") in _triples(
         "Palestinian Prime Minister Ismail Haneya called on the Arab League to intervene.", published="2006-11-01")
+
+
+def test_code_it_in_reported_speech_is_the_reporting_country():
+    assert ("JPN", "SRB", "16") in _triples("Japan said on Monday it had halted aid to Serbia.")
+
+
+def test_code_would_after_a_past_reporting_verb_is_an_intention_not_a_hypothesis():
+    events = code_text("Palestinian leaders said they would boycott the talks with Israel.", published="2006-11-26")
+    boycott = [e for e in events if e.root == "16"]
+    assert boycott and "future" in boycott[0].modality and boycott[0].counted
+    threat = code_text("Russia said it would invade Ukraine if provoked.", published="2024-01-01")
+    assert threat and all("hypothetical" in e.modality for e in threat)
+
+
+def test_code_coordinated_subjects_in_a_long_conjunction_do_not_loop():
+    text = "Kyrgyzstan's President Sadyr Japarov called on Saint Kitts and Nevis President Charles Overtoom to act."
+    assert ("KGZ", "KNA", "02") in _triples(text, published="2024-01-01")
+
+
+def test_code_passive_between_is_not_a_symmetric_subject():
+    events = code_text("A deal was reached between Iran and six powers, the United States, Britain and France.",
+                       published="2015-07-14")
+    assert len(events) <= 2

@@ -74,3 +74,24 @@ def test_store_user_actor_and_verb_files_extend_the_coding(tmp_path):
     api.ingest([folder], db=tmp_path / "user2.duckdb", actor_files=[actors_file], lexicon_files=[verbs])
     rows = api.events(db=tmp_path / "user2.duckdb").to_pylist()
     assert [(r["source_code"], r["code"], r["target_code"]) for r in rows] == [("FRD", "120", "SYL")]
+
+
+def test_store_an_article_the_coder_fails_on_is_reported_and_the_rest_stored(tmp_path, monkeypatch):
+    import sitrep.pipeline as pipeline
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good-2024-06-24.txt").write_text("Japan condemned North Korea on Monday.", encoding="utf-8")
+    (folder / "bad-2024-06-24.txt").write_text("This article trips the coder.", encoding="utf-8")
+    real = pipeline.process_batch
+
+    def fragile(articles, **options):
+        if any("trips the coder" in a.text for a in articles):
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(articles, **options)
+
+    monkeypatch.setattr(pipeline, "process_batch", fragile)
+    report = api.ingest([folder], db=tmp_path / "fragile.duckdb")
+    assert report.written == 1
+    assert [r.reason.split(" (")[0] for r in report.rejected] == ["coding failed"]
+    assert "RecursionError" in report.rejected[0].reason
