@@ -264,6 +264,11 @@ def _slot_actors(verb, slot: str, ctx: Context) -> list:
             return [adjective]
         of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "by")), None)
         return actors_in(next((g for g in of.children if g.dep_ == "pobj"), None), ctx, max_depth=1) if of else []
+    if slot == "clause-subj":
+        # "demanded that the DPRK forsake ...", "urged that Israel halt ...": the one told to act
+        clause = next((c for c in children if c.dep_ == "ccomp"), None)
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause is not None else None
+        return actors_in(subject, ctx, max_depth=1) if subject is not None else []
     if slot == "xcomp-dobj":
         xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
         if xcomp is None:
@@ -310,7 +315,8 @@ def actors_in(node, ctx: Context, *, max_depth: int = 2, conjuncts: bool = True)
 _AGENTIVE_NOUNS = frozenset(
     "raid attack attacks offensive occupation aggression invasion incursion strike strikes airstrike airstrikes "
     "bombing shelling operation blockade crackdown policy policies position stance proposal plan warning "
-    "statement complaint demand demands decision move threat threats "
+    "statement complaint demand demands decision move threat threats ultimatum changes mediation offer "
+    "call request invitation initiative bid "
     "town towns city cities village villages positions territory airspace waters embassy consulate goods "
     "products ships ship vessel vessels aircraft planes interests border bases base targets".split()
 )

@@ -276,7 +276,20 @@ def _modality(trigger, ctx: Context) -> tuple[str, ...]:
         flags.append("hypothetical")
     if reported is not None:
         flags.append("attributed")
+    if _demanded(trigger):
+        flags.append("hypothetical")
     return tuple(dict.fromkeys(flags))
+
+
+def _demanded(trigger) -> bool:
+    """ "demanded that Israel ease restrictions", "its demand that ...": what is demanded or urged has
+    not happened."""
+    node = trigger
+    while node.head.i != node.i and node.dep_ in ("conj", "ccomp", "acl", "xcomp"):
+        if node.dep_ in ("ccomp", "acl") and node.head.lemma_ in _UNREALISED | {"insist"}:
+            return True
+        node = node.head
+    return False
 
 
 def _reported_by(trigger):

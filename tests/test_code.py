@@ -135,3 +135,10 @@ def test_code_passive_between_is_not_a_symmetric_subject():
     events = code_text("A deal was reached between Iran and six powers, the United States, Britain and France.",
                        published="2015-07-14")
     assert len(events) <= 2
+
+
+def test_code_demanded_that_clause_gives_the_target_and_is_not_itself_an_event():
+    assert ("USA", "PRK", "10") in _triples("The United States demanded that North Korea halt its missile tests.")
+    events = code_text("The union repeated its demand that Israel ease restrictions on Palestinian workers.",
+                       published="2024-01-01")
+    assert all(not e.counted for e in events if e.root == "08")
