@@ -1,4 +1,4 @@
-"""Tests for sitrep.stories (syndicated copies, wire agencies, event merging) and its scorer."""
+"""Tests for sitrep.stories (syndicated copies, wire agencies), sitrep.merge (event merging) and the scorer."""
 
 from __future__ import annotations
 
@@ -9,16 +9,9 @@ from pathlib import Path
 import pytest
 
 from sitrep.errors import SitrepError
+from sitrep.merge import MentionRow, UnknownEventError, event_counts, explain_merge, merge_events
 from sitrep.scoring.stories import DEFAULT_PATH, b_cubed, evaluate, format_report
-from sitrep.stories import (
-    MentionRow,
-    UnknownEventError,
-    cluster_articles,
-    event_counts,
-    explain_merge,
-    merge_events,
-    wire_agency,
-)
+from sitrep.stories import cluster_articles, wire_agency
 
 ROOT = Path(__file__).resolve().parents[1]
 EANP = (ROOT / "examples" / "eanp-2024-06-24-trilateral-statement.txt").read_text(encoding="utf-8")
@@ -297,3 +290,19 @@ def test_stories_merge_keeps_two_events_one_sentence_codes_in_every_copy_apart()
     ids = merge_events(rows + [odd])
     assert ids["a:PRK"] != ids["a:RUS"]
     assert ids["d:1"] == ids["a:PRK"]
+
+
+def test_stories_merge_puts_a_headline_with_its_root_in_its_story_before_another_root_in_its_article() -> None:
+    # Copies a and b report "Putin accepted Kim's invitation" (03); copy c dropped that paragraph but
+    # kept its headline and a quote on the summit (04, same QuadClass). The headline restates the
+    # story's lead, which the copies that kept it code 03: it joins them, not c's other-root quote.
+    accepted = [_row(f"{a}:1", a, source="RUSGOV", root="03", code="036", story="s") for a in "ab"]
+    quote = _row("c:1", "c", source="RUSGOV", root="04", code="040", story="s")
+    headline = MentionRow(**{**{f: getattr(accepted[0], f) for f in accepted[0].__slots__},
+                             "mention_id": "c:0", "article_id": "c", "headline": True})
+    ids = merge_events([*accepted, quote, headline])
+    assert ids["c:0"] == ids["a:1"] != ids["c:1"]
+    # Its root reported only by an independent story does not beat its own article's lead.
+    elsewhere = [MentionRow(**{**{f: getattr(r, f) for f in r.__slots__}, "story_id": "t"}) for r in accepted]
+    ids = merge_events([*elsewhere, quote, headline])
+    assert ids["c:0"] == ids["c:1"] != ids["a:1"]

@@ -131,7 +131,7 @@ def _cluster_errors(gold: dict[str, str], predicted: dict[str, str]) -> list[str
     for item in sorted(gold):
         pred_members.setdefault(predicted[item], []).append(item)
         gold_members.setdefault(gold[item], []).append(item)
-    for label, items in sorted(pred_members.items()):
+    for _label, items in sorted(pred_members.items()):
         labels = sorted({gold[i] for i in items})
         if len(labels) > 1:
             lines.append(f"merged: {', '.join(items)} (gold stories {', '.join(labels)})")
