@@ -72,6 +72,8 @@ def _subject_actors(verb, ctx: Context, depth: int = 0) -> list:
         return []
     if verb.dep_ == "conj":
         return _subject_actors(_agreeing_head(verb), ctx, depth + 1) or _surface_subject(verb, ctx)
+    if verb.dep_ == "acomp":  # "Syria is ready to help": the adjective's subject is the copula's
+        return _subject_actors(head, ctx, depth + 1)
     if verb.dep_ == "xcomp":
         if head.lemma_ in _CONTROL_BY_OBJECT:
             obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)

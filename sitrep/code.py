@@ -170,7 +170,7 @@ def _is_sport(sent) -> bool:
 
 
 def _code_predicate(token, index: int, sent, ctx: Context, lexicon: Lexicon) -> Iterable[Event]:
-    if token.pos_ in ("VERB", "AUX") or (token.tag_.startswith("VB")):
+    if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB") or (token.pos_ == "ADJ" and token.dep_ == "acomp"):
         frame = _match_frame(token, lexicon.get(token.lemma_))
         if frame is None:
             return

@@ -142,3 +142,8 @@ def test_code_demanded_that_clause_gives_the_target_and_is_not_itself_an_event()
     events = code_text("The union repeated its demand that Israel ease restrictions on Palestinian workers.",
                        published="2024-01-01")
     assert all(not e.counted for e in events if e.root == "08")
+
+
+def test_code_adjective_predicates_take_the_copula_subject():
+    assert ("SYR", "LBN", "03") in _triples("Syria is ready to send troops to Lebanon.")
+    assert ("KEN", "FRA", "12") in _triples("Kenya is opposed to French mediation.")
