@@ -146,22 +146,23 @@ FROM mentions m JOIN articles a USING (article_id)
 LEFT JOIN (SELECT article_id, arg_min("end", start) AS first_end FROM sentences WHERE kind = 'body'
            GROUP BY article_id) fb USING (article_id)
 """
-"""The rows `stories.merge_events` reads, one per coded mention: a mention is a headline when it lies in
+"""The rows `merge.merge_events` reads, one per coded mention: a mention is a headline when it lies in
 the article's first body sentence and that sentence's first line ends without sentence punctuation;
 its evidence finds its twins in other copies of the story."""
 
 
 def rebuild(store: Store) -> None:
     """Rebuild the derived tables: stories, merged events, actors."""
+    from . import merge
     from . import stories as story_stage
 
     texts = store.con.execute("SELECT article_id, text FROM articles ORDER BY article_id").fetchall()
     clusters = story_stage.cluster_articles(texts) if texts else []
     store.write_stories(clusters)
     rows = store.con.execute(MENTION_ROWS_SQL).fetchall()
-    mention_rows = [story_stage.MentionRow(*row) for row in rows]
+    mention_rows = [merge.MentionRow(*row) for row in rows]
     store.con.execute("UPDATE mentions SET event_id = NULL")
-    store.rebuild_events(story_stage.merge_events(mention_rows) if mention_rows else {})
+    store.rebuild_events(merge.merge_events(mention_rows) if mention_rows else {})
     store.rebuild_actors()
 
 
@@ -305,7 +306,7 @@ def stories(*, db: str | Path | Store | None = None) -> pa.Table:
 
 def explain(event_id: str, *, db: str | Path | Store | None = None) -> dict:
     """Why an event's mentions were merged: the event, its mentions and the merge reasons."""
-    from . import stories as story_stage
+    from . import merge
 
     store = open_store(db, read_only=not isinstance(db, Store) and db != ":memory:")
     try:
@@ -318,7 +319,7 @@ def explain(event_id: str, *, db: str | Path | Store | None = None) -> dict:
         rows = store.query(f"SELECT * FROM ({MENTION_ROWS_SQL}) WHERE mention_id IN "
                            "(SELECT mention_id FROM mentions WHERE event_id = ?)", [event_id]).to_pylist()
         mentions = store.query("SELECT * FROM mentions WHERE event_id = ? ORDER BY article_id, sentence_index", [event_id]).to_pylist()
-        reasons = story_stage.explain_merge([story_stage.MentionRow(**r) for r in rows], event_id)
+        reasons = merge.explain_merge([merge.MentionRow(**r) for r in rows], event_id)
     finally:
         if not isinstance(db, Store):
             store.close()

@@ -172,7 +172,8 @@ class Store:
         """Set each mention's event id (mention_id -> event_id) and rebuild the events table.
 
         Mentions without an assigned id are their own event. An event row shows its best mention
-        (highest confidence, then earliest) and counts mentions, articles and distinct outlets.
+        (counted, read as most of its articles read it, highest confidence, day-dated, earliest) and
+        counts mentions, articles, distinct outlets and stories.
         """
         if event_ids:
             table = pa.table({
@@ -185,10 +186,18 @@ class Store:
         self.con.execute("UPDATE mentions SET event_id = mention_id WHERE event_id IS NULL")
         self.con.execute("""
             CREATE OR REPLACE TABLE events AS
-            WITH ranked AS (
-                SELECT m.*, row_number() OVER (PARTITION BY event_id ORDER BY counted DESC, confidence DESC,
-                       date_precision = 'day' DESC, article_id, sentence_index) AS rank
-                FROM mentions m
+            WITH dyads AS (
+                SELECT event_id, source_country, target_country, count(DISTINCT article_id) AS dyad_articles
+                FROM mentions GROUP BY ALL
+            ), ranked AS (
+                -- the mention shown for an event reads it as most of its articles do: a copy that
+                -- resolved "he added" to another speaker stays a mention but is not the event's face
+                SELECT m.*, row_number() OVER (PARTITION BY m.event_id ORDER BY m.counted DESC,
+                       d.dyad_articles DESC, m.confidence DESC, m.date_precision = 'day' DESC, m.article_id,
+                       m.sentence_index) AS rank
+                FROM mentions m JOIN dyads d ON d.event_id = m.event_id
+                     AND d.source_country IS NOT DISTINCT FROM m.source_country
+                     AND d.target_country IS NOT DISTINCT FROM m.target_country
             ), counts AS (
                 SELECT event_id, count(*) AS num_mentions, count(DISTINCT article_id) AS num_articles,
                        count(DISTINCT coalesce(m.outlet, article_id)) AS num_sources,

@@ -24,22 +24,6 @@ from datasketch import MinHash, MinHashLSHEnsemble
 from sitrep.clean import clean
 from sitrep.errors import SitrepError
 
-# Event merging moved to sitrep.merge (stories.py had passed 600 lines). These names are re-exported
-# so `sitrep.stories.MentionRow`, `merge_events` etc. keep working while callers move to
-# `sitrep.merge`; they are not part of this module's `__all__`. Drop the re-export once api.py
-# imports from sitrep.merge.
-from sitrep.merge import (  # noqa: F401  (re-export)
-    COPY_DATE_SLACK_DAYS,
-    PUBLICATION_WINDOW_DAYS,
-    TWIN_SIMILARITY,
-    EventCounts,
-    MentionRow,
-    UnknownEventError,
-    event_counts,
-    explain_merge,
-    merge_events,
-)
-
 __all__ = [
     "AGENCIES",
     "Story",

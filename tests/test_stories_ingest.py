@@ -202,3 +202,14 @@ def test_stories_ingest_num_articles_counts_every_copy_that_carries_the_event(db
             problems.append(f"{key}: num_articles {got}, copies carrying it {len(carriers)} {sorted(carriers)}")
     assert not problems, "\n".join(problems)
     assert coded / contained >= CODED_SHARE_FLOOR, (coded, contained)
+
+
+def test_stories_ingest_event_row_reads_the_event_as_most_copies_do(dbs) -> None:
+    _, together = dbs
+    with Store(together, read_only=True) as store:
+        rows = store.query("""
+            SELECT e.source_country, e.target_country FROM events e
+            WHERE e.event_id IN (SELECT event_id FROM mentions WHERE evidence LIKE '%once again call on North Korea%')
+        """).to_pylist()
+    # one copy resolved "he added" to Putin after a paragraph swap; the row follows the other copies
+    assert rows and all(r["source_country"] == "KOR" for r in rows)
