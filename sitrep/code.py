@@ -281,12 +281,16 @@ def _modality(trigger, ctx: Context) -> tuple[str, ...]:
     return tuple(dict.fromkeys(flags))
 
 
+# Verbs and nouns whose that-clause is an order, not a report ("told reporters that X had left" is a report).
+_DIRECTIVES = frozenset("demand urge insist ask request order command require appeal".split())
+
+
 def _demanded(trigger) -> bool:
     """ "demanded that Israel ease restrictions", "its demand that ...": what is demanded or urged has
     not happened."""
     node = trigger
     while node.head.i != node.i and node.dep_ in ("conj", "ccomp", "acl", "xcomp"):
-        if node.dep_ in ("ccomp", "acl") and node.head.lemma_ in _UNREALISED | {"insist"}:
+        if node.dep_ in ("ccomp", "acl") and node.head.lemma_ in _DIRECTIVES:
             return True
         node = node.head
     return False
