@@ -315,7 +315,9 @@ def _governors(trigger) -> list:
     node = trigger
     for _ in range(8):
         head = node.head
-        bare_infinitive = node.dep_ == "ccomp" and node.tag_ == "VB" and not any(c.dep_ == "nsubj" for c in node.children)
+        # "help the president kill", "let them go": a base-form verb with no auxiliary under another verb
+        # is a bare infinitive (a finite present would be VBP/VBZ), whether or not it has a subject
+        bare_infinitive = node.dep_ == "ccomp" and node.tag_ == "VB" and not any(c.dep_ == "aux" for c in node.children)
         if head.i == node.i or node.dep_ in ("parataxis", "ROOT") or (node.dep_ == "ccomp" and not bare_infinitive):
             break
         if bare_infinitive:  # "help the president kill": the killing is what is helped, not a fact

@@ -147,3 +147,8 @@ def test_code_demanded_that_clause_gives_the_target_and_is_not_itself_an_event()
 def test_code_adjective_predicates_take_the_copula_subject():
     assert ("SYR", "LBN", "03") in _triples("Syria is ready to send troops to Lebanon.")
     assert ("KEN", "FRA", "12") in _triples("Kenya is opposed to French mediation.")
+
+
+def test_code_bare_infinitive_under_help_is_not_a_fact():
+    text = "The United States warned that no country should help the Russian president kill innocent Ukrainians."
+    assert all(not e.counted for e in code_text(text, published="2023-09-14") if e.root == "19")
