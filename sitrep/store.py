@@ -13,6 +13,7 @@ DuckDB allows one writing process per file; readers (the web server) open it rea
 
 from __future__ import annotations
 
+import bisect
 import json
 import os
 from collections.abc import Iterable, Sequence
@@ -36,7 +37,7 @@ SCHEMA: dict[str, dict[str, str]] = {
     "sentences": {"article_id": _S, "sentence_index": _I, "start": _I, "end": _I, "kind": _S, "text": _S},
     "removed": {"article_id": _S, "start": _I, "end": _I, "kind": _S, "text": _S},
     "actor_mentions": {
-        "article_id": _S, "start": _I, "end": _I, "text": _S, "actor_id": _S, "code": _S, "country": _S,
+        "article_id": _S, "sentence_index": _I, "start": _I, "end": _I, "text": _S, "actor_id": _S, "code": _S, "country": _S,
         "sector": _S, "name": _S, "kind": _S, "office": _S, "provisional": _B, "how": _S, "published": _S,
     },
     "mentions": {
@@ -106,6 +107,12 @@ class Store:
             if columns:
                 cols = ", ".join(f'"{name}" {kind}' for name, kind in columns.items())
                 self.con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({cols})")
+                # a database made by an older sitrep gains the columns added since (empty for old rows)
+                have = {r[0] for r in self.con.execute(
+                    "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]).fetchall()}
+                for name, kind in columns.items():
+                    if name not in have:
+                        self.con.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {kind}')
         if not self._has_table("events"):
             self.rebuild_events({})
         if not self._has_table("actors"):
@@ -272,10 +279,11 @@ def _rows(results: Sequence) -> dict[str, list[dict]]:
                                      "kind": kind, "text": a.text[start:end]})
         for r in result.removed:
             out["removed"].append({"article_id": a.id, "start": r.start, "end": r.end, "kind": r.kind, "text": r.text})
+        starts = [start for start, _, _ in result.sentences]
         for m in result.mentions:
             actor = m.actor
             out["actor_mentions"].append({
-                "article_id": a.id, "start": m.start, "end": m.end, "text": m.text, "actor_id": actor.id,
+                "article_id": a.id, "sentence_index": max(bisect.bisect_right(starts, m.start) - 1, 0), "start": m.start, "end": m.end, "text": m.text, "actor_id": actor.id,
                 "code": actor.code, "country": actor.country, "sector": actor.sector, "name": actor.name,
                 "kind": actor.kind, "office": actor.office, "provisional": actor.provisional, "how": m.how,
                 "published": a.published,

@@ -95,3 +95,25 @@ def test_store_an_article_the_coder_fails_on_is_reported_and_the_rest_stored(tmp
     assert report.written == 1
     assert [r.reason.split(" (")[0] for r in report.rejected] == ["coding failed"]
     assert "RecursionError" in report.rejected[0].reason
+
+
+def test_store_actor_mentions_point_into_their_sentence(example_db):
+    with Store(example_db, read_only=True) as store:
+        rows = store.con.execute("""
+            SELECT m.text, s.text FROM actor_mentions m
+            JOIN sentences s ON s.article_id = m.article_id AND s.sentence_index = m.sentence_index
+        """).fetchall()
+    assert rows and all(mention in sentence for mention, sentence in rows)
+
+
+def test_store_database_from_an_older_schema_gains_new_columns(tmp_path):
+    import duckdb
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute('CREATE TABLE actor_mentions (article_id VARCHAR, "start" BIGINT, "end" BIGINT, text VARCHAR)')
+    con.close()
+    with Store(path) as store:
+        columns = {r[0] for r in store.con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'actor_mentions'").fetchall()}
+    assert {"sentence_index", "actor_id", "how"} <= columns
