@@ -94,13 +94,18 @@ def ingest(
                 _ingest_batch(store, batch, report, process_batch, progress)
                 batch = []
         _ingest_batch(store, batch, report, process_batch, progress)
-        store.log_rejected(report.rejected)
-        rebuild(store)
-        report.events = store.con.execute("SELECT count(*) FROM events WHERE counted").fetchall()[0][0]
+        finish_ingest(store, report)
     finally:
         if not isinstance(db, Store):
             store.close()
     return report
+
+
+def finish_ingest(store: Store, report: IngestReport) -> None:
+    """Log the rejected inputs, rebuild the derived tables once and count the events (every ingest path)."""
+    store.log_rejected(report.rejected)
+    rebuild(store)
+    report.events = store.con.execute("SELECT count(*) FROM events WHERE counted").fetchall()[0][0]
 
 
 def _ingest_batch(store: Store, batch: list[Article], report: IngestReport, process_batch, progress) -> None:

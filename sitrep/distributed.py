@@ -59,7 +59,7 @@ def ingest(
     `actor_files` and `lexicon_files` extend the actor tables and verb lexicon as there; they are loaded
     here once and shipped to the workers with each task.
     """
-    from .api import IngestReport, open_store, rebuild
+    from .api import IngestReport, finish_ingest, open_store
 
     if partition_size < 1:
         raise ValueError("partition_size must be at least 1 article")
@@ -93,10 +93,8 @@ def ingest(
             report.written += store.write(results)
             if progress:
                 progress(len(results))
-        store.log_rejected(report.rejected)
         # 5. Derived tables, once, over everything stored.
-        rebuild(store)
-        report.events = store.con.execute("SELECT count(*) FROM events WHERE counted").fetchall()[0][0]
+        finish_ingest(store, report)
     finally:
         if not isinstance(db, Store):
             store.close()
