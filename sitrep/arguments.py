@@ -22,7 +22,7 @@ SPEECH_VERBS = frozenset(
 )
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "csubj", "pcomp"})
 _FIRST_PERSON = frozenset({"we", "i", "us", "our"})
-_THIRD_PERSON = frozenset({"it", "they"})
+_THIRD_PERSON = frozenset({"it", "they", "he", "she"})
 _CONTROL_BY_OBJECT = frozenset({"urge", "ask", "call", "invite", "press", "persuade", "force", "tell", "allow", "help"})
 _UNREAL_MODIFIERS = frozenset({"possible", "proposed", "potential", "future", "likely", "rumoured", "rumored"})
 
@@ -152,8 +152,9 @@ def _surface_subject(verb, ctx: Context) -> list:
 
 
 def _reporter_actors(verb, pronoun, ctx: Context) -> list:
-    """ "Japan said it had halted aid": "it"/"they" in a clause reported by a speech verb is the
-    reporter when the reporter is a country or organisation ("it") or several actors ("they")."""
+    """ "Japan said it had halted aid": "it"/"they"/"he"/"she" in a clause reported by a speech verb is
+    the reporter when the reporter fits the pronoun: a country or organisation ("it"), several actors
+    ("they"), a person ("he", "she")."""
     node = verb
     while node.head.i != node.i:
         parent = node.head
@@ -163,6 +164,8 @@ def _reporter_actors(verb, pronoun, ctx: Context) -> list:
             if pronoun.lower_ == "it" and len(found) == 1 and found[0].actor.kind in ("country", "organisation"):
                 return found
             if pronoun.lower_ == "they" and (len(found) > 1 or (found and subject.tag_ in ("NNS", "NNPS"))):
+                return found
+            if pronoun.lower_ in ("he", "she") and len(found) == 1 and found[0].actor.kind == "person":
                 return found
             return []
         node = parent
@@ -273,6 +276,9 @@ def _slot_actors(verb, slot: str, ctx: Context) -> list:
         return actors_in(subject, ctx, max_depth=1) if subject is not None else []
     if slot == "xcomp-dobj":
         xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
+        if xcomp is None:  # "scrapped plans to visit the United States": the infinitive hangs off the object
+            obj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
+            xcomp = next((c for c in obj.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VB"), None) if obj is not None else None
         if xcomp is None:
             return []
         for inner in ("dobj", "prep:with", "prep:to"):
@@ -407,6 +413,12 @@ def noun_arguments(noun, ctx: Context) -> tuple[list, list, bool]:
         return [], [], False  # "a ceasefire between X and Y took effect"; elsewhere it is asked or brokered
     sources: list = []
     targets: list = []
+    if noun.lemma_.lower() in _DEFIANCE_NOUNS:
+        # "left Libya in defiance of UN sanctions": the sanctions' owner is defied by the verb's subject
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        defied = actors_in(next((g for g in of.children if g.dep_ == "pobj"), None), ctx, max_depth=1) if of else []
+        governor = _governing_verb(noun)
+        return (_subject_actors(governor, ctx) if governor is not None and defied else []), defied, False
     for child in noun.children:
         if child.dep_ == "poss":
             sources = actors_in(child, ctx, max_depth=0)
@@ -429,6 +441,9 @@ def noun_arguments(noun, ctx: Context) -> tuple[list, list, bool]:
         if governor is not None:
             return _subject_actors(governor, ctx), targets, False
     return sources, targets, True
+
+
+_DEFIANCE_NOUNS = frozenset({"defiance", "violation", "breach"})
 
 
 def _governing_verb(noun):

@@ -46,6 +46,9 @@ _EVENT_NOUNS: dict[str, tuple[str, str | None]] = {
     "meeting": ("040", "040"),
     "ceasefire": ("0871", "0871"),
     "truce": ("0871", "0871"),
+    "defiance": ("128", None),
+    "violation": ("128", None),
+    "breach": ("128", None),
 }
 _PLANNED_MODIFIERS = frozenset({"planned", "scheduled", "expected", "upcoming", "forthcoming", "coming"})
 

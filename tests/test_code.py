@@ -152,3 +152,14 @@ def test_code_adjective_predicates_take_the_copula_subject():
 def test_code_bare_infinitive_under_help_is_not_a_fact():
     text = "The United States warned that no country should help the Russian president kill innocent Ukrainians."
     assert all(not e.counted for e in code_text(text, published="2023-09-14") if e.root == "19")
+
+
+def test_code_defiance_of_sanctions_defies_their_owner():
+    assert ("SDN", "IGO", "12") in _triples(
+        "Sudanese President Omar al-Bashir left Libya by air on Sunday in defiance of UN sanctions.", published="1997-04-14")
+
+
+def test_code_scrapped_plans_to_visit_reduce_relations_with_the_host():
+    text = "Hong Kong leader Tung Chee-hwa said on Wednesday that he had scrapped plans to visit the United States."
+    triples = _triples(text, published="1997-04-16")
+    assert ("HKG", "USA", "16") in triples and ("HKG", "USA", "04") not in triples
