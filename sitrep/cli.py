@@ -11,13 +11,14 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from . import api
 from .errors import SitrepError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="sitrep: who did what to whom, when and where, from news text.")
-console = Console()
+console = Console(width=None if sys.stdout.isatty() else 140)
 err = Console(stderr=True)
 
 DbOption = Annotated[Optional[Path], typer.Option("--db", envvar="SITREP_DB", help="DuckDB file (default ./sitrep.duckdb).")]
@@ -84,7 +85,11 @@ def events(
                            include_all=all_, limit=limit)
     except SitrepError as error:
         _fail(error)
-    _print(table.to_pylist(), _EVENT_COLUMNS, format, title="events")
+    rows = table.to_pylist()
+    if format == "table":
+        _print_events(rows)
+    else:
+        _print(rows, _EVENT_COLUMNS, format, title="events")
 
 
 @app.command()
@@ -196,6 +201,22 @@ def serve(
         run_server(db, host=host, port=port)
     except SitrepError as error:
         _fail(error)
+
+
+def _print_events(rows: list[dict]) -> None:
+    """Events as an analyst reads them: who did what to whom, when, where, and the evidence below."""
+    console.print(f"[bold]{len(rows)} events[/bold]")
+    for row in rows:
+        where = f" in {row['place_name']}" if row.get("place_name") else ""
+        flags = escape(f" [{row['modality']}]") if row.get("modality") else ""
+        goldstein = "" if row.get("goldstein") is None else f"Goldstein {row['goldstein']:+.1f}, "
+        console.print(
+            f"\n[bold]{row.get('date') or '?'}[/bold] ({row.get('date_precision')}){where}  "
+            f"[cyan]{row['source_code']}[/cyan] -[bold]{row['code']}[/bold]-> [cyan]{row['target_code']}[/cyan]  "
+            f"{row.get('name') or ''}{flags}", highlight=False)
+        console.print(f"  {goldstein}confidence {row['confidence']:.2f}, {row['num_articles']} article(s), "
+                      f"{row['num_sources']} outlet(s); event {row['event_id']}", style="dim", highlight=False)
+        console.print(f"  \u201c{escape(row['evidence'])}\u201d [dim]({row['article_id']})[/dim]", highlight=False)
 
 
 def _print(rows: list[dict], columns: tuple[str, ...], format: str, *, title: str) -> None:

@@ -45,3 +45,10 @@ def test_cli_score_prints_precision_recall_f1(example_db, examples):
     result = runner.invoke(app, ["score", str(examples / "gold-events.jsonl"), "--db", str(example_db), "--summary"])
     assert result.exit_code == 0
     assert "precision" in result.stdout and "recall" in result.stdout and "F1" in result.stdout
+
+
+def test_cli_events_table_shows_who_did_what_to_whom_with_flags_and_evidence(example_db):
+    result = runner.invoke(app, ["events", "--db", str(example_db), "--all"])
+    assert result.exit_code == 0
+    assert "-111-> " in result.stdout and "condemn" in result.stdout
+    assert "[attributed" in result.stdout or "attributed]" in result.stdout
