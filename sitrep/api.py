@@ -102,10 +102,12 @@ def ingest(
 
 
 def finish_ingest(store: Store, report: IngestReport) -> None:
-    """Log the rejected inputs, rebuild the derived tables once and count the events (every ingest path)."""
+    """Log the rejected inputs, rebuild the derived tables once, count the events and refresh the
+    read-only snapshot that `sitrep serve` reads while the next ingest writes (every ingest path)."""
     store.log_rejected(report.rejected)
     rebuild(store)
     report.events = store.con.execute("SELECT count(*) FROM events WHERE counted").fetchall()[0][0]
+    store.write_snapshot()
 
 
 def _ingest_batch(store: Store, batch: list[Article], report: IngestReport, process_batch, progress) -> None:

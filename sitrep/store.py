@@ -25,7 +25,7 @@ import pyarrow as pa
 
 from .errors import StoreError
 
-__all__ = ["Store", "default_db_path", "SCHEMA"]
+__all__ = ["Store", "default_db_path", "snapshot_path", "SCHEMA"]
 
 _S, _I, _F, _B = "VARCHAR", "BIGINT", "DOUBLE", "BOOLEAN"
 
@@ -64,6 +64,12 @@ SCHEMA: dict[str, dict[str, str]] = {
 }
 _BASE = ("articles", "sentences", "removed", "actor_mentions", "mentions", "quotes")
 _ARROW = {_S: pa.string(), _I: pa.int64(), _F: pa.float64(), _B: pa.bool_()}
+
+
+def snapshot_path(path: str | Path) -> Path:
+    """Where the read-only copy of a database lives: ``sitrep.duckdb`` -> ``sitrep.snapshot.duckdb``."""
+    path = Path(path)
+    return path.with_name(f"{path.stem}.snapshot{path.suffix or '.duckdb'}")
 
 
 def default_db_path() -> Path:
@@ -259,6 +265,26 @@ class Store:
             return pa.table({})
         fetch = getattr(relation, "to_arrow_table", None) or relation.fetch_arrow_table
         return fetch()
+
+    def write_snapshot(self) -> Path | None:
+        """Copy the database to its snapshot file, atomically, for readers to use while a writer holds it.
+
+        DuckDB lets no reader open a file another process is writing; `sitrep serve` falls back to this
+        copy (as of the last finished ingest) instead of refusing requests during a long ingest.
+        """
+        if self.path == ":memory:" or self.read_only:
+            return None
+        target = snapshot_path(self.path)
+        partial = target.with_name(target.name + ".partial")
+        partial.unlink(missing_ok=True)
+        name = self.con.execute("SELECT current_database()").fetchall()[0][0]
+        self.con.execute("ATTACH ? AS _snapshot", [str(partial)])
+        try:
+            self.con.execute(f'COPY FROM DATABASE "{name}" TO _snapshot')
+        finally:
+            self.con.execute("DETACH _snapshot")
+        os.replace(partial, target)
+        return target
 
     def counts(self) -> dict[str, int]:
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in SCHEMA}

@@ -27,7 +27,7 @@ import pyarrow.compute as pc
 
 from . import api
 from .errors import SitrepError, StoreError
-from .store import Store
+from .store import Store, snapshot_path
 
 __all__ = [
     "Interval", "NotFoundError", "StoreBusyError", "reader", "event_filters", "events_page", "dyad_trends",
@@ -50,10 +50,11 @@ class StoreBusyError(StoreError):
 
 @contextmanager
 def reader(db: str | Path | Store, *, wait: float = 2.0) -> Iterator[Store]:
-    """A short-lived read-only `Store` on `db`, retried for up to `wait` seconds while a writer holds it.
+    """A short-lived read-only `Store` on `db`; while a writer holds it, the snapshot of the last finished
+    ingest (`store.snapshot_path`), else retried for up to `wait` seconds.
 
     An open `Store` is passed through (and left open). Raises `StoreBusyError` if the file stays
-    locked, `StoreError` if there is no database.
+    locked and there is no snapshot, `StoreError` if there is no database.
     """
     if isinstance(db, Store):
         yield db
@@ -66,6 +67,10 @@ def reader(db: str | Path | Store, *, wait: float = 2.0) -> Iterator[Store]:
         except StoreError as error:
             if not _is_lock(error):
                 raise
+            snapshot = snapshot_path(db)
+            if snapshot.exists():  # an ingest is writing: answer from the copy of the last finished one
+                store = Store(snapshot, read_only=True)
+                break
             if time.monotonic() >= deadline:
                 raise StoreBusyError(
                     f"{db} is being written by another process (an ingest?); DuckDB allows one writer per "

@@ -471,3 +471,21 @@ def test_web_week_dated_events_start_on_their_monday(db, tmp_path):
     assert (event["when_day"], event["when_precision"]) == ("2024-06-17", "week")
     assert [(r["period"], r["events"]) for r in weekly] == [("2024-06-17", 1)]
     assert daily == []  # a week-dated event has no day of its own
+
+
+def test_web_serves_the_last_finished_ingest_while_another_ingest_writes(tmp_path):
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    import sitrep.api as api
+    from sitrep.web.app import create_app
+
+    db = tmp_path / "live.duckdb"
+    api.ingest([EXAMPLES], db=db)  # a finished ingest leaves a snapshot beside the database
+    before = TestClient(create_app(db, wait=0.3)).get("/api/events").json()["total"]
+    writer = _hold_write_lock(db, 3.0)
+    try:
+        during = TestClient(create_app(db, wait=0.3)).get("/api/events")
+        assert during.status_code == 200 and during.json()["total"] == before > 0
+    finally:
+        writer.wait(10)
