@@ -244,7 +244,9 @@ def _distinct(a, b) -> bool:
     if a is None or b is None or a.id == b.id:
         return False
     if a.country and b.country and a.country == b.country:
-        return bool(a.sector and b.sector and a.sector != b.sector)
+        # inside one country the sides must be different sectors; a bare country acting is its state
+        # ("Colombia declared a truce with the ELN rebels" is GOV -> REB)
+        return (a.sector or "GOV") != (b.sector or "GOV")
     return True
 
 

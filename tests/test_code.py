@@ -163,3 +163,9 @@ def test_code_scrapped_plans_to_visit_reduce_relations_with_the_host():
     text = "Hong Kong leader Tung Chee-hwa said on Wednesday that he had scrapped plans to visit the United States."
     triples = _triples(text, published="1997-04-16")
     assert ("HKG", "USA", "16") in triples and ("HKG", "USA", "04") not in triples
+
+
+def test_code_domestic_event_between_the_state_and_rebels():
+    assert ("COL", "COL", "08") in _triples("Colombia declared a truce with the ELN rebels on Monday.", published="2016-01-01")
+    events = code_text("Japan and the Japanese government condemned China.", published="2024-01-01")
+    assert not any(e.source_country == e.target_country for e in events)
