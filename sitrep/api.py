@@ -18,6 +18,7 @@ from .store import Store
 
 __all__ = [
     "IngestReport", "ingest", "events", "quotes", "actors", "stories", "explain", "code_text", "open_store",
+    "where_clause",
 ]
 
 
@@ -213,46 +214,24 @@ def events(
     (source, target) prefixes; negated, hypothetical and historical events are left out unless
     `include_all`.
     """
-    where, params = [], []
-    if actor:
-        where.append("(source_code LIKE ? OR target_code LIKE ? OR source_actor_id = ? OR target_actor_id = ?)")
-        params += [actor + "%", actor + "%", actor, actor]
-    if dyad:
-        where.append("source_code LIKE ? AND target_code LIKE ?")
-        params += [dyad[0] + "%", dyad[1] + "%"]
-    if code:
-        where.append("code LIKE ?")
-        params.append(code + "%")
-    if root:
-        where.append("root = ?")
-        params.append(root.zfill(2))
-    if quad_class is not None:
-        where.append("quad_class = ?")
-        params.append(quad_class)
-    if plover:
-        where.append("plover_event = ?")
-        params.append(plover.upper())
-    if since:
-        where.append("date >= ?")
-        params.append(since)
-    if until:
-        where.append("left(date, 10) <= ?")
-        params.append(until)
-    if article:
-        where.append("event_id IN (SELECT event_id FROM mentions WHERE article_id = ?)")
-        params.append(article)
-    if story:
-        where.append("event_id IN (SELECT m.event_id FROM mentions m JOIN articles a USING (article_id) WHERE a.story_id = ?)")
-        params.append(story)
-    if text:
-        where.append("evidence ILIKE ?")
-        params.append(f"%{text}%")
-    if min_confidence:
-        where.append("confidence >= ?")
-        params.append(min_confidence)
-    if not include_all:
-        where.append("counted")
-    sql = "SELECT * FROM events" + (" WHERE " + " AND ".join(where) if where else "")
+    where, params = where_clause([
+        ("(source_code LIKE ? OR target_code LIKE ? OR source_actor_id = ? OR target_actor_id = ?)",
+         [actor + "%", actor + "%", actor, actor] if actor else None),
+        ("source_code LIKE ? AND target_code LIKE ?", [dyad[0] + "%", dyad[1] + "%"] if dyad else None),
+        ("code LIKE ?", [code + "%"] if code else None),
+        ("root = ?", [root.zfill(2)] if root else None),
+        ("quad_class = ?", [quad_class] if quad_class is not None else None),
+        ("plover_event = ?", [plover.upper()] if plover else None),
+        ("date >= ?", [since] if since else None),
+        ("left(date, 10) <= ?", [until] if until else None),
+        ("event_id IN (SELECT event_id FROM mentions WHERE article_id = ?)", [article] if article else None),
+        ("event_id IN (SELECT m.event_id FROM mentions m JOIN articles a USING (article_id) WHERE a.story_id = ?)",
+         [story] if story else None),
+        ("evidence ILIKE ?", [f"%{text}%"] if text else None),
+        ("confidence >= ?", [min_confidence] if min_confidence else None),
+        ("counted", [] if not include_all else None),
+    ])
+    sql = "SELECT * FROM events" + where
     sql += " ORDER BY date DESC NULLS LAST, article_id, sentence_index, trigger_start"
     if limit is not None:
         sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
@@ -270,23 +249,14 @@ def quotes(
     limit: int | None = None,
 ) -> pa.Table:
     """Quotes with their speakers; `speaker` matches the speaker's text or name, `actor` its code."""
-    where, params = [], []
-    if speaker:
-        where.append("(speaker_text ILIKE ? OR speaker_name ILIKE ?)")
-        params += [f"%{speaker}%", f"%{speaker}%"]
-    if actor:
-        where.append("(speaker_code LIKE ? OR speaker_actor_id = ?)")
-        params += [actor + "%", actor]
-    if article:
-        where.append("article_id = ?")
-        params.append(article)
-    if since:
-        where.append("published >= ?")
-        params.append(since)
-    if until:
-        where.append("published <= ?")
-        params.append(until)
-    sql = "SELECT * FROM quotes" + (" WHERE " + " AND ".join(where) if where else "")
+    where, params = where_clause([
+        ("(speaker_text ILIKE ? OR speaker_name ILIKE ?)", [f"%{speaker}%", f"%{speaker}%"] if speaker else None),
+        ("(speaker_code LIKE ? OR speaker_actor_id = ?)", [actor + "%", actor] if actor else None),
+        ("article_id = ?", [article] if article else None),
+        ("published >= ?", [since] if since else None),
+        ("published <= ?", [until] if until else None),
+    ])
+    sql = "SELECT * FROM quotes" + where
     sql += " ORDER BY published DESC, article_id, start"
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
@@ -295,14 +265,11 @@ def quotes(
 
 def actors(*, db: str | Path | Store | None = None, country: str | None = None, kind: str | None = None) -> pa.Table:
     """Canonical actors seen in the store, most mentioned first."""
-    where, params = [], []
-    if country:
-        where.append("country = ?")
-        params.append(country)
-    if kind:
-        where.append("kind = ?")
-        params.append(kind)
-    sql = "SELECT * FROM actors" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY num_mentions DESC, actor_id"
+    where, params = where_clause([
+        ("country = ?", [country] if country else None),
+        ("kind = ?", [kind] if kind else None),
+    ])
+    sql = "SELECT * FROM actors" + where + " ORDER BY num_mentions DESC, actor_id"
     return _read(db, sql, params)
 
 
@@ -331,6 +298,14 @@ def explain(event_id: str, *, db: str | Path | Store | None = None) -> dict:
         if not isinstance(db, Store):
             store.close()
     return {"event": event[0], "mentions": mentions, "reasons": reasons}
+
+
+def where_clause(filters: Sequence[tuple[str, list | None]]) -> tuple[str, list]:
+    """A SQL WHERE clause and its parameters from (condition, arguments) pairs; a filter whose
+    arguments are None was not asked for and is left out. Every query of the views builds on this."""
+    given = [(condition, args) for condition, args in filters if args is not None]
+    sql = " WHERE " + " AND ".join(condition for condition, _ in given) if given else ""
+    return sql, [arg for _, args in given for arg in args]
 
 
 def _read(db, sql: str, params: list) -> pa.Table:

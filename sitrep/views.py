@@ -219,18 +219,16 @@ def new_actors(store: Store, *, since: str | None = None, until: str | None = No
 
     `first_articles` lists the articles of that first day, to cite.
     """
-    where, params = ["first_seen IS NOT NULL"], []
-    if since:
-        where.append("first_seen >= ?")
-        params.append(since)
-    if until:
-        where.append("left(first_seen, 10) <= ?")
-        params.append(until)
+    where, params = api.where_clause([
+        ("first_seen IS NOT NULL", []),
+        ("first_seen >= ?", [since] if since else None),
+        ("left(first_seen, 10) <= ?", [until] if until else None),
+    ])
     return store.query(f"""
         SELECT actor_id, code, name, kind, office, aliases, num_mentions, num_articles, first_seen, last_seen,
                (SELECT list(DISTINCT m.article_id ORDER BY m.article_id) FROM actor_mentions m
                 WHERE m.actor_id = actors.actor_id AND m.published = actors.first_seen) AS first_articles
-        FROM actors WHERE {' AND '.join(where)} ORDER BY first_seen, num_mentions DESC, actor_id""", params)
+        FROM actors{where} ORDER BY first_seen, num_mentions DESC, actor_id""", params)
 
 
 def articles_index(store: Store, article_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
