@@ -10,8 +10,10 @@ import pytest
 from sitrep import cameo
 from sitrep.errors import SitrepError
 
-SHARED_CAMEO = Path("/work/shared/reference/cameo")
-SHARED_PLOVER = Path("/work/shared/reference/plover/CAMEO2PLOVER-2021.txt")
+from .conftest import SHARED
+
+SHARED_CAMEO = SHARED / "reference" / "cameo"
+SHARED_PLOVER = SHARED / "reference" / "plover" / "CAMEO2PLOVER-2021.txt"
 
 # GDELT's copy spells 044 with mis-decoded curly quotes; sitrep writes the intended name.
 GDELT_MOJIBAKE = {"044": "Meet at a 'third' location"}

@@ -11,7 +11,9 @@ import pytest
 from sitrep.errors import GoldError
 from sitrep.scoring import petrarch
 
-SHARED = Path("/work/shared/gold/petrarch-unittest")
+from .conftest import SHARED as SHARED_ROOT
+
+SHARED = SHARED_ROOT / "gold" / "petrarch-unittest"
 
 GOLD_XML = """<Validation>
 <!-- <EventCoding sourcecode="XXX" targetcode="YYY" eventcode="999"></EventCoding> -->

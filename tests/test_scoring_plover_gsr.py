@@ -11,7 +11,9 @@ import pytest
 from sitrep.errors import GoldError
 from sitrep.scoring import plover_gsr
 
-SHARED_GOLD = Path("/work/shared/gold/plover-gsr/PLOVER_GSR_CAMEO.txt")
+from .conftest import SHARED
+
+SHARED_GOLD = SHARED / "gold" / "plover-gsr" / "PLOVER_GSR_CAMEO.txt"
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 from pathlib import Path
 
 from ..errors import GoldError
 
-__all__ = ["run", "NAMED"]
+__all__ = ["run", "NAMED", "SHARED"]
+
+SHARED = Path(os.environ.get("SITREP_SHARED") or Path(__file__).resolve().parents[2].parent / "shared")
+"""The shared gold and reference folder the scorers read (never copied into the repo): ``../shared``
+beside the checkout, or ``$SITREP_SHARED``."""
 
 NAMED = {
     "plover-gsr": "plover_gsr",

@@ -41,12 +41,13 @@ from types import MappingProxyType
 from typing import Any
 
 from ..errors import GoldError
+from . import SHARED
 
 __all__ = ["CONVENTIONS", "DEFAULT_CASES", "DEFAULT_MULTIPLE", "GSR_CONVENTIONS", "evaluate", "evaluate_gsr",
            "format_report"]
 
-DEFAULT_CASES = Path("/work/shared/gold/ngec-actor-tests/cases.actor_resolution.jsonl")
-DEFAULT_MULTIPLE = Path("/work/shared/gold/ngec-actor-tests/cases.multiple_actors.jsonl")
+DEFAULT_CASES = SHARED / "gold" / "ngec-actor-tests" / "cases.actor_resolution.jsonl"
+DEFAULT_MULTIPLE = SHARED / "gold" / "ngec-actor-tests" / "cases.multiple_actors.jsonl"
 
 IN_SCOPE = frozenset({"agent_to_code", "short_text_to_agent", "search_nat", "trf_agent_match"})
 

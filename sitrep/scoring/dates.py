@@ -1,7 +1,7 @@
 """Score relative-date resolution on TimeBank news against hand-checked values.
 
 The gold is `gold/relative-dates.jsonl` in the repository: *references* into the TimeBank 1.2 files of
-``/work/shared/gold/timebank-dev`` (document id, character offsets into the tag-stripped text of its
+``../shared/gold/timebank-dev`` (document id, character offsets into the tag-stripped text of its
 <TEXT> element, the expression as written, the publication date, the expected value and precision and
 the expression type). TimeBank's texts are licence-restricted, so only these references are committed;
 the scorer reads the texts at run time and skips cleanly when they are absent.
@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -28,13 +27,14 @@ from typing import Any
 
 from ..dates import find_dates
 from ..errors import GoldError
+from . import SHARED
 
 __all__ = ["DEFAULT_GOLD", "TIMEBANK_DIR", "TimeBankDoc", "Timex", "evaluate", "format_report", "read_timebank"]
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "gold" / "relative-dates.jsonl"
 """The committed reference set (hand-checked values, no TimeBank text)."""
 
-TIMEBANK_DIR = Path(os.environ.get("SITREP_SHARED", "/work/shared")) / "gold" / "timebank-dev"
+TIMEBANK_DIR = SHARED / "gold" / "timebank-dev"
 """Where the TimeBank .tml files are read at run time (override the root with SITREP_SHARED)."""
 
 

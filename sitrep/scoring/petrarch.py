@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import GoldError, SitrepError
+from . import SHARED
 
 __all__ = [
     "DEFAULT_ACTORS",
@@ -50,7 +51,7 @@ __all__ = [
 Coder = Callable[[str, str | None], Sequence[Any] | None]
 """Anything called as `coder(text, published)` that returns event-like objects (or None)."""
 
-DEFAULT_GOLD = Path("/work/shared/gold/petrarch-unittest/PETR.UnitTest.records.xml")
+DEFAULT_GOLD = SHARED / "gold" / "petrarch-unittest" / "PETR.UnitTest.records.xml"
 DEFAULT_ACTORS = DEFAULT_GOLD.with_name("PETR.Validate.actors.txt")
 
 NO_ACTOR = "---"

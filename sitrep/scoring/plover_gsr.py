@@ -26,6 +26,7 @@ from typing import Any
 
 from .. import cameo
 from ..errors import GoldError, SitrepError
+from . import SHARED
 
 __all__ = [
     "DEFAULT_GOLD",
@@ -44,7 +45,7 @@ __all__ = [
 Coder = Callable[[str, str | None], Sequence[Any] | None]
 """Anything called as `coder(text, published)` that returns event-like objects (or None)."""
 
-DEFAULT_GOLD = Path("/work/shared/gold/plover-gsr/PLOVER_GSR_CAMEO.txt")
+DEFAULT_GOLD = SHARED / "gold" / "plover-gsr" / "PLOVER_GSR_CAMEO.txt"
 """Where the development checkout keeps the gold file; pass another path to `evaluate` elsewhere."""
 
 OLD_EVENT_NAMES: Mapping[str, str] = MappingProxyType(

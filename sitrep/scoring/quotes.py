@@ -3,7 +3,7 @@
 PolNeAR (Newell, Margolin & Ruths, LREC 2018) annotates attributions in 2016 US political news as BRAT
 standoff: ``T`` lines are Source, Cue and Content spans (discontinuous spans written ``a b;c d``), ``E``
 lines tie one attribution to its parts. The corpus declares no licence, so it is read at run time from
-``/work/shared/gold/polnear-dev`` (root overridable with ``SITREP_SHARED``) and never copied.
+``../shared/gold/polnear-dev`` (root overridable with ``SITREP_SHARED``) and never copied.
 
 Choices, so a number here can be compared with another:
 
@@ -25,16 +25,16 @@ corpus and guideline; a reference, not the same test).
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import GoldError
+from . import SHARED
 
 __all__ = ["POLNEAR_DIR", "GoldAttribution", "read_annotation", "evaluate", "format_report"]
 
-POLNEAR_DIR = Path(os.environ.get("SITREP_SHARED", "/work/shared")) / "gold" / "polnear-dev"
+POLNEAR_DIR = SHARED / "gold" / "polnear-dev"
 """Where the PolNeAR dev split (``text/``, ``attributions/``) is read at run time."""
 
 _EDGE = " \t\r\n,;:.!?—–-“”\"‘’'«»()[]…"
