@@ -11,11 +11,13 @@ from __future__ import annotations
 import importlib
 import json
 import os
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from ..errors import GoldError
 
-__all__ = ["run", "NAMED", "SHARED"]
+__all__ = ["run", "NAMED", "SHARED", "prf", "field"]
 
 SHARED = Path(os.environ.get("SITREP_SHARED") or Path(__file__).resolve().parents[2].parent / "shared")
 """The shared gold and reference folder the scorers read (never copied into the repo): ``../shared``
@@ -29,6 +31,22 @@ NAMED = {
     "dates": "dates",
     "stories": "stories",
 }
+
+
+def prf(correct: int, predicted: int, expected: int) -> dict[str, float | int]:
+    """Counts with precision, recall and F1 (0 where undefined): one definition for every scorer."""
+    precision = correct / predicted if predicted else 0.0
+    recall = correct / expected if expected else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"tp": correct, "predicted": predicted, "gold": expected, "precision": precision,
+            "recall": recall, "f1": f1}
+
+
+def field(event: Any, name: str) -> Any:
+    """A field of an event given as a `code.Event`, any object with that attribute, or a mapping."""
+    if isinstance(event, Mapping):
+        return event.get(name)
+    return getattr(event, name, None)
 
 
 def run(target: str, *, db=None, articles: Path | None = None, min_confidence: float = 0.0,

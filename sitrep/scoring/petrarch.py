@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import GoldError, SitrepError
-from . import SHARED
+from . import SHARED, field, prf
 
 __all__ = [
     "DEFAULT_ACTORS",
@@ -237,25 +237,19 @@ def sitrep_entries(entries: Mapping[str, str]) -> dict[str, str]:
     return out
 
 
-def _field(event: Any, name: str) -> Any:
-    if isinstance(event, Mapping):
-        return event.get(name)
-    return getattr(event, name, None)
-
-
 def _coded_actor(event: Any, side: str) -> str:
     """Full actor code of one side: `<side>_code`, else country + sector, else '---'."""
-    code = _field(event, f"{side}_code")
+    code = field(event, f"{side}_code")
     if isinstance(code, str) and code.strip():
         return _actor_code(code)
-    country = _field(event, f"{side}_country")
+    country = field(event, f"{side}_country")
     if not country:
         return NO_ACTOR
-    return _actor_code(country + (_field(event, f"{side}_sector") or ""))
+    return _actor_code(country + (field(event, f"{side}_sector") or ""))
 
 
 def _triple(event: Any) -> Triple:
-    code = _field(event, "code")
+    code = field(event, "code")
     return _coded_actor(event, "source"), _coded_actor(event, "target"), str(code or "").strip()
 
 
@@ -267,14 +261,6 @@ def _level(triple: Triple, level: str) -> Triple:
     if level == "dyad":
         return (*short, "")
     return (*short, code if level == "country" else code[:2])
-
-
-def _prf(correct: int, predicted: int, expected: int) -> dict[str, float | int]:
-    precision = correct / predicted if predicted else 0.0
-    recall = correct / expected if expected else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"tp": correct, "predicted": predicted, "gold": expected, "precision": precision,
-            "recall": recall, "f1": f1}
 
 
 def _matches(gold: Iterable[Triple], coded: Iterable[Triple], level: str) -> int:
@@ -353,11 +339,11 @@ def evaluate(
     levels = {}
     for level in ("full", "country", "root", "dyad"):
         tp = sum(_matches(s.events, coded, level) for s, coded in rows)
-        levels[level] = _prf(tp, sum(len(coded) for _, coded in rows), sum(len(s.events) for s, _ in rows))
+        levels[level] = prf(tp, sum(len(coded) for _, coded in rows), sum(len(s.events) for s, _ in rows))
     by_category: dict[str, dict[str, float | int]] = {}
     for category in sorted({s.category for s, _ in rows}):
         chosen = [(s, coded) for s, coded in rows if s.category == category]
-        by_category[category] = _prf(
+        by_category[category] = prf(
             sum(_matches(s.events, coded, "country") for s, coded in chosen),
             sum(len(coded) for _, coded in chosen),
             sum(len(s.events) for s, _ in chosen),

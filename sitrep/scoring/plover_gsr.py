@@ -26,7 +26,7 @@ from typing import Any
 
 from .. import cameo
 from ..errors import GoldError, SitrepError
-from . import SHARED
+from . import SHARED, field, prf
 
 __all__ = [
     "DEFAULT_GOLD",
@@ -155,19 +155,12 @@ def load_records(path: str | Path = DEFAULT_GOLD) -> tuple[GoldRecord, ...]:
     return tuple(records)
 
 
-def _field(event: Any, name: str) -> Any:
-    """Read a field from an Event, any object with that attribute, or a mapping."""
-    if isinstance(event, Mapping):
-        return event.get(name)
-    return getattr(event, name, None)
-
-
 def event_plover(event: Any) -> str | None:
     """The event's current PLOVER type: its `plover_event`, else derived from its CAMEO `code`."""
-    name = _current_name(_field(event, "plover_event"))
+    name = _current_name(field(event, "plover_event"))
     if name:
         return name
-    code = _field(event, "code")
+    code = field(event, "code")
     if isinstance(code, str) and cameo.is_valid(code):
         return cameo.lookup(code).plover_event
     return None
@@ -175,7 +168,7 @@ def event_plover(event: Any) -> str | None:
 
 def _confidence(event: Any) -> float:
     """An event without a confidence is never filtered out by a threshold."""
-    value = _field(event, "confidence")
+    value = field(event, "confidence")
     return 1.0 if value is None else float(value)
 
 
@@ -190,18 +183,11 @@ def best_event(events: Iterable[Any] | None) -> Any | None:
 
 
 def _actor_country(event: Any, side: str) -> str | None:
-    country = _country(_field(event, f"{side}_country"))
+    country = _country(field(event, f"{side}_country"))
     if country:
         return country
-    code = _field(event, f"{side}_code")
+    code = field(event, f"{side}_code")
     return _country(code[:3]) if isinstance(code, str) and len(code) >= 3 else None
-
-
-def _prf(correct: int, predicted: int, expected: int) -> dict[str, float]:
-    precision = correct / predicted if predicted else 0.0
-    recall = correct / expected if expected else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1}
 
 
 def _share(correct: int, total: int) -> dict[str, float | int]:
@@ -257,8 +243,8 @@ def evaluate(
                 "n_events": len(events),
                 "source_country": _actor_country(best, "source") if best is not None else None,
                 "target_country": _actor_country(best, "target") if best is not None else None,
-                "source_sector": _sector(_field(best, "source_sector")) if best is not None else None,
-                "target_sector": _sector(_field(best, "target_sector")) if best is not None else None,
+                "source_sector": _sector(field(best, "source_sector")) if best is not None else None,
+                "target_sector": _sector(field(best, "target_sector")) if best is not None else None,
             }
         )
     # 3.
@@ -271,7 +257,7 @@ def evaluate(
         tp = sum(row["gold"] == name and row["predicted"] == name for row in rows)
         n_pred = sum(row["predicted"] == name for row in rows)
         support = sum(row["gold"] == name for row in rows)
-        per_type[name] = {"support": support, "predicted": n_pred, "tp": tp, **_prf(tp, n_pred, support)}
+        per_type[name] = {"support": support, "predicted": n_pred, "tp": tp, **prf(tp, n_pred, support)}
     gold_types = [name for name in types if per_type[name]["support"]]
     macro_f1 = sum(per_type[name]["f1"] for name in gold_types) / len(gold_types) if gold_types else 0.0
     confusion: dict[str, dict[str, int]] = {}
@@ -297,14 +283,14 @@ def evaluate(
     for threshold in thresholds:
         kept = [row for row in rows if row["predicted"] is not None and row["confidence"] >= threshold]
         hits = sum(row["predicted"] == row["gold"] for row in kept)
-        by_threshold.append({"threshold": threshold, "kept": len(kept), **_prf(hits, len(kept), n)})
+        by_threshold.append({"threshold": threshold, "kept": len(kept), **prf(hits, len(kept), n)})
     return {
         "gold": str(path),
         "gold_sha256": _digest(path),
         "n_records": n,
         "n_with_events": predicted,
         "event_accuracy": correct / n if n else 0.0,
-        "event": {**_prf(correct, predicted, n), "macro_f1": macro_f1},
+        "event": {**prf(correct, predicted, n), "macro_f1": macro_f1},
         "per_type": per_type,
         "actors": actors,
         "confusion": confusion,
