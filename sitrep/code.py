@@ -25,6 +25,9 @@ __all__ = ["Event", "code_doc", "DEFAULT_EXCLUDED_MODALITY"]
 DEFAULT_EXCLUDED_MODALITY = frozenset({"negated", "hypothetical", "historical"})
 """Events with any of these flags are stored and shown, but left out of default counts and scores."""
 
+ONE_SIDED_TRUST = 0.6
+"""How much confidence an event keeps when one side is unknown (it then is not counted by default)."""
+
 _HEDGES = frozenset({"could", "might", "may", "would", "should"})
 _NEGATIVE_DETS = frozenset({"no", "neither"})
 # An infinitive under these verbs has not happened: "urged X to withdraw", "wants to meet".
@@ -66,13 +69,13 @@ class Event:
     sentence_end: int
     evidence: str
     code: str
-    source_code: str
+    source_code: str | None
     source_country: str | None
     source_sector: str | None
-    source_text: str
-    source_start: int
-    source_end: int
-    source_actor_id: str
+    source_text: str | None
+    source_start: int | None
+    source_end: int | None
+    source_actor_id: str | None
     target_code: str | None
     target_country: str | None
     target_sector: str | None
@@ -115,8 +118,10 @@ class Event:
 
     @property
     def counted(self) -> bool:
-        """True if the event counts by default (not negated, hypothetical or historical)."""
-        return not DEFAULT_EXCLUDED_MODALITY.intersection(self.modality)
+        """True if the event counts by default: both sides known, and not negated, hypothetical or
+        historical."""
+        one_sided = self.source_actor_id is None or self.target_actor_id is None
+        return not one_sided and not DEFAULT_EXCLUDED_MODALITY.intersection(self.modality)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -145,14 +150,31 @@ def code_doc(
             continue
         if _is_sport(sent):
             continue
-        seen: set[tuple] = set()
-        for token in sent:
-            for event in _code_predicate(token, index, sent, context, lexicon):
-                key = (event.source_actor_id, event.target_actor_id, event.code)
-                if key not in seen:
-                    seen.add(key)
-                    events.append(event)
+        found = [event for token in sent for event in _code_predicate(token, index, sent, context, lexicon)]
+        events.extend(_prune(found))
     return events
+
+
+def _prune(found: Sequence[Event]) -> list[Event]:
+    """One sentence's events without repeats: the first of each (source, target, code); a one-sided
+    event whose known side also has a two-sided event of that root; and the general intent 030 where
+    a specific intent of the same pair was coded ("agreed to send troops": 0334, not also 030)."""
+    dyadic_roots = {(side, e.root) for e in found if e.source_actor_id and e.target_actor_id
+                    for side in (("s", e.source_actor_id), ("t", e.target_actor_id))}
+    specific_intents = {(e.source_actor_id, e.target_actor_id) for e in found if e.code.startswith("03") and e.code != "030"}
+    kept, seen = [], set()
+    for event in found:
+        key = (event.source_actor_id, event.target_actor_id, event.code)
+        pair = key[:2]
+        if key in seen or (event.code == "030" and pair in specific_intents):
+            continue
+        if None in pair:
+            side = ("s", event.source_actor_id) if event.source_actor_id else ("t", event.target_actor_id)
+            if (side, event.root) in dyadic_roots:
+                continue
+        seen.add(key)
+        kept.append(event)
+    return kept
 
 
 _SPORT_WORDS = frozenset(
@@ -226,9 +248,17 @@ def _match_frame(verb, frames: Sequence[Frame]) -> Frame | None:
 
 
 def _pairs(trigger, code: str, reverse: str | None, pattern: str, confidence: float, sources, targets, index: int, sent, ctx: Context) -> Iterable[Event]:
-    if not sources or not targets:
+    if not sources and not targets:
         return
     modality = _modality(trigger, ctx)
+    code, pattern = _intent(code, pattern, modality)
+    if not sources or not targets:
+        # One side unknown ("Up to 100 ethnic Albanians demonstrated", "a bombing killed three
+        # soldiers"): kept as a one-sided event, as GDELT keeps a blank actor, but not counted.
+        for side in sources or targets:
+            pair = (side, None) if sources else (None, side)
+            yield _event(trigger, code, pattern + " (one-sided)", confidence * ONE_SIDED_TRUST, *pair, modality, index, sent, ctx)
+        return
     for source in sources:
         for target in targets:
             if not _distinct(source.actor, target.actor):
@@ -238,6 +268,25 @@ def _pairs(trigger, code: str, reverse: str | None, pattern: str, confidence: fl
                 # the other side of a meeting or visit is asserted only for what happened, and a place
                 # travelled to did not host anyone
                 yield _event(trigger, reverse, pattern + " (reciprocal)", confidence * 0.9, target, source, modality, index, sent, ctx)
+
+
+# CAMEO codes a promise or announced plan of cooperation, aid or concession as an *expression of
+# intent* (03x): "Greece has promised 700 troops" is 0334, not 074; "Portugal will support Turkey's
+# bid" is 032. Meetings and visits keep their code (a scheduled visit is reported as the visit).
+_INTENT_CODES = {
+    "05": "032", "06": "031", "061": "031", "07": "033", "071": "0331", "072": "0332", "073": "0333",
+    "074": "0334", "08": "035", "081": "0351", "082": "0352", "083": "034", "084": "0353", "085": "0354",
+    "086": "0355", "087": "0356",
+}
+_NOT_INTENT = frozenset({"057"})  # "will sign the treaty" reports a scheduled signing, like a visit
+
+
+def _intent(code: str, pattern: str, modality: tuple[str, ...]) -> tuple[str, str]:
+    """The 03x intent code of a cooperative event announced for the future, else the code itself."""
+    if "future" not in modality or {"negated", "hypothetical"} & set(modality) or code in _NOT_INTENT:
+        return code, pattern
+    intent = _INTENT_CODES.get(code[:3]) or _INTENT_CODES.get(code[:2])
+    return (intent, f"{pattern} (intent)") if intent else (code, pattern)
 
 
 def _distinct(a, b) -> bool:
@@ -352,7 +401,8 @@ def _event(trigger, code, pattern, confidence, source, target, modality, index, 
         modality = tuple(m for m in modality if m != "future")
     quote_index = next((i for i, q in enumerate(ctx.quotes) if q.start <= trigger.idx < q.end), None)
     for side in (source, target):
-        confidence *= _RESOLUTION_TRUST.get(getattr(side, "how", "dictionary"), 1.0)
+        if side is not None:
+            confidence *= _RESOLUTION_TRUST.get(getattr(side, "how", "dictionary"), 1.0)
     return Event(
         article_id=ctx.article_id,
         sentence_index=index,
@@ -360,20 +410,8 @@ def _event(trigger, code, pattern, confidence, source, target, modality, index, 
         sentence_end=sent.end_char,
         evidence=sent.text.strip(),
         code=code,
-        source_code=source.actor.code,
-        source_country=source.actor.country,
-        source_sector=source.actor.sector,
-        source_text=source.text,
-        source_start=source.start,
-        source_end=source.end,
-        source_actor_id=source.actor.id,
-        target_code=target.actor.code,
-        target_country=target.actor.country,
-        target_sector=target.actor.sector,
-        target_text=target.text,
-        target_start=target.start,
-        target_end=target.end,
-        target_actor_id=target.actor.id,
+        **_side("source", source),
+        **_side("target", target),
         trigger=trigger.text,
         trigger_start=trigger.idx,
         trigger_end=trigger.idx + len(trigger.text),
@@ -383,3 +421,17 @@ def _event(trigger, code, pattern, confidence, source, target, modality, index, 
         quote_index=quote_index,
         extra={"trigger_token": trigger.i},
     )
+
+
+def _side(role: str, mention) -> dict:
+    """The Event fields of one side (`source_*` or `target_*`); all None for an unknown side."""
+    actor = mention.actor if mention is not None else None
+    return {
+        f"{role}_code": actor.code if actor else None,
+        f"{role}_country": actor.country if actor else None,
+        f"{role}_sector": actor.sector if actor else None,
+        f"{role}_text": mention.text if mention is not None else None,
+        f"{role}_start": mention.start if mention is not None else None,
+        f"{role}_end": mention.end if mention is not None else None,
+        f"{role}_actor_id": actor.id if actor else None,
+    }

@@ -337,12 +337,15 @@ def _absorb_twins(events: list[list[MentionRow]]) -> list[list[MentionRow]]:
     every mention of an event has a twin (`_twins`: same sentence, same root, another copy of the story)
     in a larger event that agrees with it on the source or the target country, and its own article did
     not code the same sentence into the larger event as well (one sentence coding both is two events:
-    "called on North Korea and Russia"), the smaller event is the larger one read differently, and is
+    "called on North Korea and Russia"), and none of its mentions is one-sided (an unknown side is
+    a partial reading, not a different one), the smaller event is the larger one read differently, and is
     folded into it (the twins with more shared sides, then the
     largest event, win). Events are visited smallest first, in a fixed order.
     """
     alive = list(events)
     for small in sorted(events, key=lambda e: (len(e), min(m.mention_id for m in e))):
+        if any(m.source is None or m.target is None for m in small):
+            continue  # a one-sided reading is not the same event read differently: it stays apart
         best, best_key = None, None
         for big in alive:
             if big is small or len({m.article_id for m in big}) <= len({m.article_id for m in small}):
