@@ -105,8 +105,10 @@ def find_attributions(doc, spans: Sequence[QuoteSpan]) -> list[Attribution]:
         host = next((d for d in hosts if d.speaker_head is not None), hosts[0] if hosts else None)
         orphans.append((q, host))
     result: list[Attribution] = list(extra)
-    for d in drafts:
-        if _nested_or_hedge(d, spans):
+    kept = [d for d in drafts if not _nested_or_hedge(d, spans)]
+    reported = _reported_tokens(kept)
+    for d in kept:
+        if reported.get(d.cue_tokens[0].i, d) is not d and d.cue_tokens[0].pos_ == "VERB":
             continue
         att = _finish(text, d)
         if att is not None:
@@ -171,6 +173,22 @@ def _nested_or_hedge(d: _Draft, spans: Sequence[QuoteSpan]) -> bool:
     # outside a quote, "I believe that ..." is the writer's own attribution (op-eds, first-person
     # reports); only a parenthetical "I think" or "you know" is a hedge
     return cue.dep_ in ("parataxis", "intj") or not d.content
+
+
+def _reported_tokens(drafts: list[_Draft]) -> dict[int, _Draft]:
+    """Token index -> the draft whose reported content holds it. A cue inside what someone else
+    reports ("Clinton said she thinks ...", "Merrill says Machado promised ...") is part of that
+    report, not a second attribution: PolNeAR marks the outer one only. A cue noun with its owner
+    ("rejected Trump's claim that ...") still stands on its own."""
+    owner: dict[int, _Draft] = {}
+    for d in drafts:
+        if d.speaker_head is None:
+            continue
+        below = {t.i for t in d.cue_tokens[0].subtree}
+        for t in d.content:
+            if t.i in below:
+                owner.setdefault(t.i, d)
+    return owner
 
 
 def _dash_credit(doc, q: QuoteSpan) -> Attribution | None:

@@ -310,3 +310,10 @@ def test_quotes_cue_noun_with_possessor_keeps_its_mark(nlp):
     qs = [q for q in quotes_in(nlp, "Critics rejected Trump’s claim that the election was rigged.")
           if q.cue == "claim"]
     assert [(q.speaker_text, q.text) for q in qs] == [("Trump’s", "that the election was rigged")]
+
+
+def test_quotes_report_inside_a_report_is_one_attribution(nlp):
+    qs = quotes_in(nlp, "Clinton said she thinks America is strongest when people work together.")
+    assert [(q.speaker_text, q.cue) for q in qs] == [("Clinton", "said")]
+    qs = quotes_in(nlp, "Merrill says Machado promised to keep supporting the campaign.")
+    assert [(q.speaker_text, q.cue) for q in qs] == [("Merrill", "says")]
