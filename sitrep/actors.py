@@ -88,7 +88,7 @@ class ActorMention:
     token_end: int
     text: str
     actor: Actor
-    how: str  # "dictionary" | "title" | "metonym" | "coref" | "pronoun" | "dateline"
+    how: str  # "dictionary" | "title" | "metonym" | "coref" | "pronoun" | "dateline" | "place"
 
 
 def plover_sector(sector: str | None) -> str | None:
@@ -308,7 +308,8 @@ def find_mentions(doc, *, date: str | None = None, dictionary: ActorDictionary |
     dictionary = dictionary or ActorDictionary.default()
     finder = MentionFinder(doc, dictionary, normalise_date(date))
     mentions = finder.run()
-    return _dateline_context(doc, mentions, list(finder.atom_at.values()), finder.date, dictionary)
+    mentions = _dateline_context(doc, mentions, list(finder.atom_at.values()), finder.date, dictionary)
+    return _place_context(doc, mentions, dictionary)
 
 
 # -- the dateline as context ----------------------------------------------------------------------
@@ -396,6 +397,59 @@ def _dateline_context(doc, mentions: list[ActorMention], atoms: Sequence[_Atom],
             continue
         out.append(mention)
     return out
+
+
+# -- a place in the sentence as context -------------------------------------------------------------
+
+_LOCAL_SECTORS = _CONTEXT_SECTORS | {"CVL", "OPP", "LAB", "EDU", "MED", "BUS", "CRM", "REL", "HLH", "AGR"}
+"""Sectors that are people of the place where they act ("demonstrators in Baghdad", "police"); not
+refugees (from elsewhere by definition) nor troops (often foreign)."""
+
+
+def _place_context(doc, mentions: list[ActorMention], dictionary: ActorDictionary) -> list[ActorMention]:
+    """Give a sector noun with no country the country of the place its sentence happens in.
+
+    "Up to 100 ethnic Albanians demonstrated in Serbia", "demonstrators protesting election results in
+    Monrovia": the people of a local sector (civilians, protesters, police, workers ...) are, unless
+    said otherwise, of the place where they act. The mention takes the place's country when a
+    locative place in its sentence is attached to it ("demonstrators in Baghdad"), or else when every
+    locative place of the sentence lies in one country and no actor of another country is named there.
+    """
+    import dataclasses
+
+    from .places import find_places
+
+    out = []
+    for mention in mentions:
+        actor = mention.actor
+        if actor.country is not None or actor.kind == "person" or actor.sector not in _LOCAL_SECTORS \
+                or (actor.sector == "MIL" and mention.text.lower().split()[-1] not in _CONTEXT_MILITARY):
+            out.append(mention)
+            continue
+        sent = doc[mention.token_start].sent
+        places = [p for p in find_places(sent) if p.country]
+        home = _attached_place(doc, mention, places)
+        if home is None and len({p.country for p in places}) == 1:
+            others = {m.actor.country for m in mentions if sent.start <= m.token_start < sent.end} - {None, "IGO"}
+            home = places[0].country if others <= {places[0].country} else None
+        if home is None:
+            out.append(mention)
+            continue
+        out.append(dataclasses.replace(mention, actor=sector_actor(home, actor.sector or "", dictionary), how="place"))
+    return out
+
+
+def _attached_place(doc, mention: ActorMention, places) -> str | None:
+    """The country of a place in a prepositional phrase on the mention itself ("police in Lagos")."""
+    for place in places:
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None:
+            continue
+        prep = span.root.head
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "at") and \
+                mention.token_start <= prep.head.i < mention.token_end:
+            return place.country
+    return None
 
 
 _COORDINATORS = frozenset({",", "and", "or", "the", "both", "as", "well", "&"})

@@ -28,7 +28,8 @@ DEFAULT_EXCLUDED_MODALITY = frozenset({"negated", "hypothetical", "historical"})
 ONE_SIDED_TRUST = 0.6
 """How much confidence an event keeps when one side is unknown (it then is not counted by default)."""
 
-_HEDGES = frozenset({"could", "might", "may", "would", "should"})
+_HEDGES = frozenset({"could", "might", "may", "would", "should", "must", "ought"})
+_REFUSING = frozenset({"refuse", "decline"})
 _NEGATIVE_DETS = frozenset({"no", "neither"})
 # An infinitive under these verbs has not happened: "urged X to withdraw", "wants to meet".
 _UNREALISED = frozenset(
@@ -196,7 +197,7 @@ def _is_sport(sent) -> bool:
 
 def _code_predicate(token, index: int, sent, ctx: Context, lexicon: Lexicon) -> Iterable[Event]:
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB") or (token.pos_ == "ADJ" and token.dep_ == "acomp"):
-        frame = _match_frame(token, lexicon.get(token.lemma_))
+        frame = _match_frame(token, lexicon.get(token.lemma_)) or _obligation_frame(token)
         if frame is None:
             return
         sources, targets = verb_arguments(token, frame, ctx)
@@ -209,6 +210,22 @@ def _code_predicate(token, index: int, sent, ctx: Context, lexicon: Lexicon) -> 
         sources, targets, reciprocal = noun_arguments(token, ctx)
         reverse = reverse if reciprocal else None
         yield from _pairs(token, code, reverse, f"noun {token.lemma_} -> {code}", 0.7, sources, targets, index, sent, ctx)
+
+
+# "X said Y must/should do Z" is X demanding (10) or asking (02) something of Y, whatever Z is.
+_OBLIGATIONS = {"must": "100", "should": "020", "ought": "020"}
+_STATING = SPEECH_VERBS | {"reiterate", "repeat", "write", "tell"}
+
+
+def _obligation_frame(verb) -> Frame | None:
+    """A frame for a statement that another actor must or should act (its target is that actor)."""
+    if verb.lemma_ not in _STATING:
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    modal = next((c.lower_ for c in clause.children if c.dep_ == "aux" and c.lower_ in _OBLIGATIONS), None) if clause is not None else None
+    if modal is None:
+        return None
+    return Frame(verb.lemma_, None, None, None, None, _OBLIGATIONS[modal], ("clause-subj",), None, 0.7)
 
 
 def _match_frame(verb, frames: Sequence[Frame]) -> Frame | None:
@@ -250,8 +267,9 @@ def _match_frame(verb, frames: Sequence[Frame]) -> Frame | None:
 def _pairs(trigger, code: str, reverse: str | None, pattern: str, confidence: float, sources, targets, index: int, sent, ctx: Context) -> Iterable[Event]:
     if not sources and not targets:
         return
-    modality = _modality(trigger, ctx)
-    code, pattern = _intent(code, pattern, modality)
+    coded, pattern, modality = _intent(code, pattern, _modality(trigger, ctx))
+    if coded != code:
+        code, reverse = coded, None  # a promise, refusal or threat is one side's: no reciprocal
     if not sources or not targets:
         # One side unknown ("Up to 100 ethnic Albanians demonstrated", "a bombing killed three
         # soldiers"): kept as a one-sided event, as GDELT keeps a blank actor, but not counted.
@@ -272,21 +290,46 @@ def _pairs(trigger, code: str, reverse: str | None, pattern: str, confidence: fl
 
 # CAMEO codes a promise or announced plan of cooperation, aid or concession as an *expression of
 # intent* (03x): "Greece has promised 700 troops" is 0334, not 074; "Portugal will support Turkey's
-# bid" is 032. Meetings and visits keep their code (a scheduled visit is reported as the visit).
+# bid" is 032; "will visit Albania in June" is 036 (intent to meet).
 _INTENT_CODES = {
-    "05": "032", "06": "031", "061": "031", "07": "033", "071": "0331", "072": "0332", "073": "0333",
+    "04": "036", "05": "032", "06": "031", "061": "031", "07": "033", "071": "0331", "072": "0332", "073": "0333",
     "074": "0334", "08": "035", "081": "0351", "082": "0352", "083": "034", "084": "0353", "085": "0354",
     "086": "0355", "087": "0356",
 }
 _NOT_INTENT = frozenset({"057"})  # "will sign the treaty" reports a scheduled signing, like a visit
 
 
-def _intent(code: str, pattern: str, modality: tuple[str, ...]) -> tuple[str, str]:
-    """The 03x intent code of a cooperative event announced for the future, else the code itself."""
-    if "future" not in modality or {"negated", "hypothetical"} & set(modality) or code in _NOT_INTENT:
-        return code, pattern
-    intent = _INTENT_CODES.get(code[:3]) or _INTENT_CODES.get(code[:2])
-    return (intent, f"{pattern} (intent)") if intent else (code, pattern)
+# A refusal of cooperation is a rejection (12x): "refused to meet Jordan's king" is 125, "said it would
+# not accept more refugees" 120, "will not lift the curfew" 124 (refuse to yield).
+_REFUSAL_CODES = {"03": "120", "036": "125", "04": "125", "05": "120", "057": "127", "06": "121", "07": "122", "08": "124"}
+
+# A conflictual act announced on a condition is a threat (13x): "will withdraw its force unless ...",
+# "would impose sanctions if ...". (Announced without a condition it is the act itself: "will postpone
+# visits" reports a decision.)
+_THREAT_CODES = {
+    "14": "133", "16": "131", "161": "1313", "163": "1312", "17": "132", "1723": "1323", "1724": "1324",
+    "173": "137", "18": "1383", "19": "138", "191": "1381", "192": "1382", "20": "1385",
+}
+
+
+def _intent(code: str, pattern: str, modality: tuple[str, ...]) -> tuple[str, str, tuple[str, ...]]:
+    """What an act announced for the future expresses, as CAMEO codes it: intent to cooperate (03x),
+    refusal (12x) or threat (13x). The announcement itself happened, so it is counted. Returns the
+    code, the pattern and the modality."""
+    flags = set(modality)
+    if "future" not in flags and "refused" not in flags and "conditional" not in flags:
+        return code, pattern, modality
+    table, label, drop = None, "", set()
+    if "refused" in flags or ("negated" in flags and "future" in flags):
+        table, label, drop = _REFUSAL_CODES, "refusal", {"negated", "hypothetical", "future", "refused"}
+    elif "conditional" in flags and "negated" not in flags and ("future" in flags or "attributed" in flags):
+        table, label, drop = _THREAT_CODES, "threat", {"hypothetical", "future", "conditional"}
+    elif "future" in flags and not {"negated", "hypothetical"} & flags and code not in _NOT_INTENT:
+        table, label = _INTENT_CODES, "intent"
+    mapped = table and (table.get(code[:4]) or table.get(code[:3]) or table.get(code[:2]))
+    if not mapped:
+        return code, pattern, tuple(m for m in modality if m not in ("refused", "conditional"))
+    return mapped, f"{pattern} ({label})", tuple(m for m in modality if m not in drop | {"refused", "conditional"})
 
 
 def _distinct(a, b) -> bool:
@@ -325,6 +368,10 @@ def _modality(trigger, ctx: Context) -> tuple[str, ...]:
     backshifted = "would" in auxes and reported is not None and reported.tag_ == "VBD" and not conditional
     if auxes & {"will", "shall", "'ll"} or lemmas & _PLANNED or backshifted:
         flags.append("future")
+    if governors and governors[0].lemma_ in _REFUSING:
+        flags.append("refused")  # "refused to meet": read by `_intent`, not stored
+    if conditional:
+        flags.append("conditional")  # "will withdraw unless ...": read by `_intent`, not stored
     if (auxes & _HEDGES and not backshifted) or (backshifted and auxes & (_HEDGES - {"would"})) \
             or conditional or lemmas & _UNREALISED:
         flags.append("hypothetical")
@@ -392,7 +439,7 @@ def _governors(trigger) -> list:
 
 # How much an event's confidence keeps when an actor was not named outright: linked by coreference,
 # a pronoun, the dateline's country, a quote's speaker, a national adjective or a travel destination.
-_RESOLUTION_TRUST = {"coref": 0.9, "pronoun": 0.85, "dateline": 0.85, "speaker": 0.9, "adjective": 0.9,
+_RESOLUTION_TRUST = {"coref": 0.9, "pronoun": 0.85, "dateline": 0.85, "place": 0.85, "speaker": 0.9, "adjective": 0.9,
                      "destination": 0.9, "metonym": 0.95}
 
 
