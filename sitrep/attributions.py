@@ -86,7 +86,7 @@ def find_attributions(doc, spans: Sequence[QuoteSpan]) -> list[Attribution]:
                     d.quote_spans.append(q)
                     claimed.add(k)
         if not d.content and not d.quote_spans:
-            d.content = _block_after_colon(doc, d)
+            d.content = _block_after_colon(doc, d) or _loose_content(d)
     # quotes credited after a dash ("“...” ― Ana Silva") and transcript turns ("WALLACE: ...")
     extra: list[Attribution] = []
     for k, q in enumerate(spans):
@@ -321,6 +321,43 @@ def _draft(tok) -> _Draft | None:
 
 
 _CUE_PREPS = {"call": ("for", "on"), "agree": ("with",), "ask": ("about",), "comment": ("on",)}
+
+
+_LOOSE_PREPS = frozenset("about on with to by against over of".split())
+_TO_ADDRESSEE = frozenset("speak talk call write tweet".split())  # "spoke to reporters": who heard it
+
+
+def _loose_content(d: _Draft) -> list:
+    """What a cue verb with a speaker but no clause or quotation reports, the way PolNeAR reads it:
+    a passive subject ("the nominee has been endorsed by dozens of papers"), the main clause of an
+    "as"-aside ("Hawaii, as one adviser pointed out, rarely gets hurricanes") or, for a verb of
+    speech, the phrase it takes ("responded with attacks", "did not respond to requests")."""
+    verb = d.cue_tokens[0]
+    if d.speaker_head is None or verb.pos_ != "VERB":
+        return []
+    lemma = verb.lemma_.lower()
+    if lemma not in SPEECH or lemma in FRAME_ONLY:
+        return []
+    if any(c.dep_ == "agent" for c in verb.children):
+        return [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree]
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        # the aside stands in for its own object: "as police have said", not "as he issued a statement"
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+            return []
+        own = {t.i for t in verb.subtree}
+        return [t for t in verb.head.subtree if t.i not in own]
+    if lemma in CLAUSE_ONLY:
+        return []
+    cue = {t.i for t in d.cue_tokens}
+    for c in verb.children:
+        if (c.dep_ == "prep" and c.lower_ in _LOOSE_PREPS and c.i not in cue
+                and not (c.lower_ == "to" and lemma in _TO_ADDRESSEE)
+                and any(g.dep_ in ("pobj", "pcomp") for g in c.children)):
+            return list(c.subtree)
+    for c in verb.children:
+        if c.dep_ == "dobj" and c.pos_ != "PRON":
+            return list(c.subtree)
+    return []
 
 
 def _verb_group(verb, lemma: str) -> list:

@@ -317,3 +317,19 @@ def test_quotes_report_inside_a_report_is_one_attribution(nlp):
     assert [(q.speaker_text, q.cue) for q in qs] == [("Clinton", "said")]
     qs = quotes_in(nlp, "Merrill says Machado promised to keep supporting the campaign.")
     assert [(q.speaker_text, q.cue) for q in qs] == [("Merrill", "says")]
+
+
+def test_quotes_speech_verb_without_a_clause_reports_its_phrase(nlp):
+    qs = quotes_in(nlp, "The Trump campaign did not immediately respond to requests for comment.")
+    assert [(q.speaker_text, q.text) for q in qs] == [("The Trump campaign", "to requests for comment")]
+    qs = quotes_in(nlp, "Republicans have expressed concern that the policy could lead to fraud.")
+    assert [q.speaker_text for q in qs] == ["Republicans"]
+    assert quotes_in(nlp, "The two women spoke to reporters for five minutes.") == []
+
+
+def test_quotes_passive_agent_and_as_aside(nlp):
+    (q,) = quotes_in(nlp, "The registration issue was first reported by The Washington Post.")
+    assert (q.speaker_text, q.text) == ("The Washington Post", "The registration issue")
+    qs = quotes_in(nlp, "The video does not show a gun, as police have said.")
+    assert [(q.speaker_text, q.text) for q in qs if q.cue == "have said"] == [
+        ("police", "The video does not show a gun")]
