@@ -230,7 +230,9 @@ def _slot_actors(verb, slot: str, ctx: Context) -> list:
         return found
     if slot.startswith("prep:"):
         word = slot.split(":", 1)[1]
-        for child in children:
+        obj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
+        # the phrase may hang on the object: "pulled out troops from Gaza", "sent aid to Albania"
+        for child in children + ([c for c in obj.children if c.dep_ == "prep"] if obj is not None else []):
             if child.dep_ in ("prep", "dative", "prt") and child.lower_ == word:
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 found = actors_in(pobj, ctx, max_depth=2)
