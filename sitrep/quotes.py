@@ -15,7 +15,8 @@ speaker, because news prose names a speaker once and then refers back to it. Act
 mentions another stage found (``sitrep.actors.find_mentions``); this module only attaches them.
 
 Stage modules: `sitrep.quote_marks` pairs quote marks, `sitrep.attributions` reads cues, speakers and
-contents from the parse; this module resolves speakers and builds the `Quote` records.
+contents from the parse (with `sitrep.cue_parse` for the phrases around one cue); this module resolves
+speakers and builds the `Quote` records.
 
 >>> doc = nlp()("“We watch with concern,” said the minister.")   # doctest: +SKIP
 >>> [(q.text, q.speaker_text, q.cue) for q in find_quotes(doc)]  # doctest: +SKIP

@@ -1,0 +1,202 @@
+"""Who reports and what is reported, read off the dependency parse around one cue word.
+
+The parse-reading half of `sitrep.attributions`: the speaker's noun phrase as PolNeAR and PARC
+underline it, the speaker token (subject, passive agent or shared subject), and the content a cue
+governs (a clause, an object, a phrase, a passive subject or the sentence an "as"-aside comments on).
+Every function takes spaCy tokens and returns tokens; offsets are left to the caller.
+"""
+
+from __future__ import annotations
+
+from .cues import (
+    CLAUSE_ONLY,
+    DOBJ_CONTENT,
+    EVIDENCE,
+    FRAME_ONLY,
+    OBJECT_CONTENT,
+    PREP_CONTENT,
+    SPEECH,
+    STATEMENT_NOUNS,
+    VIEW,
+    XCOMP_CONTENT,
+)
+
+__all__ = [
+    "before_comma", "in_paragraph", "loose_content", "reported_content", "speaker_phrase", "speaker_token",
+]
+
+
+def speaker_phrase(head) -> list:
+    """The speaker's noun phrase as PolNeAR and PARC underline it: the head with its modifiers, its
+    appositions (however deep: "Johnnie Wilson, of Springfield, Va") and a relative clause on the head
+    or its apposition even when set off by commas ("Luis Rubio, who heads the centre,"). Left out:
+    clauses set off by commas that hang deeper in the phrase ("Mulgrew, president of the UFT, which
+    represents teachers," -> "Mulgrew, president of the UFT"),
+    a relative clause that reports speech itself ("Obama, who said ...," is its own attribution),
+    participial and adverbial clauses set off by commas, dates ("a panel in 2001"), a focusing adverb
+    ("even China") and a dateline before a dash ("WASHINGTON -- President Obama")."""
+    doc = head.doc
+    heads = {head.i} | {c.i for c in head.children if c.dep_ == "appos"}
+    drop: set[int] = set()
+    for tok in head.subtree:
+        if tok.i in drop or tok.i == head.i:
+            continue
+        left = tok.left_edge
+        comma_set = left.i > 0 and doc[left.i - 1].text in (",", "(", "—", "–", "--")
+        on_head = tok.head.i in heads
+        if tok.dep_ == "relcl" and comma_set:
+            speaks = any(t.pos_ == "VERB" and t.lemma_.lower() in SPEECH for t in tok.subtree)
+            if on_head and not speaks:
+                continue
+        elif tok.dep_ == "prep" and tok.head.i == head.i and any(
+                g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in tok.children):
+            drop.update(t.i for t in tok.subtree)
+            continue
+        elif tok.dep_ == "advmod" and tok.head.i == head.i and tok.i == left.i == head.left_edge.i \
+                and tok.lower_ in ("even", "only", "also"):
+            drop.add(tok.i)
+            continue
+        if tok.dep_ not in ("relcl", "acl", "advcl") or not comma_set:
+            continue
+        drop.update(t.i for t in tok.subtree)
+        drop.add(left.i - 1)
+    if head.i in drop:
+        return list(head.subtree)
+    tokens = [t for t in head.subtree if t.i not in drop]
+    for k, tok in enumerate(tokens[:-1]):
+        # a dateline: "WASHINGTON -- President Obama"
+        if tok.text in ("--", "—", "–") and k > 0 and tok.i < head.i and all(
+                t.text.isupper() or not t.text.isalpha() for t in tokens[:k]):
+            return tokens[k + 1:]
+    return tokens
+
+
+def in_paragraph(tokens: list, anchor) -> list:
+    """The tokens in the anchor's paragraph: a parse that runs over a line break (a caption, a
+    heading) must not carry a speaker or content across it."""
+    text = anchor.doc.text
+    lo = text.rfind("\n", 0, anchor.idx) + 1
+    hi = text.find("\n", anchor.idx)
+    hi = len(text) if hi < 0 else hi
+    return [t for t in tokens if lo <= t.idx < hi]
+
+
+def speaker_token(verb, depth: int = 0):
+    """The speaker token: subject, passive agent, or the subject shared with the governing verb."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects:
+        # two subjects means the parse ran over a line break: keep the one in the verb's paragraph
+        near = in_paragraph(subjects, verb)
+        return near[-1] if near else subjects[-1]
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    if any(c.dep_ in ("nsubjpass", "expl") for c in verb.children):
+        # "it was stated in the text published by X": the document is the source
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "by"):
+                doc_noun = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if doc_noun is not None and doc_noun.lemma_.lower() in STATEMENT_NOUNS:
+                    return doc_noun
+        return None
+    if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
+        return speaker_token(verb.head, depth + 1)
+    if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "concludes by stressing"
+        return speaker_token(verb.head.head, depth + 1)
+    return None
+
+
+def reported_content(verb, lemma: str) -> list:
+    """Tokens of what the cue reports, from the parse (may be empty: a quote may supply it)."""
+    for c in verb.children:
+        if c.dep_ == "ccomp":
+            return list(c.subtree)
+    if lemma in VIEW:
+        # "critics view reauthorization as a giveaway"
+        obj = [c for c in verb.children if c.dep_ == "dobj"]
+        as_ = [c for c in verb.children if c.dep_ in ("prep", "oprd") and c.lower_ == "as"]
+        return [t for c in obj + as_ for t in c.subtree] if obj and as_ else []
+    if lemma in CLAUSE_ONLY:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lemma_.lower() in EVIDENCE:
+            return [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]
+        return []
+    if lemma in OBJECT_CONTENT:
+        obj = [c for c in verb.children if c.dep_ == "dobj"]
+        if obj:
+            more = [c for c in verb.children
+                    if c.dep_ in ("prep", "oprd") and c.lower_ in ("as", "for", "of")]
+            return [t for c in obj + more[:1] for t in c.subtree]
+    if lemma == "call":
+        # "called the charges “unsubstantiated”": the object and what it was called
+        obj = [c for c in verb.children if c.dep_ == "dobj"]
+        comp = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "attr")]
+        if obj and comp:
+            return [t for c in obj + comp for t in c.subtree]
+    if lemma in XCOMP_CONTENT:
+        for c in verb.children:
+            if c.dep_ == "xcomp":
+                return list(c.subtree)
+            if c.dep_ == "prep" and c.lower_ in ("for", "on"):  # "called for talks", "called on X to"
+                return [t for g in c.children if g.dep_ in ("pobj", "pcomp") for t in g.subtree]
+    if lemma in PREP_CONTENT:
+        preps = PREP_CONTENT[lemma]
+        holders = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+        for h in holders:
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in preps:
+                    return [t for g in c.children if g.dep_ in ("pobj", "pcomp") for t in g.subtree]
+    if lemma in DOBJ_CONTENT:
+        for c in verb.children:
+            if c.dep_ == "dobj" and c.pos_ != "PRON":
+                return list(c.subtree)
+    if verb.dep_ == "parataxis" and verb.head.i != verb.i:
+        # '“Yes,” he said' parsed as the content's parataxis: the content is the head's clause
+        own = {t.i for t in verb.subtree}
+        return [t for t in verb.head.subtree if t.i not in own]
+    return []
+
+
+def before_comma(verb, speaker_tokens: list) -> list:
+    """"People like Scott, he said.": the words before the comma that opens the speaker's clause."""
+    first = min([verb] + speaker_tokens, key=lambda t: t.i)
+    sent = verb.sent
+    if first.i - 1 > sent.start and verb.doc[first.i - 1].text == ",":
+        return list(verb.doc[sent.start:first.i - 1])
+    return []
+
+
+_LOOSE_PREPS = frozenset("about on with to by against over of".split())
+_TO_ADDRESSEE = frozenset("speak talk call write tweet".split())  # "spoke to reporters": who heard it
+
+
+def loose_content(verb, cue_tokens: list) -> list:
+    """What a cue verb with a speaker but no clause or quotation reports, the way PolNeAR reads it:
+    a passive subject ("the nominee has been endorsed by dozens of papers"), the main clause of an
+    "as"-aside ("Hawaii, as one adviser pointed out, rarely gets hurricanes") or, for a verb of
+    speech, the phrase it takes ("responded with attacks", "did not respond to requests")."""
+    if verb.pos_ != "VERB":
+        return []
+    lemma = verb.lemma_.lower()
+    if lemma not in SPEECH or lemma in FRAME_ONLY:
+        return []
+    if any(c.dep_ == "agent" for c in verb.children):
+        return [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree]
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        # the aside stands in for its own object: "as police have said", not "as he issued a statement"
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+            return []
+        own = {t.i for t in verb.subtree}
+        return [t for t in verb.head.subtree if t.i not in own]
+    if lemma in CLAUSE_ONLY:
+        return []
+    cue = {t.i for t in cue_tokens}
+    for c in verb.children:
+        if (c.dep_ == "prep" and c.lower_ in _LOOSE_PREPS and c.i not in cue
+                and not (c.lower_ == "to" and lemma in _TO_ADDRESSEE)
+                and any(g.dep_ in ("pobj", "pcomp") for g in c.children)):
+            return list(c.subtree)
+    for c in verb.children:
+        if c.dep_ == "dobj" and c.pos_ != "PRON":
+            return list(c.subtree)
+    return []
