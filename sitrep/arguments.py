@@ -10,11 +10,11 @@ destinations ("flew into southern Albania") give derived actors. No country, no 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .lexicon import Frame
 
-__all__ = ["Context", "SPEECH_VERBS", "verb_arguments", "noun_arguments", "actors_in"]
+__all__ = ["Context", "SPEECH_VERBS", "verb_arguments", "noun_arguments", "actors_in", "dateline_host"]
 
 SPEECH_VERBS = frozenset(
     "say add note stress tell declare state announce insist claim report write affirm reaffirm emphasize "
@@ -36,6 +36,8 @@ class Context:
     quotes: Sequence
     published: str | None
     article_id: str
+    cache: dict = field(default_factory=dict)
+    """Per-document facts computed once on demand (the dateline's country)."""
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -88,7 +90,15 @@ def _subject_actors(verb, ctx: Context, depth: int = 0) -> list:
     if verb.dep_ in ("advcl",) and verb.tag_ == "VBG":
         return _subject_actors(head, ctx, depth + 1)
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
-        return _subject_actors(head.head, ctx, depth + 1)  # "Merkel spoke after meeting Clark"
+        governor = head.head  # "Merkel spoke after meeting Clark"
+        if governor.lemma_ in SPEECH_VERBS and head.i < governor.i:
+            # "X left Libya, after holding talks with Y, TV said": misattached to the trailing tag
+            clause = next((c for c in governor.children if c.dep_ == "ccomp" and c.i < head.i), None)
+            if governor.dep_ in ("advcl", "parataxis"):
+                governor = governor.head
+            elif clause is not None:
+                governor = clause
+        return _subject_actors(governor, ctx, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         # "a statement condemning X": the statement's issuer is the subject of its verb
         governor = head.head if head.dep_ in ("dobj", "pobj", "nsubj") else None
@@ -393,6 +403,24 @@ def _destination(token):
         return None
     actor = Actor(code=place.country, country=place.country, sector=None, name=place.name, kind="country", id=place.country)
     return _Derived(span.start_char, span.end_char, span.text, actor, start, end, "destination")
+
+
+def dateline_host(ctx: Context):
+    """The country of the article's dateline as a derived actor: where a visit with no destination
+    named went ("Millon's five-day visit, which started Sunday" in a story filed from BEIJING)."""
+    if "dateline_host" not in ctx.cache:
+        import re
+
+        from . import places
+        from .actors import Actor
+
+        place = places.dateline_place(re.sub(r"\s*\n\s*,\s*", ", ", ctx.doc.text))
+        host = None
+        if place is not None and place.country and place.name not in ("Jerusalem", "United Nations"):
+            actor = Actor(code=place.country, country=place.country, sector=None, name=place.name, kind="country", id=place.country)
+            host = _Derived(place.start, place.end, ctx.doc.text[place.start:place.end], actor, how="dateline")
+        ctx.cache["dateline_host"] = host
+    return ctx.cache["dateline_host"]
 
 
 def noun_arguments(noun, ctx: Context) -> tuple[list, list, bool]:

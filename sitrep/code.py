@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .arguments import SPEECH_VERBS, Context, noun_arguments, verb_arguments
+from .arguments import SPEECH_VERBS, Context, dateline_host, noun_arguments, verb_arguments
 from .lexicon import Frame, Lexicon, default_lexicon
 
 __all__ = ["Event", "code_doc", "DEFAULT_EXCLUDED_MODALITY"]
@@ -54,6 +54,7 @@ _EVENT_NOUNS: dict[str, tuple[str, str | None]] = {
     "violation": ("128", None),
     "breach": ("128", None),
 }
+_VISIT_WORDS = frozenset({"visit", "trip", "tour"})
 _PLANNED_MODIFIERS = frozenset({"planned", "scheduled", "expected", "upcoming", "forthcoming", "coming"})
 
 
@@ -267,6 +268,10 @@ def _match_frame(verb, frames: Sequence[Frame]) -> Frame | None:
 def _pairs(trigger, code: str, reverse: str | None, pattern: str, confidence: float, sources, targets, index: int, sent, ctx: Context) -> Iterable[Event]:
     if not sources and not targets:
         return
+    if code == "042" and trigger.lemma_ in _VISIT_WORDS and sources and not targets:
+        host = dateline_host(ctx)
+        if host is not None and host.actor.country not in {s.actor.country for s in sources}:
+            targets, reverse = [host], None  # a visit with no destination named went where the story was filed
     coded, pattern, modality = _intent(code, pattern, _modality(trigger, ctx))
     if coded != code:
         code, reverse = coded, None  # a promise, refusal or threat is one side's: no reciprocal

@@ -213,3 +213,15 @@ def test_code_what_another_actor_must_do_is_a_demand_and_not_a_fact():
 def test_code_sector_noun_takes_the_country_of_the_place_it_acts_in():
     events = code_text("Liberian riot police fired on demonstrators in Monrovia.", published="2000-01-01")
     assert any(e.target_actor_id == "LBROPP" for e in events)
+
+
+def test_code_visit_with_no_destination_went_where_the_story_was_filed():
+    text = "BEIJING, April 7 (AFP) - French Defence Minister Charles Millon's five-day visit, which started Sunday, is a sign of warmer ties."
+    events = [e for e in code_text(text, published="1997-04-07") if e.counted]
+    assert [(e.source_country, e.target_country, e.code) for e in events] == [("FRA", "CHN", "042")]
+
+
+def test_code_participle_misattached_to_a_trailing_speech_tag_keeps_the_main_subject():
+    text = ("Sudanese President Omar al-Bashir left Libya on Sunday, after holding talks with Libyan leader "
+            "Moammer Kadhafi, Libyan television said.")
+    assert ("SDN", "LBY", "040") in _codes(text)
