@@ -29,12 +29,13 @@ __all__ = [
 def speaker_phrase(head) -> list:
     """The speaker's noun phrase as PolNeAR and PARC underline it: the head with its modifiers, its
     appositions (however deep: "Johnnie Wilson, of Springfield, Va") and a relative clause on the head
-    or its apposition even when set off by commas ("Luis Rubio, who heads the centre,"). Left out:
+    or its apposition even when set off by commas ("Luis Rubio, who heads the centre,"), or a "who"
+    clause wherever the parse hangs it ("Peter Morgan, a lawyer for the Sierra Club, who ..."). Left out:
     clauses set off by commas that hang deeper in the phrase ("Mulgrew, president of the UFT, which
     represents teachers," -> "Mulgrew, president of the UFT"),
     a relative clause that reports speech itself ("Obama, who said ...," is its own attribution),
     participial and adverbial clauses set off by commas, dates ("a panel in 2001"), a focusing adverb
-    ("even China") and a dateline before a dash ("WASHINGTON -- President Obama")."""
+    ("even China") and a dateline before a dash ("WASHINGTON -- President Obama", "BRUSSELS - ...")."""
     doc = head.doc
     heads = {head.i} | {c.i for c in head.children if c.dep_ == "appos"}
     drop: set[int] = set()
@@ -46,7 +47,9 @@ def speaker_phrase(head) -> list:
         on_head = tok.head.i in heads
         if tok.dep_ == "relcl" and comma_set:
             speaks = any(t.pos_ == "VERB" and t.lemma_.lower() in SPEECH for t in tok.subtree)
-            if on_head and not speaks:
+            # "who" describes the person however deep the parse hangs it; "which" an organisation
+            personal = left.lower_ in ("who", "whom", "whose")
+            if (on_head or personal) and not speaks:
                 continue
         elif tok.dep_ == "prep" and tok.head.i == head.i and any(
                 g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in tok.children):
@@ -65,7 +68,7 @@ def speaker_phrase(head) -> list:
     tokens = [t for t in head.subtree if t.i not in drop]
     for k, tok in enumerate(tokens[:-1]):
         # a dateline: "WASHINGTON -- President Obama"
-        if tok.text in ("--", "—", "–") and k > 0 and tok.i < head.i and all(
+        if tok.text in ("--", "—", "–", "-") and k > 0 and tok.i < head.i and all(
                 t.text.isupper() or not t.text.isalpha() for t in tokens[:k]):
             return tokens[k + 1:]
     return tokens

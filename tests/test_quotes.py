@@ -333,3 +333,15 @@ def test_quotes_passive_agent_and_as_aside(nlp):
     qs = quotes_in(nlp, "The video does not show a gun, as police have said.")
     assert [(q.speaker_text, q.text) for q in qs if q.cue == "have said"] == [
         ("police", "The video does not show a gun")]
+
+
+def test_quotes_speaker_keeps_a_who_clause_on_a_deep_apposition(nlp):
+    (q,) = quotes_in(nlp, "“These are strange days,” said Peter Morgan, a lawyer for the Sierra Club, "
+                          "who has been challenging the coal industry for years.")
+    assert q.speaker_text == ("Peter Morgan, a lawyer for the Sierra Club, "
+                              "who has been challenging the coal industry for years")
+
+
+def test_quotes_speaker_drops_dateline_before_a_single_hyphen(nlp):
+    (q,) = quotes_in(nlp, "BRUSSELS - European leaders said on Friday that the bloc must spend more on defence.")
+    assert q.speaker_text == "European leaders"
