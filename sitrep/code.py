@@ -380,7 +380,7 @@ def _modality(trigger, ctx: Context) -> tuple[str, ...]:
     if (auxes & _HEDGES and not backshifted) or (backshifted and auxes & (_HEDGES - {"would"})) \
             or conditional or lemmas & _UNREALISED:
         flags.append("hypothetical")
-    if reported is not None:
+    if reported is not None or _according_to(trigger):
         flags.append("attributed")
     if _demanded(trigger):
         flags.append("hypothetical")
@@ -400,6 +400,17 @@ def _demanded(trigger) -> bool:
             return True
         node = node.head
     return False
+
+
+def _according_to(trigger) -> bool:
+    """ "..., according to some reports": an "according to" phrase on the trigger's clause."""
+    node = trigger
+    while True:
+        if any(c.lower_ == "according" and c.dep_ == "prep" for c in node.children):
+            return True
+        if node.head.i == node.i or node.dep_ in ("ccomp", "parataxis"):
+            return False
+        node = node.head
 
 
 def _reported_by(trigger):

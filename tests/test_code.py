@@ -225,3 +225,8 @@ def test_code_participle_misattached_to_a_trailing_speech_tag_keeps_the_main_sub
     text = ("Sudanese President Omar al-Bashir left Libya on Sunday, after holding talks with Libyan leader "
             "Moammer Kadhafi, Libyan television said.")
     assert ("SDN", "LBY", "040") in _codes(text)
+
+
+def test_code_according_to_marks_an_event_attributed():
+    events = code_text("China appealed to Russia to end the war, according to some reports.", published="2000-01-01")
+    assert events and all("attributed" in e.modality for e in events)
