@@ -231,7 +231,8 @@ def test_quotes_scoring_polnear_speaker_f1_floor():
     if not (POLNEAR_DIR / "attributions").is_dir():
         pytest.skip(f"PolNeAR dev split not found at {POLNEAR_DIR} (shared gold, never in the repo)")
     result = evaluate(limit=20)
-    assert result["speaker"]["exact"]["p"] >= 0.75
+    assert result["speaker"]["exact"]["p"] >= 0.85  # 0.92 when pinned
+    assert result["speaker"]["exact"]["f1"] >= 0.77  # 0.80 when pinned
     assert result["speaker_given_content"]["accuracy"] >= 0.8
 
 

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import GoldError
-from . import SHARED
+from . import SHARED, prf
 
 __all__ = ["POLNEAR_DIR", "GoldAttribution", "read_annotation", "evaluate", "format_report"]
 
@@ -116,9 +116,9 @@ def _match(gold: set[Span], pred: set[Span]) -> tuple[int, int]:
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return {"p": round(p, 3), "r": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
+    """The shared `prf` figures, rounded to three places for the report."""
+    s = prf(tp, n_pred, n_gold)
+    return {"p": round(s["precision"], 3), "r": round(s["recall"], 3), "f1": round(s["f1"], 3)}
 
 
 def _files(folder: Path) -> list[tuple[Path, Path]]:
