@@ -192,7 +192,9 @@ def loose_content(verb, cue_tokens: list) -> list:
         own = {t.i for t in verb.subtree}
         return [t for t in verb.head.subtree if t.i not in own]
     if lemma in CLAUSE_ONLY:
-        return []
+        # a belief about something ("I know all about normalizing hate", "worried about the cost")
+        return [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "about"
+                and any(g.dep_ in ("pobj", "pcomp") for g in c.children) for t in c.subtree]
     cue = {t.i for t in cue_tokens}
     for c in verb.children:
         if (c.dep_ == "prep" and c.lower_ in _LOOSE_PREPS and c.i not in cue

@@ -346,3 +346,8 @@ def test_quotes_speaker_keeps_a_who_clause_on_a_deep_apposition(nlp):
 def test_quotes_speaker_drops_dateline_before_a_single_hyphen(nlp):
     (q,) = quotes_in(nlp, "BRUSSELS - European leaders said on Friday that the bloc must spend more on defence.")
     assert q.speaker_text == "European leaders"
+
+
+def test_quotes_belief_about_something_but_not_a_dangling_about(nlp):
+    assert [q.speaker_text for q in quotes_in(nlp, "I know all about normalizing hate.")] == ["I"]
+    assert quotes_in(nlp, "That is the only plan we know about.") == []
