@@ -11,6 +11,8 @@ import pytest
 from sitrep.api import code_text
 
 FRAMES = [
+    # 01 statement
+    ("dispute a complaint", "Britain disputed Argentina's complaint on Monday.", ("GBR", "ARG", "01")),
     # 02 appeal
     ("ask for", "Iraq asked Russia for help with its oil industry on Monday.", ("IRQ", "RUS", "02")),
     ("seek help from", "Haiti sought aid from Canada after the hurricane.", ("HTI", "CAN", "02")),
@@ -44,6 +46,8 @@ FRAMES = [
     ("normalize ties", "Turkey normalized ties with Armenia in March.", ("TUR", "ARM", "05")),
     ("upgrade ties", "Vietnam upgraded its relations with Australia on Thursday.", ("VNM", "AUS", "05")),
     ("open an embassy in", "Kenya opened an embassy in China on Monday.", ("KEN", "CHN", "05")),
+    ("rally behind", "Egypt rallied behind Saudi Arabia on Sunday.", ("EGY", "SAU", "05")),
+    ("put weight behind", "France put its weight behind Greece in the dispute.", ("FRA", "GRC", "05")),
     # 06 material cooperation
     ("share intelligence", "Jordan shared intelligence with Egypt about the plot.", ("JOR", "EGY", "06")),
     ("hold exercises", "India held naval exercises with France in the Indian Ocean.", ("IND", "FRA", "06")),
@@ -60,6 +64,8 @@ FRAMES = [
     ("grant a loan", "China granted a loan to Zambia on Monday.", ("CHN", "ZMB", "07")),
     ("send peacekeepers", "Ghana sent peacekeepers to Mali in January.", ("GHA", "MLI", "07")),
     ("send weapons", "Poland sent weapons to Ukraine last week.", ("POL", "UKR", "07")),
+    ("provide tons of food", "Japan provided 10,000 tons of rice to North Korea.", ("JPN", "PRK", "07")),
+    ("evacuate the wounded", "Jordan's army evacuated the wounded from Gaza on Monday.", ("JOR", "PSE", "07")),
     # 08 yield
     ("lift a blockade", "Egypt lifted its blockade on Gaza's crossings with Israel.", ("EGY", "PSE", "08")),
     ("lift sanctions", "Canada lifted sanctions on Myanmar's airline.", ("CAN", "MMR", "08")),
@@ -74,10 +80,20 @@ FRAMES = [
     ("halt attacks on", "Israel halted its attacks on Lebanon on Wednesday.", ("ISR", "LBN", "08")),
     ("withdraw from", "Syria withdrew from Lebanon in April.", ("SYR", "LBN", "08")),
     ("withdraw an ambassador", "Algeria withdrew its ambassador from France on Sunday.", ("DZA", "FRA", "16")),
+    ("call off a strike", "Nigerian unions called off the general strike on Sunday.", ("NGA", None, "08")),
+    ("surrender", "Two hundred Congolese rebels surrendered on Sunday.", ("COD", None, "08")),
+    ("lay down arms", "Colombian guerrillas laid down their arms on Monday.", ("COL", None, "08")),
+    ("demobilize", "Angola demobilized 5,000 soldiers last year.", ("AGO", None, "08")),
+    ("evacuate settlements", "Israel evacuated its settlements in Gaza in August.", ("ISR", None, "08")),
+    ("resign", "Peru's prime minister resigned on Tuesday.", ("PER", None, "08")),
+    ("relax sanctions", "Canada has relaxed its sanctions on Belarus.", ("CAN", "BLR", "08")),
+    ("allow inspectors", "Iran allowed the UN inspectors into the plant.", ("IRN", "IGO", "08")),
     # 09 investigate
     ("investigate", "Ukraine is investigating Russia's attacks on its grid.", ("UKR", "RUS", "09")),
     ("launch an investigation", "The UN launched an investigation into Israel's raid.", ("IGO", "ISR", "09")),
     ("open a probe", "France opened a probe into Russia's cyber attacks.", ("FRA", "RUS", "09")),
+    ("conduct an investigation", "Kenya conducted an investigation into Somalia's role in the attack.", ("KEN", "SOM", "09")),
+    ("send observers", "The African Union sent observers to Sudan.", ("IGO", "SDN", "09")),
     # 11 disapprove
     ("decry", "Iran decried Israel's strikes on Syria.", ("IRN", "ISR", "11")),
     ("lambaste", "China lambasted Japan on Tuesday.", ("CHN", "JPN", "11")),
@@ -88,6 +104,9 @@ FRAMES = [
     ("lodge a protest with", "Japan lodged a protest with China on Friday.", ("JPN", "CHN", "11")),
     ("summon an ambassador", "Germany summoned Russia's ambassador on Monday.", ("DEU", "RUS", "11")),
     ("convict", "A Russian court convicted an American journalist of spying.", ("RUS", "USA", "11")),
+    ("protest a plan", "Japan protested China's plan to build a gas field.", ("JPN", "CHN", "11")),
+    ("indict", "A Spanish court indicted three Moroccan officials on Monday.", ("ESP", "MAR", "11")),
+    ("charge with", "Russia charged an American journalist with espionage.", ("RUS", "USA", "11")),
     # 12 reject
     ("refuse to meet", "Israel's president refused to meet Jordan's foreign minister.", ("ISR", "JOR", "12")),
     ("refuse to release", "Iran refused to release Britain's sailors.", ("IRN", "GBR", "12")),
@@ -98,18 +117,32 @@ FRAMES = [
     ("deny entry", "Israel denied entry to a Turkish delegation.", ("ISR", "TUR", "12")),
     ("boycott elections", "Serbia's government boycotted Kosovo's elections.", ("SRB", "XKX", "14")),
     ("boycott", "Saudi Arabia boycotted Qatar's airline in June.", ("SAU", "QAT", "16")),
+    ("dismiss an appeal", "Israel dismissed an appeal from Egypt for a truce.", ("ISR", "EGY", "12")),
+    ("renege on", "Sudan reneged on its commitment to Chad.", ("SDN", "TCD", "12")),
+    ("breach an embargo", "Libya breached the UN embargo on Friday.", ("LBY", "IGO", "12")),
     # 13 threaten
     ("issue an ultimatum to", "Peru issued an ultimatum to Ecuador on Monday.", ("PER", "ECU", "13")),
     ("give an ultimatum", "ECOWAS gave an ultimatum to Niger's junta.", ("IGO", "NER", "13")),
+    ("ready to attack", "North Korea said it is ready to attack South Korea.", ("PRK", "KOR", "13")),
+    ("vow to retaliate", "Iran vowed to retaliate against Israel.", ("IRN", None, "13")),
     # 14 protest
     ("stage a protest against", "Kenyan students staged a protest against the Ugandan embassy.", ("KEN", "UGA", "14")),
     ("hold a rally against", "Thousands of Serbs held a rally against Kosovo's government.", ("SRB", "XKX", "14")),
     ("march on", "Armenian protesters marched on Azerbaijan's embassy.", ("ARM", "AZE", "14")),
     ("picket", "Greek workers picketed the German embassy in Athens.", ("GRC", "DEU", "14")),
+    ("demonstrate", "Thousands of Kenyan students demonstrated in Nairobi on Monday.", ("KEN", None, "14")),
+    ("demonstrate outside", "Serbian students demonstrated outside the US embassy in Belgrade.", ("SRB", "USA", "14")),
+    ("riot", "Angry Nigerian students rioted in Lagos on Friday.", ("NGA", None, "14")),
+    ("protest", "Georgian students protested in Tbilisi on Saturday.", ("GEO", None, "14")),
+    ("begin a hunger strike", "Jailed Turkish Kurds began a hunger strike on Monday.", ("TUR", None, "14")),
+    ("call a strike", "Bolivian unions called a general strike on Tuesday.", ("BOL", None, "14")),
+    ("block roads", "Bolivian farmers blocked roads to the capital on Monday.", ("BOL", None, "14")),
     # 15 force posture
     ("mobilize troops against", "Armenia mobilized troops against Azerbaijan on Sunday.", ("ARM", "AZE", "15")),
     ("deploy troops to", "Russia deployed troops to Belarus on Friday.", ("RUS", "BLR", "15")),
     ("mass troops near", "China massed troops on the border with India.", ("CHN", "IND", "15")),
+    ("reinforce troops", "India reinforced its troops along the border with China.", ("IND", "CHN", "15")),
+    ("put troops on alert", "Pakistan put its troops on alert on Monday.", ("PAK", None, "15")),
     # 16 reduce relations
     ("expel diplomats", "Poland expelled three Russian diplomats on Monday.", ("POL", "RUS", "16")),
     ("expel inspectors", "North Korea expelled the UN inspectors in 2002.", ("PRK", "IGO", "16")),
@@ -124,6 +157,9 @@ FRAMES = [
     ("cancel a visit", "Denmark's prime minister cancelled a visit to Ghana on Monday.", ("DNK", "GHA", "16")),
     ("cancel talks", "India cancelled talks with Pakistan on Saturday.", ("IND", "PAK", "16")),
     ("call off talks", "South Korea called off talks with Japan on Monday.", ("KOR", "JPN", "16")),
+    ("stop aid", "Germany stopped aid to Niger after the coup.", ("DEU", "NER", "16")),
+    ("suspend membership", "The African Union suspended Mali's membership on Monday.", ("IGO", "MLI", "16")),
+    ("block a visit", "China blocked a visit by Taiwan's president.", ("CHN", "TWN", "16")),
     # 17 coerce
     ("expel", "Kuwait expelled hundreds of Egyptian workers last month.", ("KWT", "EGY", "17")),
     ("impose a blockade on", "Saudi Arabia imposed a blockade on Qatar in June.", ("SAU", "QAT", "19")),
@@ -142,6 +178,7 @@ FRAMES = [
     ("besiege", "Ethiopian troops besieged Eritrea's border towns.", ("ETH", "ERI", "19")),
     ("blockade", "Azerbaijan blockaded Armenia in December.", ("AZE", "ARM", "19")),
     ("hack into", "North Korea hacked into South Korea's banks.", ("PRK", "KOR", "17")),
+    ("declare a curfew", "Sri Lanka's army declared a curfew in Jaffna.", ("LKA", None, "17")),
     # 18-20 assault and fight
     ("hijack", "Pirates from Somalia hijacked a ship of the Indian navy.", ("SOM", "IND", "18")),
     ("torture", "Syrian police tortured Jordanian prisoners, the report said.", ("SYR", "JOR", "18")),
@@ -157,6 +194,13 @@ FRAMES = [
     ("ambush", "Taliban fighters ambushed Pakistani soldiers.", ("AFG", "PAK", "19")),
     ("annex", "Russia annexed Georgia's border villages.", ("RUS", "GEO", "19")),
     ("exchange fire", "India and Pakistan exchanged fire across the border.", ("IND", "PAK", "19")),
+    ("reimpose a blockade", "Israel reimposed its blockade on Gaza on Friday.", ("ISR", "PSE", "19")),
+    ("close a border", "Algeria closed its border with Morocco in 1994.", ("DZA", "MAR", "19")),
+    ("blow up", "Colombian rebels blew up Venezuela's pipeline on Sunday.", ("COL", "VEN", "18")),
+    ("bombard", "Serbian forces bombarded Croatian towns on Monday.", ("SRB", "HRV", "19")),
+    ("storm an embassy", "Iranian students stormed the British embassy in Tehran.", ("IRN", "GBR", "19")),
+    ("capture a town", "Ethiopian troops captured the Eritrean town of Barentu.", ("ETH", "ERI", "19")),
+    ("violate a ceasefire", "Armenia violated the ceasefire with Azerbaijan on Monday.", ("ARM", "AZE", "19")),
 ]
 
 
