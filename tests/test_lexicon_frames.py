@@ -16,6 +16,7 @@ FRAMES = [
     # 02 appeal
     ("ask for", "Iraq asked Russia for help with its oil industry on Monday.", ("IRQ", "RUS", "02")),
     ("seek help from", "Haiti sought aid from Canada after the hurricane.", ("HTI", "CAN", "02")),
+    ("seek asylum in", "Two Cuban diplomats sought political asylum from Spain.", ("CUB", "ESP", "02")),
     # 03 intent to cooperate
     ("promise to", "Japan promised to send food aid to Nepal.", ("JPN", "NPL", "03")),
     ("pledge to", "Germany pledged to send air defence systems to Ukraine.", ("DEU", "UKR", "03")),
@@ -28,6 +29,8 @@ FRAMES = [
     ("reach agreement with", "Egypt reached an agreement with Sudan on water sharing.", ("EGY", "SDN", "03")),
     ("reach compromise with", "Spain reached a compromise with Morocco over fishing rights.", ("ESP", "MAR", "03")),
     ("propose talks", "Pakistan proposed talks with India on Kashmir.", ("PAK", "IND", "03")),
+    ("offer concessions", "Russia offered concessions to Japan on the islands.", ("RUS", "JPN", "03")),
+    ("extend an invitation to", "China extended an invitation to Vietnam's president.", ("CHN", "VNM", "03")),
     # 04 consult
     ("resume talks", "Israel resumed talks with Syria on Monday.", ("ISR", "SYR", "04")),
     ("renew negotiations", "Greece renewed negotiations with Turkey on Cyprus.", ("GRC", "TUR", "04")),
@@ -37,6 +40,7 @@ FRAMES = [
     ("exchange views with", "China exchanged views with Vietnam on maritime issues.", ("CHN", "VNM", "04")),
     ("leave for", "The Indian prime minister left for Tokyo on Sunday.", ("IND", "JPN", "04")),
     ("launch mediation", "Qatar launched a mediation between Sudan and Chad.", ("QAT", "SDN", "04")),
+    ("give a welcome to", "Germany gave a warm welcome to Poland's president.", ("DEU", "POL", "04")),
     # 05 diplomatic cooperation
     ("congratulate", "Russia congratulated Kazakhstan on its election.", ("RUS", "KAZ", "05")),
     ("applaud", "Canada applauded Colombia's peace accord.", ("CAN", "COL", "05")),
@@ -88,6 +92,8 @@ FRAMES = [
     ("resign", "Peru's prime minister resigned on Tuesday.", ("PER", None, "08")),
     ("relax sanctions", "Canada has relaxed its sanctions on Belarus.", ("CAN", "BLR", "08")),
     ("allow inspectors", "Iran allowed the UN inspectors into the plant.", ("IRN", "IGO", "08")),
+    ("concede to demands", "Nepal's government conceded to demands from India.", ("NPL", "IND", "08")),
+    ("complete a withdrawal from", "Russia completed its withdrawal from Estonia on Monday.", ("RUS", "EST", "08")),
     # 09 investigate
     ("investigate", "Ukraine is investigating Russia's attacks on its grid.", ("UKR", "RUS", "09")),
     ("launch an investigation", "The UN launched an investigation into Israel's raid.", ("IGO", "ISR", "09")),
@@ -160,6 +166,7 @@ FRAMES = [
     ("stop aid", "Germany stopped aid to Niger after the coup.", ("DEU", "NER", "16")),
     ("suspend membership", "The African Union suspended Mali's membership on Monday.", ("IGO", "MLI", "16")),
     ("block a visit", "China blocked a visit by Taiwan's president.", ("CHN", "TWN", "16")),
+    ("withdraw observers", "Egypt withdrew its observers from Syria in January.", ("EGY", "SYR", "16")),
     # 17 coerce
     ("expel", "Kuwait expelled hundreds of Egyptian workers last month.", ("KWT", "EGY", "17")),
     ("impose a blockade on", "Saudi Arabia imposed a blockade on Qatar in June.", ("SAU", "QAT", "19")),
