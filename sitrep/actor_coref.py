@@ -75,19 +75,27 @@ class CorefStage:
             if run - i == 1 and not self._is_name_token(i - 1):
                 self._surname(i)
 
-    def _unknown_with_apposition(self, start: int, end: int) -> bool:
+    def _apposition(self, end: int) -> tuple[int, int, object | None] | None:
+        """The apposition after a name ending at `end` ("Vranitzky, the former Austrian chancellor"):
+        None when no comma follows, else (j, k, modifier): j past the comma, articles and "former", k
+        past an adjective or name modifier there (k == j without one), and that modifier or None."""
         doc = self.doc
         if end >= len(doc) or doc[end].text != ",":  # type: ignore
-            return False
+            return None
         j = end + 1
         while j < len(doc) and doc[j].lower_ in {"a", "an", "the"} | FORMER:  # type: ignore
             j += 1
         modifier = self.atom_at.get(j)
-        k = j
         if modifier is not None and modifier.is_modifier and modifier.entry.role in {"adjective", "name"}:
-            k = self._skip_gap(modifier.end)
-        else:
-            modifier = None
+            return j, self._skip_gap(modifier.end), modifier
+        return j, j, None
+
+    def _unknown_with_apposition(self, start: int, end: int) -> bool:
+        doc = self.doc
+        apposition = self._apposition(end)
+        if apposition is None:
+            return False
+        j, k, modifier = apposition
         k = self._skip_gap(k)
         heads, hend = self._heads(k)
         if not heads:  # "Sandra Rusciolelli, the first judge to ...": any actor noun in apposition

@@ -566,19 +566,12 @@ class MentionFinder(CorefStage):
     def _person(self, atom: _Atom) -> int:
         """A dictionary name, alone or with a title in apposition after it ("Kim Yung-ho, US
         Unification Minister"): the dictionary's person at the date wins over the title."""
-        doc = self.doc
         named = atom.entry.named
         assert named is not None
         end = atom.end
-        if end < len(doc) and doc[end].text == ",":  # type: ignore
-            j = end + 1
-            while j < len(doc) and doc[j].lower_ in {"a", "an", "the"} | FORMER:  # type: ignore
-                j += 1
-            nxt = self.atom_at.get(j)
-            k = j
-            if nxt is not None and nxt.is_modifier and nxt.entry.role in {"adjective", "name"}:
-                k = self._skip_gap(nxt.end)
-            heads, hend = self._heads(k)
+        apposition = self._apposition(end)
+        if apposition is not None:
+            heads, hend = self._heads(apposition[1])
             if heads and any(h.entry.sense and h.entry.sense.kind in {"title", "role"} for h in heads):
                 end = hend
         term, _ = named.term_at(self.date)
