@@ -28,13 +28,13 @@ import hashlib
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import GoldError, SitrepError
-from . import SHARED, field, prf
+from . import SHARED, Coder, field, prf
 
 __all__ = [
     "DEFAULT_ACTORS",
@@ -47,9 +47,6 @@ __all__ = [
     "format_report",
     "load_sentences",
 ]
-
-Coder = Callable[[str, str | None], Sequence[Any] | None]
-"""Anything called as `coder(text, published)` that returns event-like objects (or None)."""
 
 DEFAULT_GOLD = SHARED / "gold" / "petrarch-unittest" / "PETR.UnitTest.records.xml"
 DEFAULT_ACTORS = DEFAULT_GOLD.with_name("PETR.Validate.actors.txt")

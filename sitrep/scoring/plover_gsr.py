@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -26,7 +26,7 @@ from typing import Any
 
 from .. import cameo
 from ..errors import GoldError, SitrepError
-from . import SHARED, field, prf
+from . import SHARED, Coder, field, prf
 
 __all__ = [
     "DEFAULT_GOLD",
@@ -41,9 +41,6 @@ __all__ = [
     "format_report",
     "load_records",
 ]
-
-Coder = Callable[[str, str | None], Sequence[Any] | None]
-"""Anything called as `coder(text, published)` that returns event-like objects (or None)."""
 
 DEFAULT_GOLD = SHARED / "gold" / "plover-gsr" / "PLOVER_GSR_CAMEO.txt"
 """Where the development checkout keeps the gold file; pass another path to `evaluate` elsewhere."""
