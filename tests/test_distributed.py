@@ -89,14 +89,8 @@ def test_distributed_ingest_processes_on_a_local_cluster_gives_the_same_events(t
     assert _tables(db)["events"] == api_tables["events"]
 
 
-def test_distributed_ingest_ships_user_actor_and_verb_files_to_the_workers(tmp_path) -> None:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "wire-2024-06-24.txt").write_text("Freedonia snubbed Sylvania on Monday.", encoding="utf-8")
-    actors_file = tmp_path / "actors.tsv"
-    actors_file.write_text("Freedonia\tFRD\nSylvania\tSYL\n", encoding="utf-8")
-    verbs = tmp_path / "verbs.tsv"
-    verbs.write_text("lemma\tframe\tcode\ttarget\treverse\tconfidence\nsnub\t*\t120\tdobj\t-\t0.8\n", encoding="utf-8")
+def test_distributed_ingest_ships_user_actor_and_verb_files_to_the_workers(tmp_path, user_files) -> None:
+    folder, actors_file, verbs = user_files
     db = tmp_path / "user.duckdb"
     distributed.ingest([folder], db=db, scheduler="threads", actor_files=[actors_file], lexicon_files=[verbs])
     rows = api.events(db=db).to_pylist()

@@ -63,14 +63,8 @@ def test_store_every_event_keeps_its_evidence_span(example_db):
         assert row["trigger"] in row["evidence"]
 
 
-def test_store_user_actor_and_verb_files_extend_the_coding(tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "wire-2024-06-24.txt").write_text("Freedonia snubbed Sylvania on Monday.", encoding="utf-8")
-    actors_file = tmp_path / "actors.tsv"
-    actors_file.write_text("Freedonia\tFRD\nSylvania\tSYL\n", encoding="utf-8")
-    verbs = tmp_path / "verbs.tsv"
-    verbs.write_text("lemma\tframe\tcode\ttarget\treverse\tconfidence\nsnub\t*\t120\tdobj\t-\t0.8\n", encoding="utf-8")
+def test_store_user_actor_and_verb_files_extend_the_coding(tmp_path, user_files):
+    folder, actors_file, verbs = user_files
     db = tmp_path / "user.duckdb"
     api.ingest([folder], db=db)
     assert api.events(db=db).num_rows == 0
