@@ -358,12 +358,15 @@ def _accuracy(correct: int, total: int) -> dict[str, Any]:
     return {"correct": correct, "total": total, "accuracy": round(correct / total, 4) if total else 0.0}
 
 
+def _accuracy_lines(result: Mapping[str, Any]) -> list[str]:
+    """The country and sector accuracy lines of a report part."""
+    return [f"  {target:8} accuracy {result[target]['accuracy']:.3f}  ({result[target]['correct']}/{result[target]['total']})"
+            for target in ("country", "sector")]
+
+
 def format_report(result: Mapping[str, Any], *, max_failures: int = 200) -> str:
     """The scores as plain text: accuracies, conventions applied, failures, out-of-scope cases."""
-    lines = ["NGEC actor-resolution cases (ported; no Elasticsearch)"]
-    for target in ("country", "sector"):
-        acc = result[target]
-        lines.append(f"  {target:8} accuracy {acc['accuracy']:.3f}  ({acc['correct']}/{acc['total']})")
+    lines = ["NGEC actor-resolution cases (ported; no Elasticsearch)", *_accuracy_lines(result)]
     if "multiple" in result:
         acc = result["multiple"]["accuracy"]
         lines.append(f"  co-actors accuracy {acc['accuracy']:.3f}  ({acc['correct']}/{acc['total']})")
@@ -386,10 +389,7 @@ def format_report(result: Mapping[str, Any], *, max_failures: int = 200) -> str:
 
 def format_gsr_report(result: Mapping[str, Any], *, max_failures: int = 200) -> str:
     """The PLOVER GSR part as plain text: accuracies, conventions, failures with their sentence."""
-    lines = ["PLOVER GSR actor mentions (find_mentions on each gold sentence)"]
-    for target in ("country", "sector"):
-        acc = result[target]
-        lines.append(f"  {target:8} accuracy {acc['accuracy']:.3f}  ({acc['correct']}/{acc['total']})")
+    lines = ["PLOVER GSR actor mentions (find_mentions on each gold sentence)", *_accuracy_lines(result)]
     lines.append(f"  gold actor texts not found in their sentence (not scored): {result['not_located']}")
     lines.append("Conventions (gold codes translated):")
     lines.extend(f"  {k}: {v}" for k, v in result["conventions"].items())
