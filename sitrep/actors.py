@@ -337,11 +337,10 @@ def _dateline_context(doc, mentions: list[ActorMention], atoms: Sequence[_Atom],
     A provisional person ("spokesman Michael McCurry") takes the country in all its mentions.
     """
     import dataclasses
-    import re
 
     from .places import dateline_place
 
-    place = dateline_place(re.sub(r"\s*\n\s*,\s*", ", ", doc.text))  # "KINSHASA\n,\nApril 19"
+    place = dateline_place(doc.text)
     if place is None or place.country is None or place.name in _CONTESTED_DATELINES:
         return mentions
     home = place.country

@@ -409,14 +409,12 @@ def dateline_host(ctx: Context):
     """The country of the article's dateline as a derived actor: where a visit with no destination
     named went ("Millon's five-day visit, which started Sunday" in a story filed from BEIJING)."""
     if "dateline_host" not in ctx.cache:
-        import re
-
         from . import places
-        from .actors import Actor
+        from .actors import _CONTESTED_DATELINES, Actor
 
-        place = places.dateline_place(re.sub(r"\s*\n\s*,\s*", ", ", ctx.doc.text))
+        place = places.dateline_place(ctx.doc.text)
         host = None
-        if place is not None and place.country and place.name not in ("Jerusalem", "United Nations"):
+        if place is not None and place.country and place.name not in _CONTESTED_DATELINES | {"United Nations"}:
             actor = Actor(code=place.country, country=place.country, sector=None, name=place.name, kind="country", id=place.country)
             host = _Derived(place.start, place.end, ctx.doc.text[place.start:place.end], actor, how="dateline")
         ctx.cache["dateline_host"] = host

@@ -296,6 +296,7 @@ def dateline_place(text: str, *, within: int = 600) -> Place | None:
     >>> dateline_place("TIRANA, April 2, 1997 (AFP) Albania and Italy agreed...").country
     'ALB'
     """
+    text = re.sub(r"\s*\n\s*,\s*", ", ", text)  # a dateline broken over lines: "KINSHASA\n,\nApril 19"
     match = _DATELINE.search(text[:within])
     if match is None:
         return None
