@@ -297,7 +297,7 @@ def _pairs(trigger, code: str, reverse: str | None, pattern: str, confidence: fl
 # intent* (03x): "Greece has promised 700 troops" is 0334, not 074; "Portugal will support Turkey's
 # bid" is 032; "will visit Albania in June" is 036 (intent to meet).
 _INTENT_CODES = {
-    "04": "036", "05": "032", "06": "031", "061": "031", "07": "033", "071": "0331", "072": "0332", "073": "0333",
+    "04": "036", "05": "032", "06": "031", "07": "033", "071": "0331", "072": "0332", "073": "0333",
     "074": "0334", "08": "035", "081": "0351", "082": "0352", "083": "034", "084": "0353", "085": "0354",
     "086": "0355", "087": "0356",
 }
