@@ -418,6 +418,7 @@ def _place_context(doc, mentions: list[ActorMention], dictionary: ActorDictionar
 
     from .places import find_places
 
+    places_of: dict[int, list] = {}
     out = []
     for mention in mentions:
         actor = mention.actor
@@ -426,7 +427,9 @@ def _place_context(doc, mentions: list[ActorMention], dictionary: ActorDictionar
             out.append(mention)
             continue
         sent = doc[mention.token_start].sent
-        places = [p for p in find_places(sent) if p.country]
+        if sent.start not in places_of:  # several sector nouns in one sentence share its places
+            places_of[sent.start] = [p for p in find_places(sent) if p.country]
+        places = places_of[sent.start]
         home = _attached_place(doc, mention, places)
         if home is None and len({p.country for p in places}) == 1:
             others = {m.actor.country for m in mentions if sent.start <= m.token_start < sent.end} - {None, "IGO"}
