@@ -38,7 +38,10 @@ _UNREALISED = frozenset(
     "postpone cancel block scrap delay suspend boycott".split()
 )
 # An infinitive under these verbs is planned: "agreed to meet", "is scheduled to visit".
-_PLANNED = frozenset("plan schedule expect intend agree decide promise pledge vow prepare set due be".split())
+_PLANNED = frozenset(
+    "plan schedule expect intend agree decide promise pledge vow swear prepare set due be willing ready prepared".split()
+)
+_THREATENING = frozenset({"threaten"})
 
 # Event nouns: noun lemma -> (code, reverse code). Source: possessor or "of"; target: "to"/"with"/
 # "between". Only nouns that report an occurrence; "possible", "planned" etc. mark them hypothetical.
@@ -159,16 +162,17 @@ def code_doc(
 
 def _prune(found: Sequence[Event]) -> list[Event]:
     """One sentence's events without repeats: the first of each (source, target, code); a one-sided
-    event whose known side also has a two-sided event of that root; and the general intent 030 where
-    a specific intent of the same pair was coded ("agreed to send troops": 0334, not also 030)."""
+    event whose known side also has a two-sided event of that root; and a root's general code where
+    a specific code of that root was coded for the same pair ("agreed to send troops": 0334, not also
+    030; "threatened to impose a curfew": 1323, not also 130)."""
     dyadic_roots = {(side, e.root) for e in found if e.source_actor_id and e.target_actor_id
                     for side in (("s", e.source_actor_id), ("t", e.target_actor_id))}
-    specific_intents = {(e.source_actor_id, e.target_actor_id) for e in found if e.code.startswith("03") and e.code != "030"}
+    specific = {(e.source_actor_id, e.target_actor_id, e.root) for e in found if not _general(e.code)}
     kept, seen = [], set()
     for event in found:
         key = (event.source_actor_id, event.target_actor_id, event.code)
         pair = key[:2]
-        if key in seen or (event.code == "030" and pair in specific_intents):
+        if key in seen or (_general(event.code) and (*pair, event.root) in specific):
             continue
         if None in pair:
             side = ("s", event.source_actor_id) if event.source_actor_id else ("t", event.target_actor_id)
@@ -177,6 +181,11 @@ def _prune(found: Sequence[Event]) -> list[Event]:
         seen.add(key)
         kept.append(event)
     return kept
+
+
+def _general(code: str) -> bool:
+    """A root's unspecified code: "030", "130" (CAMEO's "..., not specified below")."""
+    return len(code) == 3 and code.endswith("0")
 
 
 _SPORT_WORDS = frozenset(
@@ -308,13 +317,17 @@ _NOT_INTENT = frozenset({"057"})  # "will sign the treaty" reports a scheduled s
 # not accept more refugees" 120, "will not lift the curfew" 124 (refuse to yield).
 _REFUSAL_CODES = {"03": "120", "036": "125", "04": "125", "05": "120", "057": "127", "06": "121", "07": "122", "08": "124"}
 
-# A conflictual act announced on a condition is a threat (13x): "will withdraw its force unless ...",
-# "would impose sanctions if ...". (Announced without a condition it is the act itself: "will postpone
-# visits" reports a decision.)
+# A conflictual act threatened, announced on a condition, or announced as the use of force is a threat
+# (13x): "threatened to impose a curfew" is 1323, "will withdraw its force unless ..." and "would impose
+# sanctions if ..." are threats, as is "would blockade Paris" or "we will drive back the invaders".
+# (Announced plainly, a non-violent sanction is the decision itself: "will postpone visits" is 16.)
 _THREAT_CODES = {
-    "14": "133", "16": "131", "161": "1313", "163": "1312", "17": "132", "1723": "1323", "1724": "1324",
-    "173": "137", "18": "1383", "19": "138", "191": "1381", "192": "1382", "20": "1385",
+    "12": "130", "14": "133", "16": "131", "161": "1313", "162": "1311", "163": "1312", "166": "136",
+    "17": "132", "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324", "173": "137", "174": "137",
+    "175": "137", "18": "1383", "19": "138", "191": "1381", "192": "1382", "194": "1384", "20": "1385",
 }
+_FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
+_ANNOUNCING = frozenset({"future", "refused", "conditional", "threatened"})
 
 
 def _intent(code: str, pattern: str, modality: tuple[str, ...]) -> tuple[str, str, tuple[str, ...]]:
@@ -322,19 +335,26 @@ def _intent(code: str, pattern: str, modality: tuple[str, ...]) -> tuple[str, st
     refusal (12x) or threat (13x). The announcement itself happened, so it is counted. Returns the
     code, the pattern and the modality."""
     flags = set(modality)
-    if "future" not in flags and "refused" not in flags and "conditional" not in flags:
+    if not flags & _ANNOUNCING:
         return code, pattern, modality
-    table, label, drop = None, "", set()
+    announced = "future" in flags or "attributed" in flags
+    tables: list[tuple[dict, str, set]] = []
     if "refused" in flags or ("negated" in flags and "future" in flags):
-        table, label, drop = _REFUSAL_CODES, "refusal", {"negated", "hypothetical", "future", "refused"}
-    elif "conditional" in flags and "negated" not in flags and ("future" in flags or "attributed" in flags):
-        table, label, drop = _THREAT_CODES, "threat", {"hypothetical", "future", "conditional"}
-    elif "future" in flags and not {"negated", "hypothetical"} & flags and code not in _NOT_INTENT:
-        table, label = _INTENT_CODES, "intent"
-    mapped = table and (table.get(code[:4]) or table.get(code[:3]) or table.get(code[:2]))
-    if not mapped:
-        return code, pattern, tuple(m for m in modality if m not in ("refused", "conditional"))
-    return mapped, f"{pattern} ({label})", tuple(m for m in modality if m not in drop | {"refused", "conditional"})
+        tables.append((_REFUSAL_CODES, "refusal", {"negated", "hypothetical", "future"}))
+    elif "negated" not in flags:
+        if "threatened" in flags or ("conditional" in flags and announced) or \
+                ("future" in flags and "hypothetical" not in flags and code[:2] in _FORCE_ROOTS):
+            tables.append((_THREAT_CODES, "threat", {"hypothetical", "future"}))
+        if (("future" in flags and "hypothetical" not in flags) or ("conditional" in flags and announced)) \
+                and code not in _NOT_INTENT:
+            # "would meet the mediator if he ...": a conditional offer of cooperation is still intent
+            tables.append((_INTENT_CODES, "intent", {"hypothetical"} if "conditional" in flags else set()))
+    for table, label, drop in tables:
+        mapped = table.get(code[:4]) or table.get(code[:3]) or table.get(code[:2])
+        if mapped:
+            kept = tuple(m for m in modality if m not in drop | _ANNOUNCING - {"future"})
+            return mapped, f"{pattern} ({label})", kept
+    return code, pattern, tuple(m for m in modality if m not in _ANNOUNCING - {"future"})
 
 
 def _distinct(a, b) -> bool:
@@ -375,6 +395,8 @@ def _modality(trigger, ctx: Context) -> tuple[str, ...]:
         flags.append("future")
     if governors and governors[0].lemma_ in _REFUSING:
         flags.append("refused")  # "refused to meet": read by `_intent`, not stored
+    if governors and governors[0].lemma_ in _THREATENING:
+        flags.append("threatened")  # "threatened to impose a curfew": read by `_intent`, not stored
     if conditional:
         flags.append("conditional")  # "will withdraw unless ...": read by `_intent`, not stored
     if (auxes & _HEDGES and not backshifted) or (backshifted and auxes & (_HEDGES - {"would"})) \
@@ -441,6 +463,9 @@ def _governors(trigger) -> list:
             out.append(head)
             node = head
             continue
+        if node.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lemma_ in _PLANNED:
+            out.append(head)  # "is willing to withdraw", "ready to host": the copula ends the chain
+            break
         if node.dep_ in ("xcomp", "acl", "dobj", "pobj", "prep", "conj", "nsubjpass", "advcl") and head.pos_ in ("VERB", "AUX", "NOUN", "ADP", "PROPN"):
             if head.pos_ in ("VERB", "AUX"):
                 out.append(head)

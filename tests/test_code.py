@@ -204,6 +204,26 @@ def test_code_conditional_attack_announced_is_a_threat():
     assert ("RUS", "UKR", "1382") in _codes("Russia said it would invade Ukraine if provoked.")
 
 
+def test_code_announced_use_of_force_is_a_threat_and_a_plain_sanction_is_the_act():
+    assert ("LBY", "EGY", "138") in _codes("Libya vowed to attack Egypt.")
+    assert ("ISR", "LBN", "1381") in _codes("Israel said on Friday it would blockade Lebanon.")
+    assert ("CHN", "DNK", "163") in _codes("China said it would impose sanctions on Denmark.")
+
+
+def test_code_threatened_act_gets_the_specific_threat_code_only():
+    codes = _codes("Iraq threatened to impose sanctions on Kuwait.")
+    assert ("IRQ", "KWT", "1312") in codes and ("IRQ", "KWT", "130") not in codes
+
+
+def test_code_willingness_to_act_is_intent():
+    assert ("SYR", "LBN", "0356") in _codes("Syria says it is willing to withdraw its troops from Lebanon.")
+
+
+def test_code_conditional_offer_to_meet_is_intent_to_meet():
+    codes = _codes("Afghan rebel leaders said they would meet the Pakistani president if he gave them a veto.")
+    assert ("AFG", "PAK", "036") in codes
+
+
 def test_code_what_another_actor_must_do_is_a_demand_and_not_a_fact():
     codes = _codes("French President Jacques Chirac said Iraq must cooperate fully with the United Nations.")
     assert ("FRA", "IRQ", "100") in codes
