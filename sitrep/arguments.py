@@ -421,6 +421,19 @@ def dateline_host(ctx: Context):
     return ctx.cache["dateline_host"]
 
 
+def ground(trigger):
+    """The country where an event happens, as a derived actor (how="place"): the place named in the
+    trigger's own clause ("demolished a home in Surif", "an operation in Beit Hanoun"), or None."""
+    from . import places
+    from .actors import Actor
+
+    place = places.event_place(trigger)
+    if place is None or not place.country or place.start is None:
+        return None
+    actor = Actor(code=place.country, country=place.country, sector=None, name=place.name, kind="country", id=place.country)
+    return _Derived(place.start, place.end, trigger.doc.text[place.start:place.end], actor, how="place")
+
+
 def noun_arguments(noun, ctx: Context) -> tuple[list, list, bool]:
     """Source and target of an event noun: "Putin's visit to Pyongyang", "talks between A and B",
     "the Kim-Putin summit" (two actors compounded onto the noun); and whether the reciprocal event is

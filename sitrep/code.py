@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .arguments import SPEECH_VERBS, Context, dateline_host, noun_arguments, verb_arguments
+from .arguments import SPEECH_VERBS, Context, dateline_host, ground, noun_arguments, verb_arguments
 from .lexicon import Frame, Lexicon, default_lexicon
 
 __all__ = ["Event", "code_doc", "DEFAULT_EXCLUDED_MODALITY"]
@@ -281,6 +281,12 @@ def _pairs(trigger, code: str, reverse: str | None, pattern: str, confidence: fl
         host = dateline_host(ctx)
         if host is not None and host.actor.country not in {s.actor.country for s in sources}:
             targets, reverse = [host], None  # a visit with no destination named went where the story was filed
+    if code[:2] in _FORCE_ROOTS and sources and not targets and all(s.actor.country for s in sources):
+        # force used with no victim named is used against the place it strikes ("troops demolished a
+        # home in Surif", "a large-scale operation in Beit Hanoun"), as CAMEO coders code it
+        place = ground(trigger)
+        if place is not None and place.actor.country not in {s.actor.country for s in sources}:
+            targets, reverse = [place], None
     coded, pattern, modality = _intent(code, pattern, _modality(trigger, ctx))
     if coded != code:
         code, reverse = coded, None  # a promise, refusal or threat is one side's: no reciprocal
@@ -466,7 +472,7 @@ def _governors(trigger) -> list:
         if node.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lemma_ in _PLANNED:
             out.append(head)  # "is willing to withdraw", "ready to host": the copula ends the chain
             break
-        if node.dep_ in ("xcomp", "acl", "dobj", "pobj", "prep", "conj", "nsubjpass", "advcl") and head.pos_ in ("VERB", "AUX", "NOUN", "ADP", "PROPN"):
+        if node.dep_ in ("xcomp", "acl", "dobj", "pobj", "pcomp", "prep", "conj", "nsubjpass", "advcl") and head.pos_ in ("VERB", "AUX", "NOUN", "ADP", "PROPN"):
             if head.pos_ in ("VERB", "AUX"):
                 out.append(head)
                 finite = any(c.dep_ == "nsubj" for c in head.children) and head.dep_ not in ("xcomp",)

@@ -193,11 +193,20 @@ def _is_locative(ent: Any) -> bool:
     return _is_locative_token(root)
 
 
+_PLACE_NOUNS = frozenset(
+    "village town city capital province region district camp suburb outskirts neighbourhood neighborhood "
+    "border frontier coast island port enclave area zone strip".split()
+)
+"""Nouns of a place, through which a name is placed: "the village of Surif", "a camp on the West Bank"."""
+
+
 def _is_locative_token(root: Any) -> bool:
     head = root.head
     if root.dep_ == "pobj":
         prep = head.lower_
         governor = head.head
+        if prep in {"of", "on"} and governor.lemma_.lower() in _PLACE_NOUNS and governor.i != root.i:
+            return _is_locative_token(governor)  # "in the village of Surif on the West Bank"
         if prep in _LOCATIVE_PREPS:
             return governor.lemma_.lower() not in _NOT_LOCATIVE_HEADS
         if prep in _MOTION_PREPS:

@@ -250,3 +250,14 @@ def test_code_participle_misattached_to_a_trailing_speech_tag_keeps_the_main_sub
 def test_code_according_to_marks_an_event_attributed():
     events = code_text("China appealed to Russia to end the war, according to some reports.", published="2000-01-01")
     assert events and all("attributed" in e.modality for e in events)
+
+
+def test_code_force_with_no_victim_named_targets_the_place_it_strikes():
+    codes = _codes("Israeli troops on Thursday demolished a home in the village of Surif on the West Bank.")
+    assert ("ISR", "PSE", "1712") in codes
+    assert not _codes("French police arrested two men in Paris.")  # same country: no target to give
+
+
+def test_code_gerund_under_a_failed_verb_is_not_a_fact():
+    text = "The UN Security Council failed to agree on calling for the withdrawal of foreign forces from Somalia."
+    assert not _codes(text)
