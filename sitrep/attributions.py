@@ -28,10 +28,12 @@ from .cues import (
     CLAUSE_ONLY,
     CUE_NOUNS,
     FRAME_ONLY,
+    INTENT,
     PREP_CONTENT,
     SPEECH,
     STATEMENT_NOUNS,
     STATEMENT_VERBS,
+    cue_lemma,
 )
 from .quote_marks import QuoteSpan
 
@@ -293,10 +295,11 @@ def _draft(tok) -> _Draft | None:
             content = []
         return _Draft([tok, to], pobj, in_paragraph(list(pobj.subtree), tok),
                       in_paragraph(content, tok), [], tok.sent)
-    lemma = tok.lemma_.lower()
+    lemma = cue_lemma(tok)
     if tok.pos_ == "NOUN" and lemma in CUE_NOUNS:
         return _noun_draft(tok)
-    if tok.pos_ != "VERB" or not (lemma in SPEECH or lemma in STATEMENT_VERBS or lemma in FRAME_ONLY):
+    if tok.pos_ != "VERB" or not (lemma in SPEECH or lemma in INTENT or lemma in STATEMENT_VERBS
+                                  or lemma in FRAME_ONLY):
         return None
     if tok.dep_ == "amod" or (tok.i >= 2 and tok.doc[tok.i - 1].text == "-"):  # "so-called", "a said deal"
         return None
@@ -309,6 +312,8 @@ def _draft(tok) -> _Draft | None:
     if subject is not None and not in_paragraph([subject], tok):
         subject, speaker_tokens = None, []
     content = reported_content(tok, lemma)
+    if lemma in INTENT and not content:
+        return None  # "the rate would decline by four points": nothing intended, no attribution
     if lemma in STATEMENT_VERBS and lemma not in SPEECH:
         # "X issued a statement", "the text published by X": the quote beside it is X's
         on_statement = any(c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS for c in tok.children)

@@ -19,6 +19,7 @@ from .cues import (
     STATEMENT_NOUNS,
     VIEW,
     XCOMP_CONTENT,
+    cue_lemma,
 )
 
 __all__ = [
@@ -46,7 +47,7 @@ def speaker_phrase(head) -> list:
         comma_set = left.i > 0 and doc[left.i - 1].text in (",", "(", "—", "–", "--")
         on_head = tok.head.i in heads
         if tok.dep_ == "relcl" and comma_set:
-            speaks = any(t.pos_ == "VERB" and t.lemma_.lower() in SPEECH for t in tok.subtree)
+            speaks = any(t.pos_ == "VERB" and cue_lemma(t) in SPEECH for t in tok.subtree)
             # "who" describes the person however deep the parse hangs it; "which" an organisation
             personal = left.lower_ in ("who", "whom", "whose")
             if (on_head or personal) and not speaks:
@@ -114,6 +115,12 @@ def reported_content(verb, lemma: str) -> list:
     for c in verb.children:
         if c.dep_ == "ccomp":
             return list(c.subtree)
+    for c in verb.children:
+        # "Trump said after the convention he would not ...": a clause with its own subject and no
+        # conjunction, misread as an adverbial clause
+        if c.dep_ == "advcl" and c.i > verb.i and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) \
+                and not any(g.dep_ in ("mark", "advmod") and g.i < c.i for g in c.children):
+            return list(c.subtree)
     if lemma in VIEW:
         # "critics view reauthorization as a giveaway"
         obj = [c for c in verb.children if c.dep_ == "dobj"]
@@ -180,7 +187,7 @@ def loose_content(verb, cue_tokens: list) -> list:
     speech, the phrase it takes ("responded with attacks", "did not respond to requests")."""
     if verb.pos_ != "VERB":
         return []
-    lemma = verb.lemma_.lower()
+    lemma = cue_lemma(verb)
     if lemma not in SPEECH or lemma in FRAME_ONLY:
         return []
     if any(c.dep_ == "agent" for c in verb.children):

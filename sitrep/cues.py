@@ -4,7 +4,10 @@ someone said, believed or stated, and where their content sits. Each list says w
 
 from __future__ import annotations
 
-__all__ = ["CLAUSE_ONLY", "CUE_NOUNS", "DOBJ_CONTENT", "EVIDENCE", "FRAME_ONLY", "OBJECT_CONTENT", "PREP_CONTENT", "SPEECH", "STATEMENT_NOUNS", "STATEMENT_VERBS", "VIEW", "XCOMP_CONTENT"]
+__all__ = [
+    "CLAUSE_ONLY", "CUE_NOUNS", "DOBJ_CONTENT", "EVIDENCE", "FRAME_ONLY", "INTENT", "OBJECT_CONTENT",
+    "PREP_CONTENT", "SPEECH", "STATEMENT_NOUNS", "STATEMENT_VERBS", "VIEW", "XCOMP_CONTENT", "cue_lemma",
+]
 
 SPEECH = frozenset("""
 say tell add note stress emphasize emphasise warn declare announce state claim argue insist explain
@@ -18,16 +21,22 @@ speak talk discuss propose joke yell proclaim tout reference echo clarify specif
 exhort plead apologize thank recommend advocate endorse retweet forecast dispute rebut refute decry
 mock deride chastise scold chide lambast lambaste laud herald compliment characterize label brand liken
 rail detail
+attack offer highlight unveil refer weigh
 show find believe think know feel expect hope fear doubt worry insist understand realize realise
 recognize recognise assume suspect wonder imagine learn sense guess reckon rule conclude
 view regard
 """.split())
 """Verbs that report speech, writing, findings ("a poll shows that"), a stated belief ("Trump
-believes that") or a view ("critics view it as a giveaway"). Beliefs and findings count only with a
-clause, views with their object and "as" (see `_content`). Intentions and actions ("wants to",
-"plans to", "refused to", "unveiled the plan") are left out although PolNeAR annotates them: they
-report what someone does or means to do, not what they said or think, and half of them are not
-attributions in PolNeAR either."""
+believes that"), a view ("critics view it as a giveaway") or a public stance taken in words
+("attacked her opponent as a fraud", "offered no proof", "unveiled a proposal", "weighed in").
+Beliefs and findings count only with a clause, views with their object and "as" (see
+`cue_parse.reported_content`). Intentions are in `INTENT`; other actions ("pushed", "voted",
+"released") are left out: PolNeAR marks only a few of them."""
+
+INTENT = frozenset("want plan seek intend aim decide decline refuse hope".split())
+"""Verbs of intention and refusal, which PolNeAR attributes like speech ("Clinton wants to triple
+AmeriCorps", "the court declined to step in"), but only with what is intended: an infinitive, a
+clause or an object ("wants policies that ..."); "the rate would decline by four points" is not one."""
 
 CLAUSE_ONLY = frozenset("""
 show find believe think know feel expect hope fear doubt worry understand realize realise recognize
@@ -46,7 +55,7 @@ FRAME_ONLY = frozenset("continue".split())
 OBJECT_CONTENT = frozenset("""
 describe cite accuse blame praise criticize criticise condemn denounce slam blast question reject dismiss
 rebuke applaud hail defend charge mock deride chastise scold chide lambast lambaste laud herald compliment
-characterize label brand liken thank endorse tout
+characterize label brand liken thank endorse tout attack
 """.split())
 """Cues that judge someone or something: the object and what it was judged as or for ("accused the
 GOP of stoking the issue", "described Clinton as a “disgrace”")."""
@@ -67,6 +76,7 @@ says what ("his claim that people would learn nothing", "his promise to stick it
 
 XCOMP_CONTENT = frozenset("""
 claim promise pledge vow threaten urge ask agree demand call tell warn propose exhort plead recommend
+want plan seek intend aim decide decline refuse hope
 """.split())
 """Cues whose content may be an infinitive ("vowed to retaliate", "urged Pyongyang to stop")."""
 
@@ -74,7 +84,7 @@ DOBJ_CONTENT = frozenset("""
 announce confirm deny indicate mention reiterate stress emphasize emphasise underline underscore point
 cite acknowledge admit predict reveal disclose report repeat reaffirm affirm
 propose discuss reference echo clarify specify articulate outline dispute rebut refute unveil detail
-recommend advocate forecast retweet yell proclaim decry
+recommend advocate forecast retweet yell proclaim decry offer highlight
 """.split())
 """Cues whose direct object is what was said ("confirmed the deal", "pointed out the risk")."""
 
@@ -91,6 +101,8 @@ PREP_CONTENT = {
     "apologize": ("for",),
     "point": ("to",),
     "rule": ("against", "for", "on", "in"),
+    "refer": ("to",),
+    "weigh": ("in", "on"),
 }
 """Cues whose content hangs on a preposition ("warned of the risk", "expressed concern about ...")."""
 
@@ -98,3 +110,13 @@ STATEMENT_NOUNS = frozenset(
     "statement declaration communique communiqué text letter message note report".split())
 STATEMENT_VERBS = frozenset("issue publish release sign adopt send".split())
 """"X issued a statement “...”": a quote beside these takes X as its speaker."""
+
+
+def cue_lemma(tok) -> str:
+    """The token's lemma, lower-cased, with the small model's clipped lemmas repaired: "hoped" and
+    "hopes" come out as "hop", so a lemma that is not a cue but whose word starts with lemma + "e"
+    (a cue) is read as that cue."""
+    lemma = tok.lemma_.lower()
+    if lemma not in SPEECH and lemma + "e" in SPEECH | INTENT and tok.lower_.startswith(lemma + "e"):
+        return lemma + "e"
+    return lemma

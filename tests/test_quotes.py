@@ -290,10 +290,37 @@ def test_quotes_continued_only_frames_a_quotation(nlp):
     assert quotes_in(nlp, "Trump continues his attacks on the press.") == []
 
 
-def test_quotes_beliefs_with_a_clause_count_intentions_do_not(nlp):
+def test_quotes_beliefs_count_with_a_clause(nlp):
     (q,) = quotes_in(nlp, "Many economists suspect that the figures were revised.")
     assert (q.speaker_text, q.cue, q.text) == ("Many economists", "suspect", "that the figures were revised")
-    assert quotes_in(nlp, "Clinton wants to triple the size of the program.") == []
+
+
+def test_quotes_intentions_count_with_what_is_intended(nlp):
+    (q,) = quotes_in(nlp, "The senator wants to triple the size of the program.")
+    assert (q.speaker_text, q.cue, q.text) == ("The senator", "wants", "to triple the size of the program")
+    (q,) = quotes_in(nlp, "The court declined to hear the appeal.")
+    assert (q.speaker_text, q.cue, q.text) == ("The court", "declined", "to hear the appeal")
+    assert quotes_in(nlp, "Unemployment would decline by four points next year.") == []
+
+
+def test_quotes_stance_verbs_report_their_object(nlp):
+    (q,) = quotes_in(nlp, "The governor attacked his rival as a fraud.")
+    assert (q.speaker_text, q.cue, q.text) == ("The governor", "attacked", "his rival as a fraud")
+    (q,) = quotes_in(nlp, "The ministry offered no proof of the claim.")
+    assert (q.speaker_text, q.cue, q.text) == ("The ministry", "offered", "no proof of the claim")
+    (q,) = quotes_in(nlp, "Several regional leaders weighed in on the dispute.")
+    assert (q.speaker_text, q.cue, q.text) == ("Several regional leaders", "weighed in on", "the dispute")
+
+
+def test_quotes_clipped_lemma_is_repaired(nlp):
+    (q,) = quotes_in(nlp, "The mayor hoped the new bridge would open in May.")
+    assert (q.speaker_text, q.cue) == ("The mayor", "hoped")
+
+
+def test_quotes_clause_misread_as_adverbial_is_the_content(nlp):
+    (q,) = quotes_in(nlp, "Mendez said after the vote he would not accept the result.")
+    assert (q.speaker_text, q.cue) == ("Mendez", "said")
+    assert q.text.endswith("he would not accept the result")
 
 
 def test_quotes_first_person_report_outside_quotes(nlp):
