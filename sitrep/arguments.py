@@ -18,7 +18,7 @@ __all__ = ["Context", "SPEECH_VERBS", "verb_arguments", "noun_arguments", "actor
 
 SPEECH_VERBS = frozenset(
     "say add note stress tell declare state announce insist claim report write affirm reaffirm emphasize "
-    "emphasise indicate mention conclude explain argue assert warn told".split()
+    "emphasise indicate mention conclude explain argue assert warn told confirm reiterate repeat acknowledge admit".split()
 )
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "csubj", "pcomp"})
 _FIRST_PERSON = frozenset({"we", "i", "us", "our"})
@@ -87,7 +87,8 @@ def _subject_actors(verb, ctx: Context, depth: int = 0) -> list:
         if raised is not None:  # "Bush is scheduled to visit Jordan"
             return actors_in(raised, ctx)
         return _subject_actors(head, ctx, depth + 1)
-    if verb.dep_ in ("advcl",) and verb.tag_ == "VBG":
+    if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or _to_infinitive(verb)):
+        # "demonstrated in Kirkuk, calling for ...", "flew to Cairo to meet Mubarak": the main subject's
         return _subject_actors(head, ctx, depth + 1)
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         governor = head.head  # "Merkel spoke after meeting Clark"
@@ -108,6 +109,10 @@ def _subject_actors(verb, ctx: Context, depth: int = 0) -> list:
     if verb.dep_ == "relcl":
         return actors_in(head, ctx)
     return []
+
+
+def _to_infinitive(verb) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 _PRESENT = {"VBP": "plural", "VBZ": "singular", "VB": "plural"}

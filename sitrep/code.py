@@ -12,6 +12,7 @@ table of event nouns. Precision comes first: no actor on either side, no event.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
@@ -33,7 +34,7 @@ _REFUSING = frozenset({"refuse", "decline"})
 _NEGATIVE_DETS = frozenset({"no", "neither"})
 # An infinitive under these verbs has not happened: "urged X to withdraw", "wants to meet".
 _UNREALISED = frozenset(
-    "urge ask call invite press persuade force tell allow help want wish hope seek try refuse fail need "
+    "urge ask call invite press persuade force tell allow help want wish hope seek try refuse fail need aim "
     "threaten consider propose suggest offer demand request appeal warn encourage "
     "postpone cancel block scrap delay suspend boycott".split()
 )
@@ -210,6 +211,9 @@ def _code_predicate(token, index: int, sent, ctx: Context, lexicon: Lexicon) -> 
         frame = _match_frame(token, lexicon.get(token.lemma_)) or _obligation_frame(token)
         if frame is None:
             return
+        protest = _protest_purpose(token) if frame.code[:2] in ("02", "10") else None
+        if protest is not None:
+            frame = dataclasses.replace(frame, code=protest, reverse=None)
         sources, targets = verb_arguments(token, frame, ctx)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
         if not targets and frame.reverse == frame.code and len(sources) >= 2 and not passive:
@@ -220,6 +224,27 @@ def _code_predicate(token, index: int, sent, ctx: Context, lexicon: Lexicon) -> 
         sources, targets, reciprocal = noun_arguments(token, ctx)
         reverse = reverse if reciprocal else None
         yield from _pairs(token, code, reverse, f"noun {token.lemma_} -> {code}", 0.7, sources, targets, index, sent, ctx)
+
+
+# A demand made by protesting is the protest, as CAMEO codes it: "demonstrated in Kirkuk calling for
+# independence" and "continued their hunger strike to demand the resignation of X" are 14x.
+_PROTEST_CODES = {"demonstrate": "141", "demonstration": "141", "protest": "141", "rally": "141", "march": "141",
+                  "sit-in": "141", "picket": "141", "strike": "143", "walkout": "143", "riot": "145"}
+
+
+def _protest_purpose(trigger) -> str | None:
+    """The protest code when the appeal or demand `trigger` is the purpose of a protest it hangs from."""
+    node = trigger
+    for _ in range(3):
+        if node.dep_ not in ("advcl", "xcomp", "acl", "relcl", "prep", "pobj", "pcomp") or node.head.i == node.i:
+            return None
+        node = node.head
+        # the protest is the head itself or its object ("continued their hunger strike to demand ...")
+        for word in (node, *(c for c in node.children if c.dep_ == "dobj")):
+            code = _PROTEST_CODES.get(word.lemma_.lower())
+            if code is not None:
+                return "142" if any(c.lower_ == "hunger" for c in word.children) else code
+    return None
 
 
 # "X said Y must/should do Z" is X demanding (10) or asking (02) something of Y, whatever Z is.
@@ -333,7 +358,7 @@ _THREAT_CODES = {
     "175": "137", "18": "1383", "19": "138", "191": "1381", "192": "1382", "194": "1384", "20": "1385",
 }
 _FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
-_ANNOUNCING = frozenset({"future", "refused", "conditional", "threatened"})
+_ANNOUNCING = frozenset({"future", "refused", "conditional", "threatened", "unless"})
 
 
 def _intent(code: str, pattern: str, modality: tuple[str, ...]) -> tuple[str, str, tuple[str, ...]]:
@@ -355,6 +380,9 @@ def _intent(code: str, pattern: str, modality: tuple[str, ...]) -> tuple[str, st
                 and code not in _NOT_INTENT:
             # "would meet the mediator if he ...": a conditional offer of cooperation is still intent
             tables.append((_INTENT_CODES, "intent", {"hypothetical"} if "conditional" in flags else set()))
+    if "unless" in flags and "negated" not in flags:
+        # "will withdraw its force unless Y holds elections": whatever X will do, it is a threat
+        tables = [({**_THREAT_CODES, code[:2]: _THREAT_CODES.get(code[:2], "130")}, "threat", {"hypothetical", "future"})]
     for table, label, drop in tables:
         mapped = table.get(code[:4]) or table.get(code[:3]) or table.get(code[:2])
         if mapped:
@@ -404,12 +432,16 @@ def _modality(trigger, ctx: Context) -> tuple[str, ...]:
     if governors and governors[0].lemma_ in _THREATENING:
         flags.append("threatened")  # "threatened to impose a curfew": read by `_intent`, not stored
     if conditional:
-        flags.append("conditional")  # "will withdraw unless ...": read by `_intent`, not stored
+        flags.append("conditional")  # "would meet him if ...": read by `_intent`, not stored
+        if any(g.dep_ == "mark" and g.lower_ == "unless" for c in children if c.dep_ == "advcl" for g in c.children):
+            flags.append("unless")  # "will withdraw its force unless ...": the grammar of a threat
     if (auxes & _HEDGES and not backshifted) or (backshifted and auxes & (_HEDGES - {"would"})) \
             or conditional or lemmas & _UNREALISED:
         flags.append("hypothetical")
     if reported is not None or _according_to(trigger):
         flags.append("attributed")
+    if reported is not None and any(c.dep_ == "neg" for c in reported.children):
+        flags.append("hypothetical")  # "has not yet confirmed that he will meet Mobutu": not asserted
     if _demanded(trigger):
         flags.append("hypothetical")
     return tuple(dict.fromkeys(flags))

@@ -261,3 +261,31 @@ def test_code_force_with_no_victim_named_targets_the_place_it_strikes():
 def test_code_gerund_under_a_failed_verb_is_not_a_fact():
     text = "The UN Security Council failed to agree on calling for the withdrawal of foreign forces from Somalia."
     assert not _codes(text)
+
+
+def test_code_demand_made_by_protesting_is_the_protest():
+    codes = _codes("Hundreds of Palestinian students demonstrated in Gaza on Monday, demanding that Israel release the prisoners.")
+    assert ("PSE", "ISR", "141") in codes and not any(code.startswith("10") for *_, code in codes)
+    assert ("PSE", "ISR", "141") in _codes("Palestinian students rallied in Gaza to urge Israel to release the prisoners.")
+    events = code_text("Students continued their hunger strike to demand the resignation of Algerian President Ahmed Ben Bella.",
+                       published="2000-01-01")
+    assert [e.code for e in events] == ["142"]
+
+
+def test_code_act_announced_unless_a_demand_is_met_is_a_threat():
+    codes = _codes("Nigeria said it will withdraw its peacekeeping force from Chad unless Chad holds elections.")
+    assert ("NGA", "TCD", "130") in codes
+    assert ("SYR", "LBN", "0874") not in _codes("Israel will attack Lebanon unless Syria withdraws its troops from Lebanon.")
+
+
+def test_code_purpose_infinitive_takes_the_main_subject():
+    assert ("EGY", "ISR", "040") in _codes("Egyptian President Hosni Mubarak flew to Cairo on Monday to meet Israeli Prime Minister Ehud Barak.")
+
+
+def test_code_event_under_a_negated_report_is_not_asserted():
+    assert not _codes("Kabila has not yet confirmed that he will meet President Bill Clinton.")
+
+
+def test_code_what_a_resolution_aims_to_do_has_not_happened():
+    text = "Hungary will support a resolution that aims to impose a naval blockade against Serbia."
+    assert not any(code.startswith("19") for *_, code in _codes(text))
