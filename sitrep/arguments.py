@@ -386,7 +386,7 @@ def _conjuncts(mention, ctx: Context) -> list:
 
 # Verbs of travel: their destination is a place, and the place's country is the target ("flew into
 # southern Albania" -> ALB). Actor mentions leave places out, so the gazetteer answers here.
-_MOTION_VERBS = frozenset({"visit", "tour", "travel", "fly", "arrive", "head", "go", "withdraw", "pull"})
+_MOTION_VERBS = frozenset({"visit", "tour", "travel", "fly", "arrive", "head", "go", "withdraw", "pull", "be"})
 _DESTINATION_PREPS = frozenset({"to", "into", "in", "at", "for", "from", "of"})
 
 

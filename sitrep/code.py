@@ -208,13 +208,15 @@ def _is_sport(sent) -> bool:
 
 def _code_predicate(token, index: int, sent, ctx: Context, lexicon: Lexicon) -> Iterable[Event]:
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB") or (token.pos_ == "ADJ" and token.dep_ == "acomp"):
-        frame = _match_frame(token, lexicon.get(token.lemma_)) or _obligation_frame(token)
+        frame = _match_frame(token, lexicon.get(token.lemma_)) or _obligation_frame(token) or _presence_frame(token)
         if frame is None:
             return
         protest = _protest_purpose(token) if frame.code[:2] in ("02", "10") else None
         if protest is not None:
             frame = dataclasses.replace(frame, code=protest, reverse=None)
         sources, targets = verb_arguments(token, frame, ctx)
+        if frame.lemma == "be" and not (sources and targets):
+            return  # "the talks will be in Geneva", "Putin will be in power": no visit
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
         if not targets and frame.reverse == frame.code and len(sources) >= 2 and not passive:
             targets = sources  # "Israel and Syria met": a symmetric act among coordinated subjects
@@ -261,6 +263,16 @@ def _obligation_frame(verb) -> Frame | None:
     if modal is None:
         return None
     return Frame(verb.lemma_, None, None, None, None, _OBLIGATIONS[modal], ("clause-subj",), None, 0.7)
+
+
+def _presence_frame(verb) -> Frame | None:
+    """A frame for an announced stay: "US envoy Elliot Abrams will be in Jerusalem on Tuesday" is a
+    visit (042; as an announcement, intent to meet). Only "will be in/at": "is in" is often a role."""
+    if verb.lemma_ != "be" or not any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children):
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in verb.children):
+        return None
+    return Frame("be", None, None, frozenset({"in", "at"}), None, "042", ("prep:in", "prep:at"), None, 0.6)
 
 
 def _match_frame(verb, frames: Sequence[Frame]) -> Frame | None:

@@ -289,3 +289,8 @@ def test_code_event_under_a_negated_report_is_not_asserted():
 def test_code_what_a_resolution_aims_to_do_has_not_happened():
     text = "Hungary will support a resolution that aims to impose a naval blockade against Serbia."
     assert not any(code.startswith("19") for *_, code in _codes(text))
+
+
+def test_code_official_announced_to_be_in_a_foreign_city_will_visit_it():
+    assert ("USA", "ISR", "036") in _codes("Also, U.S. envoy Elliot Abrams will be in Jerusalem on Tuesday.")
+    assert not code_text("The talks will be in Geneva. Putin will be in power until 2030.", published="2000-01-01")
