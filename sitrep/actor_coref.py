@@ -17,6 +17,15 @@ __all__ = ["CorefStage"]
 
 _PRONOUN_WINDOW = 3  # sentences back that a speaker pronoun may look for its antecedent
 _DESCRIPTION_WINDOW = 40  # sentences back that "the Russian leader" may look for its antecedent
+_HEAD_NOUNS = frozenset({"head", "chief", "leader", "chairman", "chairwoman", "chair", "director", "president",
+                         "secretary-general", "coordinator", "envoy"})
+_HEAD_VERBS = frozenset({"heading", "leading", "chairing", "directing"})
+
+
+def _acting_for(org: Actor, name: str, person_id: str | None = None) -> Actor:
+    """A person who speaks for a body he heads: the body's code, his own name and id."""
+    return Actor(org.code, org.country, org.sector, name, "person", person_id or f"person:{_slug(name)}",
+                 f"head of {org.name}", True)
 
 
 @dataclass
@@ -98,6 +107,12 @@ class CorefStage:
         j, k, modifier = apposition
         k = self._skip_gap(k)
         heads, hend = self._heads(k)
+        role = self._current_role(j)
+        if role is not None:  # "Franz Vranitzky, the former Austrian chancellor heading the OSCE mission"
+            org, role_end = role
+            self._emit(start, max(hend, role_end) if heads else role_end,
+                       _acting_for(org, doc[start:end].text), "title", name_tokens=(start, end))  # type: ignore
+            return True
         if not heads:  # "Sandra Rusciolelli, the first judge to ...": any actor noun in apposition
             return False
         senses = [h.entry.sense for h in heads if h.entry.sense is not None]
@@ -117,11 +132,44 @@ class CorefStage:
                    name_tokens=(start, end))
         return True
 
+    def _current_role(self, j: int) -> tuple[Actor, int] | None:
+        """The body a person heads or acts for, said in his apposition from token j ("head of the
+        Organization for Security and Cooperation in Europe mission", "the former Austrian chancellor
+        heading the OSCE mission"): the organisation and the token after it, or None.
+
+        What a person does now, said in the sentence, beats a past office in the tables: Vranitzky,
+        Austria's chancellor until 1997, speaks for the OSCE as head of its mission to Albania.
+        """
+        doc = self.doc
+        n = len(doc)  # type: ignore[arg-type]
+        k = j
+        while k < n and k < j + 10 and not doc[k].is_punct:  # type: ignore[index]
+            word = doc[k].lower_  # type: ignore[index]
+            at = None
+            if word in _HEAD_NOUNS and k + 1 < n and doc[k + 1].lower_ == "of":  # type: ignore[index]
+                at = k + 2
+            elif word in _HEAD_VERBS:
+                at = k + 1
+            if at is not None:
+                if at < n and doc[at].lower_ == "the":  # type: ignore[index]
+                    at += 1
+                atom = self.atom_at.get(at)
+                if atom is not None and atom.entry.named is not None and atom.entry.named.kind == "organisation":
+                    return named_actor(atom.entry.named, self.date, self.dictionary), atom.end
+            k += 1
+        return None
+
     def _surname(self, i: int) -> None:
         """"Kim", "Han": a lone name part that repeats part of a person named before."""
         norm = self.doc[i].lower_  # type: ignore[index]
         for person in reversed(self.people):
             if person.token < i and norm in person.names:
+                apposition = self._apposition(i + 1)
+                role = self._current_role(apposition[0]) if apposition is not None else None
+                if role is not None:  # "said Vranitzky, head of the OSCE mission to Albania"
+                    actor = _acting_for(role[0], person.actor.name, person.actor.id)
+                    self._emit(i, role[1], actor, "title", name_tokens=(i, i + 1))
+                    return
                 self._emit(i, i + 1, person.actor, "coref")
                 return
 

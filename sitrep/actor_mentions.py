@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from .actor_coref import CorefStage, _Person
+from .actor_coref import CorefStage, _acting_for, _Person
+from .actor_origin import _COMPASS, _POSSESSIVE, OriginStage
 from .actor_tables import ActorDictionary, Sense, parts
 from .actors import (
     _GAP_POS,
@@ -34,21 +35,16 @@ __all__ = ["MentionFinder"]
 
 _TITLE_PREFIXES = frozenset({"deputy", "vice", "acting", "assistant", "chief", "special", "senior", "top",
                              "interim", "caretaker", "first"})
-_POSSESSIVE = frozenset({"'s", "\u2019s"})
 _FORCE_MEANS = frozenset(
     "bulldozer helicopter gunship tank jet warplane plane aircraft drone boat gunboat vessel warship artillery "
     "unit patrol convoy sniper commando".split())
 """Nouns after an army or police noun that are the means it acts through, not a compound's head."""
-_COMPASS = frozenset({"the", "northern", "southern", "eastern", "western", "central", "north", "south", "east",
-                      "west", "northeastern", "northwestern", "southeastern", "southwestern"})
-_HOME_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "REB", "OPP", "EDU"})
-_HOME_CIVILIANS = frozenset({"villager", "resident", "inhabitant", "civilian", "citizen"})
 _EVENT_NOUNS = frozenset("attack raid strike bombing shelling blockade invasion rocket missile".split())
 """Acts whose nationality is the actor's, not the people's: "Israeli raid victims" are not Israeli."""
 
 
 @dataclass
-class MentionFinder(CorefStage):
+class MentionFinder(CorefStage, OriginStage):
     """One pass over one Doc; holds the per-article state coreference needs (never module-level).
 
     Stage 2 (noun groups) lives here, stage 3 (coreference) in `CorefStage` (`actor_coref.py`)."""
@@ -261,9 +257,9 @@ class MentionFinder(CorefStage):
         in "its official name", not "police" in "police station"."""
         doc = self.doc
         last = doc[atom.end - 1]  # type: ignore[index]
-        if last.pos_ in {"ADJ", "VERB"}:
-            return False
         nxt = doc[atom.end] if atom.end < len(doc) else None  # type: ignore
+        if last.pos_ == "VERB" or (last.pos_ == "ADJ" and not self._adjective_as_noun(atom)):
+            return False
         if nxt is not None and nxt.pos_ == "NOUN" and atom.end not in self.atom_at and nxt.text[:1].islower():
             if nxt.ent_type_ in {"DATE", "TIME"}:
                 return True  # "the German government today welcomed": a time, not a compound
@@ -272,6 +268,23 @@ class MentionFinder(CorefStage):
                 return True  # "Israeli army bulldozers demolished": the army acts through them
             return False
         return True
+
+    def _adjective_as_noun(self, atom: _Atom) -> bool:
+        """An actor noun the tagger calls an adjective is still a noun when it heads its phrase ("a US
+        national and two British nationals", "a missionary from Calgary") or qualifies another actor
+        noun ("Druze inhabitants", "Muslim hackers"); not before a common noun ("military
+        cooperation") nor in a shared modifier ("civilian and military targets")."""
+        doc = self.doc
+        n = len(doc)  # type: ignore[arg-type]
+        if atom.end >= n:
+            return True
+        nxt = doc[atom.end]  # type: ignore[index]
+        following = self.atom_at.get(atom.end)
+        if following is not None and following.is_noun:
+            return True
+        if nxt.pos_ == "CCONJ":
+            return atom.end + 1 < n and doc[atom.end + 1].pos_ not in {"ADJ", "NOUN"}  # type: ignore[index]
+        return nxt.pos_ in {"PUNCT", "ADP", "AUX", "VERB", "SCONJ", "PART"}
 
     def _group(self, atom: _Atom) -> int:
         """Assemble the mention that starts with this atom; returns the token after it."""
@@ -365,32 +378,6 @@ class MentionFinder(CorefStage):
         self._emit(atom.start, atom.end, actor, how)
         return atom.end
 
-    def _community(self, atom: _Atom) -> int | None:
-        """A people living in another country: "Bosnian Serbs", "Kosovo Albanians" are civilians of
-        the first country; "ethnic Albanians" of the country they are in ("ethnic Albanians in
-        Macedonia"), else of no country -- never of the country their name comes from."""
-        doc = self.doc
-        own = atom.entry.named
-        before = next((a for a in self.atom_at.values() if a.end == atom.start), None)
-        if before is not None and before.entry.role in {"adjective", "name"} and before.is_place and \
-                before.entry.named is not own and before.start not in self.taken:
-            country = named_actor(before.entry.named, self.date, self.dictionary).country  # type: ignore[arg-type]
-            self._emit(before.start, atom.end, sector_actor(country, "CVL", self.dictionary), "dictionary")
-            return atom.end
-        after = self._in_country(atom.end, ("of",))
-        if after is not None and after != named_actor(own, self.date, self.dictionary).country:  # type: ignore
-            # "Albanians of southern Serbia"; not "in" ("Americans in Iraq" are still Americans)
-            j = atom.end + 1
-            while doc[j].lower_ in _COMPASS:  # type: ignore[index]
-                j += 1
-            self._emit(atom.start, self.atom_at[j].end, sector_actor(after, "CVL", self.dictionary), "dictionary")
-            return self.atom_at[j].end
-        if atom.start > 0 and doc[atom.start - 1].lower_ == "ethnic":  # type: ignore[index]
-            country = self._in_country(atom.end, ("in", "of"))
-            self._emit(atom.start - 1, atom.end, sector_actor(country, "CVL", self.dictionary), "dictionary")
-            return atom.end
-        return None
-
     def _shouted(self, atom: _Atom) -> bool:
         """A capital written all in capitals: a wire dateline or headline, not an actor."""
         text = self.doc[atom.start:atom.end].text  # type: ignore[index]
@@ -472,6 +459,8 @@ class MentionFinder(CorefStage):
                 org = of if of.kind == "organisation" and name is None else None
             elif name is None and head.kind == "group":
                 country = self._home_country(end, head, heads[-1])  # "rebels in Ivory Coast"
+                if country is None:  # "a missionary from Calgary"
+                    country = self._origin_country(end, head)
         if modifier is not None and modifier.entry.role == "adjective" and modifier.start > 0 and \
                 doc[modifier.start - 1].lower_ == "ethnic":  # type: ignore[index]
             country = self._in_country(end, ("in", "of"))  # "ethnic Albanian guerrillas" are not Albania's
@@ -503,65 +492,12 @@ class MentionFinder(CorefStage):
             self._emit(start, end, org, "dictionary")  # "UN spokesman" = the UN; "Hamas gunmen" = Hamas
             return end
         if country is None and not (head.alone and head.kind == "group"):
+            if head.kind == "group":  # "people blocked streets in Hong Kong": the context may tell
+                self._emit(start, end, sector_actor(None, sector, self.dictionary), "pending")
             return end
         self._emit(start, end, sector_actor(country, sector, self.dictionary),
                    "metonym" if modifier is not None and modifier.entry.role in {"capital", "seat"} else "dictionary")
         return end
-
-    def _of_country(self, i: int) -> Actor | None:
-        """The country or body named right after "of"/"from" at token i ("the government of
-        Lebanon", "officials from Uganda", "Ismail Haneya of Hamas"), when it names one as a whole:
-        a country's name or an organisation, not a capital or city (a place of residence) and not
-        the first word of a longer noun group ("of Lebanese origin")."""
-        doc = self.doc
-        if i >= len(doc) or doc[i].lower_ not in {"of", "from"}:  # type: ignore
-            return None
-        j = i + 1
-        if j < len(doc) and doc[j].lower_ == "the":  # type: ignore
-            j += 1
-        atom = self.atom_at.get(j)
-        if atom is None or atom.entry.named is None or atom.entry.role != "name" or \
-                atom.entry.named.kind not in {"country", "organisation"}:
-            return None
-        nxt = doc[atom.end] if atom.end < len(doc) else None  # type: ignore
-        if nxt is not None and (nxt.pos_ in {"NOUN", "PROPN"} or nxt.lower_ in _POSSESSIVE):
-            return None
-        k = atom.end
-        while k < len(doc) and doc[k].lower_ in {",", "and", "or", "the"}:  # type: ignore
-            k += 1
-        listed = self.atom_at.get(k)
-        if k > atom.end and listed is not None and listed.is_place:
-            return None  # "diplomats from North Korea, South Korea and the US": the list is the actor
-        actor = named_actor(atom.entry.named, self.date, self.dictionary)
-        return actor if actor.country else None
-
-    def _home_country(self, i: int, head: Sense, noun: _Atom) -> str | None:
-        """The country named right after "in"/"throughout" at token i, for a group that belongs
-        where it is: state organs, rebels, opposition, students, villagers ("rebels in Ivory Coast",
-        "opposition parties in Nepal", "students throughout Indonesia"). Not troops, refugees,
-        workers, tourists or the press, often foreign where they are; not a capital or city (a
-        place of residence); not a longer place ("in Ivory Coast's north" still counts)."""
-        doc = self.doc
-        if head.sector not in _HOME_SECTORS and doc[noun.end - 1].lemma_.lower() not in _HOME_CIVILIANS:  # type: ignore
-            return None
-        return self._in_country(i)
-
-    def _in_country(self, i: int, words: tuple[str, ...] = ("in", "throughout", "across", "inside")) -> str | None:
-        """The country of "in [the] <country name>" at token i, when the name ends the phrase."""
-        doc = self.doc
-        if i >= len(doc) or doc[i].lower_ not in words:  # type: ignore
-            return None
-        j = i + 1
-        while j < len(doc) and doc[j].lower_ in _COMPASS:  # type: ignore
-            j += 1
-        atom = self.atom_at.get(j)
-        if atom is None or atom.entry.named is None or atom.entry.role != "name" or \
-                atom.entry.named.kind != "country":
-            return None
-        nxt = doc[atom.end] if atom.end < len(doc) else None  # type: ignore
-        if nxt is not None and nxt.pos_ in {"NOUN", "PROPN"}:
-            return None
-        return named_actor(atom.entry.named, self.date, self.dictionary).country
 
     def _person(self, atom: _Atom) -> int:
         """A dictionary name, alone or with a title in apposition after it ("Kim Yung-ho, US
@@ -569,14 +505,19 @@ class MentionFinder(CorefStage):
         named = atom.entry.named
         assert named is not None
         end = atom.end
+        actor = named_actor(named, self.date, self.dictionary)
         apposition = self._apposition(end)
         if apposition is not None:
+            role = self._current_role(apposition[0]) if actor.sector == "ELI" else None
+            if role is not None:  # out of office at the date, but "head of the OSCE mission" now
+                self._emit(atom.start, role[1], _acting_for(role[0], actor.name, actor.id), "title",
+                           name_tokens=(atom.start, atom.end))
+                return role[1]
             heads, hend = self._heads(apposition[1])
             if heads and any(h.entry.sense and h.entry.sense.kind in {"title", "role"} for h in heads):
                 end = hend
         term, _ = named.term_at(self.date)
-        self._emit(atom.start, end, named_actor(named, self.date, self.dictionary), "dictionary",
-                   roles=term.roles, name_tokens=(atom.start, atom.end))
+        self._emit(atom.start, end, actor, "dictionary", roles=term.roles, name_tokens=(atom.start, atom.end))
         if end == atom.end:
             return self._possessed(atom, end)
         return end

@@ -49,7 +49,7 @@ SECTOR_CODES = frozenset(
 """CAMEO agent codes a table may use; anything else in a sector column is a table error."""
 
 _ACRONYM_MAX = 6
-_STRICTNESS = {"": 0, "C": 1, "A": 2}
+_STRICTNESS = {"": 0, "C": 1, "L": 1, "A": 2}
 _WORD_SPLIT = re.compile(r"[\s\-\u2010-\u2015/]+")
 
 
@@ -112,7 +112,8 @@ def parts(text: str) -> list[tuple[str, str]]:
 
 
 def _shape(original: str) -> str:
-    """The capitalisation a table form demands: "A" acronym, "C" capitalised, "" any."""
+    """The capitalisation a table form demands: "A" acronym, "C" capitalised, "" any ("L", lower
+    case only, is set by a table column, not by the form's spelling)."""
     letters = [c for c in original if c.isalpha()]
     if not letters:
         return ""
@@ -128,6 +129,8 @@ def shape_matches(demanded: str, original: str) -> bool:
         return True
     if demanded == "A":
         return all(c.isupper() for c in letters)
+    if demanded == "L":
+        return letters[0].islower()
     return letters[0].isupper()
 
 
@@ -375,14 +378,14 @@ class _Builder:
                    dict(dictionary.people))
 
     def add(self, form: str, role: str, *, named: Named | None = None, sense: Sense | None = None,
-            first: bool = False) -> None:
+            first: bool = False, lower: bool = False) -> None:
         split = parts(form)
         if not split:
             return
         key = tuple(p for p, _ in split)
         if key[0] == "the" and len(key) > 1:  # "the Kremlin": the article is optional in text
             split, key = split[1:], key[1:]
-        entry = Entry(key, tuple(_shape(o) for _, o in split), role, named, sense)
+        entry = Entry(key, tuple("L" if lower else _shape(o) for _, o in split), role, named, sense)
         bucket = self.entries.setdefault(key, [])
         for n, old in enumerate(bucket):
             if old.role == role and old.named == named and old.sense == sense:
@@ -562,11 +565,12 @@ def _load_sectors(builder: _Builder) -> None:
         _check_sector("sectors.tsv", number, sector)
         sense = Sense(sector, kind, _col(cols, 3) or None, frozenset(_split_list(_col(cols, 4))),
                       _col(cols, 5).lower() == "yes")
-        builder.add(noun, "noun", sense=sense)
+        lower = _col(cols, 6).lower() == "lower"
+        builder.add(noun, "noun", sense=sense, lower=lower)
         plural = _plural(noun)
         if plural != noun and not noun.endswith(("s", "men", "people", "police", "media", "military",
                                                  "intelligence", "displaced", "opposition")):
-            builder.add(plural, "noun", sense=sense)
+            builder.add(plural, "noun", sense=sense, lower=lower)
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,202 @@
+"""Context for actor mentions with no country: the article's dateline and the sentence's places.
+
+Stage 4 of `actors.find_mentions`, after the noun groups and coreference of `actor_mentions.py`:
+wire copy names a country once and then writes "the government", "police", "demonstrators in
+Baghdad". These rules give such a mention the country its context makes plain, conservatively (a
+sentence that names another country leaves it without one).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from .actor_tables import ActorDictionary
+from .actors import _CONTESTED_DATELINES, Actor, ActorMention, _Atom, _code, named_actor, sector_actor
+
+__all__ = ["dateline_context", "place_context", "sentence_context", "settle"]
+
+# -- the dateline as context ----------------------------------------------------------------------
+
+_CONTEXT_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "SPY", "REB"})
+_CONTEXT_MILITARY = frozenset({"army", "military"})
+
+
+def dateline_context(doc, mentions: list[ActorMention], atoms: Sequence[_Atom], date: str | None,
+                     dictionary: ActorDictionary) -> list[ActorMention]:
+    """Give a bare state or rebel noun the country of the article's dateline, conservatively.
+
+    Wire copy names its country once and then writes "the government", "the army", "rebels",
+    "government spokesman Abdirahman Dinari" (MOGADISHU) or "spokesman Michael McCurry"
+    (WASHINGTON). Such a mention, with no country of its own, takes the dateline's country when:
+    1. the dateline names a place in one country (not "UNITED NATIONS", not a contested city);
+    2. the noun is a state organ (government, ministry, parliament, courts, police, intelligence,
+       "the army"/"the military" -- not "troops", often foreign) or rebels, militants, Islamists;
+    3. its sentence names no other country: any other country, capital or city there (as actor or
+       place) leaves the mention without a country, since the noun may then belong to it. For rebel
+       nouns, foreign *troops* in the sentence do not count (rebels fight them: "Islamist fighters
+       opened fire on Ethiopian troops").
+    A provisional person ("spokesman Michael McCurry") takes the country in all its mentions.
+    """
+    from .places import dateline_place
+
+    place = dateline_place(doc.text)
+    if place is None or place.country is None or place.name in _CONTESTED_DATELINES:
+        return mentions
+    home = place.country
+
+    def atom_country(atom: _Atom) -> str | None:
+        named = atom.entry.named
+        if named is None:
+            return None
+        return named_actor(named, date, dictionary).country
+
+    def foreign_in_sentence(mention: ActorMention) -> bool:
+        sent = doc[mention.token_start].sent
+        rebel = mention.actor.sector == "REB"
+        for other in mentions:
+            if other is mention or not (sent.start <= other.token_start < sent.end):
+                continue
+            if other.actor.country in {None, home, "IGO"}:
+                continue
+            if rebel and other.actor.sector == "MIL":
+                continue
+            return True
+        covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
+        for atom in atoms:  # places are not mentions: "fighting against rebels in Ivory Coast"
+            if sent.start <= atom.start < sent.end and atom.start not in covered:
+                if atom_country(atom) not in {None, home, "IGO"}:
+                    return True
+        return False
+
+    def eligible(mention: ActorMention) -> bool:
+        actor = mention.actor
+        if actor.country is not None or mention.how not in {"dictionary", "title", "pending"}:
+            return False
+        if actor.kind == "person" and not actor.provisional:
+            return False
+        if actor.sector in _CONTEXT_SECTORS:
+            return True
+        return actor.sector == "MIL" and mention.text.lower().split()[-1] in _CONTEXT_MILITARY
+
+    people: dict[str, Actor] = {}
+    out = []
+    for mention in mentions:
+        actor = mention.actor
+        if actor.kind == "person" and actor.id in people:
+            out.append(dataclasses.replace(mention, actor=people[actor.id]))
+            continue
+        if eligible(mention) and not foreign_in_sentence(mention):
+            if actor.kind == "person":
+                new = dataclasses.replace(actor, code=_code(home, actor.sector), country=home)
+                people[actor.id] = new
+            else:
+                new = sector_actor(home, actor.sector or "", dictionary)
+            out.append(dataclasses.replace(mention, actor=new, how="dateline"))
+            continue
+        out.append(mention)
+    return out
+
+
+# -- a place in the sentence as context -------------------------------------------------------------
+
+_LOCAL_SECTORS = _CONTEXT_SECTORS | {"CVL", "OPP", "LAB", "EDU", "MED", "BUS", "CRM", "REL", "HLH", "AGR"}
+"""Sectors that are people of the place where they act ("demonstrators in Baghdad", "police"); not
+refugees (from elsewhere by definition) nor troops (often foreign)."""
+_VISITORS = frozenset({"tourist", "settler", "immigrant", "missionary", "foreigner", "expatriate", "visitor",
+                       "national", "pilgrim"})
+"""People who are, by what the noun says, often not of the place where they are ("settlers in the
+West Bank" are Israelis)."""
+
+
+def place_context(doc, mentions: list[ActorMention], dictionary: ActorDictionary) -> list[ActorMention]:
+    """Give a sector noun with no country the country of the place its sentence happens in.
+
+    "Up to 100 ethnic Albanians demonstrated in Serbia", "demonstrators protesting election results in
+    Monrovia": the people of a local sector (civilians, protesters, police, workers ...) are, unless
+    said otherwise, of the place where they act. The mention takes the place's country when a
+    locative place in its sentence is attached to it ("demonstrators in Baghdad"), or else when every
+    locative place of the sentence lies in one country and no actor of another country is named there.
+    """
+    from .places import find_places
+
+    places_of: dict[int, list] = {}
+    out = []
+    for mention in mentions:
+        actor = mention.actor
+        if actor.country is not None or actor.kind == "person" or actor.sector not in _LOCAL_SECTORS \
+                or (actor.sector == "MIL" and mention.text.lower().split()[-1] not in _CONTEXT_MILITARY) \
+                or doc[mention.token_end - 1].lemma_.lower() in _VISITORS:
+            out.append(mention)
+            continue
+        sent = doc[mention.token_start].sent
+        if sent.start not in places_of:  # several sector nouns in one sentence share its places
+            places_of[sent.start] = [p for p in find_places(sent) if p.country]
+        places = places_of[sent.start]
+        home = _attached_place(doc, mention, places)
+        if home is None and len({p.country for p in places}) == 1:
+            others = {m.actor.country for m in mentions if sent.start <= m.token_start < sent.end} - {None, "IGO"}
+            home = places[0].country if others <= {places[0].country} else None
+        if home is None:
+            out.append(mention)
+            continue
+        out.append(dataclasses.replace(mention, actor=sector_actor(home, actor.sector or "", dictionary), how="place"))
+    return out
+
+
+def _attached_place(doc, mention: ActorMention, places) -> str | None:
+    """The country of a place in a prepositional phrase on the mention itself ("police in Lagos")."""
+    for place in places:
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None:
+            continue
+        prep = span.root.head
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "at") and \
+                mention.token_start <= prep.head.i < mention.token_end:
+            return place.country
+    return None
+
+
+# -- the sentence's state as context ----------------------------------------------------------------
+
+_DOMESTIC_SECTORS = frozenset({"JUD", "REB"})
+"""Actors that act on their own country's state: a judge investigates, rebels fight, their own
+government ("Judge Alejandro Rivera opened investigations against 28 Chilean government officials")."""
+
+
+def sentence_context(doc, mentions: list[ActorMention], dictionary: ActorDictionary) -> list[ActorMention]:
+    """Give a judge, court or rebel group with no country the country of the state its sentence names.
+
+    When every other actor of the sentence that has a country is the government of one country
+    (its officials, ministries, leaders; "Burundi's government", "Chilean government officials"),
+    a judiciary or rebel mention with no country of its own is taken to be of that country. Not when
+    a foreign army, another country or an international body is named there: a foreign judge trying
+    a former head of state, rebels fighting foreign troops.
+    """
+    out = []
+    for mention in mentions:
+        actor = mention.actor
+        if actor.country is not None or actor.sector not in _DOMESTIC_SECTORS or \
+                (actor.kind == "person" and not actor.provisional):
+            out.append(mention)
+            continue
+        sent = doc[mention.token_start].sent
+        others = [m.actor for m in mentions if m is not mention and sent.start <= m.token_start < sent.end
+                  and m.actor.country is not None]
+        countries = {a.country for a in others}
+        if len(countries) != 1 or "IGO" in countries or any(a.sector != "GOV" for a in others):
+            out.append(mention)
+            continue
+        home = countries.pop()
+        if actor.kind == "person":
+            new = dataclasses.replace(actor, code=_code(home, actor.sector), country=home)
+        else:
+            new = sector_actor(home, actor.sector or "", dictionary)
+        out.append(dataclasses.replace(mention, actor=new, how="sentence"))
+    return out
+
+
+def settle(mentions: list[ActorMention]) -> list[ActorMention]:
+    """Drop the mentions that waited for a context and found none ("people" with no place named):
+    a common noun with no country names no actor."""
+    return [m for m in mentions if m.how != "pending"]
