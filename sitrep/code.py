@@ -220,6 +220,8 @@ def _code_predicate(token, index: int, sent, ctx: Context, lexicon: Lexicon) -> 
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
         if not targets and frame.reverse == frame.code and len(sources) >= 2 and not passive:
             targets = sources  # "Israel and Syria met": a symmetric act among coordinated subjects
+        if not sources and frame.reverse == frame.code and passive:
+            sources, targets = _visit_parties(token, ctx) or (sources, targets)
         yield from _pairs(token, frame.code, frame.reverse, frame.label, frame.confidence, sources, targets, index, sent, ctx)
     elif token.pos_ == "NOUN" and (entry := _EVENT_NOUNS.get(token.lower_.replace("-", ""))
                                    or _EVENT_NOUNS.get(token.lemma_.lower().replace("-", ""))):
@@ -227,6 +229,26 @@ def _code_predicate(token, index: int, sent, ctx: Context, lexicon: Lexicon) -> 
         sources, targets, reciprocal = noun_arguments(token, ctx)
         reverse = reverse if reciprocal else None
         yield from _pairs(token, code, reverse, f"noun {token.lemma_} -> {code}", 0.7, sources, targets, index, sent, ctx)
+
+
+def _visit_parties(verb, ctx: Context) -> tuple[list, list] | None:
+    """ "The agreement was signed during Putin's visit to Pyongyang": a symmetric act in the passive
+    with no agent, done during a visit, is between the visitor and the host."""
+    for token in verb.subtree:
+        if token.pos_ == "NOUN" and token.lemma_.lower() in _VISIT_WORDS and not _in_own_clause(token, verb):
+            visitors, hosts, _ = noun_arguments(token, ctx)
+            if visitors and hosts:
+                return visitors, hosts
+    return None
+
+
+def _in_own_clause(token, verb) -> bool:
+    """True when `token` sits in a finite clause of its own below `verb` (a relative or that-clause)."""
+    while token.i != verb.i:
+        if token.dep_ in ("relcl", "ccomp", "csubj"):
+            return True
+        token = token.head
+    return False
 
 
 # A demand made by protesting is the protest, as CAMEO codes it: "demonstrated in Kirkuk calling for

@@ -306,3 +306,9 @@ def test_code_hyphenated_event_nouns_are_one_token():
 def test_code_statement_noun_with_a_national_author_is_its_source():
     assert ("DEU", "IRN", "112") in {(e.source_country, e.target_country, e.code) for e in code_text(
         "Students protested a German court ruling accusing the Iranian government of murder.", published="2000-01-01")}
+
+
+def test_code_agreement_signed_during_a_visit_is_between_visitor_and_host():
+    codes = _codes("A trade deal was signed on Monday during Indian Prime Minister Narendra Modi's visit to Tokyo.")
+    assert {("IND", "JPN", "057"), ("JPN", "IND", "057")} <= codes
+    assert not any(code == "057" for *_, code in _codes("A trade deal was signed on Monday. Modi visited Tokyo in May."))
