@@ -9,9 +9,10 @@ speaker resolve to the person named before. `CorefStage` is a mixin of `actor_me
 from __future__ import annotations
 
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
-from .actor_tables import Sense
-from .actors import FORMER, SPEAKER_PRONOUNS, SPEECH_VERBS, Actor, _head_sense, _slug, named_actor
+from .actor_tables import Entry, Sense, parts
+from .actors import FORMER, SPEAKER_PRONOUNS, SPEECH_VERBS, Actor, _Atom, _head_sense, _slug, named_actor
 
 __all__ = ["CorefStage"]
 
@@ -158,6 +159,33 @@ class CorefStage:
                     return named_actor(atom.entry.named, self.date, self.dictionary), atom.end
             k += 1
         return None
+
+    def _spelt_like(self, start: int, end: int, title: Sense | None, country: str | None) -> _Atom | None:
+        """The one office holder of the title's office whose name the unknown run [start, end) spells
+        differently ("President Laurent Gbago", "President Dos Sontas"): the name ends like his (same
+        initial, close letters) and he held an office of the title's role (in the title's country,
+        when it names one). Wire copy of transliterated names varies; no alias table can list it all.
+        """
+        if title is None or not title.roles:
+            return None
+        run = [p for p, _ in parts(self.doc[start:end].text) if p.isalpha()]  # type: ignore[index]
+        if not run:
+            return None
+        found = []
+        for named in self.dictionary.people.values():
+            if not any(t.roles & title.roles and country in {None, t.country} for t in named.terms):
+                continue
+            name = [p for p, _ in parts(named.name) if p.isalpha()]
+            tail = name[-len(run):]
+            if len(tail) < len(run) or tail[-1][:1] != run[-1][:1]:
+                continue
+            whole = SequenceMatcher(None, " ".join(run), " ".join(tail)).ratio()
+            surname = SequenceMatcher(None, run[-1], tail[-1]).ratio()
+            if whole >= 0.8 and surname >= (0.75 if len(run) > 1 else 0.85):
+                found.append(named)
+        if len(found) != 1:
+            return None
+        return _Atom(start, end, (Entry((), (), "name", found[0]),))
 
     def _surname(self, i: int) -> None:
         """"Kim", "Han": a lone name part that repeats part of a person named before."""

@@ -238,7 +238,27 @@ class MentionFinder(CorefStage, OriginStage):
         while (atom := self.atom_at.get(i)) is not None and atom.is_noun and self._noun_ok(atom):
             heads.append(atom)
             i = atom.end
+            inner = self._name_inside(heads, i)
+            if inner is not None:
+                heads.append(inner)
+                i = inner.end
         return heads, i
+
+    def _name_inside(self, heads: list[_Atom], i: int) -> _Atom | None:
+        """The people a capitalised body is named after, which say what it is: "Union of Teachers"
+        (EDU), "Workers' Union" (LAB), "People's Party" (PTY). Only inside a capitalised name,
+        and only after a collective noun ("Minister of Police" is still a minister)."""
+        doc = self.doc
+        last = heads[-1]
+        if i + 1 >= len(doc) or not doc[i - 1].text[:1].isupper() or doc[i].lower_ not in {"of", "'", "'s", "\u2019s"}:  # type: ignore
+            return None
+        if doc[i].lower_ == "of" and (last.entry.sense is None or last.entry.sense.kind != "group"):  # type: ignore[index]
+            return None
+        nxt = self.atom_at.get(i + 1)
+        if nxt is None or not nxt.is_noun or not doc[i + 1].text[:1].isupper() or nxt.entry.sense is None or \
+                nxt.entry.sense.kind != "group":  # type: ignore[index]
+            return None
+        return nxt
 
     def _heads_after_noun(self, i: int) -> tuple[list[_Atom], int]:
         """Actor nouns after one common noun that qualifies them ("French paper workers",
@@ -392,12 +412,19 @@ class MentionFinder(CorefStage, OriginStage):
         if has_title:
             # "Prime Minister Han Duck-soo": a name right after the title
             title = next((s for s in senses if s.kind == "title"), None)
+            if title is not None:  # "Minister of Police Avi Dichter": the portfolio is part of the title
+                end = self._past_portfolio(end)
             nxt = self.atom_at.get(end)
             if nxt is not None and nxt.is_person:
                 return self._titled_known(start, nxt, title)
             run = self._name_run(end)
             if run > end and run - end <= 4:
                 person = self._run_person(end, run)
+                if person is None:
+                    country = None
+                    if modifier is not None and modifier.entry.named is not None:
+                        country = named_actor(modifier.entry.named, self.date, self.dictionary).country
+                    person = self._spelt_like(end, run, title, country)
                 if person is not None:
                     return self._titled_known(start, person, title)
                 return self._emit_group(modifier, start, run, heads, name=(end, run))
@@ -411,6 +438,28 @@ class MentionFinder(CorefStage, OriginStage):
                         any(doc[t].ent_type_ == "PERSON" for t in range(end + 1, run)):  # type: ignore
                     return self._emit_group(modifier, start, run, heads, name=(end + 1, run))
         return self._emit_group(modifier, start, end, heads, name=None)
+
+    def _past_portfolio(self, i: int) -> int:
+        """The token after a portfolio ("of Police", "for Interior", "for Planning and Investment")
+        that a title at token i is followed by, when a person's name comes right after it; else i."""
+        doc = self.doc
+        n = len(doc)  # type: ignore[arg-type]
+        if i >= n or doc[i].lower_ not in {"of", "for"}:  # type: ignore[index]
+            return i
+        k = i + 1
+        while k < n and k < i + 5 and doc[k].ent_type_ != "PERSON" and \
+                (doc[k].lower_ in {"and", "&"} or doc[k].text[:1].isupper()) and \
+                (k not in self.atom_cover or self.atom_cover[k].is_noun):  # type: ignore[index]
+            k += 1
+        if k < n and doc[k].ent_type_ != "PERSON":  # "of Police Avi Dichter": a known portfolio, then a name
+            k = i + 1
+            while k < n and k in self.atom_cover and self.atom_cover[k].is_noun:
+                k += 1
+            if self._name_run(k) - k < 2:
+                return i
+        if k == i + 1 or k >= n or doc[k - 1].lower_ in {"and", "&"}:  # type: ignore[index]
+            return i
+        return k
 
     def _apposition_ends(self, i: int) -> bool:
         doc = self.doc

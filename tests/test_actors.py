@@ -585,3 +585,31 @@ def test_actors_mentions_apposition_naming_a_body_he_heads_wins_over_a_past_offi
     # without such a role the past office stays: an elite of his country
     found = _mentions(nlp, "Hans Gruber, the former Austrian chancellor, spoke.", "2002-04-02")
     assert [c for _, c, _ in found] == ["AUTELI"]
+
+
+def test_actors_mentions_body_named_after_its_people(nlp) -> None:
+    found = _mentions(nlp, "The Ghanaian Union of Teachers and the Kenyan Workers' Union met the Cambodian People's "
+                           "Party. The Chinese government's army moved.", "2003-04-02")
+    assert [(t, c) for t, c, _ in found] == [("Ghanaian Union of Teachers", "GHAEDU"), ("Kenyan Workers' Union", "KENLAB"),
+                                             ("Cambodian People's Party", "KHMPTY"), ("Chinese government", "CHNGOV"),
+                                             ("army", "---MIL")]
+
+
+def test_actors_mentions_title_with_portfolio_before_the_name(nlp) -> None:
+    found = _mentions(nlp, "Israeli Minister of Police Moshe Levy met the Minister for Interior Karim Ahmad Sherzai.")
+    assert [(t, c) for t, c, _ in found] == [("Israeli Minister of Police Moshe Levy", "ISRGOV"),
+                                             ("Minister for Interior Karim Ahmad Sherzai", "---GOV")]
+
+
+def test_actors_mentions_heads_of_bodies_and_clergy(nlp) -> None:
+    found = _mentions(nlp, "Chinese party chairman Wu Ming met the EU commissioner and Archbishop John Mbeke.")
+    assert [(t, c) for t, c, _ in found] == [("Chinese party chairman Wu Ming", "CHNPTY"), ("EU commissioner", "IGO"),
+                                             ("Archbishop John Mbeke", "---REL")]
+
+
+def test_actors_mentions_titled_name_spelt_unlike_the_table_is_the_office_holder(nlp) -> None:
+    found = _mentions(nlp, "Rebels rejected an appeal from President Laurent Gbago and President Abdelaziz "
+                           "Bouteflicka. President Ali Bongo spoke.", "2003-04-02")
+    codes = [(t, c) for t, c, _ in found]
+    assert ("President Laurent Gbago", "CIVGOV") in codes and ("President Abdelaziz Bouteflicka", "DZAGOV") in codes
+    assert ("President Ali Bongo", "---GOV") in codes  # another first name: another person
