@@ -293,6 +293,10 @@ def _slot_actors(verb, slot: str, ctx: Context) -> list:
     if slot == "clause-subj":
         # "demanded that the DPRK forsake ...", "urged that Israel halt ...": the one told to act
         clause = next((c for c in children if c.dep_ == "ccomp"), None)
+        if clause is None:  # "reiterated its demand that Israel ease ...": the clause hangs on the object
+            obj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
+            clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp") and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None) if obj is not None else None
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause is not None else None
         return actors_in(subject, ctx, max_depth=1) if subject is not None else []
     if slot == "xcomp-dobj":

@@ -312,3 +312,16 @@ def test_code_agreement_signed_during_a_visit_is_between_visitor_and_host():
     codes = _codes("A trade deal was signed on Monday during Indian Prime Minister Narendra Modi's visit to Tokyo.")
     assert {("IND", "JPN", "057"), ("JPN", "IND", "057")} <= codes
     assert not any(code == "057" for *_, code in _codes("A trade deal was signed on Monday. Modi visited Tokyo in May."))
+
+
+def test_code_demand_noun_with_a_that_clause_targets_the_clause_subject():
+    from sitrep import actors, analyse
+    from sitrep.arguments import Context, verb_arguments
+    from sitrep.lexicon import Frame
+
+    doc = next(iter(analyse.parse(["The ILO repeated its demand that Israel ease restrictions."])))
+    found = actors.find_mentions(doc, date="2000-01-01")
+    ctx = Context(doc, {i: m for m in found for i in range(m.token_start, m.token_end)}, (), "2000-01-01", "x")
+    verb = next(t for t in doc if t.lemma_ == "repeat")
+    frame = Frame("repeat", None, frozenset({"demand"}), None, None, "100", ("clause-subj",), None, 0.7)
+    assert [m.actor.country for m in verb_arguments(verb, frame, ctx)[1]] == ["ISR"]
