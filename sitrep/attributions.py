@@ -296,7 +296,7 @@ def _draft(tok) -> _Draft | None:
         return _Draft([tok, to], pobj, in_paragraph(list(pobj.subtree), tok),
                       in_paragraph(content, tok), [], tok.sent)
     lemma = cue_lemma(tok)
-    if tok.pos_ == "NOUN" and lemma in CUE_NOUNS:
+    if tok.pos_ == "NOUN" and (lemma in CUE_NOUNS or (lemma in SPEECH and tok.tag_ == "NNS")):
         return _noun_draft(tok)
     if tok.pos_ != "VERB" or not (lemma in SPEECH or lemma in INTENT or lemma in STATEMENT_VERBS
                                   or lemma in FRAME_ONLY):
@@ -351,8 +351,12 @@ def _verb_group(verb, lemma: str) -> list:
 
 def _noun_draft(tok) -> _Draft | None:
     """"his claim that ...", "the ministry's warning that ...", "his promise to cut taxes": a cue noun
-    with its owner and a that-clause or an infinitive."""
+    with its owner and a that-clause or an infinitive. A speech verb the tagger read as a plural noun
+    ("Trump charges that ...", "Trump claims that ...") has its subject as a compound instead."""
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is None and tok.tag_ == "NNS" and tok.lemma_.lower() in SPEECH:
+        owner = next((c for c in tok.children if c.dep_ == "compound" and c.i < tok.i
+                      and not any(d.dep_ == "det" for d in tok.children)), None)
     clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl")
                    and any((t.lower_ == "that" and t.dep_ == "mark") or (t.lower_ == "to" and t.dep_ == "aux")
                            for t in c.children)), None)

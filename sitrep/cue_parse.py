@@ -209,6 +209,7 @@ def loose_content(verb, cue_tokens: list) -> list:
                 and any(g.dep_ in ("pobj", "pcomp") for g in c.children)):
             return list(c.subtree)
     for c in verb.children:
-        if c.dep_ == "dobj" and c.pos_ != "PRON":
+        # "what Liz Wahl said": the relative pronoun stands for what was said
+        if c.dep_ == "dobj" and (c.pos_ != "PRON" or c.tag_ in ("WP", "WDT")):
             return list(c.subtree)
     return []

@@ -378,3 +378,23 @@ def test_quotes_speaker_drops_dateline_before_a_single_hyphen(nlp):
 def test_quotes_belief_about_something_but_not_a_dangling_about(nlp):
     assert [q.speaker_text for q in quotes_in(nlp, "I know all about normalizing hate.")] == ["I"]
     assert quotes_in(nlp, "That is the only plan we know about.") == []
+
+
+def test_quotes_speech_verb_tagged_as_a_plural_noun_keeps_its_subject():
+    import spacy
+    from spacy.tokens import Doc
+
+    # the tagger's misreading of "Lopez charges that the city hid the costs.", built by hand
+    doc = Doc(spacy.blank("en").vocab, words=["Lopez", "charges", "that", "the", "city", "hid", "the", "costs", "."],
+              tags=["NN", "NNS", "IN", "DT", "NN", "VBD", "DT", "NNS", "."],
+              pos=["NOUN", "NOUN", "SCONJ", "DET", "NOUN", "VERB", "DET", "NOUN", "PUNCT"],
+              lemmas=["lopez", "charge", "that", "the", "city", "hide", "the", "cost", "."],
+              heads=[1, 1, 5, 4, 5, 1, 7, 5, 1],
+              deps=["compound", "ROOT", "mark", "det", "nsubj", "acl", "det", "dobj", "punct"])
+    (q,) = find_quotes(doc)
+    assert (q.speaker_text, q.cue, q.text) == ("Lopez", "charges", "that the city hid the costs")
+
+
+def test_quotes_relative_pronoun_stands_for_what_was_said(nlp):
+    (q,) = quotes_in(nlp, "That was what the senator said when she resigned from the committee.")
+    assert (q.speaker_text, q.cue, q.text) == ("the senator", "said", "what")
