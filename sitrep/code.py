@@ -298,6 +298,10 @@ def _presence_frame(verb) -> Frame | None:
     return Frame("be", None, None, frozenset({"in", "at"}), None, "042", ("prep:in", "prep:at"), None, 0.6)
 
 
+_LEADING = frozenset({"head"})
+"""Verbs of motion that mean "lead" when they take a direct object."""
+
+
 def _match_frame(verb, frames: Sequence[Frame]) -> Frame | None:
     if not frames:
         return None
@@ -315,6 +319,8 @@ def _match_frame(verb, frames: Sequence[Frame]) -> Frame | None:
         passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
         obj = passive
     xcomp = next((c for c in children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    if verb.lemma_ in _LEADING and any(c.dep_ in ("dobj", "obj") for c in children):
+        return None  # "heading the OSCE mission to Albania" leads it; it does not travel
     for frame in frames:
         if frame.preps and not (frame.preps & preps):
             continue

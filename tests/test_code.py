@@ -325,3 +325,8 @@ def test_code_demand_noun_with_a_that_clause_targets_the_clause_subject():
     verb = next(t for t in doc if t.lemma_ == "repeat")
     frame = Frame("repeat", None, frozenset({"demand"}), None, None, "100", ("clause-subj",), None, 0.7)
     assert [m.actor.country for m in verb_arguments(verb, frame, ctx)[1]] == ["ISR"]
+
+
+def test_code_heading_a_mission_is_leading_it_not_travelling():
+    assert not _codes("Franz Vranitzky, the former Austrian chancellor heading the OSCE mission to Albania, spoke on Monday.")
+    assert ("FRA", "ALB", "042") in _codes("French Foreign Minister Herve de Charette headed to Albania on Monday.")
