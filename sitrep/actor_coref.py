@@ -20,6 +20,7 @@ _PRONOUN_WINDOW = 3  # sentences back that a speaker pronoun may look for its an
 _DESCRIPTION_WINDOW = 40  # sentences back that "the Russian leader" may look for its antecedent
 _HEAD_NOUNS = frozenset({"head", "chief", "leader", "chairman", "chairwoman", "chair", "director", "president",
                          "secretary-general", "coordinator", "envoy"})
+_ALLY_NOUNS = frozenset({"ally", "partner"})
 _HEAD_VERBS = frozenset({"heading", "leading", "chairing", "directing"})
 
 
@@ -76,6 +77,9 @@ class CorefStage:
         if token.lower_ in SPEAKER_PRONOUNS:
             self._pronoun(token)
             return
+        if token.lower_ in _ALLY_NOUNS:  # one ally: "its allies" are a group it need not have named
+            self._ally(token)
+            return
         if self._is_name_token(i):
             # "Sidney Seller, a former U.S. intelligence analyst": unknown name + titled apposition
             run = self._name_run(i)
@@ -84,6 +88,34 @@ class CorefStage:
                     return
             if run - i == 1 and not self._is_name_token(i - 1):
                 self._surname(i)
+
+    def _ally(self, token) -> None:
+        """"its regional ally": the other state its sentence names before it.
+
+        "Washington ... put its weight behind Addis Ababa, but called on its regional anti-terrorism
+        ally to exercise restraint": the possessor is the subject of the clause (Washington, also
+        through a coordinated verb); the ally is the latest state (a country or a government) named
+        earlier in the sentence with another country. Nothing when the possessor is unknown or no
+        such state, or more than one country besides the possessor's, is named.
+        """
+        if not any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in token.children):
+            return
+        verb = token.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+            verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not subjects and verb.dep_ == "conj":
+            subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        owner = next((m for m in self.mentions for s in subjects if m.token_start <= s.i < m.token_end), None)
+        if owner is None or owner.actor.country is None:
+            return
+        sentence = token.sent
+        states = [m for m in self.mentions if sentence.start <= m.token_start < token.i and m.actor.country
+                  not in {None, owner.actor.country, "IGO"} and (m.actor.kind == "country" or m.actor.sector == "GOV")]
+        if len({m.actor.country for m in states}) != 1:
+            return
+        start = min(c.i for c in token.children if c.dep_ == "poss") + 1
+        self._emit(start, token.i + 1, states[-1].actor, "coref")
 
     def _apposition(self, end: int) -> tuple[int, int, object | None] | None:
         """The apposition after a name ending at `end` ("Vranitzky, the former Austrian chancellor"):

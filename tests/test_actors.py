@@ -613,3 +613,11 @@ def test_actors_mentions_titled_name_spelt_unlike_the_table_is_the_office_holder
     codes = [(t, c) for t, c, _ in found]
     assert ("President Laurent Gbago", "CIVGOV") in codes and ("President Abdelaziz Bouteflicka", "DZAGOV") in codes
     assert ("President Ali Bongo", "---GOV") in codes  # another first name: another person
+
+
+def test_actors_mentions_its_ally_is_the_other_state_of_the_sentence(nlp) -> None:
+    found = _mentions(nlp, "Paris, which accuses the rebels of massacres, put its weight behind Bamako, but called "
+                           "on its regional ally to show restraint.", "2006-12-27")
+    assert ("regional ally", "MLIGOV", "coref") in found
+    found = _mentions(nlp, "France met Germany and Italy and thanked its allies. Its ally was silent.")
+    assert not any(h == "coref" for _, _, h in found)
