@@ -304,10 +304,11 @@ def event_date(verb: Any, *, published: str | None, context: Sequence[When] = ()
             own.append(when)
         elif predicate.i in ancestors or (predicate.dep_ == "conj" and predicate.head.i == verb.i):
             above.append(when)
-    # 1. own clause, 2. clauses above: the nearest expression wins
+    # 1. own clause, 2. clauses above: the nearest expression wins, one that dates a noun last
+    # ("on Tuesday lamented Monday's exchange of fire": Monday is the exchange's day, not the lament's)
     for group in (own, above):
         if group:
-            return min(group, key=lambda w: abs((w.start or 0) - verb.idx))
+            return min(group, key=lambda w: (_dates_a_noun(doc, w), abs((w.start or 0) - verb.idx)))
     # 3. context
     dated = [w for w in context if w.value is not None and w.precision not in {"publication", "unknown"}]
     if dated:
@@ -316,6 +317,14 @@ def event_date(verb: Any, *, published: str | None, context: Sequence[When] = ()
         return dated[-1]
     # 4. publication
     return _publication(published)
+
+
+def _dates_a_noun(doc: Any, when: When) -> bool:
+    """True when the expression hangs on a noun ("Monday's exchange", "the talks on Friday")."""
+    tokens = _tokens(doc, when.start or 0, when.end or 0)
+    inside = {t.i for t in tokens}
+    root = next((t for t in tokens if t.head.i not in inside), None)
+    return root is not None and root.head.pos_ in {"NOUN", "PROPN"}
 
 
 def _xcomp_of(predicate: Any, verb: Any) -> bool:

@@ -277,3 +277,9 @@ def test_dates_open_ended_preposition_takes_the_nearest(nlp):
 def test_dates_bare_years_need_a_date_reading(nlp):
     doc = nlp("Some 1500 protesters marched. Its 1990 earnings fell.")
     assert [w.text for w in find_dates(doc, published="1989-10-30")] == ["1990"]
+
+
+def test_dates_verb_takes_its_adverbial_day_before_a_noun_s_day(nlp):
+    doc = nlp("Kofi Annan on Tuesday lamented Monday's exchange of fire and called on Israel to exercise restraint.")
+    called = next(t for t in doc if t.text == "called")
+    assert event_date(called, published="2005-11-22").value == "2005-11-22"

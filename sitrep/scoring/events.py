@@ -94,12 +94,16 @@ def evaluate(gold: Sequence[dict], events: Sequence[dict], *, min_confidence: fl
     recall = len(found) / len(required_gold) if required_gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     dated = exact = 0
+    wrong_dates = []
     pool = _scored(events, docs, min_confidence)  # every mention, so two gold events of one dyad and root each find theirs
     for g in found:
         if g.get("date") and len(str(g["date"])) == 10:
             dated += 1
             hits = [e for e in pool if _matches(e, g)]
-            exact += any(e.get("date") == g["date"] for e in hits)
+            if any(e.get("date") == g["date"] for e in hits):
+                exact += 1
+            else:
+                wrong_dates.append((g, hits[0] if hits else {}))
     confusion: Counter = Counter()
     for e in false_pos:
         gold_roots = {g["root"] for g in by_doc[e["article_id"]]
@@ -117,6 +121,7 @@ def evaluate(gold: Sequence[dict], events: Sequence[dict], *, min_confidence: fl
         "f1": f1,
         "dates_compared": dated,
         "date_accuracy": exact / dated if dated else None,
+        "wrong_dates": wrong_dates,
         "confusion": dict(confusion),
         "per_root": _per_root(tp, false_pos, required_gold, found),
     }
@@ -169,6 +174,10 @@ def format_report(result: dict, *, thresholds: list[dict] | None = None, details
         lines.append("\nmisses (required gold events not found):")
         for g in result["misses"]:
             lines.append(f"  {g['doc']}: {g['source']} -> {g['target']} {g['code']} ({g.get('date')}): {g.get('note', '')}")
+        lines.append("\nwrong dates (gold day -> coded date):")
+        for g, e in result.get("wrong_dates", ()):
+            lines.append(f"  {g['doc']}: {g['source']} -> {g['target']} {g['code']} {g['date']} -> {e.get('date')} "
+                         f"({e.get('date_text')!r}) {e.get('evidence', '')[:120]}")
         lines.append("\nfalse positives:")
         for e in result["false_positives"]:
             lines.append(f"  {e['article_id']}: {e.get('source_country')} -> {e.get('target_country')} {e['code']} "
