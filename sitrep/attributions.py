@@ -304,6 +304,8 @@ def _draft(tok) -> _Draft | None:
     if tok.dep_ == "amod" or (tok.i >= 2 and tok.doc[tok.i - 1].text == "-"):  # "so-called", "a said deal"
         return None
     cue = [tok] + [c for c in tok.children if c.dep_ == "prt"]
+    if tok.lemma_.lower() == "put":  # the idiom "put it" (see `cue_lemma`)
+        cue += [c for c in tok.children if c.dep_ == "dobj"]
     if lemma == "point" and len(cue) == 1 and not any(c.lower_ == "to" for c in tok.children):
         return None
     cue += _verb_group(tok, lemma)
@@ -357,7 +359,7 @@ def _noun_draft(tok) -> _Draft | None:
     if owner is None and tok.tag_ == "NNS" and tok.lemma_.lower() in SPEECH:
         owner = next((c for c in tok.children if c.dep_ == "compound" and c.i < tok.i
                       and not any(d.dep_ == "det" for d in tok.children)), None)
-    clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl")
+    clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl", "advcl")
                    and any((t.lower_ == "that" and t.dep_ == "mark") or (t.lower_ == "to" and t.dep_ == "aux")
                            for t in c.children)), None)
     if owner is None or clause is None:

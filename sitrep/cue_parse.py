@@ -130,7 +130,8 @@ def reported_content(verb, lemma: str) -> list:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject.lemma_.lower() in EVIDENCE:
             return [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]
-        return []
+        # a hope is also an intention: "she hopes to be elected"
+        return [t for c in verb.children if c.dep_ == "xcomp" and lemma in XCOMP_CONTENT for t in c.subtree]
     if lemma in OBJECT_CONTENT:
         obj = [c for c in verb.children if c.dep_ == "dobj"]
         if obj:
@@ -194,7 +195,7 @@ def loose_content(verb, cue_tokens: list) -> list:
         return [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree]
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         # the aside stands in for its own object: "as police have said", not "as he issued a statement"
-        if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.lower_ != "it" for c in verb.children):
             return []
         own = {t.i for t in verb.subtree}
         return [t for t in verb.head.subtree if t.i not in own]

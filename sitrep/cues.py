@@ -113,10 +113,12 @@ STATEMENT_VERBS = frozenset("issue publish release sign adopt send".split())
 
 
 def cue_lemma(tok) -> str:
-    """The token's lemma, lower-cased, with the small model's clipped lemmas repaired: "hoped" and
-    "hopes" come out as "hop", so a lemma that is not a cue but whose word starts with lemma + "e"
-    (a cue) is read as that cue."""
+    """The token's lemma, lower-cased, as a cue: the idiom "put it" ("as the memo put it") reads as
+    "say", and the small model's clipped lemmas are repaired: "hoped" and "hopes" come out as "hop",
+    so a lemma that is not a cue but whose word starts with lemma + "e" (a cue) is read as that cue."""
     lemma = tok.lemma_.lower()
+    if lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children):
+        return "say"  # "as a Homeland Security memo put it, ..."
     if lemma not in SPEECH and lemma + "e" in SPEECH | INTENT and tok.lower_.startswith(lemma + "e"):
         return lemma + "e"
     return lemma

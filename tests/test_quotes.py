@@ -301,6 +301,8 @@ def test_quotes_intentions_count_with_what_is_intended(nlp):
     (q,) = quotes_in(nlp, "The court declined to hear the appeal.")
     assert (q.speaker_text, q.cue, q.text) == ("The court", "declined", "to hear the appeal")
     assert quotes_in(nlp, "Unemployment would decline by four points next year.") == []
+    (q,) = quotes_in(nlp, "The mayor hopes to reopen the bridge in May.")
+    assert (q.speaker_text, q.cue, q.text) == ("The mayor", "hopes", "to reopen the bridge in May")
 
 
 def test_quotes_stance_verbs_report_their_object(nlp):
@@ -398,3 +400,14 @@ def test_quotes_speech_verb_tagged_as_a_plural_noun_keeps_its_subject():
 def test_quotes_relative_pronoun_stands_for_what_was_said(nlp):
     (q,) = quotes_in(nlp, "That was what the senator said when she resigned from the committee.")
     assert (q.speaker_text, q.cue, q.text) == ("the senator", "said", "what")
+
+
+def test_quotes_as_someone_put_it(nlp):
+    (q,) = quotes_in(nlp, "The plan is a gift to the rich, as one senator put it.")
+    assert (q.speaker_text, q.cue, q.text) == ("one senator", "put it", "The plan is a gift to the rich")
+
+
+def test_quotes_headline_verb_tagged_as_a_noun(nlp):
+    qs = quotes_in(nlp, "Railing Against Trump, Sanders Vows To Eliminate Tax Breaks Used By Developers.\n\nText.")
+    assert [(q.speaker_text, q.text) for q in qs if q.cue == "Vows"] == [
+        ("Sanders", "To Eliminate Tax Breaks Used By Developers")]
