@@ -347,6 +347,7 @@ def actors_in(node, ctx: Context, *, max_depth: int = 2, conjuncts: bool = True)
 # carried out by Israel; "shell Iraqi towns", "stormed the German embassy" are aimed at that country.
 _AGENTIVE_NOUNS = frozenset(
     "raid attack attacks offensive occupation aggression invasion incursion strike strikes airstrike airstrikes "
+    "protest protests demonstration demonstrations riot riots "
     "bombing shelling operation blockade crackdown policy policies position stance proposal plan warning "
     "statement complaint demand demands decision move threat threats ultimatum changes mediation offer "
     "call request invitation initiative bid "
@@ -498,9 +499,12 @@ def noun_arguments(noun, ctx: Context) -> tuple[list, list, bool]:
             sources = actors_in(child, ctx, max_depth=0)
         elif child.dep_ == "prep" and child.lower_ == "of" and not sources:
             sources = actors_in(next((g for g in child.children if g.dep_ == "pobj"), None), ctx, max_depth=1)
-        elif child.dep_ == "prep" and child.lower_ in ("to", "with"):
+        elif child.dep_ == "amod" and not sources and (national := _adjective_actor(child, ctx)) is not None:
+            sources = [national]  # "Palestinian riots against ...", "the Israeli raid on ..."
+        elif child.dep_ == "prep" and (child.lower_ in ("to", "with") or (child.lower_ == "against" and noun.lemma_.lower() in _PROTEST_NOUNS)):
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-            targets = actors_in(pobj, ctx, max_depth=1)
+            # "protests against the violations by the Israeli military": what is protested may be an act
+            targets = actors_in(pobj, ctx, max_depth=2 if child.lower_ == "against" else 1)
             if not targets and child.lower_ == "to" and noun.lemma_.lower() in ("visit", "trip"):
                 place = _destination(pobj)  # "a visit to China"
                 targets = [place] if place is not None else []
@@ -518,6 +522,7 @@ def noun_arguments(noun, ctx: Context) -> tuple[list, list, bool]:
 
 
 _DEFIANCE_NOUNS = frozenset({"defiance", "violation", "breach"})
+_PROTEST_NOUNS = frozenset({"demonstration", "protest", "riot", "rally", "march", "strike"})
 
 
 def _governing_verb(noun):

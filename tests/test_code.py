@@ -330,3 +330,8 @@ def test_code_demand_noun_with_a_that_clause_targets_the_clause_subject():
 def test_code_heading_a_mission_is_leading_it_not_travelling():
     assert not _codes("Franz Vranitzky, the former Austrian chancellor heading the OSCE mission to Albania, spoke on Monday.")
     assert ("FRA", "ALB", "042") in _codes("French Foreign Minister Herve de Charette headed to Albania on Monday.")
+
+
+def test_code_protest_noun_takes_its_national_adjective_and_against_phrase():
+    assert ("PSE", "ISR", "145") in _codes("Palestinian riots against Israeli military policies continued on Monday.")
+    assert not _codes("The protests against the government continued.")
