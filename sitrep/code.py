@@ -54,6 +54,10 @@ _EVENT_NOUNS: dict[str, tuple[str, str | None]] = {
     "meeting": ("040", "040"),
     "ceasefire": ("0871", "0871"),
     "truce": ("0871", "0871"),
+    "clash": ("190", "190"),
+    "clashes": ("190", "190"),
+    "fighting": ("190", "190"),
+    "exchange": ("190", "190"),  # only "exchange of fire" (see _code_predicate)
     "demonstration": ("141", None),
     "protest": ("141", None),
     "riot": ("145", None),
@@ -229,6 +233,9 @@ def _code_predicate(token, index: int, sent, ctx: Context, lexicon: Lexicon) -> 
     elif token.pos_ == "NOUN" and (entry := _EVENT_NOUNS.get(token.lower_.replace("-", ""))
                                    or _EVENT_NOUNS.get(token.lemma_.lower().replace("-", ""))):
         code, reverse = entry  # "talks" lemmatises to "talk"; "cease-fire" is a ceasefire
+        if token.lemma_ == "exchange" and not any(g.lower_ in ("fire", "gunfire", "shots") for c in token.children
+                                                  if c.lower_ == "of" for g in c.children):
+            return  # an exchange of fire, not of views or prisoners
         sources, targets, reciprocal = noun_arguments(token, ctx)
         reverse = reverse if reciprocal else None
         yield from _pairs(token, code, reverse, f"noun {token.lemma_} -> {code}", 0.7, sources, targets, index, sent, ctx)

@@ -335,3 +335,10 @@ def test_code_heading_a_mission_is_leading_it_not_travelling():
 def test_code_protest_noun_takes_its_national_adjective_and_against_phrase():
     assert ("PSE", "ISR", "145") in _codes("Palestinian riots against Israeli military policies continued on Monday.")
     assert not _codes("The protests against the government continued.")
+
+
+def test_code_clashes_and_exchanges_of_fire_between_two_sides_are_mutual_force():
+    codes = _codes("The exchange of fire between Israel and Syria on Monday killed four soldiers.")
+    assert {("ISR", "SYR", "190"), ("SYR", "ISR", "190")} <= codes
+    assert not _codes("Israel and Syria agreed on an exchange of prisoners between Israel and Syria.") & {
+        ("ISR", "SYR", "190"), ("SYR", "ISR", "190")}
