@@ -15,6 +15,7 @@ FRAMES = [
     ("dispute a complaint", "Britain disputed Argentina's complaint on Monday.", ("GBR", "ARG", "01")),
     # 02 appeal
     ("ask for", "Iraq asked Russia for help with its oil industry on Monday.", ("IRQ", "RUS", "02")),
+    ("issue an appeal to", "The UN issued an appeal to Sudan for calm.", ("IGO", "SDN", "02")),
     ("seek help from", "Haiti sought aid from Canada after the hurricane.", ("HTI", "CAN", "02")),
     ("seek asylum in", "Two Cuban diplomats sought political asylum from Spain.", ("CUB", "ESP", "02")),
     # 03 intent to cooperate
@@ -29,6 +30,7 @@ FRAMES = [
     ("reach agreement with", "Egypt reached an agreement with Sudan on water sharing.", ("EGY", "SDN", "03")),
     ("reach compromise with", "Spain reached a compromise with Morocco over fishing rights.", ("ESP", "MAR", "03")),
     ("propose talks", "Pakistan proposed talks with India on Kashmir.", ("PAK", "IND", "03")),
+    ("approve a loan to", "The IMF approved a loan to Egypt.", ("IGO", "EGY", "03")),
     ("strike a deal with", "Iran struck a deal with Iraq on oil exports.", ("IRN", "IRQ", "03")),
     ("offer concessions", "Russia offered concessions to Japan on the islands.", ("RUS", "JPN", "03")),
     ("extend an invitation to", "China extended an invitation to Vietnam's president.", ("CHN", "VNM", "03")),
@@ -78,6 +80,8 @@ FRAMES = [
     ("send medicines", "Japan sent medicines to Turkey after the earthquake.", ("JPN", "TUR", "07")),
     ("airlift aid", "Jordan airlifted aid to Gaza.", ("JOR", "PSE", "07")),
     ("resume aid", "Japan resumed aid to Myanmar.", ("JPN", "MMR", "07")),
+    ("hand over tons of aid", "Swiss doctors handed over 700 kg of medicine to Iran's Red Crescent.", ("CHE", "IRN", "07")),
+    ("train soldiers", "Britain trained Ukraine's soldiers in 2023.", ("GBR", "UKR", "07")),
     ("accept refugees", "Jordan accepted Syrian refugees in 2013.", ("JOR", "SYR", "07")),
     ("will not accept refugees", "Syria said it will not accept refugees from Iraq.", ("SYR", "IRQ", "12")),
     # 08 yield
@@ -102,6 +106,8 @@ FRAMES = [
     ("resign", "Peru's prime minister resigned on Tuesday.", ("PER", None, "08")),
     ("relax sanctions", "Canada has relaxed its sanctions on Belarus.", ("CAN", "BLR", "08")),
     ("allow inspectors", "Iran allowed the UN inspectors into the plant.", ("IRN", "IGO", "08")),
+    ("receive inspectors", "Iraq received UN inspectors on Monday.", ("IRQ", "IGO", "08")),
+    ("accept peacekeepers", "Sudan accepted African Union peacekeepers in Darfur.", ("SDN", "IGO", "08")),
     ("concede to demands", "Nepal's government conceded to demands from India.", ("NPL", "IND", "08")),
     ("complete a withdrawal from", "Russia completed its withdrawal from Estonia on Monday.", ("RUS", "EST", "08")),
     ("pay compensation to", "Uganda paid compensation to British nationals.", ("UGA", "GBR", "08")),
@@ -127,6 +133,7 @@ FRAMES = [
     ("berate", "Venezuela berated the United States on Monday.", ("VEN", "USA", "11")),
     ("object to", "Russia objected to NATO's plans.", ("RUS", "IGO", "11")),
     ("fault", "India faulted Pakistan for the attack.", ("IND", "PAK", "11")),
+    ("issue demands to", "China issued demands to Taiwan.", ("CHN", "TWN", "10")),
     ("assail", "Venezuela assailed the United States on Monday.", ("VEN", "USA", "11")),
     ("complain to", "Lebanon complained to the UN Security Council on Tuesday.", ("LBN", "IGO", "11")),
     ("lodge a protest with", "Japan lodged a protest with China on Friday.", ("JPN", "CHN", "11")),
@@ -151,6 +158,7 @@ FRAMES = [
     ("breach an embargo", "Libya breached the UN embargo on Friday.", ("LBY", "IGO", "12")),
     # 13 threaten
     ("issue an ultimatum to", "Peru issued an ultimatum to Ecuador on Monday.", ("PER", "ECU", "13")),
+    ("issue a warning to", "Japan issued a warning to North Korea on Monday.", ("JPN", "PRK", "13")),
     ("give an ultimatum", "ECOWAS gave an ultimatum to Niger's junta.", ("IGO", "NER", "13")),
     ("ready to attack", "North Korea said it is ready to attack South Korea.", ("PRK", "KOR", "13")),
     ("vow to retaliate", "Iran vowed to retaliate against Israel.", ("IRN", None, "13")),
@@ -169,6 +177,7 @@ FRAMES = [
     ("shun work", "Palestinian workers shunned work on Monday.", ("PSE", None, "14")),
     ("collect signatures", "Georgian opposition parties collected signatures on Monday.", ("GEO", None, "14")),
     ("throw stones", "Palestinian youths threw stones at Israeli troops in Hebron.", ("PSE", None, "14")),
+    ("burn an effigy", "Pakistani protesters burned an effigy of India's prime minister.", ("PAK", "IND", "14")),
     # 15 force posture
     ("mobilize troops against", "Armenia mobilized troops against Azerbaijan on Sunday.", ("ARM", "AZE", "15")),
     ("deploy troops to", "Russia deployed troops to Belarus on Friday.", ("RUS", "BLR", "15")),
@@ -176,6 +185,7 @@ FRAMES = [
     ("reinforce troops", "India reinforced its troops along the border with China.", ("IND", "CHN", "15")),
     ("put troops on alert", "Pakistan put its troops on alert on Monday.", ("PAK", None, "15")),
     ("deploy police", "Jordan deployed police along its border with Iraq.", ("JOR", "IRQ", "15")),
+    ("deploy a missile system", "Iran deployed a missile defense system to Syria.", ("IRN", "SYR", "15")),
     ("step up patrols", "The Pakistani government stepped up patrols in Karachi.", ("PAK", None, "15")),
     # 16 reduce relations
     ("expel diplomats", "Poland expelled three Russian diplomats on Monday.", ("POL", "RUS", "16")),
@@ -193,6 +203,7 @@ FRAMES = [
     ("call off talks", "South Korea called off talks with Japan on Monday.", ("KOR", "JPN", "16")),
     ("stop aid", "Germany stopped aid to Niger after the coup.", ("DEU", "NER", "16")),
     ("suspend membership", "The African Union suspended Mali's membership on Monday.", ("IGO", "MLI", "16")),
+    ("suspend a relationship", "The Bahamas suspended its relationship with the United States.", ("BHS", "USA", "16")),
     ("block a visit", "China blocked a visit by Taiwan's president.", ("CHN", "TWN", "16")),
     ("block a trip by", "China blocked a trip to Beijing by the Dutch minister.", ("CHN", "NLD", "16")),
     ("sanction", "The United States sanctioned Russian banks on Friday.", ("USA", "RUS", "16")),
@@ -229,6 +240,7 @@ FRAMES = [
     ("hack networks", "North Korean hackers hacked South Korea's bank networks.", ("PRK", "KOR", "17")),
     ("shut down a newspaper", "Iran shut down a British newspaper.", ("IRN", "GBR", "17")),
     ("round up", "Turkish police rounded up Kurdish activists.", ("TUR", None, "17")),
+    ("burn homes", "Serbian militias burned the homes of Albanian families.", ("SRB", "ALB", "17")),
     # 18-20 assault and fight
     ("hijack", "Pirates from Somalia hijacked a ship of the Indian navy.", ("SOM", "IND", "18")),
     ("torture", "Syrian police tortured Jordanian prisoners, the report said.", ("SYR", "JOR", "18")),
@@ -247,6 +259,7 @@ FRAMES = [
     ("fire grenades into", "Israeli troops fired grenades into Lebanon.", ("ISR", "LBN", "19")),
     ("strike", "Russia struck Ukraine's power grid.", ("RUS", "UKR", "19")),
     ("pound", "Syrian troops pounded Turkish positions.", ("SYR", "TUR", "19")),
+    ("injure", "Israeli police injured Palestinian protesters.", ("ISR", "PSE", "18")),
     ("break a ceasefire", "Armenia broke the ceasefire with Azerbaijan.", ("ARM", "AZE", "19")),
     ("wound", "Israeli troops wounded three Palestinian protesters.", ("ISR", "PSE", "19")),
     ("ambush", "Taliban fighters ambushed Pakistani soldiers.", ("AFG", "PAK", "19")),
