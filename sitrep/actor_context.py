@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from .actor_tables import ActorDictionary
 from .actors import _CONTESTED_DATELINES, Actor, ActorMention, _Atom, _code, named_actor, sector_actor
 
-__all__ = ["dateline_context", "place_context", "sentence_context", "settle"]
+__all__ = ["dateline_context", "place_context", "repeated_context", "sentence_context", "settle"]
 
 # -- the dateline as context ----------------------------------------------------------------------
 
@@ -193,6 +193,39 @@ def sentence_context(doc, mentions: list[ActorMention], dictionary: ActorDiction
         else:
             new = sector_actor(home, actor.sector or "", dictionary)
         out.append(dataclasses.replace(mention, actor=new, how="sentence"))
+    return out
+
+
+_REPEAT_WINDOW = 3  # sentences back that "the veterans" may look for the veterans named before
+
+
+def repeated_context(doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """"The veterans", "the rebels": a definite group noun with no country repeats the latest group
+    named with the same noun in the last sentences ("Iranian war veterans ... The veterans vowed to
+    stay") and is that actor, unless its own sentence names another country."""
+    out: list[ActorMention] = []
+    for mention in mentions:
+        actor = mention.actor
+        if actor.country is not None or actor.kind != "sector" or mention.how not in {"dictionary", "pending"} \
+                or mention.token_start == 0 or doc[mention.token_start - 1].lower_ != "the":
+            out.append(mention)
+            continue
+        head = doc[mention.token_end - 1].lemma_.lower()
+        sentence = doc[mention.token_start].sent.start
+        earlier = None
+        for other in reversed(out):
+            if sum(1 for s in doc.sents if other.token_start <= s.start <= sentence) > _REPEAT_WINDOW:
+                break
+            if other.actor.country is not None and other.actor.sector == actor.sector and \
+                    doc[other.token_end - 1].lemma_.lower() == head:
+                earlier = other
+                break
+        sent = doc[mention.token_start].sent
+        if earlier is None or any(sent.start <= m.token_start < sent.end and m.actor.country not in
+                                  {None, "IGO", earlier.actor.country} for m in mentions):
+            out.append(mention)  # "Kenya asked Ethiopia to stop, and the government agreed": whose?
+            continue
+        out.append(dataclasses.replace(mention, actor=earlier.actor, how="coref"))
     return out
 
 

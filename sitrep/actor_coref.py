@@ -101,7 +101,7 @@ class CorefStage:
         if not any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in token.children):
             return
         verb = token.head
-        while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
             verb = verb.head
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if not subjects and verb.dep_ == "conj":

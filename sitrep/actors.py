@@ -305,7 +305,7 @@ def find_mentions(doc, *, date: str | None = None, dictionary: ActorDictionary |
     places, the state its sentence names; `actor_context.py`) and drop common nouns still without one.
     `date` is the publication date (ISO), used to find who held which office.
     """
-    from .actor_context import dateline_context, place_context, sentence_context, settle
+    from .actor_context import dateline_context, place_context, repeated_context, sentence_context, settle
     from .actor_mentions import MentionFinder  # stages 2-4 live apart: they are long
 
     dictionary = dictionary or ActorDictionary.default()
@@ -313,7 +313,8 @@ def find_mentions(doc, *, date: str | None = None, dictionary: ActorDictionary |
     mentions = finder.run()
     mentions = dateline_context(doc, mentions, list(finder.atom_at.values()), finder.date, dictionary)
     mentions = place_context(doc, mentions, dictionary)
-    return settle(sentence_context(doc, mentions, dictionary))
+    mentions = sentence_context(doc, mentions, dictionary)
+    return settle(repeated_context(doc, mentions))
 
 
 _CONTESTED_DATELINES = frozenset({"Jerusalem"})

@@ -621,3 +621,9 @@ def test_actors_mentions_its_ally_is_the_other_state_of_the_sentence(nlp) -> Non
     assert ("regional ally", "MLIGOV", "coref") in found
     found = _mentions(nlp, "France met Germany and Italy and thanked its allies. Its ally was silent.")
     assert not any(h == "coref" for _, _, h in found)
+
+
+def test_actors_mentions_definite_group_repeats_the_group_named_before(nlp) -> None:
+    found = _mentions(nlp, "Iranian war veterans marched. The veterans vowed to stay. "
+                           "Kenya asked Ethiopia to listen, and the veterans agreed.", "1997-04-17")
+    assert [(t, c, h) for t, c, h in found if t == "veterans"] == [("veterans", "IRNCVL", "coref")]
