@@ -83,8 +83,9 @@ class CorefStage:
         if self._is_name_token(i):
             # "Sidney Seller, a former U.S. intelligence analyst": unknown name + titled apposition
             run = self._name_run(i)
-            if any(self.doc[t].ent_type_ == "PERSON" for t in range(i, run)) and run - i <= 4:  # type: ignore
-                if self._unknown_with_apposition(i, run):
+            person = any(self.doc[t].ent_type_ == "PERSON" for t in range(i, run))  # type: ignore[index]
+            if (person or run - i >= 2) and run - i <= 4:  # the tagger misses names: "Kenzo Oshima" (GPE)
+                if self._unknown_with_apposition(i, run, titled_only=not person):
                     return
             if run - i == 1 and not self._is_name_token(i - 1):
                 self._surname(i)
@@ -132,7 +133,10 @@ class CorefStage:
             return j, self._skip_gap(modifier.end), modifier
         return j, j, None
 
-    def _unknown_with_apposition(self, start: int, end: int) -> bool:
+    def _unknown_with_apposition(self, start: int, end: int, *, titled_only: bool = False) -> bool:
+        """An unknown name with an apposition that says who he is; `titled_only` (a name the tagger
+        did not call a person) demands a title or role noun there ("Kenzo Oshima, the United
+        Nations Emergency Relief Coordinator"), not any actor noun ("Golan Heights, the Syrian ...")."""
         doc = self.doc
         apposition = self._apposition(end)
         if apposition is None:
@@ -140,6 +144,8 @@ class CorefStage:
         j, k, modifier = apposition
         k = self._skip_gap(k)
         heads, hend = self._heads(k)
+        if titled_only and not any(h.entry.sense and h.entry.sense.kind in {"title", "role"} for h in heads):
+            return False
         role = self._current_role(j)
         if role is not None:  # "Franz Vranitzky, the former Austrian chancellor heading the OSCE mission"
             org, role_end = role

@@ -627,3 +627,11 @@ def test_actors_mentions_definite_group_repeats_the_group_named_before(nlp) -> N
     found = _mentions(nlp, "Iranian war veterans marched. The veterans vowed to stay. "
                            "Kenya asked Ethiopia to listen, and the veterans agreed.", "1997-04-17")
     assert [(t, c, h) for t, c, h in found if t == "veterans"] == [("veterans", "IRNCVL", "coref")]
+
+
+def test_actors_mentions_name_the_tagger_missed_with_a_titled_apposition(nlp) -> None:
+    found = _mentions(nlp, "Kenzo Oshima, the United Nations Emergency Relief Coordinator, demanded access.", "2003-04-02")
+    assert [(t, c) for t, c, _ in found] == [("Kenzo Oshima, the United Nations Emergency Relief Coordinator", "IGOGOV")]
+    # a place with a descriptive apposition is no person
+    found = _mentions(nlp, "Camp David, the US presidential retreat, hosted talks.", "2003-04-02")
+    assert [(t, c) for t, c, _ in found] == [("US", "USA")]
