@@ -136,7 +136,7 @@ def reported_content(verb, lemma: str) -> list:
         obj = [c for c in verb.children if c.dep_ == "dobj"]
         if obj:
             more = [c for c in verb.children
-                    if c.dep_ in ("prep", "oprd") and c.lower_ in ("as", "for", "of")]
+                    if c.dep_ in ("prep", "oprd") and c.lower_ in ("as", "for", "of", "to", "with")]
             return [t for c in obj + more[:1] for t in c.subtree]
     if lemma == "call":
         # "called the charges “unsubstantiated”": the object and what it was called

@@ -22,6 +22,7 @@ exhort plead apologize thank recommend advocate endorse retweet forecast dispute
 mock deride chastise scold chide lambast lambaste laud herald compliment characterize label brand liken
 rail detail
 attack offer highlight unveil refer weigh
+compare link paint portray publish press grill pepper champion
 show find believe think know feel expect hope fear doubt worry insist understand realize realise
 recognize recognise assume suspect wonder imagine learn sense guess reckon rule conclude
 view regard
@@ -55,7 +56,7 @@ FRAME_ONLY = frozenset("continue".split())
 OBJECT_CONTENT = frozenset("""
 describe cite accuse blame praise criticize criticise condemn denounce slam blast question reject dismiss
 rebuke applaud hail defend charge mock deride chastise scold chide lambast lambaste laud herald compliment
-characterize label brand liken thank endorse tout attack
+characterize label brand liken thank endorse tout attack compare link paint portray grill champion
 """.split())
 """Cues that judge someone or something: the object and what it was judged as or for ("accused the
 GOP of stoking the issue", "described Clinton as a “disgrace”")."""
@@ -84,7 +85,7 @@ DOBJ_CONTENT = frozenset("""
 announce confirm deny indicate mention reiterate stress emphasize emphasise underline underscore point
 cite acknowledge admit predict reveal disclose report repeat reaffirm affirm
 propose discuss reference echo clarify specify articulate outline dispute rebut refute unveil detail
-recommend advocate forecast retweet yell proclaim decry offer highlight
+recommend advocate forecast retweet yell proclaim decry offer highlight publish
 """.split())
 """Cues whose direct object is what was said ("confirmed the deal", "pointed out the risk")."""
 
@@ -103,6 +104,8 @@ PREP_CONTENT = {
     "rule": ("against", "for", "on", "in"),
     "refer": ("to",),
     "weigh": ("in", "on"),
+    "press": ("on", "for"),
+    "pepper": ("with",),
 }
 """Cues whose content hangs on a preposition ("warned of the risk", "expressed concern about ...")."""
 

@@ -411,3 +411,12 @@ def test_quotes_headline_verb_tagged_as_a_noun(nlp):
     qs = quotes_in(nlp, "Railing Against Trump, Sanders Vows To Eliminate Tax Breaks Used By Developers.\n\nText.")
     assert [(q.speaker_text, q.text) for q in qs if q.cue == "Vows"] == [
         ("Sanders", "To Eliminate Tax Breaks Used By Developers")]
+
+
+def test_quotes_characterizing_verbs_report_object_and_comparison(nlp):
+    (q,) = quotes_in(nlp, "The senator compared the plan to a tax on the poor.")
+    assert (q.speaker_text, q.cue, q.text) == ("The senator", "compared", "the plan to a tax on the poor")
+    (q,) = quotes_in(nlp, "The mayor painted her rival as a spendthrift.")
+    assert (q.speaker_text, q.cue, q.text) == ("The mayor", "painted", "her rival as a spendthrift")
+    (q,) = quotes_in(nlp, "The Daily Herald published the letter on Monday.")
+    assert (q.speaker_text, q.cue, q.text) == ("The Daily Herald", "published", "the letter")
