@@ -510,6 +510,8 @@ class MentionFinder(CorefStage, OriginStage):
                 country = self._home_country(end, head, heads[-1])  # "rebels in Ivory Coast"
                 if country is None:  # "a missionary from Calgary"
                     country = self._origin_country(end, head)
+                if country is None:  # "militants loyal to Iraq's al-Qaeda frontman", "refugees fleeing Liberia"
+                    country = self._allegiance_country(end, head)
         if modifier is not None and modifier.entry.role == "adjective" and modifier.start > 0 and \
                 doc[modifier.start - 1].lower_ == "ethnic":  # type: ignore[index]
             country = self._in_country(end, ("in", "of"))  # "ethnic Albanian guerrillas" are not Albania's

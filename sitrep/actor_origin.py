@@ -21,6 +21,7 @@ _HOME_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "REB", "OPP", "EDU"})
 _HOME_CIVILIANS = frozenset({"villager", "resident", "inhabitant", "civilian", "citizen"})
 _ORIGIN_SECTORS = frozenset({"CVL", "HLH", "REL", "EDU", "MED", "LAB", "BUS", "AGR", "JUD"})
 _AFFILIATED = frozenset({"affiliated", "belonging", "attached"})
+_ARMED_SECTORS = frozenset({"REB", "UAF", "MIL", "COP"})
 
 
 class OriginStage:
@@ -138,3 +139,27 @@ class OriginStage:
                 atom.entry.role == "demonym":
             return None
         return named_actor(atom.entry.named, self.date, self.dictionary).country
+
+    def _allegiance_country(self, i: int, head: Sense) -> str | None:
+        """Armed men loyal to someone are of his country ("militants loyal to Iraq's al-Qaeda
+        frontman", "troops loyal to President Gbagbo"); refugees are of the country they flee
+        ("refugees fleeing the civil war in Liberia"). The country is the first person, country or
+        body named within a few words of the phrase, when it has one."""
+        doc = self.doc
+        n = len(doc)  # type: ignore[arg-type]
+        if i >= n:
+            return None
+        word = doc[i].lower_  # type: ignore[index]
+        if head.sector in _ARMED_SECTORS and word == "loyal" and i + 1 < n and doc[i + 1].lower_ == "to":  # type: ignore
+            j = i + 2
+        elif head.sector == "REF" and word in {"fleeing", "escaping"}:
+            j = i + 1
+        else:
+            return None
+        for k in range(j, min(n, j + 7)):
+            if doc[k].is_punct or doc[k].pos_ == "VERB":  # type: ignore[index]
+                return None
+            atom = self.atom_at.get(k)
+            if atom is not None and atom.entry.named is not None and atom.entry.role != "demonym":
+                return named_actor(atom.entry.named, self.date, self.dictionary).country
+        return None

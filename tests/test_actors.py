@@ -635,3 +635,10 @@ def test_actors_mentions_name_the_tagger_missed_with_a_titled_apposition(nlp) ->
     # a place with a descriptive apposition is no person
     found = _mentions(nlp, "Camp David, the US presidential retreat, hosted talks.", "2003-04-02")
     assert [(t, c) for t, c, _ in found] == [("US", "USA")]
+
+
+def test_actors_mentions_armed_men_loyal_to_someone_and_refugees_fleeing_somewhere(nlp) -> None:
+    found = _mentions(nlp, "Militants loyal to Yemen's rebel chief attacked. Militiamen loyal to President Laurent "
+                           "Gbagbo fired. Aid reached refugees fleeing the civil war in Liberia.", "2004-04-02")
+    codes = [(t, c) for t, c, _ in found]
+    assert ("Militants", "YEMREB") in codes and ("Militiamen", "CIVUAF") in codes and ("refugees", "LBRREF") in codes
