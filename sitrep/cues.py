@@ -22,7 +22,7 @@ exhort plead apologize thank recommend advocate endorse retweet forecast dispute
 mock deride chastise scold chide lambast lambaste laud herald compliment characterize label brand liken
 rail detail
 attack offer highlight unveil refer weigh
-compare link paint portray publish press grill pepper champion
+compare link paint portray publish press grill pepper champion unleash promote ignore
 show find believe think know feel expect hope fear doubt worry insist understand realize realise
 recognize recognise assume suspect wonder imagine learn sense guess reckon rule conclude
 view regard
@@ -85,7 +85,7 @@ DOBJ_CONTENT = frozenset("""
 announce confirm deny indicate mention reiterate stress emphasize emphasise underline underscore point
 cite acknowledge admit predict reveal disclose report repeat reaffirm affirm
 propose discuss reference echo clarify specify articulate outline dispute rebut refute unveil detail
-recommend advocate forecast retweet yell proclaim decry offer highlight publish
+recommend advocate forecast retweet yell proclaim decry offer highlight publish unleash promote ignore
 """.split())
 """Cues whose direct object is what was said ("confirmed the deal", "pointed out the risk")."""
 

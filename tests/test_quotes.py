@@ -418,5 +418,7 @@ def test_quotes_characterizing_verbs_report_object_and_comparison(nlp):
     assert (q.speaker_text, q.cue, q.text) == ("The senator", "compared", "the plan to a tax on the poor")
     (q,) = quotes_in(nlp, "The mayor painted her rival as a spendthrift.")
     assert (q.speaker_text, q.cue, q.text) == ("The mayor", "painted", "her rival as a spendthrift")
+    (q,) = quotes_in(nlp, "The governor ignored the question about the budget.")
+    assert (q.speaker_text, q.cue, q.text) == ("The governor", "ignored", "the question about the budget")
     (q,) = quotes_in(nlp, "The Daily Herald published the letter on Monday.")
     assert (q.speaker_text, q.cue, q.text) == ("The Daily Herald", "published", "the letter")
