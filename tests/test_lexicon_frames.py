@@ -15,6 +15,8 @@ FRAMES = [
     ("dispute a complaint", "Britain disputed Argentina's complaint on Monday.", ("GBR", "ARG", "01")),
     # 02 appeal
     ("ask for", "Iraq asked Russia for help with its oil industry on Monday.", ("IRQ", "RUS", "02")),
+    ("call for", "France called for the release of Iran's political prisoners.", ("FRA", "IRN", "02")),
+    ("call on for", "Egypt called on Israel for restraint on Sunday.", ("EGY", "ISR", "02")),
     ("issue an appeal to", "The UN issued an appeal to Sudan for calm.", ("IGO", "SDN", "02")),
     ("seek help from", "Haiti sought aid from Canada after the hurricane.", ("HTI", "CAN", "02")),
     ("seek asylum in", "Two Cuban diplomats sought political asylum from Spain.", ("CUB", "ESP", "02")),
@@ -111,7 +113,6 @@ FRAMES = [
     ("concede to demands", "Nepal's government conceded to demands from India.", ("NPL", "IND", "08")),
     ("complete a withdrawal from", "Russia completed its withdrawal from Estonia on Monday.", ("RUS", "EST", "08")),
     ("pay compensation to", "Uganda paid compensation to British nationals.", ("UGA", "GBR", "08")),
-    ("allow someone to", "Israel allowed Egypt's foreign minister to visit Gaza.", ("ISR", "EGY", "08")),
     ("end a strike", "Nigerian teachers ended their strike on Friday.", ("NGA", None, "08")),
     ("suspend a strike", "Nigerian unions suspended their strike on Friday.", ("NGA", None, "08")),
     ("reopen a border", "Turkey reopened its border with Armenia.", ("TUR", "ARM", "08")),
