@@ -156,6 +156,7 @@ FRAMES = [
     ("dismiss an appeal", "Israel dismissed an appeal from Egypt for a truce.", ("ISR", "EGY", "12")),
     ("renege on", "Sudan reneged on its commitment to Chad.", ("SDN", "TCD", "12")),
     ("veto", "Russia vetoed the US resolution.", ("RUS", "USA", "12")),
+    ("strike down", "A Kenyan court struck down Uganda's trade ban.", ("KEN", "UGA", "12")),
     ("breach an embargo", "Libya breached the UN embargo on Friday.", ("LBY", "IGO", "12")),
     # 13 threaten
     ("issue an ultimatum to", "Peru issued an ultimatum to Ecuador on Monday.", ("PER", "ECU", "13")),
