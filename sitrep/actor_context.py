@@ -104,9 +104,9 @@ _LOCAL_SECTORS = _CONTEXT_SECTORS | {"CVL", "OPP", "LAB", "EDU", "MED", "BUS", "
 """Sectors that are people of the place where they act ("demonstrators in Baghdad", "police"); not
 refugees (from elsewhere by definition) nor troops (often foreign)."""
 _VISITORS = frozenset({"tourist", "settler", "immigrant", "missionary", "foreigner", "expatriate", "visitor",
-                       "national", "pilgrim"})
-"""People who are, by what the noun says, often not of the place where they are ("settlers in the
-West Bank" are Israelis)."""
+                       "national", "pilgrim", "embassy", "consulate", "ambassador", "envoy", "delegation"})
+"""People and offices that are, by what the noun says, often not of the place where they are
+("settlers in the West Bank" are Israelis; "the US embassy in Belgrade" is American)."""
 
 
 def place_context(doc, mentions: list[ActorMention], dictionary: ActorDictionary) -> list[ActorMention]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import Frame
 
-__all__ = ["Context", "SPEECH_VERBS", "verb_arguments", "noun_arguments", "actors_in", "dateline_host"]
+__all__ = ["Context", "SPEECH_VERBS", "verb_arguments", "noun_arguments", "actors_in", "dateline_host", "goes_nowhere", "ground"]
 
 SPEECH_VERBS = frozenset(
     "say add note stress tell declare state announce insist claim report write affirm reaffirm emphasize "
@@ -417,6 +417,17 @@ def _conjuncts(mention, ctx: Context) -> list:
 # southern Albania" -> ALB). Actor mentions leave places out, so the gazetteer answers here.
 _MOTION_VERBS = frozenset({"visit", "tour", "travel", "fly", "arrive", "head", "go", "withdraw", "pull", "be"})
 _DESTINATION_PREPS = frozenset({"to", "into", "in", "at", "for", "from", "of"})
+
+
+_NOT_DESTINATIONS = frozenset("war length lengths court polls poll extreme extremes trouble arms".split())
+
+
+def goes_nowhere(verb) -> bool:
+    """Idioms of motion verbs that travel nowhere: "has gone to war with Iraq", "went to great lengths",
+    "went to court", "go to the polls"."""
+    return verb.lemma_ in _MOTION_VERBS and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in _NOT_DESTINATIONS
+        for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children)
 
 
 def _destination(token):

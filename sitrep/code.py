@@ -18,8 +18,17 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .arguments import SPEECH_VERBS, Context, dateline_host, ground, noun_arguments, verb_arguments
+from .arguments import (
+    SPEECH_VERBS,
+    Context,
+    dateline_host,
+    goes_nowhere,
+    ground,
+    noun_arguments,
+    verb_arguments,
+)
 from .lexicon import Frame, Lexicon, default_lexicon
+from .modality import FORCE_ROOTS, announced, modality
 
 __all__ = ["Event", "code_doc", "DEFAULT_EXCLUDED_MODALITY"]
 
@@ -28,21 +37,6 @@ DEFAULT_EXCLUDED_MODALITY = frozenset({"negated", "hypothetical", "historical"})
 
 ONE_SIDED_TRUST = 0.6
 """How much confidence an event keeps when one side is unknown (it then is not counted by default)."""
-
-_HEDGES = frozenset({"could", "might", "may", "would", "should", "must", "ought"})
-_REFUSING = frozenset({"refuse", "decline"})
-_NEGATIVE_DETS = frozenset({"no", "neither"})
-# An infinitive under these verbs has not happened: "urged X to withdraw", "wants to meet".
-_UNREALISED = frozenset(
-    "urge ask call invite press persuade force tell allow help want wish hope seek try refuse fail need aim "
-    "threaten consider propose suggest offer demand request appeal warn encourage "
-    "postpone cancel block scrap delay suspend boycott".split()
-)
-# An infinitive under these verbs is planned: "agreed to meet", "is scheduled to visit".
-_PLANNED = frozenset(
-    "plan schedule expect intend agree decide promise pledge vow swear prepare set due be willing ready prepared".split()
-)
-_THREATENING = frozenset({"threaten"})
 
 # Event nouns: noun lemma -> (code, reverse code). Source: possessor or "of"; target: "to"/"with"/
 # "between". Only nouns that report an occurrence; "possible", "planned" etc. mark them hypothetical.
@@ -66,7 +60,6 @@ _EVENT_NOUNS: dict[str, tuple[str, str | None]] = {
     "breach": ("128", None),
 }
 _VISIT_WORDS = frozenset({"visit", "trip", "tour"})
-_PLANNED_MODIFIERS = frozenset({"planned", "scheduled", "expected", "upcoming", "forthcoming", "coming"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,6 +324,8 @@ def _match_frame(verb, frames: Sequence[Frame]) -> Frame | None:
     xcomp = next((c for c in children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
     if verb.lemma_ in _LEADING and any(c.dep_ in ("dobj", "obj") for c in children):
         return None  # "heading the OSCE mission to Albania" leads it; it does not travel
+    if goes_nowhere(verb):
+        return None
     for frame in frames:
         if frame.preps and not (frame.preps & preps):
             continue
@@ -357,13 +352,13 @@ def _pairs(trigger, code: str, reverse: str | None, pattern: str, confidence: fl
         host = dateline_host(ctx)
         if host is not None and host.actor.country not in {s.actor.country for s in sources}:
             targets, reverse = [host], None  # a visit with no destination named went where the story was filed
-    if code[:2] in _FORCE_ROOTS and sources and not targets and all(s.actor.country for s in sources):
+    if code[:2] in FORCE_ROOTS and sources and not targets and all(s.actor.country for s in sources):
         # force used with no victim named is used against the place it strikes ("troops demolished a
         # home in Surif", "a large-scale operation in Beit Hanoun"), as CAMEO coders code it
         place = ground(trigger)
         if place is not None and place.actor.country not in {s.actor.country for s in sources}:
             targets, reverse = [place], None
-    coded, pattern, modality = _intent(code, pattern, _modality(trigger, ctx))
+    coded, pattern, flags = announced(code, pattern, modality(trigger))
     if coded != code:
         code, reverse = coded, None  # a promise, refusal or threat is one side's: no reciprocal
     if not sources or not targets:
@@ -371,75 +366,38 @@ def _pairs(trigger, code: str, reverse: str | None, pattern: str, confidence: fl
         # soldiers"): kept as a one-sided event, as GDELT keeps a blank actor, but not counted.
         for side in sources or targets:
             pair = (side, None) if sources else (None, side)
-            yield _event(trigger, code, pattern + " (one-sided)", confidence * ONE_SIDED_TRUST, *pair, modality, index, sent, ctx)
+            yield _event(trigger, code, pattern + " (one-sided)", confidence * ONE_SIDED_TRUST, *pair, flags, index, sent, ctx)
         return
     for source in sources:
         for target in targets:
             if not _distinct(source.actor, target.actor):
                 continue
-            yield _event(trigger, code, pattern, confidence, source, target, modality, index, sent, ctx)
-            if reverse and not {"future", "hypothetical", "negated"} & set(modality) and getattr(target, "how", "") != "destination":
+            yield _event(trigger, _by_sides(trigger, code, source, target), pattern, confidence, source, target, flags, index, sent, ctx)
+            if reverse and not {"future", "hypothetical", "negated"} & set(flags) and getattr(target, "how", "") != "destination":
                 # the other side of a meeting or visit is asserted only for what happened, and a place
                 # travelled to did not host anyone
-                yield _event(trigger, reverse, pattern + " (reciprocal)", confidence * 0.9, target, source, modality, index, sent, ctx)
+                yield _event(trigger, _by_sides(trigger, reverse, target, source), pattern + " (reciprocal)",
+                             confidence * 0.9, target, source, flags, index, sent, ctx)
 
 
-# CAMEO codes a promise or announced plan of cooperation, aid or concession as an *expression of
-# intent* (03x): "Greece has promised 700 troops" is 0334, not 074; "Portugal will support Turkey's
-# bid" is 032; "will visit Albania in June" is 036 (intent to meet).
-_INTENT_CODES = {
-    "04": "036", "05": "032", "06": "031", "07": "033", "071": "0331", "072": "0332", "073": "0333",
-    "074": "0334", "08": "035", "081": "0351", "082": "0352", "083": "034", "084": "0353", "085": "0354",
-    "086": "0355", "087": "0356",
-}
-_NOT_INTENT = frozenset({"057"})  # "will sign the treaty" reports a scheduled signing, like a visit
+_SECURITY = frozenset({"COP", "MIL", "SPY"})
+_UNARMED = frozenset({"OPP", "CVL", "EDU", "LAB", "AGR", "REL", "REF", "MED", "BUS", "HLH", "NGO"})
 
 
-# A refusal of cooperation is a rejection (12x): "refused to meet Jordan's king" is 125, "said it would
-# not accept more refugees" 120, "will not lift the curfew" 124 (refuse to yield).
-_REFUSAL_CODES = {"03": "120", "036": "125", "04": "125", "05": "120", "057": "127", "06": "121", "07": "122", "08": "124"}
-
-# A conflictual act threatened, announced on a condition, or announced as the use of force is a threat
-# (13x): "threatened to impose a curfew" is 1323, "will withdraw its force unless ..." and "would impose
-# sanctions if ..." are threats, as is "would blockade Paris" or "we will drive back the invaders".
-# (Announced plainly, a non-violent sanction is the decision itself: "will postpone visits" is 16.)
-_THREAT_CODES = {
-    "12": "130", "14": "133", "16": "131", "161": "1313", "162": "1311", "163": "1312", "166": "136",
-    "17": "132", "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324", "173": "137", "174": "137",
-    "175": "137", "18": "1383", "19": "138", "191": "1381", "192": "1382", "194": "1384", "20": "1385",
-}
-_FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
-_ANNOUNCING = frozenset({"future", "refused", "conditional", "threatened", "unless"})
-
-
-def _intent(code: str, pattern: str, modality: tuple[str, ...]) -> tuple[str, str, tuple[str, ...]]:
-    """What an act announced for the future expresses, as CAMEO codes it: intent to cooperate (03x),
-    refusal (12x) or threat (13x). The announcement itself happened, so it is counted. Returns the
-    code, the pattern and the modality."""
-    flags = set(modality)
-    if not flags & _ANNOUNCING:
-        return code, pattern, modality
-    announced = "future" in flags or "attributed" in flags
-    tables: list[tuple[dict, str, set]] = []
-    if "refused" in flags or ("negated" in flags and "future" in flags):
-        tables.append((_REFUSAL_CODES, "refusal", {"negated", "hypothetical", "future"}))
-    elif "negated" not in flags:
-        if "threatened" in flags or ("conditional" in flags and announced) or \
-                ("future" in flags and "hypothetical" not in flags and code[:2] in _FORCE_ROOTS):
-            tables.append((_THREAT_CODES, "threat", {"hypothetical", "future"}))
-        if (("future" in flags and "hypothetical" not in flags) or ("conditional" in flags and announced)) \
-                and code not in _NOT_INTENT:
-            # "would meet the mediator if he ...": a conditional offer of cooperation is still intent
-            tables.append((_INTENT_CODES, "intent", {"hypothetical"} if "conditional" in flags else set()))
-    if "unless" in flags and "negated" not in flags:
-        # "will withdraw its force unless Y holds elections": whatever X will do, it is a threat
-        tables = [({**_THREAT_CODES, code[:2]: _THREAT_CODES.get(code[:2], "130")}, "threat", {"hypothetical", "future"})]
-    for table, label, drop in tables:
-        mapped = table.get(code[:4]) or table.get(code[:3]) or table.get(code[:2])
-        if mapped:
-            kept = tuple(m for m in modality if m not in drop | _ANNOUNCING - {"future"})
-            return mapped, f"{pattern} ({label})", kept
-    return code, pattern, tuple(m for m in modality if m not in _ANNOUNCING - {"future"})
+def _by_sides(trigger, code: str, source, target) -> str:
+    """The code as the sides make it: police clashing with demonstrators repress them (175) and the
+    demonstrators protest violently (145), not "use conventional military force"; demonstrators
+    protesting a decision demonstrate (141) where a government protesting one criticises it (111)."""
+    lemma = trigger.lemma_.lower()
+    own, other = source.actor.sector, target.actor.sector
+    if code == "190" and lemma in ("clash", "clashes"):
+        if own in _SECURITY and other in _UNARMED:
+            return "175"
+        if own in _UNARMED and other in _SECURITY:
+            return "145"
+    if code == "111" and lemma == "protest" and own in _UNARMED:
+        return "141"
+    return code
 
 
 def _distinct(a, b) -> bool:
@@ -452,130 +410,15 @@ def _distinct(a, b) -> bool:
     return True
 
 
-def _modality(trigger, ctx: Context) -> tuple[str, ...]:
-    flags: list[str] = []
-    children = list(trigger.children)
-    if any(c.dep_ == "neg" for c in children) or any(
-        c.dep_ == "nsubj" and any(g.lower_ in _NEGATIVE_DETS for g in c.children) for c in children
-    ):
-        flags.append("negated")
-    auxes = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
-    if trigger.pos_ in ("NOUN", "PROPN") and any(c.lower_ in _PLANNED_MODIFIERS for c in children):
-        flags.append("future")
-    governors = _governors(trigger)
-    if trigger.pos_ in ("NOUN", "PROPN") and governors:
-        # A nominal event takes the modality of the verb that reports it ("would bring forward a meeting")
-        inherited = _modality(governors[0], ctx)
-        flags.extend(f for f in inherited if f != "attributed")
-    lemmas = {g.lemma_ for g in governors}
-    reported = _reported_by(trigger)
-    conditional = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children) or any(
-        c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
-        for c in children
-    )
-    # "Sudan said it would only accept ...": after a past reporting verb "would" is a backshifted
-    # "will", an announced intention, not a hypothesis.
-    backshifted = "would" in auxes and reported is not None and reported.tag_ == "VBD" and not conditional
-    if auxes & {"will", "shall", "'ll"} or lemmas & _PLANNED or backshifted:
-        flags.append("future")
-    if governors and governors[0].lemma_ in _REFUSING:
-        flags.append("refused")  # "refused to meet": read by `_intent`, not stored
-    if governors and governors[0].lemma_ in _THREATENING:
-        flags.append("threatened")  # "threatened to impose a curfew": read by `_intent`, not stored
-    if conditional:
-        flags.append("conditional")  # "would meet him if ...": read by `_intent`, not stored
-        if any(g.dep_ == "mark" and g.lower_ == "unless" for c in children if c.dep_ == "advcl" for g in c.children):
-            flags.append("unless")  # "will withdraw its force unless ...": the grammar of a threat
-    if (auxes & _HEDGES and not backshifted) or (backshifted and auxes & (_HEDGES - {"would"})) \
-            or conditional or lemmas & _UNREALISED:
-        flags.append("hypothetical")
-    if reported is not None or _according_to(trigger):
-        flags.append("attributed")
-    if reported is not None and any(c.dep_ == "neg" for c in reported.children):
-        flags.append("hypothetical")  # "has not yet confirmed that he will meet Mobutu": not asserted
-    if _demanded(trigger):
-        flags.append("hypothetical")
-    return tuple(dict.fromkeys(flags))
-
-
-# Verbs and nouns whose that-clause is an order, not a report ("told reporters that X had left" is a report).
-_DIRECTIVES = frozenset("demand urge insist ask request order command require appeal".split())
-
-
-def _demanded(trigger) -> bool:
-    """ "demanded that Israel ease restrictions", "its demand that ...": what is demanded or urged has
-    not happened."""
-    node = trigger
-    while node.head.i != node.i and node.dep_ in ("conj", "ccomp", "acl", "xcomp"):
-        if node.dep_ in ("ccomp", "acl") and node.head.lemma_ in _DIRECTIVES:
-            return True
-        node = node.head
-    return False
-
-
-def _according_to(trigger) -> bool:
-    """ "..., according to some reports": an "according to" phrase on the trigger's clause."""
-    node = trigger
-    while True:
-        if any(c.lower_ == "according" and c.dep_ == "prep" for c in node.children):
-            return True
-        if node.head.i == node.i or node.dep_ in ("ccomp", "parataxis"):
-            return False
-        node = node.head
-
-
-def _reported_by(trigger):
-    """The speech verb whose reported clause holds the trigger, if any."""
-    node = trigger
-    while node.head.i != node.i:
-        if node.dep_ in ("ccomp",) and node.head.lemma_ in SPEECH_VERBS:
-            return node.head
-        node = node.head
-    return None
-
-
-def _governors(trigger) -> list:
-    """Verbs that govern the trigger's infinitive or nominal chain, nearest first, up to a finite clause.
-
-    "sought to sponsor a resolution criticising China": criticising -> sponsor -> sought.
-    """
-    out = []
-    node = trigger
-    for _ in range(8):
-        head = node.head
-        # "help the president kill", "let them go": a base-form verb with no auxiliary under another verb
-        # is a bare infinitive (a finite present would be VBP/VBZ), whether or not it has a subject
-        bare_infinitive = node.dep_ == "ccomp" and node.tag_ == "VB" and not any(c.dep_ == "aux" for c in node.children)
-        if head.i == node.i or node.dep_ in ("parataxis", "ROOT") or (node.dep_ == "ccomp" and not bare_infinitive):
-            break
-        if bare_infinitive:  # "help the president kill": the killing is what is helped, not a fact
-            out.append(head)
-            node = head
-            continue
-        if node.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lemma_ in _PLANNED:
-            out.append(head)  # "is willing to withdraw", "ready to host": the copula ends the chain
-            break
-        if node.dep_ in ("xcomp", "acl", "dobj", "pobj", "pcomp", "prep", "conj", "nsubjpass", "advcl") and head.pos_ in ("VERB", "AUX", "NOUN", "ADP", "PROPN"):
-            if head.pos_ in ("VERB", "AUX"):
-                out.append(head)
-                finite = any(c.dep_ == "nsubj" for c in head.children) and head.dep_ not in ("xcomp",)
-                if finite and node.dep_ not in ("conj",):
-                    break
-            node = head
-            continue
-        break
-    return out
-
-
 # How much an event's confidence keeps when an actor was not named outright: linked by coreference,
 # a pronoun, the dateline's country, a quote's speaker, a national adjective or a travel destination.
 _RESOLUTION_TRUST = {"coref": 0.9, "pronoun": 0.85, "dateline": 0.85, "place": 0.85, "speaker": 0.9, "adjective": 0.9,
                      "destination": 0.9, "metonym": 0.95}
 
 
-def _event(trigger, code, pattern, confidence, source, target, modality, index, sent, ctx: Context) -> Event:
-    if "future" in modality and "hypothetical" in modality:
-        modality = tuple(m for m in modality if m != "future")
+def _event(trigger, code, pattern, confidence, source, target, flags, index, sent, ctx: Context) -> Event:
+    if "future" in flags and "hypothetical" in flags:
+        flags = tuple(m for m in flags if m != "future")
     quote_index = next((i for i, q in enumerate(ctx.quotes) if q.start <= trigger.idx < q.end), None)
     for side in (source, target):
         if side is not None:
@@ -594,7 +437,7 @@ def _event(trigger, code, pattern, confidence, source, target, modality, index, 
         trigger_end=trigger.idx + len(trigger.text),
         pattern=pattern,
         confidence=round(confidence, 3),
-        modality=modality,
+        modality=flags,
         quote_index=quote_index,
         extra={"trigger_token": trigger.i},
     )

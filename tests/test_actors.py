@@ -642,3 +642,10 @@ def test_actors_mentions_armed_men_loyal_to_someone_and_refugees_fleeing_somewhe
                            "Gbagbo fired. Aid reached refugees fleeing the civil war in Liberia.", "2004-04-02")
     codes = [(t, c) for t, c, _ in found]
     assert ("Militants", "YEMREB") in codes and ("Militiamen", "CIVUAF") in codes and ("refugees", "LBRREF") in codes
+
+
+def test_actors_an_embassy_is_not_of_the_city_it_stands_in():
+    from sitrep.api import code_text
+
+    events = code_text("Serbian students demonstrated outside the US embassy in Belgrade.", published="1999-03-25")
+    assert not any(e.target_country == "SRB" and e.target_sector == "GOV" for e in events)

@@ -342,3 +342,34 @@ def test_code_clashes_and_exchanges_of_fire_between_two_sides_are_mutual_force()
     assert {("ISR", "SYR", "190"), ("SYR", "ISR", "190")} <= codes
     assert not _codes("Israel and Syria agreed on an exchange of prisoners between Israel and Syria.") & {
         ("ISR", "SYR", "190"), ("SYR", "ISR", "190")}
+
+
+def test_code_the_condition_itself_is_not_asserted_nor_offered():
+    codes = _codes("Iraq said it will withdraw its troops from Kuwait if Israel withdraws from Lebanon.")
+    assert ("IRQ", "KWT", "0356") in codes and not any(source == "ISR" for source, *_ in codes)
+    assert not _codes("Sanctions will remain until Iraq pays reparations to Kuwait.")
+
+
+def test_code_beliefs_forecasts_and_hearsay_are_not_facts():
+    assert not _codes("Washington expects that Iraqi soldiers will surrender to the U.S. next week.")
+    assert not _codes("Amid reports that Iraqi soldiers had surrendered to the U.S., aides were upbeat.")
+
+
+def test_code_hedge_on_the_governing_verb_reaches_the_means():
+    assert not _codes("Iraq could start hostilities with Israel by attacking Jordan.")
+
+
+def test_code_conjunct_does_not_inherit_its_neighbour_s_plan():
+    events = code_text("Bush decided to grant aid to Mexico, but turned down a request by Brazil.", published="1990-01-01")
+    assert all("future" not in e.modality for e in events if e.trigger == "turned")
+
+
+def test_code_police_clashing_with_demonstrators_repress_them():
+    codes = _codes("Egyptian police clashed with demonstrators in Cairo.")
+    assert {("EGY", "EGY", "175"), ("EGY", "EGY", "145")} <= codes
+    assert ("NGA", "NGA", "141") in _codes("Demonstrators in Lagos protested the decision of the Nigerian government.")
+    assert ("CHN", "JPN", "111") in _codes("China protested the decision of the Japanese government.")
+
+
+def test_code_going_to_war_is_not_a_visit():
+    assert not code_text("The United States has gone to war with Iraq.", published="1991-01-20")
