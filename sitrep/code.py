@@ -332,7 +332,9 @@ def _match_frame(verb, frames: Sequence[Frame]) -> Frame | None:
         if frame.objects is not None:
             if obj is None:
                 continue
-            if "*" not in frame.objects and obj.lemma_.lower() not in frame.objects and obj.lower_ not in frame.objects:
+            # the object or its compound modifier: "a mediation mission", "the ceasefire agreement"
+            names = {obj.lemma_.lower(), obj.lower_} | {c.lemma_.lower() for c in obj.children if c.dep_ == "compound"}
+            if "*" not in frame.objects and not names & frame.objects:
                 continue
         if frame.xcomps is not None:
             if xcomp is None or ("*" not in frame.xcomps and xcomp.lemma_.lower() not in frame.xcomps):

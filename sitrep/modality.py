@@ -16,7 +16,7 @@ _REFUSING = frozenset({"refuse", "decline"})
 _NEGATIVE_DETS = frozenset({"no", "neither"})
 # An infinitive under these verbs has not happened: "urged X to withdraw", "wants to meet".
 _UNREALISED = frozenset(
-    "urge ask call invite press persuade force tell allow help want wish hope seek try refuse fail need aim "
+    "urge ask call invite press persuade force tell allow help want wish hope seek try attempt refuse fail need aim "
     "threaten consider propose suggest offer demand request appeal warn encourage "
     "postpone cancel block scrap delay suspend boycott".split()
 )

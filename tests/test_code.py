@@ -373,3 +373,12 @@ def test_code_police_clashing_with_demonstrators_repress_them():
 
 def test_code_going_to_war_is_not_a_visit():
     assert not code_text("The United States has gone to war with Iraq.", published="1991-01-20")
+
+
+def test_code_object_frame_matches_the_object_s_compound():
+    assert ("QAT", "SDN", "045") in _codes("Qatar undertook a mediation mission between Sudan and Chad.")
+
+
+def test_code_an_attempted_act_is_not_done():
+    events = code_text("Militants said they attempted to assassinate Iraqi Prime Minister Iyad Allawi.", published="2005-01-01")
+    assert not any(e.code == "186" and e.counted for e in events)

@@ -37,6 +37,7 @@ FRAMES = [
     ("offer concessions", "Russia offered concessions to Japan on the islands.", ("RUS", "JPN", "03")),
     ("extend an invitation to", "China extended an invitation to Vietnam's president.", ("CHN", "VNM", "03")),
     # 04 consult
+    ("undertake a mediation mission", "Qatar undertook a mediation mission between Sudan and Chad.", ("QAT", "SDN", "04")),
     ("resume talks", "Israel resumed talks with Syria on Monday.", ("ISR", "SYR", "04")),
     ("renew negotiations", "Greece renewed negotiations with Turkey on Cyprus.", ("GRC", "TUR", "04")),
     ("speak with", "Brazil's president spoke with Argentina's president on Friday.", ("BRA", "ARG", "04")),
@@ -144,6 +145,7 @@ FRAMES = [
     ("indict", "A Spanish court indicted three Moroccan officials on Monday.", ("ESP", "MAR", "11")),
     ("charge with", "Russia charged an American journalist with espionage.", ("RUS", "USA", "11")),
     # 12 reject
+    ("rule out sending", "Hungary ruled out sending troops to Albania.", ("HUN", "ALB", "12")),
     ("refuse to meet", "Israel's president refused to meet Jordan's foreign minister.", ("ISR", "JOR", "12")),
     ("refuse to release", "Iran refused to release Britain's sailors.", ("IRN", "GBR", "12")),
     ("refuse to", "Hungary refused to send weapons to Ukraine.", ("HUN", "UKR", "12")),
