@@ -43,3 +43,15 @@ def test_accuracy_handcoded_dev_meets_its_floors():
     if not folder.exists():
         pytest.skip(f"handcoded-dev gold not found at {folder}")
     _check("handcoded-dev", folder / "gold-events.jsonl", folder)
+
+
+@pytest.mark.slow
+def test_accuracy_plover_gsr_event_type_meets_its_floor():
+    from sitrep.scoring import plover_gsr
+
+    if not plover_gsr.DEFAULT_GOLD.exists():
+        pytest.skip(f"PLOVER GSR gold not found at {plover_gsr.DEFAULT_GOLD}")
+    floor = FLOORS["plover-gsr"]
+    result = plover_gsr.evaluate(thresholds=())
+    assert result["gold_sha256"] == floor["gold_sha256"], "PLOVER GSR gold changed; re-measure and re-pin it"
+    assert result["event_accuracy"] >= floor["event_accuracy"], plover_gsr.format_report(result)
