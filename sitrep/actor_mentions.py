@@ -129,8 +129,9 @@ class MentionFinder(CorefStage, OriginStage):
         return False
 
     def _is_place(self, atom: _Atom) -> bool:
-        """A country or capital governed by "in", "at", "near" ... names a location, not an actor."""
-        if not atom.is_place:
+        """A country or capital governed by "in", "at", "near" ... names a location, not an actor (but a
+        national adjective does not: "fired at Pakistani soldiers")."""
+        if not atom.is_place or self.doc[atom.end - 1].tag_ == "JJ":  # type: ignore[index]
             return False
         j = atom.start - 1
         doc = self.doc

@@ -649,3 +649,10 @@ def test_actors_an_embassy_is_not_of_the_city_it_stands_in():
 
     events = code_text("Serbian students demonstrated outside the US embassy in Belgrade.", published="1999-03-25")
     assert not any(e.target_country == "SRB" and e.target_sector == "GOV" for e in events)
+
+
+def test_actors_a_national_adjective_after_at_is_an_actor_not_a_place():
+    from sitrep.api import code_text
+
+    events = code_text("Indian troops fired at Pakistani soldiers on Monday.", published="2000-01-01")
+    assert ("IND", "PAK") in {(e.source_country, e.target_country) for e in events if e.counted}

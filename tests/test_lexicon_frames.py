@@ -180,7 +180,7 @@ FRAMES = [
     ("block roads", "Bolivian farmers blocked roads to the capital on Monday.", ("BOL", None, "14")),
     ("shun work", "Palestinian workers shunned work on Monday.", ("PSE", None, "14")),
     ("collect signatures", "Georgian opposition parties collected signatures on Monday.", ("GEO", None, "14")),
-    ("throw stones", "Palestinian youths threw stones at Israeli troops in Hebron.", ("PSE", None, "14")),
+    ("throw stones", "Palestinian youths threw stones at Israeli troops in Hebron.", ("PSE", "ISR", "14")),
     ("burn an effigy", "Pakistani protesters burned an effigy of India's prime minister.", ("PAK", "IND", "14")),
     # 15 force posture
     ("mobilize troops against", "Armenia mobilized troops against Azerbaijan on Sunday.", ("ARM", "AZE", "15")),
