@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import Frame
 
-__all__ = ["Context", "SPEECH_VERBS", "verb_arguments", "noun_arguments", "actors_in", "dateline_host", "goes_nowhere", "ground"]
+__all__ = ["Context", "SPEECH_VERBS", "verb_arguments", "noun_arguments", "actors_in", "dateline_host", "goes_nowhere", "ground", "struck_place"]
 
 SPEECH_VERBS = frozenset(
     "say add note stress tell declare state announce insist claim report write affirm reaffirm emphasize "
@@ -477,6 +477,22 @@ def ground(trigger):
         return None
     actor = Actor(code=place.country, country=place.country, sector=None, name=place.name, kind="country", id=place.country)
     return _Derived(place.start, place.end, trigger.doc.text[place.start:place.end], actor, how="place")
+
+
+def struck_place(mention):
+    """A capital struck by force is the place, not its government: "attacked Kuwait City" targets
+    Kuwait, not KWTGOV. Returns a country-level derived actor, or None when the mention is no city
+    (a seat of power such as "the Pentagon" stays the body it stands for)."""
+    from . import places
+    from .actors import Actor
+
+    if getattr(mention, "how", "") != "metonym":
+        return None
+    place = places.lookup(mention.text)
+    if place is None or place.precision != "city" or not place.country:
+        return None
+    actor = Actor(code=place.country, country=place.country, sector=None, name=place.name, kind="country", id=place.country)
+    return _Derived(mention.start, mention.end, mention.text, actor, mention.token_start, mention.token_end, "place")
 
 
 def noun_arguments(noun, ctx: Context) -> tuple[list, list, bool]:

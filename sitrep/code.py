@@ -25,6 +25,7 @@ from .arguments import (
     goes_nowhere,
     ground,
     noun_arguments,
+    struck_place,
     verb_arguments,
 )
 from .lexicon import Frame, Lexicon, default_lexicon
@@ -360,6 +361,8 @@ def _pairs(trigger, code: str, reverse: str | None, pattern: str, confidence: fl
         place = ground(trigger)
         if place is not None and place.actor.country not in {s.actor.country for s in sources}:
             targets, reverse = [place], None
+    if code[:2] in FORCE_ROOTS:
+        targets = [struck_place(t) or t for t in targets]
     coded, pattern, flags = announced(code, pattern, modality(trigger))
     if coded != code:
         code, reverse = coded, None  # a promise, refusal or threat is one side's: no reciprocal

@@ -382,3 +382,10 @@ def test_code_object_frame_matches_the_object_s_compound():
 def test_code_an_attempted_act_is_not_done():
     events = code_text("Militants said they attempted to assassinate Iraqi Prime Minister Iyad Allawi.", published="2005-01-01")
     assert not any(e.code == "186" and e.counted for e in events)
+
+
+def test_code_a_capital_struck_by_force_is_the_country_not_its_government():
+    events = [e for e in code_text("The Iraqi army attacked Kuwait City.", published="1990-08-02") if e.counted]
+    assert [(e.source_country, e.target_country, e.target_sector) for e in events] == [("IRQ", "KWT", None)]
+    condemned = [e for e in code_text("Moscow condemned Washington.", published="2000-01-01") if e.counted]
+    assert [(e.target_country, e.target_sector) for e in condemned] == [("USA", "GOV")]
