@@ -441,13 +441,19 @@ def _destination(token):
     start, end = min(t.i for t in names), max(t.i for t in names) + 1
     span = token.doc[start:end]
     from . import places
-    from .actors import Actor
 
     place = places.lookup(span.text)
     if place is None or not place.country:
         return None
+    return _place_mention(place, span.start_char, span.end_char, span.text, "destination", start, end)
+
+
+def _place_mention(place, start: int, end: int, text: str, how: str, token_start: int = -1, token_end: int = -1) -> _Derived:
+    """A place's country as a derived actor mention over the given span of text."""
+    from .actors import Actor
+
     actor = Actor(code=place.country, country=place.country, sector=None, name=place.name, kind="country", id=place.country)
-    return _Derived(span.start_char, span.end_char, span.text, actor, start, end, "destination")
+    return _Derived(start, end, text, actor, token_start, token_end, how)
 
 
 def dateline_host(ctx: Context):
@@ -455,13 +461,12 @@ def dateline_host(ctx: Context):
     named went ("Millon's five-day visit, which started Sunday" in a story filed from BEIJING)."""
     if "dateline_host" not in ctx.cache:
         from . import places
-        from .actors import _CONTESTED_DATELINES, Actor
+        from .actors import _CONTESTED_DATELINES
 
         place = places.dateline_place(ctx.doc.text)
         host = None
         if place is not None and place.country and place.name not in _CONTESTED_DATELINES | {"United Nations"}:
-            actor = Actor(code=place.country, country=place.country, sector=None, name=place.name, kind="country", id=place.country)
-            host = _Derived(place.start, place.end, ctx.doc.text[place.start:place.end], actor, how="dateline")
+            host = _place_mention(place, place.start, place.end, ctx.doc.text[place.start:place.end], "dateline")
         ctx.cache["dateline_host"] = host
     return ctx.cache["dateline_host"]
 
@@ -470,13 +475,11 @@ def ground(trigger):
     """The country where an event happens, as a derived actor (how="place"): the place named in the
     trigger's own clause ("demolished a home in Surif", "an operation in Beit Hanoun"), or None."""
     from . import places
-    from .actors import Actor
 
     place = places.event_place(trigger)
     if place is None or not place.country or place.start is None:
         return None
-    actor = Actor(code=place.country, country=place.country, sector=None, name=place.name, kind="country", id=place.country)
-    return _Derived(place.start, place.end, trigger.doc.text[place.start:place.end], actor, how="place")
+    return _place_mention(place, place.start, place.end, trigger.doc.text[place.start:place.end], "place")
 
 
 def struck_place(mention):
@@ -484,15 +487,13 @@ def struck_place(mention):
     Kuwait, not KWTGOV. Returns a country-level derived actor, or None when the mention is no city
     (a seat of power such as "the Pentagon" stays the body it stands for)."""
     from . import places
-    from .actors import Actor
 
     if getattr(mention, "how", "") != "metonym":
         return None
     place = places.lookup(mention.text)
     if place is None or place.precision != "city" or not place.country:
         return None
-    actor = Actor(code=place.country, country=place.country, sector=None, name=place.name, kind="country", id=place.country)
-    return _Derived(mention.start, mention.end, mention.text, actor, mention.token_start, mention.token_end, "place")
+    return _place_mention(place, mention.start, mention.end, mention.text, "place", mention.token_start, mention.token_end)
 
 
 def noun_arguments(noun, ctx: Context) -> tuple[list, list, bool]:
