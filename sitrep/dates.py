@@ -108,14 +108,16 @@ def _is_verbal(token: Any) -> bool:
     return token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB") or token.tag_ == "MD"
 
 
+def _expression_root(tokens: Sequence[Any]) -> Any:
+    """A time expression's own root: its first token whose head is outside it (or the sentence root)."""
+    inside = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
+
+
 def _predicate(tokens: Sequence[Any]) -> Any | None:
     """The verb that governs a time expression: the first verbal ancestor outside the expression."""
     inside = {t.i for t in tokens}
-    token = tokens[0]
-    for candidate in tokens:  # the expression's own root (the token whose head is outside it)
-        if candidate.head.i not in inside or candidate.head.i == candidate.i:
-            token = candidate
-            break
+    token = _expression_root(tokens)
     while token.head.i != token.i:
         token = token.head
         if token.i not in inside and _is_verbal(token) and token.dep_ != "aux":
@@ -322,9 +324,10 @@ def event_date(verb: Any, *, published: str | None, context: Sequence[When] = ()
 def _dates_a_noun(doc: Any, when: When) -> bool:
     """True when the expression hangs on a noun ("Monday's exchange", "the talks on Friday")."""
     tokens = _tokens(doc, when.start or 0, when.end or 0)
-    inside = {t.i for t in tokens}
-    root = next((t for t in tokens if t.head.i not in inside), None)
-    return root is not None and root.head.pos_ in {"NOUN", "PROPN"}
+    if not tokens:
+        return False
+    root = _expression_root(tokens)
+    return root.head.i != root.i and root.head.pos_ in {"NOUN", "PROPN"}
 
 
 def _xcomp_of(predicate: Any, verb: Any) -> bool:
