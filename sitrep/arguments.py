@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import Frame
 
-__all__ = ["Context", "SPEECH_VERBS", "verb_arguments", "noun_arguments", "actors_in", "dateline_host", "goes_nowhere", "ground", "struck_place"]
+__all__ = ["Context", "SPEECH_VERBS", "verb_arguments", "noun_arguments", "actors_in", "dateline_host", "goes_nowhere", "ground", "struck_place", "that_clause"]
 
 SPEECH_VERBS = frozenset(
     "say add note stress tell declare state announce insist claim report write affirm reaffirm emphasize "
@@ -113,6 +113,11 @@ def _subject_actors(verb, ctx: Context, depth: int = 0) -> list:
     if verb.dep_ == "relcl":
         return actors_in(head, ctx)
     return []
+
+
+def that_clause(node) -> bool:
+    """True when the clause headed by `node` is introduced by "that" ("its demand that Israel ...")."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children)
 
 
 def _to_infinitive(verb) -> bool:
@@ -295,8 +300,8 @@ def _slot_actors(verb, slot: str, ctx: Context) -> list:
         clause = next((c for c in children if c.dep_ == "ccomp"), None)
         if clause is None:  # "reiterated its demand that Israel ease ...": the clause hangs on the object
             obj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
-            clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp") and any(
-                g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None) if obj is not None else None
+            clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp") and that_clause(c)), None) \
+                if obj is not None else None
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause is not None else None
         return actors_in(subject, ctx, max_depth=1) if subject is not None else []
     if slot == "xcomp-dobj":

@@ -7,7 +7,7 @@ intent (03x), a refusal (12x) or a threat (13x). Both are pure functions of the 
 
 from __future__ import annotations
 
-from .arguments import SPEECH_VERBS
+from .arguments import SPEECH_VERBS, that_clause
 
 __all__ = ["FORCE_ROOTS", "announced", "modality"]
 
@@ -169,7 +169,7 @@ def _believed(trigger) -> bool:
     while node.head.i != node.i:
         if node.dep_ == "ccomp":
             return node.head.lemma_ in _BELIEVING
-        if node.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
+        if node.dep_ == "acl" and that_clause(node):
             return node.head.lemma_.lower() in _HEARSAY
         node = node.head
     return False
@@ -220,7 +220,7 @@ def _governors(trigger) -> list:
         if node.dep_ == "conj":
             node = head  # "decided to grant ..., but turned down ...": a conjunct shares its head's governors
             continue
-        if node.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
+        if node.dep_ == "acl" and that_clause(node):
             break  # "reports that soldiers had surrendered": a content clause, like a that-complement
         if head.lemma_ == "be" and node.dep_ != "xcomp":
             break  # only "was to meet" makes the copula a plan
