@@ -14,7 +14,10 @@ from dataclasses import dataclass, field
 
 from .lexicon import Frame
 
-__all__ = ["Context", "SPEECH_VERBS", "verb_arguments", "noun_arguments", "actors_in", "dateline_host", "goes_nowhere", "ground", "struck_place", "that_clause"]
+__all__ = [
+    "Context", "PROTEST_CODES", "PROTEST_NOUNS", "SPEECH_VERBS", "actors_in", "dateline_host", "goes_nowhere", "ground",
+    "noun_arguments", "struck_place", "that_clause", "verb_arguments",
+]
 
 SPEECH_VERBS = frozenset(
     "say add note stress tell declare state announce insist claim report write affirm reaffirm emphasize "
@@ -113,6 +116,13 @@ def _subject_actors(verb, ctx: Context, depth: int = 0) -> list:
     if verb.dep_ == "relcl":
         return actors_in(head, ctx)
     return []
+
+
+# The protest words of news English and their CAMEO codes; the nouns among them are coded as events,
+# with the "against" phrase as their target ("Palestinian riots against Israeli policies").
+PROTEST_CODES = {"demonstrate": "141", "demonstration": "141", "protest": "141", "rally": "141", "march": "141",
+                 "sit-in": "141", "picket": "141", "strike": "143", "walkout": "143", "riot": "145"}
+PROTEST_NOUNS = ("demonstration", "protest", "riot")
 
 
 def that_clause(node) -> bool:
@@ -534,7 +544,7 @@ def noun_arguments(noun, ctx: Context) -> tuple[list, list, bool]:
             sources = actors_in(next((g for g in child.children if g.dep_ == "pobj"), None), ctx, max_depth=1)
         elif child.dep_ == "amod" and not sources and (national := _adjective_actor(child, ctx)) is not None:
             sources = [national]  # "Palestinian riots against ...", "the Israeli raid on ..."
-        elif child.dep_ == "prep" and (child.lower_ in ("to", "with") or (child.lower_ == "against" and noun.lemma_.lower() in _PROTEST_NOUNS)):
+        elif child.dep_ == "prep" and (child.lower_ in ("to", "with") or (child.lower_ == "against" and noun.lemma_.lower() in PROTEST_NOUNS)):
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             # "protests against the violations by the Israeli military": what is protested may be an act
             targets = actors_in(pobj, ctx, max_depth=2 if child.lower_ == "against" else 1)
@@ -555,7 +565,6 @@ def noun_arguments(noun, ctx: Context) -> tuple[list, list, bool]:
 
 
 _DEFIANCE_NOUNS = frozenset({"defiance", "violation", "breach"})
-_PROTEST_NOUNS = frozenset({"demonstration", "protest", "riot", "rally", "march", "strike"})
 
 
 def _governing_verb(noun):

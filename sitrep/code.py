@@ -19,6 +19,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .arguments import (
+    PROTEST_CODES,
+    PROTEST_NOUNS,
     SPEECH_VERBS,
     Context,
     dateline_host,
@@ -53,9 +55,7 @@ _EVENT_NOUNS: dict[str, tuple[str, str | None]] = {
     "clashes": ("190", "190"),
     "fighting": ("190", "190"),
     "exchange": ("190", "190"),  # only "exchange of fire" (see _code_predicate)
-    "demonstration": ("141", None),
-    "protest": ("141", None),
-    "riot": ("145", None),
+    **{noun: (PROTEST_CODES[noun], None) for noun in PROTEST_NOUNS},
     "defiance": ("128", None),
     "violation": ("128", None),
     "breach": ("128", None),
@@ -257,8 +257,6 @@ def _in_own_clause(token, verb) -> bool:
 
 # A demand made by protesting is the protest, as CAMEO codes it: "demonstrated in Kirkuk calling for
 # independence" and "continued their hunger strike to demand the resignation of X" are 14x.
-_PROTEST_CODES = {"demonstrate": "141", "demonstration": "141", "protest": "141", "rally": "141", "march": "141",
-                  "sit-in": "141", "picket": "141", "strike": "143", "walkout": "143", "riot": "145"}
 
 
 def _protest_purpose(trigger) -> str | None:
@@ -270,7 +268,7 @@ def _protest_purpose(trigger) -> str | None:
         node = node.head
         # the protest is the head itself or its object ("continued their hunger strike to demand ...")
         for word in (node, *(c for c in node.children if c.dep_ == "dobj")):
-            code = _PROTEST_CODES.get(word.lemma_.lower())
+            code = PROTEST_CODES.get(word.lemma_.lower())
             if code is not None:
                 return "142" if any(c.lower_ == "hunger" for c in word.children) else code
     return None
@@ -355,14 +353,14 @@ def _pairs(trigger, code: str, reverse: str | None, pattern: str, confidence: fl
         host = dateline_host(ctx)
         if host is not None and host.actor.country not in {s.actor.country for s in sources}:
             targets, reverse = [host], None  # a visit with no destination named went where the story was filed
-    if code[:2] in FORCE_ROOTS and sources and not targets and all(s.actor.country for s in sources):
-        # force used with no victim named is used against the place it strikes ("troops demolished a
+    if code[:2] in FORCE_ROOTS:
+        # force strikes places: a capital struck is its country, not its government ("attacked Kuwait
+        # City"); with no victim named it is used against the place it strikes ("troops demolished a
         # home in Surif", "a large-scale operation in Beit Hanoun"), as CAMEO coders code it
-        place = ground(trigger)
+        targets = [struck_place(t) or t for t in targets]
+        place = ground(trigger) if sources and not targets and all(s.actor.country for s in sources) else None
         if place is not None and place.actor.country not in {s.actor.country for s in sources}:
             targets, reverse = [place], None
-    if code[:2] in FORCE_ROOTS:
-        targets = [struck_place(t) or t for t in targets]
     coded, pattern, flags = announced(code, pattern, modality(trigger))
     if coded != code:
         code, reverse = coded, None  # a promise, refusal or threat is one side's: no reciprocal
