@@ -158,7 +158,9 @@ async function loadTrends() {
   const f = filters();
   const dyad = select.value || f.dyad || "";
   const interval = document.getElementById("trend-interval").value;
+  const request = state.trendRequest = (state.trendRequest || 0) + 1;
   const body = await api("/api/trends", { ...f, dyad, interval });
+  if (request !== state.trendRequest) return;  // a newer choice of dyad or interval is on its way: draw only that one
   const byPeriod = new Map();
   for (const r of body.rows) {
     const p = byPeriod.get(r.period) || { period: r.period, events: 0, g: 0, q1: 0, q2: 0, q3: 0, q4: 0 };
