@@ -9,6 +9,7 @@ Every function takes spaCy tokens and returns tokens; offsets are left to the ca
 from __future__ import annotations
 
 from .cues import (
+    ATTITUDE,
     CLAUSE_ONLY,
     DOBJ_CONTENT,
     EVIDENCE,
@@ -16,6 +17,7 @@ from .cues import (
     OBJECT_CONTENT,
     PREP_CONTENT,
     SPEECH,
+    STANCE,
     STATEMENT_NOUNS,
     VIEW,
     XCOMP_CONTENT,
@@ -157,6 +159,12 @@ def reported_content(verb, lemma: str) -> list:
             for c in h.children:
                 if c.dep_ == "prep" and c.lower_ in preps:
                     return [t for g in c.children if g.dep_ in ("pobj", "pcomp") for t in g.subtree]
+    if lemma in STANCE or lemma in ATTITUDE:
+        # a side taken or a feeling held: its object, or for a feeling an infinitive ("likes to sing")
+        for c in verb.children:
+            if c.dep_ == "dobj" or (c.dep_ == "xcomp" and lemma in ATTITUDE):
+                return list(c.subtree)
+        return []
     if lemma in DOBJ_CONTENT:
         for c in verb.children:
             if c.dep_ == "dobj" and c.pos_ != "PRON":

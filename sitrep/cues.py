@@ -5,8 +5,8 @@ someone said, believed or stated, and where their content sits. Each list says w
 from __future__ import annotations
 
 __all__ = [
-    "CLAUSE_ONLY", "CUE_NOUNS", "DOBJ_CONTENT", "EVIDENCE", "FRAME_ONLY", "INTENT", "OBJECT_CONTENT",
-    "PREP_CONTENT", "SPEECH", "STATEMENT_NOUNS", "STATEMENT_VERBS", "VIEW", "XCOMP_CONTENT", "cue_lemma",
+    "ATTITUDE", "CLAUSE_ONLY", "CUE_NOUNS", "DOBJ_CONTENT", "EVIDENCE", "FRAME_ONLY", "INTENT", "OBJECT_CONTENT",
+    "PREP_CONTENT", "SPEECH", "STANCE", "STATEMENT_NOUNS", "STATEMENT_VERBS", "VIEW", "XCOMP_CONTENT", "cue_lemma",
 ]
 
 SPEECH = frozenset("""
@@ -38,6 +38,19 @@ INTENT = frozenset("want plan seek intend aim decide decline refuse hope".split(
 """Verbs of intention and refusal, which PolNeAR attributes like speech ("Clinton wants to triple
 AmeriCorps", "the court declined to step in"), but only with what is intended: an infinitive, a
 clause or an object ("wants policies that ..."); "the rate would decline by four points" is not one."""
+
+STANCE = frozenset("support oppose back favor favour resist approve disapprove".split())
+"""Verbs of a stance taken toward a person, a party or a measure ("others have opposed the
+resolution", "China and Russia support the government"): the source takes a side, which PARC and
+PolNeAR count as an attribution, with the object as what is attributed. Only with an object: "Washington
+backed out" takes no side on anything."""
+
+ATTITUDE = frozenset("""
+love like hate despise detest loathe adore admire respect resent trust distrust dislike prefer
+""".split())
+"""Verbs of feeling toward something, whose subject holds the attitude ("she despises his rhetoric",
+"her daughter likes to sing"): a sentiment is attributed like a belief, with its object or infinitive as
+the content, and never without one."""
 
 CLAUSE_ONLY = frozenset("""
 show find believe think know feel expect hope fear doubt worry understand realize realise recognize

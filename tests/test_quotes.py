@@ -422,3 +422,18 @@ def test_quotes_characterizing_verbs_report_object_and_comparison(nlp):
     assert (q.speaker_text, q.cue, q.text) == ("The governor", "ignored", "the question about the budget")
     (q,) = quotes_in(nlp, "The Daily Herald published the letter on Monday.")
     assert (q.speaker_text, q.cue, q.text) == ("The Daily Herald", "published", "the letter")
+
+
+def test_quotes_side_taken_toward_an_object(nlp):
+    (q,) = quotes_in(nlp, "Several farm groups have opposed the new water rules.")
+    assert (q.speaker_text, q.cue, q.text) == ("Several farm groups", "have opposed", "the new water rules")
+    (q,) = quotes_in(nlp, "The two neighbouring states support the interim government.")
+    assert (q.speaker_text, q.cue, q.text) == ("The two neighbouring states", "support", "the interim government")
+    assert quotes_in(nlp, "At the last minute the investors backed out.") == []
+
+
+def test_quotes_feeling_toward_an_object_or_infinitive(nlp):
+    (q,) = quotes_in(nlp, "Many teachers resent the new testing regime.")
+    assert (q.speaker_text, q.cue, q.text) == ("Many teachers", "resent", "the new testing regime")
+    (q,) = quotes_in(nlp, "Her son likes to paint.")
+    assert (q.speaker_text, q.cue, q.text) == ("Her son", "likes", "to paint")
