@@ -26,6 +26,7 @@ from .cue_parse import (
 )
 from .cues import (
     ATTITUDE,
+    ATTITUDE_ADJECTIVES,
     CLAUSE_ONLY,
     CUE_NOUNS,
     FRAME_ONLY,
@@ -116,7 +117,7 @@ def find_attributions(doc, spans: Sequence[QuoteSpan]) -> list[Attribution]:
     kept = [d for d in drafts if not _nested_or_hedge(d, spans)]
     reported = _reported_tokens(kept)
     for d in kept:
-        if reported.get(d.cue_tokens[0].i, d) is not d and d.cue_tokens[0].pos_ == "VERB":
+        if reported.get(d.cue_tokens[0].i, d) is not d and d.cue_tokens[0].pos_ in ("VERB", "ADJ"):
             continue
         att = _finish(text, d)
         if att is not None:
@@ -298,6 +299,8 @@ def _draft(tok) -> _Draft | None:
         return _Draft([tok, to], pobj, in_paragraph(list(pobj.subtree), tok),
                       in_paragraph(content, tok), [], tok.sent)
     lemma = cue_lemma(tok)
+    if tok.pos_ == "ADJ" and tok.dep_ == "acomp" and lemma in ATTITUDE_ADJECTIVES:
+        return _adjective_draft(tok)
     if tok.pos_ == "NOUN" and (lemma in CUE_NOUNS or (lemma in SPEECH and tok.tag_ == "NNS")):
         return _noun_draft(tok)
     if tok.pos_ != "VERB" or not (lemma in SPEECH or lemma in INTENT or lemma in STATEMENT_VERBS
@@ -351,6 +354,34 @@ def _verb_group(verb, lemma: str) -> list:
     if nxt < len(doc) and doc[nxt].head.i == verb.i and doc[nxt].dep_ == "prep" and doc[nxt].lower_ in preps:
         extra.append(doc[nxt])
     return extra
+
+
+_ABOUT = frozenset("about of over with at on that".split())
+
+
+def _adjective_draft(adj) -> _Draft | None:
+    """"Republicans weren't too concerned about the shift", "she is sure that ...": an adjective of
+    belief or feeling after "be", with the copula's subject as the source and the clause, infinitive or
+    "about"-phrase as the content. The cue runs from the copula's auxiliaries to the preposition."""
+    verb = adj.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # its own, never a shared one
+    if subject is None or not in_paragraph([subject], adj):
+        return None
+    prep = next((c for c in adj.children if c.dep_ == "prep" and c.lower_ in _ABOUT
+                 and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
+    clause = next((c for c in adj.children if c.dep_ in ("ccomp", "xcomp")), None)
+    if clause is not None:
+        content = list(clause.subtree)
+    elif prep is not None:
+        content = [t for g in prep.children if g.dep_ in ("pobj", "pcomp") for t in g.subtree]
+    else:
+        return None
+    cue = [adj, verb] + _verb_group(verb, "") + [c for c in adj.children if c.dep_ == "advmod" and c.i < adj.i]
+    if prep is not None and clause is None:
+        cue.append(prep)
+    speaker = in_paragraph(speaker_phrase(subject), adj)
+    taken = {t.i for t in speaker}
+    return _Draft(cue, subject, speaker, [t for t in in_paragraph(content, adj) if t.i not in taken], [], adj.sent)
 
 
 def _noun_draft(tok) -> _Draft | None:

@@ -5,7 +5,7 @@ someone said, believed or stated, and where their content sits. Each list says w
 from __future__ import annotations
 
 __all__ = [
-    "ATTITUDE", "CLAUSE_ONLY", "CUE_NOUNS", "DOBJ_CONTENT", "EVIDENCE", "FRAME_ONLY", "INTENT", "OBJECT_CONTENT",
+    "ATTITUDE", "ATTITUDE_ADJECTIVES", "CLAUSE_ONLY", "CUE_NOUNS", "DOBJ_CONTENT", "EVIDENCE", "FRAME_ONLY", "INTENT", "OBJECT_CONTENT",
     "PREP_CONTENT", "SPEECH", "STANCE", "STATEMENT_NOUNS", "STATEMENT_VERBS", "VIEW", "XCOMP_CONTENT", "cue_lemma",
 ]
 
@@ -51,6 +51,15 @@ love like hate despise detest loathe adore admire respect resent trust distrust 
 """Verbs of feeling toward something, whose subject holds the attitude ("she despises his rhetoric",
 "her daughter likes to sing"): a sentiment is attributed like a belief, with its object or infinitive as
 the content, and never without one."""
+
+ATTITUDE_ADJECTIVES = frozenset("""
+concerned worried afraid fearful anxious nervous wary confident sure certain convinced skeptical sceptical
+doubtful hopeful optimistic pessimistic critical supportive aware determined eager frustrated angry upset
+furious disappointed proud adamant
+""".split())
+"""Adjectives of belief, feeling or stance, which attribute like the verbs they stand beside: "she was
+sure that ...", "Republicans weren't concerned about the shift", "he has been critical of the plan".
+Only as the complement of "be" or "seem" with a clause, an infinitive or a phrase saying what about."""
 
 CLAUSE_ONLY = frozenset("""
 show find believe think know feel expect hope fear doubt worry understand realize realise recognize

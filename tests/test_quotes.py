@@ -437,3 +437,13 @@ def test_quotes_feeling_toward_an_object_or_infinitive(nlp):
     assert (q.speaker_text, q.cue, q.text) == ("Many teachers", "resent", "the new testing regime")
     (q,) = quotes_in(nlp, "Her son likes to paint.")
     assert (q.speaker_text, q.cue, q.text) == ("Her son", "likes", "to paint")
+
+
+def test_quotes_adjective_of_belief_or_feeling_after_be(nlp):
+    (q,) = quotes_in(nlp, "The farmers were worried about the drought.")
+    assert (q.speaker_text, q.cue, q.text) == ("The farmers", "were worried about", "the drought")
+    (q,) = quotes_in(nlp, "The mayor has been critical of the new budget.")
+    assert (q.speaker_text, q.cue, q.text) == ("The mayor", "has been critical of", "the new budget")
+    (q,) = quotes_in(nlp, "Local officials are confident that the bridge will reopen.")
+    assert (q.speaker_text, q.text) == ("Local officials", "that the bridge will reopen")
+    assert quotes_in(nlp, "The river was wide and the bridge was old.") == []
