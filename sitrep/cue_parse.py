@@ -164,6 +164,8 @@ def reported_content(verb, lemma: str) -> list:
         for c in verb.children:
             if c.dep_ == "dobj" or (c.dep_ == "xcomp" and lemma in ATTITUDE):
                 return list(c.subtree)
+        if any(c.dep_ == "agent" for c in verb.children):  # "the plan is supported by a coalition"
+            return [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree]
         return []
     if lemma in DOBJ_CONTENT:
         for c in verb.children:
