@@ -215,6 +215,11 @@ def loose_content(verb, cue_tokens: list) -> list:
                 and any(g.dep_ in ("pobj", "pcomp") for g in c.children) for t in c.subtree]
     cue = {t.i for t in cue_tokens}
     for c in verb.children:
+        # "commented on the death": the preposition is the cue's, its object what was commented on
+        if c.dep_ == "prep" and c.i in cue and (
+                obj := [t for g in c.children if g.dep_ in ("pobj", "pcomp") for t in g.subtree]):
+            return obj
+    for c in verb.children:
         if (c.dep_ == "prep" and c.lower_ in _LOOSE_PREPS and c.i not in cue
                 and not (c.lower_ == "to" and lemma in _TO_ADDRESSEE)
                 and any(g.dep_ in ("pobj", "pcomp") for g in c.children)):

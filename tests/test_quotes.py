@@ -449,3 +449,8 @@ def test_quotes_adjective_of_belief_or_feeling_after_be(nlp):
     (q,) = quotes_in(nlp, "Local officials are confident that the bridge will reopen.")
     assert (q.speaker_text, q.text) == ("Local officials", "that the bridge will reopen")
     assert quotes_in(nlp, "The river was wide and the bridge was old.") == []
+
+
+def test_quotes_preposition_of_the_cue_introduces_what_was_said(nlp):
+    (q,) = quotes_in(nlp, "The governor has also commented on the closure of the mill.")
+    assert (q.speaker_text, q.cue, q.text) == ("The governor", "has also commented on", "the closure of the mill")
