@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .cues import (
     ATTITUDE,
+    BELIEF_OBJECT,
     CLAUSE_ONLY,
     DOBJ_CONTENT,
     EVIDENCE,
@@ -130,8 +131,9 @@ def reported_content(verb, lemma: str) -> list:
         return [t for c in obj + as_ for t in c.subtree] if obj and as_ else []
     if lemma in CLAUSE_ONLY:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and subject.lemma_.lower() in EVIDENCE:
-            return [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]
+        if (subject is not None and subject.lemma_.lower() in EVIDENCE) or lemma in BELIEF_OBJECT:
+            if obj := [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]:
+                return obj
         # a hope is also an intention: "she hopes to be elected"
         return [t for c in verb.children if c.dep_ == "xcomp" and lemma in XCOMP_CONTENT for t in c.subtree]
     if lemma in OBJECT_CONTENT:

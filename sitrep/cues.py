@@ -5,7 +5,7 @@ someone said, believed or stated, and where their content sits. Each list says w
 from __future__ import annotations
 
 __all__ = [
-    "ATTITUDE", "ATTITUDE_ADJECTIVES", "CLAUSE_ONLY", "CUE_NOUNS", "DOBJ_CONTENT", "EVIDENCE", "FRAME_ONLY", "INTENT", "OBJECT_CONTENT",
+    "ATTITUDE", "ATTITUDE_ADJECTIVES", "BELIEF_OBJECT", "CLAUSE_ONLY", "CUE_NOUNS", "DOBJ_CONTENT", "EVIDENCE", "FRAME_ONLY", "INTENT", "OBJECT_CONTENT",
     "PREP_CONTENT", "SPEECH", "STANCE", "STATEMENT_NOUNS", "STATEMENT_VERBS", "VIEW", "XCOMP_CONTENT", "cue_lemma",
 ]
 
@@ -66,6 +66,13 @@ show find believe think know feel expect hope fear doubt worry understand realiz
 recognise assume suspect wonder imagine learn sense guess reckon rule view regard
 """.split())
 """Cues that attribute only a clause: "the study found that ..." yes, "found the keys" no."""
+
+BELIEF_OBJECT = frozenset("""
+believe understand recognize recognise realize realise doubt suspect
+""".split())
+"""Verbs of belief and knowledge whose object is what is believed ("he believed the online polls",
+"no one expected a full debate", "we recognize the danger"), unlike "find" or "learn" ("found the
+keys"), whose object need not be a proposition."""
 
 VIEW = frozenset("view regard".split())
 """Cues that attribute a judgement as object and "as": "critics view reauthorization as a giveaway"

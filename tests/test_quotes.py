@@ -295,6 +295,14 @@ def test_quotes_beliefs_count_with_a_clause(nlp):
     assert (q.speaker_text, q.cue, q.text) == ("Many economists", "suspect", "that the figures were revised")
 
 
+def test_quotes_belief_in_an_object_but_not_a_finding(nlp):
+    (q,) = quotes_in(nlp, "The mayor apparently believed the early estimates.")
+    assert (q.speaker_text, q.cue, q.text) == ("The mayor", "apparently believed", "the early estimates")
+    (q,) = quotes_in(nlp, "Few voters understand the new rules.")
+    assert (q.speaker_text, q.text) == ("Few voters", "the new rules")
+    assert quotes_in(nlp, "The police found the stolen car in a garage.") == []
+
+
 def test_quotes_intentions_count_with_what_is_intended(nlp):
     (q,) = quotes_in(nlp, "The senator wants to triple the size of the program.")
     assert (q.speaker_text, q.cue, q.text) == ("The senator", "wants", "to triple the size of the program")
