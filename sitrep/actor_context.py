@@ -207,7 +207,7 @@ def repeated_context(doc, mentions: list[ActorMention]) -> list[ActorMention]:
     for mention in mentions:
         actor = mention.actor
         if actor.country is not None or actor.kind != "sector" or mention.how not in {"dictionary", "pending"} \
-                or mention.token_start == 0 or doc[mention.token_start - 1].lower_ != "the":
+                or not _repeats(doc, mention):
             out.append(mention)
             continue
         head = doc[mention.token_end - 1].lemma_.lower()
@@ -221,12 +221,43 @@ def repeated_context(doc, mentions: list[ActorMention]) -> list[ActorMention]:
                 earlier = other
                 break
         sent = doc[mention.token_start].sent
-        if earlier is None or any(sent.start <= m.token_start < sent.end and m.actor.country not in
-                                  {None, "IGO", earlier.actor.country} for m in mentions):
+        # a repeated compound ("war veterans" after "Iranian war veterans") is the same group even in a
+        # sentence naming another country ("... in front of the German embassy")
+        start = _phrase_start(doc, mention)
+        same_words = earlier is not None and mention.token_end - start > 1 and \
+            earlier.text.lower().endswith(" " + doc[start:mention.token_end].text.lower())
+        if earlier is None or not same_words and any(
+                sent.start <= m.token_start < sent.end and m.actor.country not in {None, "IGO", earlier.actor.country}
+                for m in mentions):
             out.append(mention)  # "Kenya asked Ethiopia to stop, and the government agreed": whose?
             continue
         out.append(dataclasses.replace(mention, actor=earlier.actor, how="coref"))
     return out
+
+
+_COUNTS = frozenset({"dozens", "hundreds", "thousands", "scores", "tens"})
+
+
+def _repeats(doc, mention: ActorMention) -> bool:
+    """Worded like a group already named: "the veterans", or a count of them ("dozens of war veterans"
+    after the headline's "Iranian war veterans")."""
+    start = _phrase_start(doc, mention)
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    if before.lower_ == "the":
+        return True
+    head = doc[mention.token_end - 1]
+    return head.tag_ == "NNS" and before.lower_ == "of" and before.head.lower_ in _COUNTS
+
+
+def _phrase_start(doc, mention: ActorMention) -> int:
+    """Where the mention's noun phrase starts once its noun compounds are included ("war veterans")."""
+    start = mention.token_start
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "NOUN" \
+            and mention.token_start <= doc[start - 1].head.i < mention.token_end:
+        start -= 1
+    return start
 
 
 def settle(mentions: list[ActorMention]) -> list[ActorMention]:

@@ -16,7 +16,7 @@ from .lexicon import Frame
 
 __all__ = [
     "Context", "PROTEST_CODES", "PROTEST_NOUNS", "SPEECH_VERBS", "actors_in", "dateline_host", "goes_nowhere", "ground",
-    "noun_arguments", "struck_place", "that_clause", "verb_arguments",
+    "struck_place", "that_clause", "verb_arguments",
 ]
 
 SPEECH_VERBS = frozenset(
@@ -113,6 +113,13 @@ def _subject_actors(verb, ctx: Context, depth: int = 0) -> list:
         while governor is not None and governor.dep_ == "prep":
             governor = governor.head
         return _subject_actors(governor, ctx, depth + 1) if governor is not None and governor.pos_ in ("VERB", "AUX") else []
+    if verb.dep_ == "acl" and _to_infinitive(verb):
+        # "China's decision to postpone visits", "a refusal by Iraq to comply": the noun's owner acts
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        by = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "by" and c.i < verb.i), None)
+        if owner is None and by is not None:
+            owner = next((g for g in by.children if g.dep_ == "pobj"), None)
+        return actors_in(owner, ctx, max_depth=1) if owner is not None else []
     if verb.dep_ == "relcl":
         return actors_in(head, ctx)
     return []
@@ -267,11 +274,15 @@ def _slot_actors(verb, slot: str, ctx: Context) -> list:
         obj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
         # the phrase may hang on the object: "pulled out troops from Gaza", "sent aid to Albania"
         for child in children + ([c for c in obj.children if c.dep_ == "prep"] if obj is not None else []):
-            if child.dep_ in ("prep", "dative", "prt") and child.lower_ == word:
+            if child.dep_ in ("prep", "dative", "prt", "agent") and child.lower_ == word:
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-                found = actors_in(pobj, ctx, max_depth=2)
-                if found:
-                    return found
+            elif word == "outside" and child.dep_ == "prep" and child.lower_ == "in":
+                pobj = _in_front_of(child)  # the multiword preposition: "a sit-in in front of the embassy"
+            else:
+                continue
+            found = actors_in(pobj, ctx, max_depth=2)
+            if found:
+                return found
         if word in _DESTINATION_PREPS and verb.lemma_ in _MOTION_VERBS:
             for child in children:
                 if child.dep_ == "prep" and child.lower_ == word:
@@ -303,8 +314,15 @@ def _slot_actors(verb, slot: str, ctx: Context) -> list:
         adjective = next((m for m in (_adjective_actor(c, ctx) for c in obj.children) if m is not None), None)
         if adjective is not None:
             return [adjective]
-        of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "by")), None)
-        return actors_in(next((g for g in of.children if g.dep_ == "pobj"), None), ctx, max_depth=1) if of else []
+        # the act's doer: "the sale of arms by German firms", "the killing of X", "aid from Y"; a "by"
+        # phrase hung on the verb after the object is the object's ("protest aid to Baghdad by German firms")
+        preps = [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "by")]
+        preps += [c for c in children if c.dep_ == "prep" and c.lower_ == "by" and c.i > obj.i]
+        for prep in sorted(preps, key=lambda c: c.lower_ != "by"):
+            found = actors_in(next((g for g in prep.children if g.dep_ == "pobj"), None), ctx, max_depth=1)
+            if found:
+                return found
+        return _earlier_owner(obj, ctx)
     if slot == "clause-subj":
         # "demanded that the DPRK forsake ...", "urged that Israel halt ...": the one told to act
         clause = next((c for c in children if c.dep_ == "ccomp"), None)
@@ -314,6 +332,16 @@ def _slot_actors(verb, slot: str, ctx: Context) -> list:
                 if obj is not None else None
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause is not None else None
         return actors_in(subject, ctx, max_depth=1) if subject is not None else []
+    if slot == "condition-subj":
+        # "warned that the US would go to Plan B if Khartoum refused ...": the one the condition is put to
+        for clause in [verb] + [c for c in children if c.dep_ in ("ccomp", "xcomp")]:
+            for cond in clause.children:
+                if cond.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in cond.children):
+                    subject = next((c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                    found = actors_in(subject, ctx, max_depth=1) if subject is not None else []
+                    if found:
+                        return found
+        return []
     if slot == "xcomp-dobj":
         xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
         if xcomp is None:  # "scrapped plans to visit the United States": the infinitive hangs off the object
@@ -327,6 +355,36 @@ def _slot_actors(verb, slot: str, ctx: Context) -> list:
                 return found
         return []
     return []
+
+
+_OWNER_WINDOW = 6  # sentences back that "the embargo" may look for "a UN air embargo"
+
+
+def _earlier_owner(noun, ctx: Context) -> list:
+    """ "Libya violated the embargo" after "a UN air embargo": a definite noun with no owner of its own
+    repeats the latest earlier mention of that noun which named one."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return []
+    doc, sentences = noun.doc, 0
+    for i in range(noun.sent.start - 1, -1, -1):
+        token = doc[i]
+        if token.is_sent_start:
+            sentences += 1
+            if sentences > _OWNER_WINDOW:
+                return []
+        if token.lemma_ != noun.lemma_ or token.pos_ != "NOUN":
+            continue
+        owner = next((c for c in token.children if c.dep_ in ("poss", "compound", "amod") and c.i in ctx.by_token), None)
+        if owner is not None:
+            return actors_in(owner, ctx, max_depth=0)
+    return []
+
+
+def _in_front_of(prep):
+    """The object of "in front of X" given the "in", or None."""
+    front = next((g for g in prep.children if g.dep_ == "pobj" and g.lower_ == "front"), None)
+    of = next((g for g in front.children if g.dep_ == "prep" and g.lower_ == "of"), None) if front is not None else None
+    return next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
 
 
 def actors_in(node, ctx: Context, *, max_depth: int = 2, conjuncts: bool = True) -> list:
@@ -509,72 +567,3 @@ def struck_place(mention):
     if place is None or place.precision != "city" or not place.country:
         return None
     return _place_mention(place, mention.start, mention.end, mention.text, "place", mention.token_start, mention.token_end)
-
-
-def noun_arguments(noun, ctx: Context) -> tuple[list, list, bool]:
-    """Source and target of an event noun: "Putin's visit to Pyongyang", "talks between A and B",
-    "the Kim-Putin summit" (two actors compounded onto the noun); and whether the reciprocal event is
-    asserted too (not when the source is only the subject of the verb the noun hangs from).
-    """
-    if any(c.lower_ in _UNREAL_MODIFIERS for c in noun.children):
-        return [], [], False
-    compounded = []
-    for child in noun.children:
-        if child.dep_ == "compound" and child.i < noun.i:
-            for tok in [child, *child.children]:
-                mention = ctx.by_token.get(tok.i)
-                if mention is not None and mention.actor.country and mention not in compounded:
-                    compounded.append(mention)
-    if len({m.actor.country for m in compounded}) >= 2:
-        return compounded[:1], compounded[1:], True
-    if noun.lemma_.lower().replace("-", "") in ("ceasefire", "truce") and noun.dep_ not in ("nsubj", "nsubjpass"):
-        return [], [], False  # "a ceasefire between X and Y took effect"; elsewhere it is asked or brokered
-    sources: list = []
-    targets: list = []
-    if noun.lemma_.lower() in _DEFIANCE_NOUNS:
-        # "left Libya in defiance of UN sanctions": the sanctions' owner is defied by the verb's subject
-        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        defied = actors_in(next((g for g in of.children if g.dep_ == "pobj"), None), ctx, max_depth=1) if of else []
-        governor = _governing_verb(noun)
-        return (_subject_actors(governor, ctx) if governor is not None and defied else []), defied, False
-    for child in noun.children:
-        if child.dep_ == "poss":
-            sources = actors_in(child, ctx, max_depth=0)
-        elif child.dep_ == "prep" and child.lower_ == "of" and not sources:
-            sources = actors_in(next((g for g in child.children if g.dep_ == "pobj"), None), ctx, max_depth=1)
-        elif child.dep_ == "amod" and not sources and (national := _adjective_actor(child, ctx)) is not None:
-            sources = [national]  # "Palestinian riots against ...", "the Israeli raid on ..."
-        elif child.dep_ == "prep" and (child.lower_ in ("to", "with") or (child.lower_ == "against" and noun.lemma_.lower() in PROTEST_NOUNS)):
-            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-            # "protests against the violations by the Israeli military": what is protested may be an act
-            targets = actors_in(pobj, ctx, max_depth=2 if child.lower_ == "against" else 1)
-            if not targets and child.lower_ == "to" and noun.lemma_.lower() in ("visit", "trip"):
-                place = _destination(pobj)  # "a visit to China"
-                targets = [place] if place is not None else []
-        elif child.dep_ == "prep" and child.lower_ == "between":
-            both = actors_in(next((g for g in child.children if g.dep_ == "pobj"), None), ctx, max_depth=1)
-            if len(both) >= 2:
-                sources, targets = both[:1], both[1:]
-    if not sources and targets:
-        # "Vranitzky spoke after talks with Dini", "went to Athens for talks with Greek officials":
-        # the talks are the doings of the subject of the verb they hang from.
-        governor = _governing_verb(noun)
-        if governor is not None:
-            return _subject_actors(governor, ctx), targets, False
-    return sources, targets, True
-
-
-_DEFIANCE_NOUNS = frozenset({"defiance", "violation", "breach"})
-
-
-def _governing_verb(noun):
-    """The verb a noun hangs from through objects and prepositions, if any (at most three steps)."""
-    node = noun
-    for _ in range(3):
-        if node.dep_ not in ("dobj", "pobj", "prep", "npadvmod") or node.head.i == node.i:
-            return None
-        node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            return node
-    return None
-

@@ -26,10 +26,10 @@ from .arguments import (
     dateline_host,
     goes_nowhere,
     ground,
-    noun_arguments,
     struck_place,
     verb_arguments,
 )
+from .event_nouns import noun_arguments
 from .lexicon import Frame, Lexicon, default_lexicon
 from .modality import FORCE_ROOTS, announced, modality
 
@@ -212,7 +212,8 @@ def _code_predicate(token, index: int, sent, ctx: Context, lexicon: Lexicon) -> 
         frame = _match_frame(token, lexicon.get(token.lemma_)) or _obligation_frame(token) or _presence_frame(token)
         if frame is None:
             return
-        protest = _protest_purpose(token) if frame.code[:2] in ("02", "10") else None
+        # "rallied to demand ...", "a hunger strike to protest ...": the demand or objection is the protest
+        protest = _protest_purpose(token) if frame.code[:2] in ("02", "10") or token.lemma_ == "protest" else None
         if protest is not None:
             frame = dataclasses.replace(frame, code=protest, reverse=None)
         sources, targets = verb_arguments(token, frame, ctx)
@@ -231,8 +232,29 @@ def _code_predicate(token, index: int, sent, ctx: Context, lexicon: Lexicon) -> 
                                                   if c.lower_ == "of" for g in c.children):
             return  # an exchange of fire, not of views or prisoners
         sources, targets, reciprocal = noun_arguments(token, ctx)
+        if not sources and not targets and code == "190":
+            sources, targets = _fight_sides(sent, ctx, lexicon)
         reverse = reverse if reciprocal else None
         yield from _pairs(token, code, reverse, f"noun {token.lemma_} -> {code}", 0.7, sources, targets, index, sent, ctx)
+
+
+_ARMED = frozenset({"MIL", "REB", "UAF", "COP", "SPY"})
+
+
+def _fight_sides(sent, ctx: Context, lexicon: Lexicon) -> tuple[list, list]:
+    """ "Fighting resumed after Islamist fighters opened fire on Ethiopian troops": fighting with no
+    sides named is between the attacker and the armed side its sentence says was attacked."""
+    for verb in sent:
+        if verb.pos_ != "VERB":
+            continue
+        frame = _match_frame(verb, lexicon.get(verb.lemma_))
+        if frame is None or frame.code[:2] not in FORCE_ROOTS:
+            continue
+        sources, targets = verb_arguments(verb, frame, ctx)
+        targets = [t for t in targets if t.actor.sector in _ARMED]
+        if sources and targets:
+            return sources, targets
+    return [], []
 
 
 def _visit_parties(verb, ctx: Context) -> tuple[list, list] | None:

@@ -300,9 +300,9 @@ def event_date(verb: Any, *, published: str | None, context: Sequence[When] = ()
         if not tokens:
             continue
         predicate = _predicate(tokens)
-        if predicate is None:
+        if predicate is None or _names_another_time(tokens, verb):
             continue
-        if predicate.i == verb.i or _xcomp_of(predicate, verb):
+        if predicate.i == verb.i or _xcomp_of(predicate, verb) or _expression_root(tokens).head.i == verb.i:
             own.append(when)
         elif predicate.i in ancestors or (predicate.dep_ == "conj" and predicate.head.i == verb.i):
             above.append(when)
@@ -328,6 +328,14 @@ def _dates_a_noun(doc: Any, when: When) -> bool:
         return False
     root = _expression_root(tokens)
     return root.head.i != root.i and root.head.pos_ in {"NOUN", "PROPN"}
+
+
+def _names_another_time(tokens: Sequence[Any], trigger: Any) -> bool:
+    """True for a date written before a noun other than the trigger: "accusing Iran in the 1992
+    murder", "lamented Monday's exchange" -- the murder's year, the exchange's day, not the act's."""
+    root = _expression_root(tokens)
+    noun = root.head
+    return noun.i != root.i and noun.pos_ in {"NOUN", "PROPN"} and root.i < noun.i and noun.i != trigger.i
 
 
 def _xcomp_of(predicate: Any, verb: Any) -> bool:

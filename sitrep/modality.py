@@ -16,7 +16,7 @@ _REFUSING = frozenset({"refuse", "decline"})
 _NEGATIVE_DETS = frozenset({"no", "neither"})
 # An infinitive under these verbs has not happened: "urged X to withdraw", "wants to meet".
 _UNREALISED = frozenset(
-    "urge ask call invite press persuade force tell allow help want wish hope seek try attempt refuse fail need aim "
+    "urge ask call invite press persuade tell allow help want wish hope seek try attempt refuse fail need aim "
     "threaten consider propose suggest offer demand request appeal warn encourage "
     "postpone cancel block scrap delay suspend boycott".split()
 )
@@ -24,6 +24,9 @@ _UNREALISED = frozenset(
 _PLANNED = frozenset(
     "plan schedule expect intend agree decide promise pledge vow swear prepare set due be willing ready prepared".split()
 )
+# ... but under these implicative verbs it happened when they did: "the clashes forced the WFP to
+# suspend its flights" (it suspended them); "would force Israel to withdraw" is still unrealised.
+_IMPLICATIVE = frozenset({"force", "compel", "oblige"})
 _THREATENING = frozenset({"threaten"})
 _PLANNED_MODIFIERS = frozenset({"planned", "scheduled", "expected", "upcoming", "forthcoming", "coming"})
 
@@ -128,7 +131,8 @@ def modality(trigger) -> tuple[str, ...]:
             flags.append("unless")  # "will withdraw its force unless ...": the grammar of a threat
     hedged_governor = any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for g in governors for c in g.children)
     if (auxes & _HEDGES and not backshifted) or (backshifted and auxes & (_HEDGES - {"would"})) \
-            or conditional or condition or hedged_governor or lemmas & _UNREALISED or _believed(trigger):
+            or conditional or condition or hedged_governor or lemmas & _UNREALISED or _believed(trigger) \
+            or any(g.lemma_ in _IMPLICATIVE and not _happened(g) for g in governors):
         flags.append("hypothetical")
     if reported is not None or _according_to(trigger):
         flags.append("attributed")
@@ -194,6 +198,14 @@ def _reported_by(trigger):
             return node.head
         node = node.head
     return None
+
+
+def _happened(verb) -> bool:
+    """A verb in the past indicative with no modal: "forced", "has forced", "was forced"."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & (_HEDGES | {"will", "shall", "'ll", "to"}):
+        return False
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(auxes))
 
 
 def _governors(trigger) -> list:

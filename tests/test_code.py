@@ -389,3 +389,51 @@ def test_code_a_capital_struck_by_force_is_the_country_not_its_government():
     assert [(e.source_country, e.target_country, e.target_sector) for e in events] == [("IRQ", "KWT", None)]
     condemned = [e for e in code_text("Moscow condemned Washington.", published="2000-01-01") if e.counted]
     assert [(e.target_country, e.target_sector) for e in condemned] == [("USA", "GOV")]
+
+
+# --- session 4: targets, owners and modality from the sentence's structure ---------------------------
+
+
+def test_code_a_warning_targets_the_one_its_condition_is_put_to():
+    assert ("USA", "SDN", "13") in _triples(
+        "The United States warned on Monday that it would take tough measures if Sudan refused to accept peacekeepers.")
+
+
+def test_code_the_owner_of_a_decision_is_the_subject_of_its_infinitive():
+    assert ("RUS", "GEO", "16") in _triples(
+        "Officials declined to comment on Russia's decision on Monday to suspend talks with Georgia.")
+
+
+def test_code_what_a_party_was_forced_to_do_happened_but_not_what_it_will_be_forced_to_do():
+    assert ("IGO", "SOM", "16") in _triples("The fighting forced the United Nations to suspend aid to Somalia.")
+    assert ("IGO", "SOM", "16") not in _triples("The fighting will force the United Nations to suspend aid to Somalia.")
+
+
+def test_code_a_group_repeated_from_the_headline_keeps_its_country_and_protests_at_an_embassy_target_its_state():
+    text = ("Iranian war veterans protest outside British embassy\n\n"
+            "Dozens of war veterans rallied in front of the British embassy on Monday.")
+    assert ("IRN", "GBR", "14") in _triples(text)
+
+
+def test_code_an_exchange_of_fire_across_a_named_border_is_between_its_two_states():
+    triples = _triples("Kofi Annan on Tuesday deplored Sunday's exchange of fire across the India-Pakistan border.")
+    assert {("IND", "PAK", "19"), ("PAK", "IND", "19")} <= triples
+
+
+def test_code_a_protest_that_is_the_purpose_of_a_hunger_strike_is_the_protest():
+    events = code_text("Opposition activists in Egypt began a hunger strike to protest the government's decision.",
+                       published="2024-03-06")
+    assert any(e.trigger == "protest" and e.code == "142" for e in events)
+
+
+def test_code_protesting_an_act_targets_its_doer_not_its_recipient():
+    triples = _triples("Iran protested the sale of weapons to Iraq by German firms.")
+    assert ("IRN", "DEU", "11") in triples and ("IRN", "IRQ", "11") not in triples
+
+
+def test_code_fighting_with_no_sides_named_is_between_the_attacker_and_the_armed_side_attacked():
+    triples = _triples("Heavy fighting resumed on Wednesday after Somali rebels opened fire on"
+                       " Ethiopian troops.")
+    assert ("ETH", "SOM", "19") in triples
+    triples = _triples("Fighting continued in Sudan as militias burned villages.")
+    assert not any(t[2] == "19" and t[0] != "SDN" for t in triples)

@@ -283,3 +283,15 @@ def test_dates_verb_takes_its_adverbial_day_before_a_noun_s_day(nlp):
     doc = nlp("Kofi Annan on Tuesday lamented Monday's exchange of fire and called on Israel to exercise restraint.")
     called = next(t for t in doc if t.text == "called")
     assert event_date(called, published="2005-11-22").value == "2005-11-22"
+
+
+def test_a_date_written_before_another_noun_is_that_nouns_time_not_the_events():
+    from sitrep.api import code_text
+
+    events = code_text("Protesters denounced a German court ruling accusing the Iranian government in the 1992 murder"
+                       " of four dissidents.", published="1997-04-17")
+    accusing = next(e for e in events if e.trigger == "accusing")
+    assert accusing.date == "1997-04-17" and "historical" not in accusing.modality
+    exchange = next(e for e in code_text("Annan on Tuesday lamented Monday's exchange of fire across the"
+                                         " India-Pakistan border.", published="2024-03-06") if e.trigger == "exchange")
+    assert exchange.date == "2024-03-04"

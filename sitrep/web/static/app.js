@@ -83,7 +83,9 @@ function showEvidence(eventId) { location.hash = "evidence/" + encodeURIComponen
 // -- events ----------------------------------------------------------------------------------------
 async function loadEvents() {
   const params = { ...filters(), limit: state.limit, offset: state.offset };
+  const request = state.eventsRequest = (state.eventsRequest || 0) + 1;
   const body = await api("/api/events", params);
+  if (request !== state.eventsRequest) return;  // the first page loaded slower than a newer filter: keep the newer
   const tbody = document.querySelector("#events-table tbody");
   tbody.replaceChildren(...body.rows.map(e => h("tr", { "data-event": e.event_id, on: { click: () => showEvidence(e.event_id) } },
     h("td", {}, e.date || ""), h("td", { class: "code" }, e.source_code || ""),

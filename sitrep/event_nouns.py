@@ -1,0 +1,121 @@
+"""Who did it and to whom when the event is a noun: "Putin's visit to Pyongyang", "talks between A
+and B", "the Kim-Putin summit", "Palestinian riots against ...", "an exchange of fire across the
+Israel-Lebanon border". The verb side of the same question lives in `arguments.py`.
+"""
+
+from __future__ import annotations
+
+from .arguments import (
+    _UNREAL_MODIFIERS,
+    PROTEST_NOUNS,
+    Context,
+    _adjective_actor,
+    _destination,
+    _place_mention,
+    _subject_actors,
+    actors_in,
+)
+
+__all__ = ["noun_arguments"]
+
+
+def noun_arguments(noun, ctx: Context) -> tuple[list, list, bool]:
+    """Source and target of an event noun: "Putin's visit to Pyongyang", "talks between A and B",
+    "the Kim-Putin summit" (two actors compounded onto the noun); and whether the reciprocal event is
+    asserted too (not when the source is only the subject of the verb the noun hangs from).
+    """
+    if any(c.lower_ in _UNREAL_MODIFIERS for c in noun.children):
+        return [], [], False
+    compounded = []
+    for child in noun.children:
+        if child.dep_ == "compound" and child.i < noun.i:
+            for tok in [child, *child.children]:
+                mention = ctx.by_token.get(tok.i)
+                if mention is not None and mention.actor.country and mention not in compounded:
+                    compounded.append(mention)
+    if len({m.actor.country for m in compounded}) >= 2:
+        return compounded[:1], compounded[1:], True
+    if noun.lemma_.lower().replace("-", "") in ("ceasefire", "truce") and noun.dep_ not in ("nsubj", "nsubjpass"):
+        return [], [], False  # "a ceasefire between X and Y took effect"; elsewhere it is asked or brokered
+    sources: list = []
+    targets: list = []
+    if noun.lemma_.lower() in _DEFIANCE_NOUNS:
+        # "left Libya in defiance of UN sanctions": the sanctions' owner is defied by the verb's subject
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        defied = actors_in(next((g for g in of.children if g.dep_ == "pobj"), None), ctx, max_depth=1) if of else []
+        governor = _governing_verb(noun)
+        return (_subject_actors(governor, ctx) if governor is not None and defied else []), defied, False
+    for child in noun.children:
+        if child.dep_ == "poss":
+            sources = actors_in(child, ctx, max_depth=0)
+        elif child.dep_ == "prep" and child.lower_ == "of" and not sources:
+            sources = actors_in(next((g for g in child.children if g.dep_ == "pobj"), None), ctx, max_depth=1)
+        elif child.dep_ == "amod" and not sources and (national := _adjective_actor(child, ctx)) is not None:
+            sources = [national]  # "Palestinian riots against ...", "the Israeli raid on ..."
+        elif child.dep_ == "prep" and (child.lower_ in ("to", "with") or (child.lower_ == "against" and noun.lemma_.lower() in PROTEST_NOUNS)):
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            # "protests against the violations by the Israeli military": what is protested may be an act
+            targets = actors_in(pobj, ctx, max_depth=2 if child.lower_ == "against" else 1)
+            if not targets and child.lower_ == "to" and noun.lemma_.lower() in ("visit", "trip"):
+                place = _destination(pobj)  # "a visit to China"
+                targets = [place] if place is not None else []
+        elif child.dep_ == "prep" and child.lower_ == "between":
+            both = actors_in(next((g for g in child.children if g.dep_ == "pobj"), None), ctx, max_depth=1)
+            if len(both) >= 2:
+                sources, targets = both[:1], both[1:]
+    if not sources and not targets and noun.lemma_.lower() in _FIGHT_NOUNS:
+        both = _border_sides(noun, ctx)  # "an exchange of fire across the Israel-Lebanon border"
+        if len(both) == 2:
+            sources, targets = both[:1], both[1:]
+    if not sources and targets:
+        # "Vranitzky spoke after talks with Dini", "went to Athens for talks with Greek officials":
+        # the talks are the doings of the subject of the verb they hang from.
+        governor = _governing_verb(noun)
+        if governor is not None:
+            return _subject_actors(governor, ctx), targets, False
+    return sources, targets, True
+
+
+_DEFIANCE_NOUNS = frozenset({"defiance", "violation", "breach"})
+_FIGHT_NOUNS = frozenset({"clash", "clashes", "fighting", "exchange"})
+_BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+
+
+def _border_sides(noun, ctx: Context) -> list:
+    """The two states of "the Israel-Lebanon border" that a clash or exchange of fire runs across."""
+    heads = [noun] + [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("across", "along", "on", "at"):
+                continue
+            border = next((g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in _BORDER_NOUNS), None)
+            if border is None:
+                continue
+            from . import places
+
+            sides: list = []
+            for tok in border.subtree:
+                if tok.i >= border.i:
+                    break
+                mention = ctx.by_token.get(tok.i)
+                if mention is None and tok.pos_ == "PROPN" and (place := places.lookup(tok.text)) is not None \
+                        and place.precision == "country":  # "Israel-Lebanon" may be read as one place name
+                    mention = _place_mention(place, tok.idx, tok.idx + len(tok), tok.text, "place", tok.i, tok.i + 1)
+                if mention is not None and mention.actor.country and \
+                        mention.actor.country not in {m.actor.country for m in sides}:
+                    sides.append(mention)
+            return sides
+    return []
+
+
+def _governing_verb(noun):
+    """The verb a noun hangs from through objects and prepositions, if any (at most three steps)."""
+    node = noun
+    for _ in range(3):
+        if node.dep_ not in ("dobj", "pobj", "prep", "npadvmod") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
