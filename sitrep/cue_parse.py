@@ -106,6 +106,11 @@ def speaker_token(verb, depth: int = 0):
                 if doc_noun is not None and doc_noun.lemma_.lower() in STATEMENT_NOUNS:
                     return doc_noun
         return None
+    if depth < 3 and verb.dep_ == "acomp" and verb.head.i != verb.i:
+        # "he was able to tout": the infinitive hangs on the adjective, the subject on "was"; never
+        # the "it" of "it is worth noting", which stands for the infinitive itself
+        subject = speaker_token(verb.head, depth + 1)
+        return None if subject is None or subject.lower_ == "it" else subject
     if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
         return speaker_token(verb.head, depth + 1)
     if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "concludes by stressing"

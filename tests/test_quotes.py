@@ -462,3 +462,10 @@ def test_quotes_adjective_of_belief_or_feeling_after_be(nlp):
 def test_quotes_preposition_of_the_cue_introduces_what_was_said(nlp):
     (q,) = quotes_in(nlp, "The governor has also commented on the closure of the mill.")
     assert (q.speaker_text, q.cue, q.text) == ("The governor", "has also commented on", "the closure of the mill")
+
+
+def test_quotes_infinitive_after_an_adjective_takes_the_subject_of_be(nlp):
+    (q,) = quotes_in(nlp, "The minister will be unable to deny the report.")
+    assert (q.speaker_text, q.cue, q.text) == ("The minister", "to deny", "the report")
+    (q,) = quotes_in(nlp, "It is worth noting that the talks failed.")
+    assert q.speaker_text is None
