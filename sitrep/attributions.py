@@ -299,6 +299,8 @@ def _draft(tok) -> _Draft | None:
         return _Draft([tok, to], pobj, in_paragraph(list(pobj.subtree), tok),
                       in_paragraph(content, tok), [], tok.sent)
     lemma = cue_lemma(tok)
+    if tok.i == tok.sent.start and tok.is_title and tok.tag_ in ("VBD", "VBZ") and lemma in SPEECH:
+        return _inverted_draft(tok)
     if tok.pos_ == "ADJ" and tok.dep_ == "acomp" and lemma in ATTITUDE_ADJECTIVES:
         return _adjective_draft(tok)
     if tok.pos_ == "NOUN" and (lemma in CUE_NOUNS or (lemma in SPEECH and tok.tag_ == "NNS")):
@@ -382,6 +384,20 @@ def _adjective_draft(adj) -> _Draft | None:
     speaker = in_paragraph(speaker_phrase(subject), adj)
     taken = {t.i for t in speaker}
     return _Draft(cue, subject, speaker, [t for t in in_paragraph(content, adj) if t.i not in taken], [], adj.sent)
+
+
+def _inverted_draft(verb) -> _Draft | None:
+    """"Said Ellis: “...”", "Says the mayor, “...”": a sentence opened by the cue verb, then the
+    speaker up to a colon or comma, then the quotation (claimed later as a quote beside the frame)."""
+    doc = verb.doc
+    stop = next((t.i for t in doc[verb.i + 1:verb.sent.end] if t.text in (":", ",")), None)
+    if stop is None or stop == verb.i + 1 or not (
+            doc[stop].text == ":" or doc.text[doc[stop].idx + 1:].lstrip()[:1] in "“\"‘"):
+        return None  # "Calls men derogatory names, like ...": a list of charges, not a credit
+    words = list(doc[verb.i + 1:stop])
+    if not (words[0].pos_ in ("PROPN", "DET", "NOUN") and all(t.pos_ not in ("VERB", "AUX") for t in words)):
+        return None
+    return _Draft([verb], doc[verb.i + 1:stop].root, words, [], [], verb.sent)
 
 
 def _noun_draft(tok) -> _Draft | None:

@@ -469,3 +469,10 @@ def test_quotes_infinitive_after_an_adjective_takes_the_subject_of_be(nlp):
     assert (q.speaker_text, q.cue, q.text) == ("The minister", "to deny", "the report")
     (q,) = quotes_in(nlp, "It is worth noting that the talks failed.")
     assert q.speaker_text is None
+
+
+def test_quotes_sentence_opened_by_the_cue_verb(nlp):
+    qs = quotes_in(nlp, "The bridge stayed shut. Said Ana Silva: “We are ready to reopen it.”")
+    assert [(q.speaker_text, q.cue, q.text) for q in qs if q.cue == "Said"] == [
+        ("Ana Silva", "Said", "We are ready to reopen it")]
+    assert all(q.cue != "Calls" for q in quotes_in(nlp, "Calls his rivals names, like cowards."))
