@@ -298,6 +298,8 @@ def _draft(tok) -> _Draft | None:
             content = []
         return _Draft([tok, to], pobj, in_paragraph(list(pobj.subtree), tok),
                       in_paragraph(content, tok), [], tok.sent)
+    if tok.dep_ == "prep" and tok.lower_ in ("in", "by"):
+        return _finding_draft(tok)
     lemma = cue_lemma(tok)
     if tok.i == tok.sent.start and tok.is_title and tok.tag_ in ("VBD", "VBZ") and lemma in SPEECH:
         return _inverted_draft(tok)
@@ -384,6 +386,29 @@ def _adjective_draft(adj) -> _Draft | None:
     speaker = in_paragraph(speaker_phrase(subject), adj)
     taken = {t.i for t in speaker}
     return _Draft(cue, subject, speaker, [t for t in in_paragraph(content, adj) if t.i not in taken], [], adj.sent)
+
+
+_FINDINGS = frozenset("poll survey study estimate analysis report census audit".split())
+
+
+def _finding_draft(prep) -> _Draft | None:
+    """"In the latest poll, Clinton led by five points", "by one estimate": a finding credited to the
+    poll or study it comes from, like "according to". Not "said in a June report", where the report
+    is where a speaker said it."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lemma_.lower() not in _FINDINGS:
+        return None
+    head = prep.head
+    if cue_lemma(head) in SPEECH:
+        return None
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head.i != head.i:
+        head = head.head
+    own = {t.i for t in prep.subtree}
+    content = [t for t in head.subtree if t.i not in own] if head.i != prep.i else []
+    if not content:
+        return None
+    return _Draft([prep], pobj, in_paragraph(speaker_phrase(pobj), prep), in_paragraph(content, prep), [],
+                  prep.sent)
 
 
 def _inverted_draft(verb) -> _Draft | None:

@@ -476,3 +476,12 @@ def test_quotes_sentence_opened_by_the_cue_verb(nlp):
     assert [(q.speaker_text, q.cue, q.text) for q in qs if q.cue == "Said"] == [
         ("Ana Silva", "Said", "We are ready to reopen it")]
     assert all(q.cue != "Calls" for q in quotes_in(nlp, "Calls his rivals names, like cowards."))
+
+
+def test_quotes_finding_credited_to_its_poll_or_estimate(nlp):
+    (q,) = quotes_in(nlp, "In the latest poll, the governor led her rival by four points.")
+    assert (q.speaker_text, q.cue, q.text) == ("the latest poll", "In", "the governor led her rival by four points")
+    (q,) = quotes_in(nlp, "About 2,000 homes were flooded, by one estimate.")
+    assert (q.speaker_text, q.cue) == ("one estimate", "by")
+    (q,) = quotes_in(nlp, "The agency said in a June report that exports fell.")
+    assert (q.speaker_text, q.cue) == ("The agency", "said")
