@@ -106,16 +106,18 @@ def speaker_token(verb, depth: int = 0):
                 if doc_noun is not None and doc_noun.lemma_.lower() in STATEMENT_NOUNS:
                     return doc_noun
         return None
-    if depth < 3 and verb.dep_ == "acomp" and verb.head.i != verb.i:
-        # "he was able to tout": the infinitive hangs on the adjective, the subject on "was"; never
-        # the "it" of "it is worth noting", which stands for the infinitive itself
-        subject = speaker_token(verb.head, depth + 1)
-        return None if subject is None or subject.lower_ == "it" else subject
-    if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
-        return speaker_token(verb.head, depth + 1)
-    if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "concludes by stressing"
-        return speaker_token(verb.head.head, depth + 1)
-    return None
+    # a subject shared with the governing verb: "Japan protested, saying ...", "he was able to tout"
+    # (the infinitive hangs on the adjective, the subject on "was"), "concludes by stressing"; never
+    # the "it" of "it is worth noting" or "it goes without saying", which stands for a clause
+    holder = None
+    if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp", "acomp") and verb.head.i != verb.i:
+        holder = verb.head
+    elif depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        holder = verb.head.head
+    shared = speaker_token(holder, depth + 1) if holder is not None else None
+    if shared is not None and shared.lower_ == "it" and holder.lemma_ in ("be", "go"):
+        return None
+    return shared
 
 
 def reported_content(verb, lemma: str) -> list:

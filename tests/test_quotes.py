@@ -469,6 +469,7 @@ def test_quotes_infinitive_after_an_adjective_takes_the_subject_of_be(nlp):
     assert (q.speaker_text, q.cue, q.text) == ("The minister", "to deny", "the report")
     (q,) = quotes_in(nlp, "It is worth noting that the talks failed.")
     assert q.speaker_text is None
+    assert all(q.speaker_text is None for q in quotes_in(nlp, "It goes without saying that the vote matters."))
 
 
 def test_quotes_sentence_opened_by_the_cue_verb(nlp):
