@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from .actor_tables import ActorDictionary
 from .actors import _CONTESTED_DATELINES, Actor, ActorMention, _Atom, _code, named_actor, sector_actor
 
-__all__ = ["dateline_context", "place_context", "repeated_context", "sentence_context", "settle"]
+__all__ = ["dateline_context", "owner_context", "place_context", "repeated_context", "sentence_context", "settle"]
 
 # -- the dateline as context ----------------------------------------------------------------------
 
@@ -154,6 +154,51 @@ def _attached_place(doc, mention: ActorMention, places) -> str | None:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "at") and \
                 mention.token_start <= prep.head.i < mention.token_end:
             return place.country
+    return None
+
+
+# -- "his forces": the owner a possessive pronoun stands for ---------------------------------------
+
+_OWNER_PRONOUNS = {"his": frozenset({"person"}), "her": frozenset({"person"}),
+                   "its": frozenset({"country", "organisation", "sector"}), "their": None}
+
+
+def owner_context(doc, mentions: list[ActorMention], dictionary: ActorDictionary) -> list[ActorMention]:
+    """ "Zenawi said his forces had killed ...", "Israel said its troops withdrew": a sector noun with no
+    country owned by a possessive pronoun takes the country of the subject of the clause above it
+    that the pronoun can stand for ("his" a person, "its" a state or body, "their" any)."""
+    by_token = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
+    out = []
+    for mention in mentions:
+        actor = mention.actor
+        head = doc[mention.token_end - 1]
+        pronoun = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in _OWNER_PRONOUNS), None)
+        if actor.country is not None or actor.kind != "sector" or pronoun is None:
+            out.append(mention)
+            continue
+        owner = _clause_subject_above(head, by_token, _OWNER_PRONOUNS[pronoun.lower_])
+        if owner is None:
+            out.append(mention)
+            continue
+        new = sector_actor(owner.actor.country, actor.sector or "", dictionary)
+        out.append(dataclasses.replace(mention, actor=new, how="owner"))
+    return out
+
+
+def _clause_subject_above(token, by_token: dict, kinds: frozenset[str] | None):
+    """The first subject with a country on the way up from `token` that is not inside its own phrase."""
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in node.children if c.dep_ == "nsubj" and not (c.i <= token.i <= c.right_edge.i)), None)
+        if subject is None:
+            continue
+        mention = by_token.get(subject.i)
+        if mention is not None and mention.actor.country and (kinds is None or mention.actor.kind in kinds):
+            return mention
+        return None
     return None
 
 

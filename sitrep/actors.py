@@ -305,12 +305,20 @@ def find_mentions(doc, *, date: str | None = None, dictionary: ActorDictionary |
     places, the state its sentence names; `actor_context.py`) and drop common nouns still without one.
     `date` is the publication date (ISO), used to find who held which office.
     """
-    from .actor_context import dateline_context, place_context, repeated_context, sentence_context, settle
+    from .actor_context import (
+        dateline_context,
+        owner_context,
+        place_context,
+        repeated_context,
+        sentence_context,
+        settle,
+    )
     from .actor_mentions import MentionFinder  # stages 2-4 live apart: they are long
 
     dictionary = dictionary or ActorDictionary.default()
     finder = MentionFinder(doc, dictionary, normalise_date(date))
     mentions = finder.run()
+    mentions = owner_context(doc, mentions, dictionary)
     mentions = dateline_context(doc, mentions, list(finder.atom_at.values()), finder.date, dictionary)
     mentions = place_context(doc, mentions, dictionary)
     mentions = sentence_context(doc, mentions, dictionary)

@@ -53,10 +53,31 @@ def verb_arguments(verb, frame: Frame, ctx: Context) -> tuple[list, list]:
     if passive:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         sources = actors_in(next((g for g in agent.children if g.dep_ == "pobj"), None), ctx) if agent else []
+        if not agent and frame.code[:2] in ("18", "19", "20"):
+            sources = _attack_agent(verb, ctx)
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         targets = actors_in(subject, ctx) if frame.target[0] in ("dobj", "possobj") else _target(verb, frame, ctx)
         return sources, targets
     return _subject_actors(verb, ctx), _target(verb, frame, ctx)
+
+
+_ATTACK_NOUNS = frozenset("raid raids attack attacks offensive strike strikes airstrike airstrikes air-strike bombing "
+                          "bombings shelling operation incursion invasion ambush assault".split())
+
+
+def _attack_agent(verb, ctx: Context) -> list:
+    """ "an Israeli raid into Gaza where six Palestinians were killed": whoever made the attack a
+    passive act of force happened in did it."""
+    if verb.dep_ not in ("relcl", "acl", "advcl"):
+        return []
+    noun = verb.head
+    for _ in range(3):  # the clause may hang on the raid's place: "raid into northern Gaza where ..."
+        if noun.lemma_.lower() in _ATTACK_NOUNS:
+            return _author(noun, ctx)
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+            return []
+        noun = noun.head.head
+    return []
 
 
 def _subject_actors(verb, ctx: Context, depth: int = 0) -> list:

@@ -437,3 +437,15 @@ def test_code_fighting_with_no_sides_named_is_between_the_attacker_and_the_armed
     assert ("ETH", "SOM", "19") in triples
     triples = _triples("Fighting continued in Sudan as militias burned villages.")
     assert not any(t[2] == "19" and t[0] != "SDN" for t in triples)
+
+
+def test_code_a_passive_killing_inside_a_raid_was_done_by_the_raider():
+    assert ("ISR", "PSE", "19") in _triples(
+        "Abbas condemned a fresh Israeli raid into northern Gaza where six Palestinians were killed.")
+    assert not any(t[1] == "ISR" and t[2] == "19" for t in _triples(
+        "Rice condemned a suicide bombing in which five Israelis were killed.", counted_only=False) if t[0])
+
+
+def test_code_his_forces_are_the_forces_of_the_speaker_who_owns_them():
+    assert ("ETH", "SOM", "19") in _triples(
+        "On Tuesday, Ethiopian Prime Minister Meles Zenawi said his forces had killed more than 1,000 Somali fighters.")
