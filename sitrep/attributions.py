@@ -119,6 +119,8 @@ def find_attributions(doc, spans: Sequence[QuoteSpan]) -> list[Attribution]:
     for d in kept:
         if reported.get(d.cue_tokens[0].i, d) is not d and d.cue_tokens[0].pos_ in ("VERB", "ADJ"):
             continue
+        if _suggestion(d):
+            continue
         att = _finish(text, d)
         if att is not None:
             result.append(att)
@@ -182,6 +184,14 @@ def _nested_or_hedge(d: _Draft, spans: Sequence[QuoteSpan]) -> bool:
     # outside a quote, "I believe that ..." is the writer's own attribution (op-eds, first-person
     # reports); only a parenthetical "I think" or "you know" is a hedge
     return cue.dep_ in ("parataxis", "intj") or not d.content
+
+
+def _suggestion(d: _Draft) -> bool:
+    """"Let's say you think ...", "let's focus on understanding ...": the writer's suggestion, a
+    supposition rather than a report; what it supposes is not reported either (its cues stay nested)."""
+    head = d.speaker_head
+    return head is not None and head.lemma_.lower() == "us" and head.lower_ in ("'s", "’s") and any(
+        t.lemma_.lower() == "let" for t in (head.head, head.head.head))
 
 
 def _reported_tokens(drafts: list[_Draft]) -> dict[int, _Draft]:

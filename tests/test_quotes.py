@@ -486,3 +486,7 @@ def test_quotes_finding_credited_to_its_poll_or_estimate(nlp):
     assert (q.speaker_text, q.cue) == ("one estimate", "by")
     (q,) = quotes_in(nlp, "The agency said in a June report that exports fell.")
     assert (q.speaker_text, q.cue) == ("The agency", "said")
+
+
+def test_quotes_lets_suppose_is_not_a_report(nlp):
+    assert quotes_in(nlp, "Let's say the college will cost more next year.") == []
