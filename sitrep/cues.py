@@ -100,9 +100,13 @@ CUE_NOUNS = frozenset("""
 claim statement assertion argument warning promise pledge remark comment suggestion allegation insistence
 belief announcement accusation demand threat denial admission prediction contention view position
 vow call conclusion theory criticism
+hope fear worry concern expectation suspicion doubt assurance acknowledgment acknowledgement emphasis
+recognition realization
 """.split())
 """Nouns that carry an attribution when a possessor says whose and a that-clause or an infinitive
-says what ("his claim that people would learn nothing", "his promise to stick it to the rich")."""
+says what ("his claim that people would learn nothing", "his promise to stick it to the rich"), and
+nouns of belief or feeling ("her hope that", "his emphasis that"). Nouns of action are left out
+("his decision to", "her plan to": +2 exact PolNeAR sources for +11 extra spans)."""
 
 XCOMP_CONTENT = frozenset("""
 claim promise pledge vow threaten urge ask agree demand call tell warn propose exhort plead recommend

@@ -490,3 +490,9 @@ def test_quotes_finding_credited_to_its_poll_or_estimate(nlp):
 
 def test_quotes_lets_suppose_is_not_a_report(nlp):
     assert quotes_in(nlp, "Let's say the college will cost more next year.") == []
+
+
+def test_quotes_noun_of_belief_or_feeling_with_its_owner_and_clause(nlp):
+    (q,) = quotes_in(nlp, "The mayor's repeated emphasis that the budget was balanced irritated the council.")
+    assert (q.speaker_text, q.cue, q.text) == ("The mayor's", "emphasis", "that the budget was balanced")
+    assert quotes_in(nlp, "The mayor's decision to close the bridge angered commuters.") == []
