@@ -330,6 +330,9 @@ def _draft(tok) -> _Draft | None:
     cue += _verb_group(tok, lemma)
     subject = speaker_token(tok)
     speaker_tokens = in_paragraph(speaker_phrase(subject), tok) if subject is not None else []
+    # the speaker stays on its own side of the cue: an apposition the parse hung on it from across the
+    # verb ("A union ... endorsed Clinton, another example of ...") describes the sentence, not the union
+    speaker_tokens = [t for t in speaker_tokens if (t.i < tok.i) == (subject.i < tok.i)]
     if subject is not None and not in_paragraph([subject], tok):
         subject, speaker_tokens = None, []
     content = reported_content(tok, lemma)

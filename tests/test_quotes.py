@@ -496,3 +496,9 @@ def test_quotes_noun_of_belief_or_feeling_with_its_owner_and_clause(nlp):
     (q,) = quotes_in(nlp, "The mayor's repeated emphasis that the budget was balanced irritated the council.")
     assert (q.speaker_text, q.cue, q.text) == ("The mayor's", "emphasis", "that the budget was balanced")
     assert quotes_in(nlp, "The mayor's decision to close the bridge angered commuters.") == []
+
+
+def test_quotes_speaker_stays_on_its_side_of_the_cue(nlp):
+    qs = quotes_in(nlp, "A union representing nurses endorsed the mayor on Thursday, another example of "
+                        "organized labor throwing its support behind her.")
+    assert [q.speaker_text for q in qs if q.cue == "endorsed"] == ["A union representing nurses"]
