@@ -72,7 +72,7 @@ def speaker_phrase(head) -> list:
     tokens = [t for t in head.subtree if t.i not in drop]
     for k, tok in enumerate(tokens[:-1]):
         # a dateline: "WASHINGTON -- President Obama"
-        if tok.text in ("--", "—", "–", "-") and k > 0 and tok.i < head.i and all(
+        if tok.text in ("--", "—", "–", "-") and k > 0 and (tok.i < head.i or head.text.isupper()) and all(
                 t.text.isupper() or not t.text.isalpha() for t in tokens[:k]):
             return tokens[k + 1:]
     return tokens

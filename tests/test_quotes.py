@@ -263,6 +263,10 @@ def test_quotes_speaker_keeps_relative_clause_on_its_head(nlp):
 def test_quotes_speaker_drops_dateline(nlp):
     (q,) = quotes_in(nlp, "WASHINGTON -- President Obama said on Friday that the talks had failed.")
     assert q.speaker_text == "President Obama"
+    # the parse may make the dateline itself the subject, with the speaker as its apposition
+    (q,) = quotes_in(nlp, "BRUSSELS -- President Silva, opening the new museum of European history on "
+                          "Saturday, said it would tell a European story.")
+    assert q.speaker_text == "President Silva"
 
 
 def test_quotes_speaker_is_never_inside_the_quotation(nlp):
