@@ -326,6 +326,25 @@ _LEADING = frozenset({"head"})
 """Verbs of motion that mean "lead" when they take a direct object."""
 
 
+_PARTS = frozenset({"part", "parts", "some", "most", "much", "all", "rest", "half", "section", "sections", "one"})
+
+
+def _object_names(obj) -> set[str]:
+    """The words a frame's object list is checked against: the object, its compound modifier ("a
+    mediation mission"), its conjuncts ("photographs and military intelligence"), the whole a part
+    names ("captured part of a stronghold"), and "@person" for a person ("released Chaudhry")."""
+    heads = [obj, *obj.conjuncts]
+    if obj.lower_ in _PARTS:
+        of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        heads += [g for g in (of.children if of is not None else ()) if g.dep_ == "pobj"]
+    names = set()
+    for head in heads:
+        names |= {head.lemma_.lower(), head.lower_} | {c.lemma_.lower() for c in head.children if c.dep_ == "compound"}
+        if head.ent_type_ == "PERSON":
+            names.add("@person")
+    return names
+
+
 def _match_frame(verb, frames: Sequence[Frame]) -> Frame | None:
     if not frames:
         return None
@@ -353,9 +372,7 @@ def _match_frame(verb, frames: Sequence[Frame]) -> Frame | None:
         if frame.objects is not None:
             if obj is None:
                 continue
-            # the object or its compound modifier: "a mediation mission", "the ceasefire agreement"
-            names = {obj.lemma_.lower(), obj.lower_} | {c.lemma_.lower() for c in obj.children if c.dep_ == "compound"}
-            if "*" not in frame.objects and not names & frame.objects:
+            if "*" not in frame.objects and not _object_names(obj) & frame.objects:
                 continue
         if frame.xcomps is not None:
             if xcomp is None or ("*" not in frame.xcomps and xcomp.lemma_.lower() not in frame.xcomps):

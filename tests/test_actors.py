@@ -656,3 +656,8 @@ def test_actors_a_national_adjective_after_at_is_an_actor_not_a_place():
 
     events = code_text("Indian troops fired at Pakistani soldiers on Monday.", published="2000-01-01")
     assert ("IND", "PAK") in {(e.source_country, e.target_country) for e in events if e.counted}
+
+
+def test_national_weapons_platforms_are_that_countrys_military(nlp) -> None:
+    found = _mentions(nlp, "Israeli tanks and Russian warplanes fired on the town.")
+    assert [(text, code) for text, code, _ in found] == [("Israeli tanks", "ISRMIL"), ("Russian warplanes", "RUSMIL")]

@@ -449,3 +449,19 @@ def test_code_a_passive_killing_inside_a_raid_was_done_by_the_raider():
 def test_code_his_forces_are_the_forces_of_the_speaker_who_owns_them():
     assert ("ETH", "SOM", "19") in _triples(
         "On Tuesday, Ethiopian Prime Minister Meles Zenawi said his forces had killed more than 1,000 Somali fighters.")
+
+
+def test_code_an_object_frame_matches_conjoined_objects_and_the_whole_a_part_names():
+    assert ("USA", "MKD", "07") in _triples(
+        "The United States is providing aerial photographs and other military intelligence to Macedonia.")
+    events = code_text("Burmese troops have captured part of a rebel stronghold.", published="2024-03-06")
+    assert any(e.trigger == "captured" and e.root == "19" and e.source_country == "MMR" for e in events)
+
+
+def test_code_releasing_a_named_person_is_a_release_of_persons():
+    events = code_text("The Fijian rebels released Prime Minister Mahendra Chaudhry on Sunday.", published="2024-03-06")
+    assert any(e.code == "0841" and e.source_country == "FJI" for e in events)
+
+
+def test_code_defending_a_state_against_criticism_is_verbal_support():
+    assert ("PSE", "IRQ", "05") in _triples("Palestinian leader Yasser Arafat defended Iraq against Western criticism.")
