@@ -38,7 +38,8 @@ def speaker_phrase(head) -> list:
     clauses set off by commas that hang deeper in the phrase ("Mulgrew, president of the UFT, which
     represents teachers," -> "Mulgrew, president of the UFT"),
     a relative clause that reports speech itself ("Obama, who said ...," is its own attribution),
-    participial and adverbial clauses set off by commas, dates ("a panel in 2001"), a focusing adverb
+    participial and adverbial clauses set off by commas, a comparison set off by commas ("Clinton, like
+    Obama,"), dates ("a panel in 2001"), a focusing adverb
     ("even China") and a dateline before a dash ("WASHINGTON -- President Obama", "BRUSSELS - ...")."""
     doc = head.doc
     heads = {head.i} | {c.i for c in head.children if c.dep_ == "appos"}
@@ -58,6 +59,11 @@ def speaker_phrase(head) -> list:
         elif tok.dep_ == "prep" and tok.head.i == head.i and any(
                 g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in tok.children):
             drop.update(t.i for t in tok.subtree)
+            continue
+        elif tok.dep_ == "prep" and tok.head.i == head.i and comma_set and tok.lower_ in ("like", "unlike"):
+            # "Hillary Clinton, like Obama, has said": a comparison set off by commas, not the name
+            drop.update(t.i for t in tok.subtree)
+            drop.add(left.i - 1)
             continue
         elif tok.dep_ == "advmod" and tok.head.i == head.i and tok.i == left.i == head.left_edge.i \
                 and tok.lower_ in ("even", "only", "also"):

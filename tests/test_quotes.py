@@ -506,3 +506,8 @@ def test_quotes_speaker_stays_on_its_side_of_the_cue(nlp):
     qs = quotes_in(nlp, "A union representing nurses endorsed the mayor on Thursday, another example of "
                         "organized labor throwing its support behind her.")
     assert [q.speaker_text for q in qs if q.cue == "endorsed"] == ["A union representing nurses"]
+
+
+def test_quotes_speaker_drops_a_comparison_set_off_by_commas(nlp):
+    (q,) = quotes_in(nlp, "The new governor, like her predecessor, has said that taxes will not rise.")
+    assert q.speaker_text == "The new governor"
