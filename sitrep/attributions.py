@@ -32,6 +32,7 @@ from .cues import (
     FRAME_ONLY,
     INTENT,
     PREP_CONTENT,
+    REACTION,
     SPEECH,
     STANCE,
     STATEMENT_NOUNS,
@@ -318,7 +319,8 @@ def _draft(tok) -> _Draft | None:
     if tok.pos_ == "NOUN" and (lemma in CUE_NOUNS or (lemma in SPEECH and tok.tag_ == "NNS")):
         return _noun_draft(tok)
     if tok.pos_ != "VERB" or not (lemma in SPEECH or lemma in INTENT or lemma in STATEMENT_VERBS
-                                  or lemma in FRAME_ONLY or lemma in STANCE or lemma in ATTITUDE):
+                                  or lemma in FRAME_ONLY or lemma in STANCE or lemma in ATTITUDE
+                                  or lemma in REACTION):
         return None
     if tok.dep_ == "amod" or (tok.i >= 2 and tok.doc[tok.i - 1].text == "-"):  # "so-called", "a said deal"
         return None
@@ -336,7 +338,7 @@ def _draft(tok) -> _Draft | None:
     if subject is not None and not in_paragraph([subject], tok):
         subject, speaker_tokens = None, []
     content = reported_content(tok, lemma)
-    if (lemma in INTENT or lemma in STANCE or lemma in ATTITUDE) and not content:
+    if (lemma in INTENT or lemma in STANCE or lemma in ATTITUDE or lemma in REACTION) and not content:
         return None  # "the rate would decline by four points": nothing intended, no attribution
     if lemma in STATEMENT_VERBS and lemma not in SPEECH:
         # "X issued a statement", "the text published by X": the quote beside it is X's

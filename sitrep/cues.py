@@ -6,7 +6,7 @@ from __future__ import annotations
 
 __all__ = [
     "ATTITUDE", "ATTITUDE_ADJECTIVES", "BELIEF_OBJECT", "CLAUSE_ONLY", "CUE_NOUNS", "DOBJ_CONTENT", "EVIDENCE", "FRAME_ONLY", "INTENT", "OBJECT_CONTENT",
-    "PREP_CONTENT", "SPEECH", "STANCE", "STATEMENT_NOUNS", "STATEMENT_VERBS", "VIEW", "XCOMP_CONTENT", "cue_lemma",
+    "PREP_CONTENT", "REACTION", "SPEECH", "STANCE", "STATEMENT_NOUNS", "STATEMENT_VERBS", "VIEW", "XCOMP_CONTENT", "cue_lemma",
 ]
 
 SPEECH = frozenset("""
@@ -139,8 +139,21 @@ PREP_CONTENT = {
     "weigh": ("in", "on"),
     "press": ("on", "for"),
     "pepper": ("with",),
+    "bristle": ("at", "over"),
+    "balk": ("at",),
+    "rejoice": ("in", "at", "over"),
+    "seethe": ("at", "over", "about", "after"),
+    "fume": ("at", "over", "about"),
+    "marvel": ("at", "over"),
+    "gloat": ("over", "about"),
+    "chafe": ("at", "under"),
 }
 """Cues whose content hangs on a preposition ("warned of the risk", "expressed concern about ...")."""
+
+REACTION = frozenset("bristle balk rejoice seethe fume marvel gloat chafe".split())
+"""Verbs of a feeling shown in reaction to something ("Republicans seethed after the disclosure",
+"the United States was balking at the plan"): a sentiment attributed with what it reacts to (the
+phrase of `PREP_CONTENT`), and never without it."""
 
 STATEMENT_NOUNS = frozenset(
     "statement declaration communique communiqué text letter message note report".split())

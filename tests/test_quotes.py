@@ -511,3 +511,11 @@ def test_quotes_speaker_stays_on_its_side_of_the_cue(nlp):
 def test_quotes_speaker_drops_a_comparison_set_off_by_commas(nlp):
     (q,) = quotes_in(nlp, "The new governor, like her predecessor, has said that taxes will not rise.")
     assert q.speaker_text == "The new governor"
+
+
+def test_quotes_feeling_shown_in_reaction(nlp):
+    (q,) = quotes_in(nlp, "Opposition lawmakers seethed over the sudden tax increase.")
+    assert (q.speaker_text, q.cue, q.text) == ("Opposition lawmakers", "seethed over", "the sudden tax increase")
+    (q,) = quotes_in(nlp, "The union was balking at the new contract.")
+    assert (q.speaker_text, q.text) == ("The union", "the new contract")
+    assert quotes_in(nlp, "The crowd fumed quietly.") == []
