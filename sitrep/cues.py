@@ -39,7 +39,7 @@ INTENT = frozenset("want plan seek intend aim decide decline refuse hope".split(
 AmeriCorps", "the court declined to step in"), but only with what is intended: an infinitive, a
 clause or an object ("wants policies that ..."); "the rate would decline by four points" is not one."""
 
-STANCE = frozenset("support oppose back favor favour resist approve disapprove challenge protest".split())
+STANCE = frozenset("support oppose back favor favour resist approve disapprove protest".split())
 """Verbs of a stance taken toward a person, a party or a measure ("others have opposed the
 resolution", "China and Russia support the government"): the source takes a side, which PARC and
 PolNeAR count as an attribution, with the object as what is attributed. Only with an object: "Washington
