@@ -121,6 +121,10 @@ def speaker_token(verb, depth: int = 0):
     elif depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
         holder = verb.head.head
     shared = speaker_token(holder, depth + 1) if holder is not None else None
+    if shared is None and holder is not None and verb.tag_ == "VBG":
+        # "After saying her foot was swollen, she was whisked off": a gerund's subject is that of the
+        # clause it hangs on, passive or not
+        shared = next((c for c in holder.children if c.dep_ == "nsubjpass"), None)
     if shared is not None and shared.lower_ == "it" and holder.lemma_ in ("be", "go"):
         return None
     return shared

@@ -521,3 +521,8 @@ def test_quotes_feeling_shown_in_reaction(nlp):
     (q,) = quotes_in(nlp, "The union was balking at the new contract.")
     assert (q.speaker_text, q.text) == ("The union", "the new contract")
     assert quotes_in(nlp, "The crowd fumed quietly.") == []
+
+
+def test_quotes_gerund_takes_the_passive_subject_of_its_clause(nlp):
+    qs = quotes_in(nlp, "After saying the bridge was unsafe, the engineer was fired.")
+    assert [(q.speaker_text, q.cue) for q in qs if q.cue == "saying"] == [("the engineer", "saying")]
