@@ -21,6 +21,7 @@ from .cues import (
     STANCE,
     STATEMENT_NOUNS,
     VIEW,
+    WRITINGS,
     XCOMP_CONTENT,
     cue_lemma,
 )
@@ -104,12 +105,13 @@ def speaker_token(verb, depth: int = 0):
     for c in verb.children:
         if c.dep_ == "agent":
             return next((g for g in c.children if g.dep_ == "pobj"), None)
-    if any(c.dep_ in ("nsubjpass", "expl") for c in verb.children):
-        # "it was stated in the text published by X": the document is the source
+    aside = verb.tag_ == "VBN" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    if aside or any(c.dep_ in ("nsubjpass", "expl") for c in verb.children):
+        # "it was stated in the text published by X", "as stated in Davis' commentary": the document
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "by"):
                 doc_noun = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if doc_noun is not None and doc_noun.lemma_.lower() in STATEMENT_NOUNS:
+                if doc_noun is not None and doc_noun.lemma_.lower() in STATEMENT_NOUNS | WRITINGS:
                     return doc_noun
         return None
     # a subject shared with the governing verb: "Japan protested, saying ...", "he was able to tout"

@@ -5,8 +5,9 @@ someone said, believed or stated, and where their content sits. Each list says w
 from __future__ import annotations
 
 __all__ = [
-    "ATTITUDE", "ATTITUDE_ADJECTIVES", "BELIEF_OBJECT", "CLAUSE_ONLY", "CUE_NOUNS", "DOBJ_CONTENT", "EVIDENCE", "FRAME_ONLY", "INTENT", "OBJECT_CONTENT",
-    "PREP_CONTENT", "REACTION", "SPEECH", "STANCE", "STATEMENT_NOUNS", "STATEMENT_VERBS", "VIEW", "XCOMP_CONTENT", "cue_lemma",
+    "ATTITUDE", "ATTITUDE_ADJECTIVES", "BELIEF_OBJECT", "CLAUSE_ONLY", "CUE_NOUNS", "DOBJ_CONTENT",
+    "EVIDENCE", "FRAME_ONLY", "INTENT", "OBJECT_CONTENT", "PREP_CONTENT", "REACTION", "SPEECH", "STANCE",
+    "STATEMENT_NOUNS", "STATEMENT_VERBS", "VIEW", "WRITINGS", "XCOMP_CONTENT", "cue_lemma",
 ]
 
 SPEECH = frozenset("""
@@ -157,6 +158,10 @@ phrase of `PREP_CONTENT`), and never without it."""
 
 STATEMENT_NOUNS = frozenset(
     "statement declaration communique communiqué text letter message note report".split())
+WRITINGS = frozenset("commentary article column editorial op-ed essay book memo transcript".split())
+"""Writings that, besides `STATEMENT_NOUNS`, can be the source of a passive report ("as stated in
+his commentary"); an "as"-aside with no such source ("as predicted", "as expected") has no speaker."""
+
 STATEMENT_VERBS = frozenset("issue publish release sign adopt send".split())
 """"X issued a statement “...”": a quote beside these takes X as its speaker."""
 

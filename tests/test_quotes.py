@@ -526,3 +526,9 @@ def test_quotes_feeling_shown_in_reaction(nlp):
 def test_quotes_gerund_takes_the_passive_subject_of_its_clause(nlp):
     qs = quotes_in(nlp, "After saying the bridge was unsafe, the engineer was fired.")
     assert [(q.speaker_text, q.cue) for q in qs if q.cue == "saying"] == [("the engineer", "saying")]
+
+
+def test_quotes_passive_aside_credits_the_writing_it_names(nlp):
+    (q,) = quotes_in(nlp, "As stated in the mayor's commentary, the bridge will reopen in May.")
+    assert (q.speaker_text, q.text) == ("the mayor's commentary", "the bridge will reopen in May")
+    assert all(q.speaker_text is None for q in quotes_in(nlp, "The company failed in July, as predicted."))
