@@ -132,6 +132,9 @@ def speaker_token(verb, depth: int = 0):
     return shared
 
 
+_PERSONAL = frozenset("i you he she we they who".split())
+
+
 def reported_content(verb, lemma: str) -> list:
     """Tokens of what the cue reports, from the parse (may be empty: a quote may supply it)."""
     for c in verb.children:
@@ -150,7 +153,10 @@ def reported_content(verb, lemma: str) -> list:
         return [t for c in obj + as_ for t in c.subtree] if obj and as_ else []
     if lemma in CLAUSE_ONLY:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if (subject is not None and subject.lemma_.lower() in EVIDENCE) or lemma in BELIEF_OBJECT:
+        source = speaker_token(verb) if lemma == "show" else None
+        if (subject is not None and subject.lemma_.lower() in EVIDENCE) or lemma in BELIEF_OBJECT or (
+                # "polling averages show Clinton with a lead": whatever is not a person shows a finding
+                source is not None and source.ent_type_ != "PERSON" and source.lower_ not in _PERSONAL):
             if obj := [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]:
                 return obj
         # a hope is also an intention: "she hopes to be elected"

@@ -532,3 +532,10 @@ def test_quotes_passive_aside_credits_the_writing_it_names(nlp):
     (q,) = quotes_in(nlp, "As stated in the mayor's commentary, the bridge will reopen in May.")
     assert (q.speaker_text, q.text) == ("the mayor's commentary", "the bridge will reopen in May")
     assert all(q.speaker_text is None for q in quotes_in(nlp, "The company failed in July, as predicted."))
+
+
+def test_quotes_whatever_is_not_a_person_shows_a_finding(nlp):
+    (q,) = quotes_in(nlp, "Polling averages show the governor with a narrow lead.")
+    assert (q.speaker_text, q.cue) == ("Polling averages", "show")
+    assert q.text == "the governor"
+    assert quotes_in(nlp, "She showed the visitors the garden.") == []
