@@ -141,15 +141,19 @@ def reported_content(verb, lemma: str) -> list:
         if c.dep_ == "ccomp":
             return list(c.subtree)
     for c in verb.children:
-        # "Trump said after the convention he would not ...": a clause with its own subject and no
-        # conjunction, misread as an adverbial clause
+        # "Trump said after the convention he would not ...", "Trump tweeted in the early hours that
+        # Machado was ...": a clause with its own subject and no conjunction, or opened by "that",
+        # misread as an adverbial clause
         if c.dep_ == "advcl" and c.i > verb.i and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) \
-                and not any(g.dep_ in ("mark", "advmod") and g.i < c.i for g in c.children):
+                and not any(g.dep_ in ("mark", "advmod") and g.i < c.i and not (
+                    g.lower_ == "that" and g.i == c.left_edge.i) for g in c.children):
             return list(c.subtree)
     if lemma in VIEW:
         # "critics view reauthorization as a giveaway"
         obj = [c for c in verb.children if c.dep_ == "dobj"]
-        as_ = [c for c in verb.children if c.dep_ in ("prep", "oprd") and c.lower_ == "as"]
+        as_ = [c for c in verb.children if c.dep_ in ("prep", "oprd") and c.lower_ == "as"] or [
+            # "the group views Obama more favorably than Trump": the judgement as a manner adverb
+            c for c in verb.children if c.dep_ == "advmod" and c.lower_.endswith("ly") and c.i > verb.i]
         return [t for c in obj + as_ for t in c.subtree] if obj and as_ else []
     if lemma in CLAUSE_ONLY:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)

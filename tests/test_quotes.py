@@ -539,3 +539,10 @@ def test_quotes_whatever_is_not_a_person_shows_a_finding(nlp):
     assert (q.speaker_text, q.cue) == ("Polling averages", "show")
     assert q.text == "the governor"
     assert quotes_in(nlp, "She showed the visitors the garden.") == []
+
+
+def test_quotes_that_clause_misread_as_adverbial_and_view_with_a_manner(nlp):
+    (q,) = quotes_in(nlp, "The mayor tweeted on Friday that the bridge was safe.")
+    assert (q.speaker_text, q.cue, q.text) == ("The mayor", "tweeted", "that the bridge was safe")
+    (q,) = quotes_in(nlp, "The union views the new contract favorably.")
+    assert (q.speaker_text, q.cue, q.text) == ("The union", "views", "the new contract favorably")
