@@ -66,6 +66,7 @@ FRAMES = [
     ("rally behind", "Egypt rallied behind Saudi Arabia on Sunday.", ("EGY", "SAU", "05")),
     ("put weight behind", "France put its weight behind Greece in the dispute.", ("FRA", "GRC", "05")),
     ("resume relations", "Qatar resumed diplomatic relations with Egypt in January.", ("QAT", "EGY", "05")),
+    ("lend support to", "France lent its support to Greece in the dispute.", ("FRA", "GRC", "05")),
     # 06 material cooperation
     ("share intelligence", "Jordan shared intelligence with Egypt about the plot.", ("JOR", "EGY", "06")),
     ("hold exercises", "India held naval exercises with France in the Indian Ocean.", ("IND", "FRA", "06")),
@@ -94,6 +95,8 @@ FRAMES = [
     ("train soldiers", "Britain trained Ukraine's soldiers in 2023.", ("GBR", "UKR", "07")),
     ("accept refugees", "Jordan accepted Syrian refugees in 2013.", ("JOR", "SYR", "07")),
     ("will not accept refugees", "Syria said it will not accept refugees from Iraq.", ("SYR", "IRQ", "12")),
+    ("lend money to", "China lent 2 billion dollars to Pakistan.", ("CHN", "PAK", "07")),
+    ("arm rebels", "Iran has armed the Houthi rebels in Yemen.", ("IRN", "YEM", "07")),
     # 08 yield
     ("lift a blockade", "Egypt lifted its blockade on Gaza's crossings with Israel.", ("EGY", "PSE", "08")),
     ("lift sanctions", "Canada lifted sanctions on Myanmar's airline.", ("CAN", "MMR", "08")),
@@ -135,6 +138,9 @@ FRAMES = [
     ("announce a resignation", "Peru's president announced his resignation on Monday.", ("PER", None, "08")),
     ("pull forces from", "Sudan pulled its forces from the border with Chad.", ("SDN", "TCD", "08")),
     ("end attacks on", "Hamas ended its attacks on Israel on Friday.", ("PSE", "ISR", "08")),
+    ("exchange prisoners", "Russia and Ukraine exchanged prisoners on Saturday.", ("RUS", "UKR", "08")),
+    ("swap prisoners with", "Armenia swapped prisoners with Azerbaijan.", ("ARM", "AZE", "08")),
+    ("retreat from", "Ethiopian troops retreated from Eritrea's border towns.", ("ETH", "ERI", "08")),
     # 09 investigate
     ("investigate", "Ukraine is investigating Russia's attacks on its grid.", ("UKR", "RUS", "09")),
     ("launch an investigation", "The UN launched an investigation into Israel's raid.", ("IGO", "ISR", "09")),
@@ -245,6 +251,10 @@ FRAMES = [
     ("halt mediation", "Egypt halted its mediation between Israel and Hamas.", ("EGY", "ISR", "16")),
     ("suspend deliveries", "Russia suspended gas deliveries to Ukraine.", ("RUS", "UKR", "16")),
     ("prohibit aid", "The United States prohibited aid to Albania's rebels.", ("USA", "ALB", "16")),
+    ("slap sanctions on", "The United States slapped sanctions on Venezuela's oil company.", ("USA", "VEN", "16")),
+    ("announce sanctions against", "Britain announced sanctions against Russian banks on Monday.", ("GBR", "RUS", "16")),
+    ("extend sanctions on", "The European Union extended its sanctions on Belarus.", ("IGO", "BLR", "16")),
+    ("expand sanctions against", "Japan expanded sanctions against North Korea.", ("JPN", "PRK", "16")),
     # 17 coerce
     ("expel", "Kuwait expelled hundreds of Egyptian workers last month.", ("KWT", "EGY", "17")),
     ("impose a blockade on", "Saudi Arabia imposed a blockade on Qatar in June.", ("SAU", "QAT", "19")),
@@ -318,6 +328,10 @@ FRAMES = [
     ("pummel", "Syrian tanks pummelled Turkish positions on Monday.", ("SYR", "TUR", "19")),
     ("destroy tanks", "Ukrainian drones destroyed Russian tanks near Kherson.", ("UKR", "RUS", "19")),
     ("call off a ceasefire", "Hamas called off its ceasefire with Israel on Monday.", ("PSE", "ISR", "19")),
+    ("assault refugees", "Egyptian police assaulted Sudanese refugees in Cairo.", ("EGY", "SDN", "18")),
+    ("seize a town", "Eritrean troops seized the Ethiopian town of Badme.", ("ERI", "ETH", "19")),
+    ("hit positions", "Israeli jets hit Hamas positions in Gaza.", ("ISR", "PSE", "19")),
+    ("target positions", "Turkish drones targeted Kurdish militia positions in Syria.", ("TUR", "SYR", "19")),
 ]
 
 
