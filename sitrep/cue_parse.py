@@ -218,6 +218,7 @@ def before_comma(verb, speaker_tokens: list) -> list:
     return []
 
 
+_BELIEF_PREPS = {"believe": ("in",), "know": ("of",), "think": ("of",), "learn": ("of",)}
 _LOOSE_PREPS = frozenset("about on with to by against over of".split())
 _TO_ADDRESSEE = frozenset("speak talk call write tweet".split())  # "spoke to reporters": who heard it
 
@@ -241,8 +242,10 @@ def loose_content(verb, cue_tokens: list) -> list:
         own = {t.i for t in verb.subtree}
         return [t for t in verb.head.subtree if t.i not in own]
     if lemma in CLAUSE_ONLY:
-        # a belief about something ("I know all about normalizing hate", "worried about the cost")
-        return [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "about"
+        # a belief about something ("I know all about normalizing hate", "worried about the cost"),
+        # or in or of something ("I believe in the good sense of the people", "learned of the meeting")
+        preps = ("about",) + _BELIEF_PREPS.get(lemma, ())
+        return [t for c in verb.children if c.dep_ == "prep" and c.lower_ in preps
                 and any(g.dep_ in ("pobj", "pcomp") for g in c.children) for t in c.subtree]
     cue = {t.i for t in cue_tokens}
     for c in verb.children:

@@ -546,3 +546,8 @@ def test_quotes_that_clause_misread_as_adverbial_and_view_with_a_manner(nlp):
     assert (q.speaker_text, q.cue, q.text) == ("The mayor", "tweeted", "that the bridge was safe")
     (q,) = quotes_in(nlp, "The union views the new contract favorably.")
     assert (q.speaker_text, q.cue, q.text) == ("The union", "views", "the new contract favorably")
+
+
+def test_quotes_belief_in_something(nlp):
+    (q,) = quotes_in(nlp, "Like her predecessor, the governor believes in the good sense of voters.")
+    assert (q.speaker_text, q.cue, q.text) == ("the governor", "believes", "in the good sense of voters")
