@@ -352,6 +352,9 @@ def _draft(tok) -> _Draft | None:
     elif not content and subject is not None and lemma not in CLAUSE_ONLY:
         content = before_comma(tok, speaker_tokens)
     content = [t for t in in_paragraph(content, tok) if t.i not in taken]
+    semicolons = [t.i for t in content if t.text == ";" and t.i > tok.i]
+    if semicolons:  # "X said A; they learned B": what follows the semicolon is the writer's again
+        content = [t for t in content if t.i < semicolons[0]]
     return _Draft(cue, subject, speaker_tokens, content, [], tok.sent)
 
 

@@ -551,3 +551,9 @@ def test_quotes_that_clause_misread_as_adverbial_and_view_with_a_manner(nlp):
 def test_quotes_belief_in_something(nlp):
     (q,) = quotes_in(nlp, "Like her predecessor, the governor believes in the good sense of voters.")
     assert (q.speaker_text, q.cue, q.text) == ("the governor", "believes", "in the good sense of voters")
+
+
+def test_quotes_report_stops_at_a_semicolon(nlp):
+    qs = quotes_in(nlp, "Officials said the delay was not deliberate; they disclosed the figures on Friday.")
+    assert [(q.speaker_text, q.cue) for q in qs] == [("Officials", "said"), ("they", "disclosed")]
+    assert qs[0].text == "the delay was not deliberate"
