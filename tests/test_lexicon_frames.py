@@ -13,6 +13,10 @@ from sitrep.api import code_text
 FRAMES = [
     # 01 statement
     ("dispute a complaint", "Britain disputed Argentina's complaint on Monday.", ("GBR", "ARG", "01")),
+    ("decline to comment", "Kenya's foreign ministry declined to comment on the report.", ("KEN", None, "01")),
+    ("refuse to comment", "Egypt's army refused to comment on the raid.", ("EGY", None, "01")),
+    ("claim responsibility", "Somalia's al-Shabaab claimed responsibility for the attack on Kenyan troops.", ("SOM", None, "01")),
+    ("deny responsibility", "Pakistan's government denied responsibility for the attack on India's base.", ("PAK", None, "01")),
     # 02 appeal
     ("ask for", "Iraq asked Russia for help with its oil industry on Monday.", ("IRQ", "RUS", "02")),
     ("call for", "France called for the release of Iran's political prisoners.", ("FRA", "IRN", "02")),
@@ -67,6 +71,7 @@ FRAMES = [
     ("put weight behind", "France put its weight behind Greece in the dispute.", ("FRA", "GRC", "05")),
     ("resume relations", "Qatar resumed diplomatic relations with Egypt in January.", ("QAT", "EGY", "05")),
     ("lend support to", "France lent its support to Greece in the dispute.", ("FRA", "GRC", "05")),
+    ("grant amnesty to", "Myanmar's junta granted amnesty to Thai prisoners.", ("MMR", "THA", "05")),
     # 06 material cooperation
     ("share intelligence", "Jordan shared intelligence with Egypt about the plot.", ("JOR", "EGY", "06")),
     ("hold exercises", "India held naval exercises with France in the Indian Ocean.", ("IND", "FRA", "06")),
@@ -226,6 +231,7 @@ FRAMES = [
     ("begin patrols", "Indian soldiers began patrols along the border.", ("IND", None, "15")),
     ("launch patrols", "Gabonese police launched patrols in Libreville.", ("GAB", None, "15")),
     ("order troops to", "Sudan ordered troops to the border with South Sudan.", ("SDN", "SSD", "15")),
+    ("order police into", "Brazil's president ordered police forces into Argentina's border towns.", ("BRA", "ARG", "15")),
     # 16 reduce relations
     ("expel diplomats", "Poland expelled three Russian diplomats on Monday.", ("POL", "RUS", "16")),
     ("expel inspectors", "North Korea expelled the UN inspectors in 2002.", ("PRK", "IGO", "16")),
