@@ -17,6 +17,8 @@ FRAMES = [
     ("refuse to comment", "Egypt's army refused to comment on the raid.", ("EGY", None, "01")),
     ("claim responsibility", "Somalia's al-Shabaab claimed responsibility for the attack on Kenyan troops.", ("SOM", None, "01")),
     ("deny responsibility", "Pakistan's government denied responsibility for the attack on India's base.", ("PAK", None, "01")),
+    ("voice regret over", "Japan voiced regret over China's decision.", ("JPN", "CHN", "01")),
+    ("voice hope for", "Kenya voiced hope for Ethiopia's peace talks.", ("KEN", "ETH", "01")),
     # 02 appeal
     ("ask for", "Iraq asked Russia for help with its oil industry on Monday.", ("IRQ", "RUS", "02")),
     ("call for", "France called for the release of Iran's political prisoners.", ("FRA", "IRN", "02")),
@@ -153,6 +155,8 @@ FRAMES = [
     ("conduct an investigation", "Kenya conducted an investigation into Somalia's role in the attack.", ("KEN", "SOM", "09")),
     ("send observers", "The African Union sent observers to Sudan.", ("IGO", "SDN", "09")),
     ("order an investigation", "Kenya ordered an investigation into Somalia's role in the attack.", ("KEN", "SOM", "09")),
+    ("set up an inquiry into", "The UN set up an inquiry into Myanmar's crackdown.", ("IGO", "MMR", "09")),
+    ("establish a tribunal", "Sierra Leone established a tribunal into Liberia's war crimes.", ("SLE", "LBR", "09")),
     # 10 demand
     ("pressure to", "Iran pressured Iraq to cancel the elections.", ("IRN", "IRQ", "10")),
     # 11 disapprove
@@ -175,6 +179,13 @@ FRAMES = [
     ("sentence to", "An Iranian court sentenced a British journalist to ten years in prison.", ("IRN", "GBR", "17")),
     ("hand down a sentence to", "A Chinese court handed down a death sentence to a Canadian citizen.", ("CHN", "CAN", "17")),
     ("hand down convictions against", "A Russian court handed down convictions against five Ukrainian activists.", ("RUS", "UKR", "11")),
+    ("voice anger at", "Iran voiced anger at the British government.", ("IRN", "GBR", "11")),
+    ("file a complaint against", "Ukraine filed a complaint against Russia at the WTO.", ("UKR", "RUS", "11")),
+    ("bring a complaint against", "Bolivia brought a complaint against Chile on Monday.", ("BOL", "CHL", "11")),
+    ("file a lawsuit against", "Gambia filed a lawsuit against Myanmar at the ICJ.", ("GMB", "MMR", "11")),
+    ("bring a case against", "Ukraine brought a case against Russia at the court.", ("UKR", "RUS", "11")),
+    ("file charges against", "Brazil's prosecutors filed charges against Paraguay's former president.", ("BRA", "PRY", "11")),
+    ("bring charges against", "Italian prosecutors brought charges against four Egyptian officers.", ("ITA", "EGY", "11")),
     # 12 reject
     ("rule out sending", "Hungary ruled out sending troops to Albania.", ("HUN", "ALB", "12")),
     ("refuse to meet", "Israel's president refused to meet Jordan's foreign minister.", ("ISR", "JOR", "12")),
