@@ -227,6 +227,8 @@ FRAMES = [
     ("burn an effigy", "Pakistani protesters burned an effigy of India's prime minister.", ("PAK", "IND", "14")),
     ("join a strike against", "Egyptian workers joined the strike against the Egyptian government.", ("EGY", "EGY", "14")),
     ("join protests against", "Chilean students joined the protests against Peru's government.", ("CHL", "PER", "14")),
+    ("chant slogans against", "Iranian students chanted slogans against the United States.", ("IRN", "USA", "14")),
+    ("chant against", "Thousands of Serbs chanted against NATO in Belgrade.", ("SRB", "IGO", "14")),
     # 15 force posture
     ("mobilize troops against", "Armenia mobilized troops against Azerbaijan on Sunday.", ("ARM", "AZE", "15")),
     ("deploy troops to", "Russia deployed troops to Belarus on Friday.", ("RUS", "BLR", "15")),
@@ -243,6 +245,7 @@ FRAMES = [
     ("launch patrols", "Gabonese police launched patrols in Libreville.", ("GAB", None, "15")),
     ("order troops to", "Sudan ordered troops to the border with South Sudan.", ("SDN", "SSD", "15")),
     ("order police into", "Brazil's president ordered police forces into Argentina's border towns.", ("BRA", "ARG", "15")),
+    ("station troops along", "Russia stationed troops along its border with Ukraine.", ("RUS", "UKR", "15")),
     # 16 reduce relations
     ("expel diplomats", "Poland expelled three Russian diplomats on Monday.", ("POL", "RUS", "16")),
     ("expel inspectors", "North Korea expelled the UN inspectors in 2002.", ("PRK", "IGO", "16")),
@@ -272,6 +275,7 @@ FRAMES = [
     ("announce sanctions against", "Britain announced sanctions against Russian banks on Monday.", ("GBR", "RUS", "16")),
     ("extend sanctions on", "The European Union extended its sanctions on Belarus.", ("IGO", "BLR", "16")),
     ("expand sanctions against", "Japan expanded sanctions against North Korea.", ("JPN", "PRK", "16")),
+    ("kick out diplomats", "Russia kicked out two British diplomats.", ("RUS", "GBR", "16")),
     # 17 coerce
     ("expel", "Kuwait expelled hundreds of Egyptian workers last month.", ("KWT", "EGY", "17")),
     ("impose a blockade on", "Saudi Arabia imposed a blockade on Qatar in June.", ("SAU", "QAT", "19")),
@@ -309,6 +313,9 @@ FRAMES = [
     ("use tear gas on", "Turkish police used tear gas on Syrian refugees.", ("TUR", "SYR", "17")),
     ("destroy homes", "Israeli troops destroyed Palestinian homes in Hebron.", ("ISR", "PSE", "17")),
     ("burn down a station", "Kenyan protesters burned down a police station in Mombasa.", ("KEN", None, "17")),
+    ("prosecute", "Turkey prosecuted two German journalists.", ("TUR", "DEU", "17")),
+    ("evict", "Israeli police evicted Palestinian families in Jerusalem.", ("ISR", "PSE", "17")),
+    ("kick out", "Qatar kicked out Egyptian workers last month.", ("QAT", "EGY", "17")),
     # 18-20 assault and fight
     ("hijack", "Pirates from Somalia hijacked a ship of the Indian navy.", ("SOM", "IND", "18")),
     ("torture", "Syrian police tortured Jordanian prisoners, the report said.", ("SYR", "JOR", "18")),
