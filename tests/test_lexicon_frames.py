@@ -246,6 +246,7 @@ FRAMES = [
     ("order troops to", "Sudan ordered troops to the border with South Sudan.", ("SDN", "SSD", "15")),
     ("order police into", "Brazil's president ordered police forces into Argentina's border towns.", ("BRA", "ARG", "15")),
     ("station troops along", "Russia stationed troops along its border with Ukraine.", ("RUS", "UKR", "15")),
+    ("violate airspace", "Chinese jets violated Taiwan's airspace on Sunday.", ("CHN", "TWN", "15")),
     # 16 reduce relations
     ("expel diplomats", "Poland expelled three Russian diplomats on Monday.", ("POL", "RUS", "16")),
     ("expel inspectors", "North Korea expelled the UN inspectors in 2002.", ("PRK", "IGO", "16")),
@@ -356,6 +357,12 @@ FRAMES = [
     ("seize a town", "Eritrean troops seized the Ethiopian town of Badme.", ("ERI", "ETH", "19")),
     ("hit positions", "Israeli jets hit Hamas positions in Gaza.", ("ISR", "PSE", "19")),
     ("target positions", "Turkish drones targeted Kurdish militia positions in Syria.", ("TUR", "SYR", "19")),
+    ("lay siege to", "Russian troops laid siege to the Ukrainian city of Mariupol.", ("RUS", "UKR", "19")),
+    ("continue an offensive against", "Sudan's army continued its offensive against South Sudan's rebels.", ("SDN", "SSD", "19")),
+    ("resume airstrikes against", "Turkey resumed airstrikes against Syrian Kurdish militants.", ("TUR", "SYR", "19")),
+    ("step up a bombardment of", "Russia stepped up its bombardment of Ukraine's cities.", ("RUS", "UKR", "19")),
+    ("intensify an offensive against", "Saudi Arabia intensified its offensive against Yemen's rebels.", ("SAU", "YEM", "19")),
+    ("escalate shelling of", "Armenia escalated its shelling of Azerbaijan's villages.", ("ARM", "AZE", "19")),
 ]
 
 
