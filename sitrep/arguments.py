@@ -89,9 +89,12 @@ def _subject_actors(verb, ctx: Context, depth: int = 0) -> list:
         if subject.lower_ in _FIRST_PERSON:
             return _speaker_actors(verb, ctx, depth)
         if subject.lower_ in _THIRD_PERSON and subject.i not in ctx.by_token:
-            return _reporter_actors(verb, subject, ctx)
+            # "He and Arafat met ...": the pronoun's conjuncts act with it
+            return _reporter_actors(verb, subject, ctx) + [m for c in subject.conjuncts for m in actors_in(c, ctx)]
         if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             return actors_in(verb.head, ctx)
+        if subject.i not in ctx.by_token and _names_a_pair(subject):
+            return _pair_antecedent(subject, ctx)
         return actors_in(subject, ctx)
     head = verb.head
     if head.i == verb.i:
@@ -173,6 +176,41 @@ def _number(verb) -> str | None:
     return _PRESENT.get(verb.tag_)
 
 
+_PAIR_NOUNS = frozenset("sides countries nations states governments neighbours neighbors parties delegations "
+                        "leaders presidents ministers premiers men".split())
+_PAIR_PEOPLE = frozenset({"leaders", "presidents", "ministers", "premiers", "men"})
+_PAIR_WINDOW = 3  # sentences back that "the two sides" may look for the two it stands for
+
+
+def _names_a_pair(noun) -> bool:
+    """ "the two sides", "both countries", "the two leaders"."""
+    if noun.lower_ not in _PAIR_NOUNS:
+        return False
+    words = {c.lower_ for c in noun.children if c.dep_ in ("det", "nummod", "predet", "amod")}
+    return "both" in words or "two" in words
+
+
+def _pair_antecedent(noun, ctx: Context) -> list:
+    """The two actors "the two sides" stands for: the nearest earlier stretch of text (the sentence so
+    far, then each sentence before) naming actors of exactly two countries; none when it names more."""
+    people = noun.lower_ in _PAIR_PEOPLE
+    doc = noun.doc
+    sentences = [s for s in doc.sents if s.start <= noun.i]
+    for back, sent in enumerate(reversed(sentences[-(_PAIR_WINDOW + 1):])):
+        end = noun.i if back == 0 else sent.end
+        found: dict[str, object] = {}
+        for i in range(sent.start, end):
+            mention = ctx.by_token.get(i)
+            if mention is None or not mention.actor.country or (people and mention.actor.kind != "person"):
+                continue
+            found.setdefault(mention.actor.country, mention)
+        if len(found) == 2:
+            return list(found.values())
+        if len(found) > 2:
+            return []
+    return []
+
+
 def _agreeing_head(verb):
     """The verb a coordinated verb shares its subject with.
 
@@ -231,6 +269,26 @@ def _reporter_actors(verb, pronoun, ctx: Context) -> list:
                 return found
             return []
         node = parent
+    return _previous_subject(pronoun, ctx) if pronoun.lower_ in ("he", "she") else []
+
+
+def _previous_subject(pronoun, ctx: Context) -> list:
+    """ "Annan deplored the attack. He also called on Lebanon ...": a "he"/"she" that no reporting verb
+    explains is the nearest person who was a subject earlier in its sentence or in the one before
+    (news keeps its subject as the topic); none if another person was named in between."""
+    doc = pronoun.doc
+    sentences = [s for s in doc.sents if s.start <= pronoun.i][-2:]
+    for i in range(pronoun.i - 1, sentences[0].start - 1, -1):
+        mention = ctx.by_token.get(i)
+        if mention is None or mention.actor.kind != "person":
+            continue
+        if not mention.actor.country:
+            return []
+        head = doc[mention.token_end - 1]
+        if head.dep_ in ("nsubj", "nsubjpass") or any(doc[t].dep_ in ("nsubj", "nsubjpass")
+                                                      for t in range(mention.token_start, mention.token_end)):
+            return [mention]
+        return []  # another person stands closer: "Annan met Blair. He said ..." is ambiguous
     return []
 
 

@@ -220,8 +220,10 @@ def _code_predicate(token, index: int, sent, ctx: Context, lexicon: Lexicon) -> 
         if frame.lemma == "be" and not (sources and targets):
             return  # "the talks will be in Geneva", "Putin will be in power": no visit
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
-        if not targets and frame.reverse == frame.code and len(sources) >= 2 and not passive:
-            targets = sources  # "Israel and Syria met": a symmetric act among coordinated subjects
+        reciprocal = any(c.dep_ in ("dobj", "pobj") and c.lower_ in ("other", "another") and
+                         any(g.lower_ in ("each", "one") for g in c.children) for c in token.subtree)
+        if not targets and (frame.reverse == frame.code or reciprocal) and len(sources) >= 2 and not passive:
+            targets = sources  # "Israel and Syria met", "accused each other": an act among coordinated subjects
         if not sources and frame.reverse == frame.code and passive:
             sources, targets = _visit_parties(token, ctx) or (sources, targets)
         yield from _pairs(token, frame.code, frame.reverse, frame.label, frame.confidence, sources, targets, index, sent, ctx)

@@ -465,3 +465,25 @@ def test_code_releasing_a_named_person_is_a_release_of_persons():
 
 def test_code_defending_a_state_against_criticism_is_verbal_support():
     assert ("PSE", "IRQ", "05") in _triples("Palestinian leader Yasser Arafat defended Iraq against Western criticism.")
+
+
+def test_code_the_two_sides_are_the_two_states_named_just_before_and_each_other_is_the_other():
+    triples = _triples("President Putin met Chinese President Xi Jinping in Beijing on Tuesday. "
+                       "The two leaders signed an agreement on energy.")
+    assert {("RUS", "CHN", "05"), ("CHN", "RUS", "05")} <= triples
+    triples = _triples("Israel and Syria resumed talks on Monday. Both sides accused each other of bad faith.")
+    assert {("ISR", "SYR", "11"), ("SYR", "ISR", "11")} <= triples
+
+
+def test_code_the_two_sides_are_nobody_when_three_states_were_named():
+    events = code_text("Russia, China and Iran held talks. The two sides signed an agreement.", published="2024-03-06")
+    assert not any(e.trigger == "signed" and e.counted for e in events)
+
+
+def test_code_he_with_no_reporting_verb_is_the_person_who_was_the_subject_just_before():
+    triples = _triples("Turkish Prime Minister Recep Tayyip Erdogan arrived in Cairo on Monday. "
+                       "He and Egyptian President Abdel Fattah el-Sisi signed an agreement on trade.")
+    assert ("TUR", "EGY", "05") in triples
+    events = code_text("Turkish President Erdogan met British Prime Minister Boris Johnson. He called on Syria to act.",
+                       published="2021-03-06")
+    assert not any(e.trigger == "called" and e.counted for e in events)
