@@ -110,7 +110,9 @@ def modality(trigger) -> tuple[str, ...]:
     lemmas = {g.lemma_ for g in governors}
     reported = _reported_by(trigger)
     # the trigger states a condition ("... if Israel withdraws", "until Iraq pays"): not asserted at all
-    condition = any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in children)
+    # ("if America were to impose tariffs": the condition sits on the governing "were")
+    condition = any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in children) or any(
+        c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for g in governors if g.lemma_ == "be" for c in g.children)
     # the trigger is what happens on a condition ("will withdraw if ..."): an offer or a threat
     conditional = any(
         c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)

@@ -487,3 +487,8 @@ def test_code_he_with_no_reporting_verb_is_the_person_who_was_the_subject_just_b
     events = code_text("Turkish President Erdogan met British Prime Minister Boris Johnson. He called on Syria to act.",
                        published="2021-03-06")
     assert not any(e.trigger == "called" and e.counted for e in events)
+
+
+def test_code_what_if_x_were_to_do_is_not_asserted():
+    events = code_text("If the United States were to impose tariffs on Mexico, trade would suffer.", published="2024-03-06")
+    assert events and not any(e.counted for e in events)
