@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .antecedents import names_a_pair, pair_antecedent, previous_subject
 from .lexicon import Frame
 
 __all__ = [
     "Context", "PROTEST_CODES", "PROTEST_NOUNS", "SPEECH_VERBS", "actors_in", "dateline_host", "goes_nowhere", "ground",
-    "struck_place", "that_clause", "verb_arguments",
+    "condition_clauses", "struck_place", "that_clause", "verb_arguments",
 ]
 
 SPEECH_VERBS = frozenset(
@@ -93,8 +94,8 @@ def _subject_actors(verb, ctx: Context, depth: int = 0) -> list:
             return _reporter_actors(verb, subject, ctx) + [m for c in subject.conjuncts for m in actors_in(c, ctx)]
         if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             return actors_in(verb.head, ctx)
-        if subject.i not in ctx.by_token and _names_a_pair(subject):
-            return _pair_antecedent(subject, ctx)
+        if subject.i not in ctx.by_token and names_a_pair(subject):
+            return pair_antecedent(subject, ctx.by_token)
         return actors_in(subject, ctx)
     head = verb.head
     if head.i == verb.i:
@@ -156,6 +157,12 @@ PROTEST_CODES = {"demonstrate": "141", "demonstration": "141", "protest": "141",
 PROTEST_NOUNS = ("demonstration", "protest", "riot")
 
 
+def condition_clauses(verb) -> list:
+    """The "if"/"unless" clauses on a verb: "will withdraw unless Iraq pays", "... if Khartoum refused"."""
+    return [c for c in verb.children if c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)]
+
+
 def that_clause(node) -> bool:
     """True when the clause headed by `node` is introduced by "that" ("its demand that Israel ...")."""
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children)
@@ -174,41 +181,6 @@ def _number(verb) -> str | None:
     if verb.tag_ == "VB" and any(c.dep_ == "aux" for c in verb.children):
         return None
     return _PRESENT.get(verb.tag_)
-
-
-_PAIR_NOUNS = frozenset("sides countries nations states governments neighbours neighbors parties delegations "
-                        "leaders presidents ministers premiers men".split())
-_PAIR_PEOPLE = frozenset({"leaders", "presidents", "ministers", "premiers", "men"})
-_PAIR_WINDOW = 3  # sentences back that "the two sides" may look for the two it stands for
-
-
-def _names_a_pair(noun) -> bool:
-    """ "the two sides", "both countries", "the two leaders"."""
-    if noun.lower_ not in _PAIR_NOUNS:
-        return False
-    words = {c.lower_ for c in noun.children if c.dep_ in ("det", "nummod", "predet", "amod")}
-    return "both" in words or "two" in words
-
-
-def _pair_antecedent(noun, ctx: Context) -> list:
-    """The two actors "the two sides" stands for: the nearest earlier stretch of text (the sentence so
-    far, then each sentence before) naming actors of exactly two countries; none when it names more."""
-    people = noun.lower_ in _PAIR_PEOPLE
-    doc = noun.doc
-    sentences = [s for s in doc.sents if s.start <= noun.i]
-    for back, sent in enumerate(reversed(sentences[-(_PAIR_WINDOW + 1):])):
-        end = noun.i if back == 0 else sent.end
-        found: dict[str, object] = {}
-        for i in range(sent.start, end):
-            mention = ctx.by_token.get(i)
-            if mention is None or not mention.actor.country or (people and mention.actor.kind != "person"):
-                continue
-            found.setdefault(mention.actor.country, mention)
-        if len(found) == 2:
-            return list(found.values())
-        if len(found) > 2:
-            return []
-    return []
 
 
 def _agreeing_head(verb):
@@ -269,27 +241,7 @@ def _reporter_actors(verb, pronoun, ctx: Context) -> list:
                 return found
             return []
         node = parent
-    return _previous_subject(pronoun, ctx) if pronoun.lower_ in ("he", "she") else []
-
-
-def _previous_subject(pronoun, ctx: Context) -> list:
-    """ "Annan deplored the attack. He also called on Lebanon ...": a "he"/"she" that no reporting verb
-    explains is the nearest person who was a subject earlier in its sentence or in the one before
-    (news keeps its subject as the topic); none if another person was named in between."""
-    doc = pronoun.doc
-    sentences = [s for s in doc.sents if s.start <= pronoun.i][-2:]
-    for i in range(pronoun.i - 1, sentences[0].start - 1, -1):
-        mention = ctx.by_token.get(i)
-        if mention is None or mention.actor.kind != "person":
-            continue
-        if not mention.actor.country:
-            return []
-        head = doc[mention.token_end - 1]
-        if head.dep_ in ("nsubj", "nsubjpass") or any(doc[t].dep_ in ("nsubj", "nsubjpass")
-                                                      for t in range(mention.token_start, mention.token_end)):
-            return [mention]
-        return []  # another person stands closer: "Annan met Blair. He said ..." is ambiguous
-    return []
+    return previous_subject(pronoun, ctx.by_token) if pronoun.lower_ in ("he", "she") else []
 
 
 def _speaker_actors(verb, ctx: Context, depth: int) -> list:
@@ -414,12 +366,11 @@ def _slot_actors(verb, slot: str, ctx: Context) -> list:
     if slot == "condition-subj":
         # "warned that the US would go to Plan B if Khartoum refused ...": the one the condition is put to
         for clause in [verb] + [c for c in children if c.dep_ in ("ccomp", "xcomp")]:
-            for cond in clause.children:
-                if cond.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in cond.children):
-                    subject = next((c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                    found = actors_in(subject, ctx, max_depth=1) if subject is not None else []
-                    if found:
-                        return found
+            for cond in condition_clauses(clause):
+                subject = next((c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                found = actors_in(subject, ctx, max_depth=1) if subject is not None else []
+                if found:
+                    return found
         return []
     if slot == "xcomp-dobj":
         xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
@@ -453,9 +404,9 @@ def _earlier_owner(noun, ctx: Context) -> list:
                 return []
         if token.lemma_ != noun.lemma_ or token.pos_ != "NOUN":
             continue
-        owner = next((c for c in token.children if c.dep_ in ("poss", "compound", "amod") and c.i in ctx.by_token), None)
-        if owner is not None:
-            return actors_in(owner, ctx, max_depth=0)
+        owner = _author(token, ctx)
+        if owner:
+            return owner
     return []
 
 

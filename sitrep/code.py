@@ -220,9 +220,7 @@ def _code_predicate(token, index: int, sent, ctx: Context, lexicon: Lexicon) -> 
         if frame.lemma == "be" and not (sources and targets):
             return  # "the talks will be in Geneva", "Putin will be in power": no visit
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
-        reciprocal = any(c.dep_ in ("dobj", "pobj") and c.lower_ in ("other", "another") and
-                         any(g.lower_ in ("each", "one") for g in c.children) for c in token.subtree)
-        if not targets and (frame.reverse == frame.code or reciprocal) and len(sources) >= 2 and not passive:
+        if not targets and len(sources) >= 2 and not passive and (frame.reverse == frame.code or _reciprocal(token)):
             targets = sources  # "Israel and Syria met", "accused each other": an act among coordinated subjects
         if not sources and frame.reverse == frame.code and passive:
             sources, targets = _visit_parties(token, ctx) or (sources, targets)
@@ -238,6 +236,12 @@ def _code_predicate(token, index: int, sent, ctx: Context, lexicon: Lexicon) -> 
             sources, targets = _fight_sides(sent, ctx, lexicon)
         reverse = reverse if reciprocal else None
         yield from _pairs(token, code, reverse, f"noun {token.lemma_} -> {code}", 0.7, sources, targets, index, sent, ctx)
+
+
+def _reciprocal(verb) -> bool:
+    """ "accused each other", "fired at one another": the act's target is its other subject."""
+    return any(c.dep_ in ("dobj", "pobj") and c.lower_ in ("other", "another") and
+               any(g.lower_ in ("each", "one") for g in c.children) for c in verb.subtree)
 
 
 _ARMED = frozenset({"MIL", "REB", "UAF", "COP", "SPY"})

@@ -7,7 +7,7 @@ intent (03x), a refusal (12x) or a threat (13x). Both are pure functions of the 
 
 from __future__ import annotations
 
-from .arguments import SPEECH_VERBS, that_clause
+from .arguments import SPEECH_VERBS, condition_clauses, that_clause
 
 __all__ = ["FORCE_ROOTS", "announced", "modality"]
 
@@ -114,10 +114,8 @@ def modality(trigger) -> tuple[str, ...]:
     condition = any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in children) or any(
         c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for g in governors if g.lemma_ == "be" for c in g.children)
     # the trigger is what happens on a condition ("will withdraw if ..."): an offer or a threat
-    conditional = any(
-        c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
-        for c in children
-    ) and not condition
+    conditions = condition_clauses(trigger)
+    conditional = bool(conditions) and not condition
     # "Sudan said it would only accept ...": after a past reporting verb "would" is a backshifted
     # "will", an announced intention, not a hypothesis.
     backshifted = "would" in auxes and reported is not None and reported.tag_ == "VBD" and not conditional
@@ -129,7 +127,7 @@ def modality(trigger) -> tuple[str, ...]:
         flags.append("threatened")  # "threatened to impose a curfew": read by `_intent`, not stored
     if conditional:
         flags.append("conditional")  # "would meet him if ...": read by `_intent`, not stored
-        if any(g.dep_ == "mark" and g.lower_ == "unless" for c in children if c.dep_ == "advcl" for g in c.children):
+        if any(g.dep_ == "mark" and g.lower_ == "unless" for c in conditions for g in c.children):
             flags.append("unless")  # "will withdraw its force unless ...": the grammar of a threat
     hedged_governor = any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for g in governors for c in g.children)
     if (auxes & _HEDGES and not backshifted) or (backshifted and auxes & (_HEDGES - {"would"})) \

@@ -1,0 +1,64 @@
+"""Who a phrase that names no one stands for: "the two sides", "both countries", a "he" or "she".
+
+News names the parties once and then writes "the two leaders agreed" or "He also called on ...". These
+helpers find the actor mentions such a phrase repeats, from the mentions of the text before it
+(`by_token`: token index -> actor mention); `arguments.py` asks them when a subject has no actor.
+"""
+
+from __future__ import annotations
+
+__all__ = ["names_a_pair", "pair_antecedent", "previous_subject"]
+
+_PAIR_NOUNS = frozenset("sides countries nations states governments neighbours neighbors parties delegations "
+                        "leaders presidents ministers premiers men".split())
+_PAIR_PEOPLE = frozenset({"leaders", "presidents", "ministers", "premiers", "men"})
+_PAIR_WINDOW = 3  # sentences back that "the two sides" may look for the two it stands for
+
+
+def names_a_pair(noun) -> bool:
+    """ "the two sides", "both countries", "the two leaders"."""
+    if noun.lower_ not in _PAIR_NOUNS:
+        return False
+    words = {c.lower_ for c in noun.children if c.dep_ in ("det", "nummod", "predet", "amod")}
+    return "both" in words or "two" in words
+
+
+def pair_antecedent(noun, by_token: dict) -> list:
+    """The two actors "the two sides" stands for: the nearest earlier stretch of text (the sentence so
+    far, then each sentence before) naming actors of exactly two countries; none when it names more."""
+    people = noun.lower_ in _PAIR_PEOPLE
+    doc = noun.doc
+    sentences = [s for s in doc.sents if s.start <= noun.i]
+    for back, sent in enumerate(reversed(sentences[-(_PAIR_WINDOW + 1):])):
+        end = noun.i if back == 0 else sent.end
+        found: dict[str, object] = {}
+        for i in range(sent.start, end):
+            mention = by_token.get(i)
+            if mention is None or not mention.actor.country or (people and mention.actor.kind != "person"):
+                continue
+            found.setdefault(mention.actor.country, mention)
+        if len(found) == 2:
+            return list(found.values())
+        if len(found) > 2:
+            return []
+    return []
+
+
+def previous_subject(pronoun, by_token: dict) -> list:
+    """ "Annan deplored the attack. He also called on Lebanon ...": a "he"/"she" that no reporting verb
+    explains is the nearest person who was a subject earlier in its sentence or in the one before
+    (news keeps its subject as the topic); none if another person was named in between."""
+    doc = pronoun.doc
+    sentences = [s for s in doc.sents if s.start <= pronoun.i][-2:]
+    for i in range(pronoun.i - 1, sentences[0].start - 1, -1):
+        mention = by_token.get(i)
+        if mention is None or mention.actor.kind != "person":
+            continue
+        if not mention.actor.country:
+            return []
+        head = doc[mention.token_end - 1]
+        if head.dep_ in ("nsubj", "nsubjpass") or any(doc[t].dep_ in ("nsubj", "nsubjpass")
+                                                      for t in range(mention.token_start, mention.token_end)):
+            return [mention]
+        return []  # another person stands closer: "Annan met Blair. He said ..." is ambiguous
+    return []
