@@ -6,8 +6,8 @@ Three runs, each on a fresh model cache in its own process where that matters:
 
 - ``single``: `process_batch` in this process, in batches of `--batch` articles (what `sitrep ingest` does);
 - ``dask-processes``: the same partitions on a local Dask cluster of `--workers` single-threaded worker
-  processes (`sitrep.distributed`'s "processes" scheduler), results gathered in this process;
-- ``dask-ingest`` (with --store): the whole `sitrep.distributed.ingest` into a fresh DuckDB file,
+  processes (`sitrep.pipeline.distributed`'s "processes" scheduler), results gathered in this process;
+- ``dask-ingest`` (with --store): the whole `sitrep.pipeline.distributed.ingest` into a fresh DuckDB file,
   writes and the final rebuild included.
 
 Model loading is timed apart (a warm-up batch) so the rates are steady-state coding rates; the Dask
@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def articles(copies: int) -> list:
-    from sitrep.read import Article, iter_articles
+    from sitrep.text.read import Article, iter_articles
 
     originals = [a for a in iter_articles([ROOT / "examples"]) if isinstance(a, Article)]
     return [replace(a, id=f"{a.id}~{n:04d}") for n in range(copies) for a in originals]
@@ -42,7 +42,7 @@ def words(batch: list) -> int:
 
 
 def bench_single(batch: list, size: int) -> dict:
-    from sitrep import pipeline
+    from sitrep.pipeline import batch as pipeline
 
     start = time.perf_counter()
     pipeline.process_batch(batch[:2])  # load the model and warm the caches
@@ -58,7 +58,7 @@ def bench_dask(batch: list, size: int, workers: int) -> dict:
     import dask.bag
     from distributed import Client, LocalCluster, wait
 
-    from sitrep.distributed import _code_partition
+    from sitrep.pipeline.distributed import _code_partition
 
     start = time.perf_counter()
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
@@ -80,8 +80,8 @@ def bench_dask(batch: list, size: int, workers: int) -> dict:
 
 
 def bench_store(batch: list, size: int, workers: int) -> dict:
-    from sitrep import distributed
-    from sitrep.read import Article  # noqa: F401  (articles are written as JSONL for the reader)
+    from sitrep.pipeline import distributed
+    from sitrep.text.read import Article  # noqa: F401  (articles are written as JSONL for the reader)
 
     with tempfile.TemporaryDirectory() as tmp:
         feed = Path(tmp) / "feed.jsonl"
@@ -102,7 +102,7 @@ def main() -> int:
     parser.add_argument("--copies", type=int, default=40, help="replicas of the two examples (articles = 2 x copies)")
     parser.add_argument("--batch", type=int, default=16, help="articles per process_batch call / Dask partition")
     parser.add_argument("--workers", type=int, default=2, help="Dask worker processes")
-    parser.add_argument("--store", action="store_true", help="also time sitrep.distributed.ingest into DuckDB")
+    parser.add_argument("--store", action="store_true", help="also time sitrep.pipeline.distributed.ingest into DuckDB")
     parser.add_argument("--only", choices=("single", "dask"), help="run one of the two main runs")
     args = parser.parse_args()
     batch = articles(args.copies)

@@ -3,7 +3,7 @@
 Deterministic (seeded per variant), so re-running it reproduces the committed file byte for byte; the
 committed file is the gold, this script is how it was made. Sources of text:
 
-- the two committed example articles (examples/*.txt), reduced to their body by sitrep.clean;
+- the two committed example articles (examples/*.txt), reduced to their body by sitrep.text.clean;
 - short original news-style articles written for this corpus (below), several on the same dyads and
   one an independent report of the same event as an example (a different story, the same event).
 
@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sitrep.clean import clean
+from sitrep.text.clean import clean
 
 OUT = ROOT / "gold" / "syndicated" / "articles.jsonl"
 
@@ -283,7 +283,7 @@ VARIANTS = {  # base -> number of outlet copies (besides the base itself)
 
 
 def _example_body(path: str) -> tuple[str, list[str], list[str]]:
-    """Headline, body paragraphs and captions of an example article, from sitrep.clean's reading."""
+    """Headline, body paragraphs and captions of an example article, from sitrep.text.clean's reading."""
     raw = (ROOT / path).read_text(encoding="utf-8")
     cleaned = clean(raw)
     paragraphs = [line.strip() for line in cleaned.text.split("\n") if line.strip()]

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import sys
 
-from sitrep import actors, analyse, code
-from sitrep.arguments import Context, verb_arguments
-from sitrep.lexicon import default_lexicon
+from sitrep import actors
+from sitrep.coder import events as code
+from sitrep.coder.arguments import Context, verb_arguments
 from sitrep.scoring import plover_gsr
+from sitrep.tables.lexicon import default_lexicon
+from sitrep.text import analyse
 
 
 def explain(text: str, published: str | None = None) -> list[str]:

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from .read import Article, Rejected, article_from_text, iter_articles
 from .store import Store
+from .text.read import Article, Rejected, article_from_text, iter_articles
 
 __all__ = [
     "IngestReport", "ingest", "events", "quotes", "actors", "stories", "explain", "code_text", "open_store",
@@ -63,20 +63,20 @@ def ingest(
     from functools import partial
 
     if dask is not None:
-        from . import distributed
+        from .pipeline import distributed
 
         return distributed.ingest(paths, db=db, scheduler=dask, published=published, outlet=outlet,
                                   progress=progress, actor_files=actor_files, lexicon_files=lexicon_files)
 
-    from .pipeline import process_batch
+    from .pipeline.batch import process_batch
 
     options: dict = {}
     if actor_files:
-        from .actors import ActorDictionary
+        from .actors.resolve import ActorDictionary
 
         options["dictionary"] = ActorDictionary.from_files(*actor_files)
     if lexicon_files:
-        from .lexicon import Lexicon
+        from .tables.lexicon import Lexicon
 
         options["lexicon"] = Lexicon.load(extra=lexicon_files)
     if options:
@@ -161,8 +161,8 @@ its evidence finds its twins in other copies of the story."""
 
 def rebuild(store: Store) -> None:
     """Rebuild the derived tables: stories, merged events, actors."""
-    from . import merge
-    from . import stories as story_stage
+    from .corpus import merge
+    from .corpus import stories as story_stage
 
     texts = store.con.execute("SELECT article_id, text FROM articles ORDER BY article_id").fetchall()
     clusters = story_stage.cluster_articles(texts) if texts else []
@@ -180,7 +180,7 @@ def code_text(text: str, *, published: str | None = None, actors=None, id: str |
     >>> [e.code for e in code_text("Japan condemned North Korea.", published="2024-06-24")]  # doctest: +SKIP
     ['111']
     """
-    from .pipeline import process_batch
+    from .pipeline.batch import process_batch
 
     article = article_from_text(text, published=published, id=id)
     return list(process_batch([article], dictionary=actors)[0].events)
@@ -280,7 +280,7 @@ def stories(*, db: str | Path | Store | None = None) -> pa.Table:
 
 def explain(event_id: str, *, db: str | Path | Store | None = None) -> dict:
     """Why an event's mentions were merged: the event, its mentions and the merge reasons."""
-    from . import merge
+    from .corpus import merge
 
     store = open_store(db, read_only=not isinstance(db, Store) and db != ":memory:")
     try:

@@ -327,7 +327,7 @@ def _rows(results: Sequence) -> dict[str, list[dict]]:
             })
         for e in result.events:
             row = asdict(e)
-            row.pop("extra", None)
+            row.pop("trigger_token", None)
             row.update(mention_id=e.mention_id, event_id=None, outlet=a.outlet, root=e.root,
                        modality=",".join(e.modality), counted=e.counted)
             out["mentions"].append(row)

@@ -1,4 +1,4 @@
-"""Tests for sitrep.actors: mentions -> canonical actors (country, sector, person at a date)."""
+"""Tests for sitrep.actors.resolve: mentions -> canonical actors (country, sector, person at a date)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.actor_tables import ActorDictionary, ActorTableError, normalise_date, parts, split_code
-from sitrep.actors import Actor, find_mentions, plover_sector, resolve
+from sitrep.actors.resolve import Actor, find_mentions, plover_sector, resolve
+from sitrep.tables.actors import ActorDictionary, ActorTableError, normalise_date, parts, split_code
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -149,7 +149,7 @@ def test_actors_actor_is_frozen() -> None:
 
 @pytest.fixture(scope="module")
 def nlp():
-    from sitrep.analyse import nlp as load
+    from sitrep.text.analyse import nlp as load
 
     try:
         return load()

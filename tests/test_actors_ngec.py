@@ -57,7 +57,7 @@ def test_actors_ngec_co_actor_splitting_above_floor() -> None:
     if not scorer.DEFAULT_MULTIPLE.exists():
         pytest.skip(f"NGEC co-actor cases not available at {scorer.DEFAULT_MULTIPLE}")
     try:
-        from sitrep.analyse import nlp
+        from sitrep.text.analyse import nlp
 
         nlp()
     except Exception as error:  # noqa: BLE001 - the model package is an optional install

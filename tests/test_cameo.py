@@ -1,4 +1,4 @@
-"""Tests for sitrep.cameo and the packaged table sitrep/data/cameo.tsv."""
+"""Tests for sitrep.tables.cameo and the packaged table sitrep/data/cameo.tsv."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from sitrep import cameo
 from sitrep.errors import SitrepError
+from sitrep.tables import cameo
 
 from .conftest import SHARED
 
@@ -191,7 +191,7 @@ def test_cameo_plover_fields_agree_with_shared_mapping_file():
 
 
 def test_cameo_table_has_provenance_and_license_header():
-    text = (Path(cameo.__file__).parent / "data" / "cameo.tsv").read_text(encoding="utf-8")
+    text = (Path(cameo.__file__).parents[1] / "data" / "cameo.tsv").read_text(encoding="utf-8")
     header = "\n".join(line for line in text.splitlines() if line.startswith("#"))
     assert "CC BY-SA 4.0" in header
     assert "Goldstein (1992)" in header and "GDELT" in header

@@ -1,4 +1,4 @@
-"""Tests for sitrep.clean: debris blanked in place, captions apart, content untouched."""
+"""Tests for sitrep.text.clean: debris blanked in place, captions apart, content untouched."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.clean import clean
+from sitrep.text.clean import clean
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 EANP = EXAMPLES / "eanp-2024-06-24-trilateral-statement.txt"

@@ -315,9 +315,10 @@ def test_code_agreement_signed_during_a_visit_is_between_visitor_and_host():
 
 
 def test_code_demand_noun_with_a_that_clause_targets_the_clause_subject():
-    from sitrep import actors, analyse
-    from sitrep.arguments import Context, verb_arguments
-    from sitrep.lexicon import Frame
+    from sitrep import actors
+    from sitrep.coder.arguments import Context, verb_arguments
+    from sitrep.tables.lexicon import Frame
+    from sitrep.text import analyse
 
     doc = next(iter(analyse.parse(["The ILO repeated its demand that Israel ease restrictions."])))
     found = actors.find_mentions(doc, date="2000-01-01")

@@ -1,4 +1,4 @@
-"""Tests for sitrep.dates: anchoring relative time expressions on the publication date."""
+"""Tests for sitrep.situate.dates: anchoring relative time expressions on the publication date."""
 
 from __future__ import annotations
 
@@ -6,7 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.dates import When, event_date, expression_type, find_dates, interval, is_historical, resolve
+from sitrep.situate.dates import (
+    When,
+    event_date,
+    expression_type,
+    find_dates,
+    interval,
+    is_historical,
+    resolve,
+)
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 TSF = "2023-09-14"  # a Thursday
@@ -15,7 +23,7 @@ EFE = "2024-06-24"  # a Monday
 
 @pytest.fixture(scope="module")
 def nlp():
-    from sitrep.analyse import nlp as load
+    from sitrep.text.analyse import nlp as load
 
     return load()
 

@@ -1,4 +1,4 @@
-"""Tests for sitrep.distributed: Dask ingest gives the tables `sitrep.api.ingest` gives."""
+"""Tests for sitrep.pipeline.distributed: Dask ingest gives the tables `sitrep.api.ingest` gives."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 pytest.importorskip("dask.bag")
 
 import sitrep.api as api
-from sitrep import distributed
+from sitrep.pipeline import distributed
 from sitrep.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]

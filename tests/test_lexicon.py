@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep import cameo
 from sitrep.errors import SitrepError
-from sitrep.lexicon import Lexicon, default_lexicon
+from sitrep.tables import cameo
+from sitrep.tables.lexicon import Lexicon, default_lexicon
 
 
 def test_lexicon_every_code_is_a_cameo_code():

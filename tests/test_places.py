@@ -1,15 +1,15 @@
-"""Tests for sitrep.places: locative place names -> gazetteer entries, never actor metonyms."""
+"""Tests for sitrep.situate.places: locative place names -> gazetteer entries, never actor metonyms."""
 
 from __future__ import annotations
 
 import pytest
 
-from sitrep.places import dateline_place, event_place, find_places, lookup, reset_caches
+from sitrep.situate.places import dateline_place, event_place, find_places, lookup, reset_caches
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    from sitrep.analyse import nlp as load
+    from sitrep.text.analyse import nlp as load
 
     return load()
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.quotes import Quote, find_quote_spans, find_quotes
+from sitrep.quotes.speakers import Quote, find_quote_spans, find_quotes
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "gold" / "example-quotes.jsonl"
@@ -29,7 +29,7 @@ class FakeActor:
 
 @dataclass(frozen=True)
 class FakeMention:
-    """Same attributes as sitrep.actors.ActorMention, so these tests do not wait for actors.py."""
+    """Same attributes as sitrep.actors.resolve.ActorMention, so these tests do not wait for actors.py."""
 
     start: int
     end: int
@@ -71,7 +71,7 @@ def mentions_for(doc) -> list[FakeMention]:
 
 @pytest.fixture(scope="module")
 def nlp():
-    from sitrep.analyse import nlp as load
+    from sitrep.text.analyse import nlp as load
 
     return load()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from sitrep.read import Article, Rejected, article_from_text, iter_articles
+from sitrep.text.read import Article, Rejected, article_from_text, iter_articles
 
 
 def _split(items):

@@ -236,7 +236,7 @@ def test_petrarch_sitrep_entries_capitalise_names_and_reduce_stacked_codes():
 
 
 def test_petrarch_test_world_names_match_in_running_text():
-    from sitrep.actors import ActorDictionary, resolve
+    from sitrep.actors.resolve import ActorDictionary, resolve
 
     dictionary = ActorDictionary.default().with_entries(petrarch.sitrep_entries({"ARNOR": "ARN", "BREE": "BRE"}))
     assert resolve("Arnor", dictionary=dictionary).code == "ARN"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.pipeline import process_batch
-from sitrep.read import Article, iter_articles
+from sitrep.pipeline.batch import process_batch
+from sitrep.text.read import Article, iter_articles
 
 from .conftest import EXAMPLES
 

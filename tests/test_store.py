@@ -74,7 +74,7 @@ def test_store_user_actor_and_verb_files_extend_the_coding(tmp_path, user_files)
 
 
 def test_store_an_article_the_coder_fails_on_is_reported_and_the_rest_stored(tmp_path, monkeypatch):
-    import sitrep.pipeline as pipeline
+    import sitrep.pipeline.batch as pipeline
 
     folder = tmp_path / "in"
     folder.mkdir()

@@ -1,4 +1,4 @@
-"""Tests for sitrep.stories (syndicated copies, wire agencies), sitrep.merge (event merging) and the scorer."""
+"""Tests for sitrep.corpus.stories (syndicated copies, wire agencies), sitrep.corpus.merge (event merging) and the scorer."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from sitrep.corpus.merge import MentionRow, UnknownEventError, event_counts, explain_merge, merge_events
+from sitrep.corpus.stories import cluster_articles, wire_agency
 from sitrep.errors import SitrepError
-from sitrep.merge import MentionRow, UnknownEventError, event_counts, explain_merge, merge_events
 from sitrep.scoring.stories import DEFAULT_PATH, b_cubed, evaluate, format_report
-from sitrep.stories import cluster_articles, wire_agency
 
 ROOT = Path(__file__).resolve().parents[1]
 EANP = (ROOT / "examples" / "eanp-2024-06-24-trilateral-statement.txt").read_text(encoding="utf-8")

@@ -42,7 +42,7 @@ import pytest
 from rapidfuzz import fuzz
 
 import sitrep.api as api
-from sitrep import merge
+from sitrep.corpus import merge
 from sitrep.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -20,8 +20,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from sitrep import cameo, views
+from sitrep import views
 from sitrep.store import Store
+from sitrep.tables import cameo
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -427,10 +428,10 @@ def test_web_serves_while_another_thread_reads(client):
 
 # -- the real pipeline ----------------------------------------------------------------------------------
 
-_PIPELINE = importlib.util.find_spec("sitrep.actors") is not None
+_PIPELINE = importlib.util.find_spec("sitrep.actors.resolve") is not None
 
 
-@pytest.mark.skipif(not _PIPELINE, reason="sitrep.actors (the actor stage) is not importable yet")
+@pytest.mark.skipif(not _PIPELINE, reason="sitrep.actors.resolve (the actor stage) is not importable yet")
 def test_web_real_ingest_events_and_evidence_agree(example_db):
     from fastapi.testclient import TestClient
 

@@ -90,8 +90,8 @@ def coded_in_memory(folder: Path, docs: list[str]) -> list[dict]:
     """Code the articles of `folder` whose ids are in `docs` without a database; event rows as dicts."""
     from dataclasses import asdict
 
-    from ..pipeline import process_batch
-    from ..read import Article, iter_articles
+    from ..pipeline.batch import process_batch
+    from ..text.read import Article, iter_articles
 
     wanted = set(docs)
     batch = [a for a in iter_articles([folder]) if isinstance(a, Article) and a.id in wanted]

@@ -174,7 +174,7 @@ def _inputs(case: dict[str, Any], lists: Mapping[str, list[str]]) -> list[tuple[
 
 def _score_one(text: str, date: str, wanted: list[tuple[str, str, Any]], dictionary,
                context: str = "") -> tuple[dict, dict]:
-    from ..actors import resolve
+    from ..actors.resolve import resolve
 
     actor = resolve(text, date=date, dictionary=dictionary)
     got_country = actor.country if actor else None
@@ -281,8 +281,8 @@ def evaluate_gsr(*, path: str | Path | None = None, dictionary=None, limit: int 
     is right when one of them has the gold country, the sector when one has both the gold country
     and the gold sector (`GSR_CONVENTIONS` translate the gold's codes). Needs the spaCy model.
     """
-    from ..actors import find_mentions
-    from ..analyse import nlp
+    from ..actors.resolve import find_mentions
+    from ..text.analyse import nlp
     from .plover_gsr import DEFAULT_GOLD, load_records
 
     records = load_records(Path(path) if path else DEFAULT_GOLD)
@@ -327,8 +327,8 @@ def evaluate_multiple(*, path: str | Path | None = None, dictionary=None) -> dic
     A case passes when sitrep's coordinated mentions and NGEC's expected texts pair up one to one,
     a pair matching when one text contains the other ("Russian" and "Russian soldiers").
     """
-    from ..actors import coordinated, find_mentions
-    from ..analyse import nlp
+    from ..actors.resolve import coordinated, find_mentions
+    from ..text.analyse import nlp
 
     cases = _cases(Path(path) if path else DEFAULT_MULTIPLE)
     passed, total, failures = 0, 0, []

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..dates import find_dates
 from ..errors import GoldError
+from ..situate.dates import find_dates
 from . import SHARED
 
 __all__ = ["DEFAULT_GOLD", "TIMEBANK_DIR", "TimeBankDoc", "Timex", "evaluate", "format_report", "read_timebank"]
@@ -129,7 +129,7 @@ def evaluate(*, path: Path | str | None = None, timebank: bool = False) -> dict[
     Returns ``{"skipped": reason}`` when the TimeBank files are absent. With ``timebank=True`` adds
     ``"timebank"``: exact-value accuracy over every TimeBank DATE expression (TimeBank's own values).
     """
-    from ..analyse import nlp
+    from ..text.analyse import nlp
 
     gold_path = Path(path) if path else DEFAULT_GOLD
     records = _load_gold(gold_path)
@@ -190,7 +190,7 @@ def evaluate(*, path: Path | str | None = None, timebank: bool = False) -> dict[
 
 def _timebank_wide() -> dict[str, Any]:
     """Exact-value accuracy over every non-creation-time DATE expression of TimeBank (its own values)."""
-    from ..analyse import nlp
+    from ..text.analyse import nlp
 
     n = correct = found_any = 0
     for path in sorted(TIMEBANK_DIR.glob("*.tml")):

@@ -296,7 +296,7 @@ def default_coder(*, actors_path: str | Path = DEFAULT_ACTORS) -> tuple[Coder, i
         ) from error
     entries = actor_entries(actors_path)
     try:
-        from ..actors import ActorDictionary  # type: ignore[attr-defined]
+        from ..actors.resolve import ActorDictionary  # type: ignore[attr-defined]
     except ImportError:
         actors, usable = None, {}
     else:

@@ -24,8 +24,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from .. import cameo
 from ..errors import GoldError, SitrepError
+from ..tables import cameo
 from . import SHARED, Coder, field, prf
 
 __all__ = [

@@ -141,8 +141,8 @@ def evaluate(*, folder: Path | None = None, limit: int | None = None, errors: bo
     "speaker_given_content"}`` (and ``"errors"``, per-article misses and extras, when asked).
     Raises GoldError when the folder is missing; tests skip on that.
     """
-    from ..analyse import nlp
-    from ..quotes import find_quotes
+    from ..quotes.speakers import find_quotes
+    from ..text.analyse import nlp
 
     pairs = _files(folder or POLNEAR_DIR)[:limit]
     counts = {f: {"gold": 0, "pred": 0, "exact": 0, "overlap": 0} for f in FIELDS}

@@ -16,9 +16,9 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from sitrep.clean import clean
-from sitrep.errors import GoldError
-from sitrep.stories import cluster_articles
+from ..corpus.stories import cluster_articles
+from ..errors import GoldError
+from ..text.clean import clean
 
 __all__ = ["DEFAULT_PATH", "b_cubed", "evaluate", "format_report"]
 

@@ -9,8 +9,8 @@ through it.
 
 from __future__ import annotations
 
-from .actor_tables import Sense
-from .actors import Actor, _Atom, named_actor, sector_actor
+from ..tables.actors import Sense
+from .resolve import Actor, _Atom, named_actor, sector_actor
 
 __all__ = ["OriginStage"]
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from .actor_coref import CorefStage, _acting_for, _Person
-from .actor_origin import _COMPASS, _POSSESSIVE, OriginStage
-from .actor_tables import ActorDictionary, Sense, parts
-from .actors import (
+from ..tables.actors import ActorDictionary, Sense, parts
+from .coref import CorefStage, _acting_for, _Person
+from .origin import _COMPASS, _POSSESSIVE, OriginStage
+from .resolve import (
     _GAP_POS,
     _NAME_PARTICLES,
     FORMER,

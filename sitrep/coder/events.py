@@ -13,11 +13,11 @@ table of event nouns. Precision comes first: no actor on either side, no event.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 
+from ..records import DEFAULT_EXCLUDED_MODALITY, Event
+from ..tables.lexicon import Frame, Lexicon, default_lexicon
 from .arguments import (
     PROTEST_CODES,
     PROTEST_NOUNS,
@@ -29,14 +29,10 @@ from .arguments import (
     struck_place,
     verb_arguments,
 )
-from .event_nouns import noun_arguments
-from .lexicon import Frame, Lexicon, default_lexicon
 from .modality import FORCE_ROOTS, announced, modality
+from .nouns import noun_arguments
 
 __all__ = ["Event", "code_doc", "DEFAULT_EXCLUDED_MODALITY"]
-
-DEFAULT_EXCLUDED_MODALITY = frozenset({"negated", "hypothetical", "historical"})
-"""Events with any of these flags are stored and shown, but left out of default counts and scores."""
 
 ONE_SIDED_TRUST = 0.6
 """How much confidence an event keeps when one side is unknown (it then is not counted by default)."""
@@ -61,74 +57,6 @@ _EVENT_NOUNS: dict[str, tuple[str, str | None]] = {
     "breach": ("128", None),
 }
 _VISIT_WORDS = frozenset({"visit", "trip", "tour"})
-
-
-@dataclass(frozen=True, slots=True)
-class Event:
-    """One coded event occurrence in one sentence of one article (a *mention* of a real event).
-
-    Character offsets point into the article's raw text, so the evidence is never lost.
-    """
-
-    article_id: str
-    sentence_index: int
-    sentence_start: int
-    sentence_end: int
-    evidence: str
-    code: str
-    source_code: str | None
-    source_country: str | None
-    source_sector: str | None
-    source_text: str | None
-    source_start: int | None
-    source_end: int | None
-    source_actor_id: str | None
-    target_code: str | None
-    target_country: str | None
-    target_sector: str | None
-    target_text: str | None
-    target_start: int | None
-    target_end: int | None
-    target_actor_id: str | None
-    trigger: str
-    trigger_start: int
-    trigger_end: int
-    pattern: str
-    confidence: float
-    modality: tuple[str, ...] = ()
-    date: str | None = None
-    date_precision: str = "unknown"
-    date_text: str | None = None
-    place_name: str | None = None
-    place_country: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    place_precision: str | None = None
-    name: str | None = None
-    goldstein: float | None = None
-    quad_class: int | None = None
-    plover_event: str | None = None
-    plover_mode: str | None = None
-    plover_context: str | None = None
-    quote_index: int | None = None
-    extra: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
-
-    @property
-    def root(self) -> str:
-        return self.code[:2]
-
-    @property
-    def mention_id(self) -> str:
-        """Stable id of this occurrence: re-coding the same article gives the same ids."""
-        key = f"{self.article_id}|{self.trigger_start}|{self.source_start}|{self.target_start}|{self.code}|{self.source_code}|{self.target_code}"
-        return "m-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
-
-    @property
-    def counted(self) -> bool:
-        """True if the event counts by default: both sides known, and not negated, hypothetical or
-        historical."""
-        one_sided = self.source_actor_id is None or self.target_actor_id is None
-        return not one_sided and not DEFAULT_EXCLUDED_MODALITY.intersection(self.modality)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -487,7 +415,7 @@ def _event(trigger, code, pattern, confidence, source, target, flags, index, sen
         confidence=round(confidence, 3),
         modality=flags,
         quote_index=quote_index,
-        extra={"trigger_token": trigger.i},
+        trigger_token=trigger.i,
     )
 
 

@@ -20,9 +20,10 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+
+from ..records import Article, Rejected
 
 __all__ = ["Article", "Rejected", "iter_articles", "article_from_text", "MAX_BYTES"]
 
@@ -34,36 +35,6 @@ _HTML_SUFFIXES = {".html", ".htm"}
 _JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 _SIDECAR = "articles.jsonl"
 _DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-
-
-@dataclass(frozen=True, slots=True)
-class Article:
-    """One news article as read, before cleaning. `text` is the raw text every offset points into."""
-
-    id: str
-    text: str
-    published: str | None = None
-    """Publication date as ISO ``YYYY-MM-DD``; relative dates in the text are anchored on it."""
-    outlet: str | None = None
-    url: str | None = None
-    title: str | None = None
-    language: str = "en"
-    path: str | None = None
-    warnings: tuple[str, ...] = field(default=())
-
-    @property
-    def content_hash(self) -> str:
-        """Hash of everything that changes the coding: re-ingesting an unchanged article is a no-op."""
-        key = "\x1f".join([self.id, self.published or "", self.outlet or "", self.title or "", self.text])
-        return hashlib.sha256(key.encode("utf-8")).hexdigest()
-
-
-@dataclass(frozen=True, slots=True)
-class Rejected:
-    """An input that could not be read, with the reason and what to do about it."""
-
-    path: str
-    reason: str
 
 
 def article_from_text(

@@ -32,7 +32,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .actor_tables import ActorDictionary, Entry, Named, Sense, normalise_date, parts, shape_matches
+from ..records import Actor, ActorMention
+from ..tables.actors import ActorDictionary, Entry, Named, Sense, normalise_date, parts, shape_matches
 
 __all__ = ["Actor", "ActorDictionary", "ActorMention", "coordinated", "find_mentions", "plover_sector", "resolve"]
 
@@ -58,37 +59,6 @@ SPEECH_VERBS = frozenset(
 SPEAKER_PRONOUNS = frozenset({"he", "she"})
 _GAP_POS = frozenset({"ADJ", "ADV"})
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "le", "la", "abu", "du"})
-
-
-@dataclass(frozen=True, slots=True)
-class Actor:
-    """A canonical actor: a country, a sector of a country, an organisation or a person at a date.
-
-    >>> resolve("Japanese Foreign Minister Yoko Kamikawa", date="2023-09-14").code
-    'JPNGOV'
-    """
-
-    code: str  # CAMEO-style: country + sector ("JPNGOV", "PRK", "IGO", "---COP")
-    country: str | None  # ISO-3, "IGO", or None
-    sector: str | None  # CAMEO agent code, None for a bare country or organisation
-    name: str  # display name: "Japan", "Yoko Kamikawa", "United Nations Security Council"
-    kind: str  # "country" | "sector" | "person" | "organisation"
-    id: str  # "JPN", "JPNGOV", "person:yoko-kamikawa", "org:un-security-council"
-    office: str | None = None  # a person's office at the date ("Foreign Minister")
-    provisional: bool = False  # learnt from a title or apposition, not from the dictionary
-
-
-@dataclass(frozen=True, slots=True)
-class ActorMention:
-    """One span of an article that names an actor, with offsets back into the text (the evidence)."""
-
-    start: int  # character offsets into doc.text
-    end: int
-    token_start: int  # token indices [start, end) in the Doc
-    token_end: int
-    text: str
-    actor: Actor
-    how: str  # "dictionary" | "title" | "metonym" | "coref" | "pronoun" | "dateline" | "place" | "sentence"
 
 
 def plover_sector(sector: str | None) -> str | None:
@@ -305,7 +275,7 @@ def find_mentions(doc, *, date: str | None = None, dictionary: ActorDictionary |
     places, the state its sentence names; `actor_context.py`) and drop common nouns still without one.
     `date` is the publication date (ISO), used to find who held which office.
     """
-    from .actor_context import (
+    from .context import (
         dateline_context,
         owner_context,
         place_context,
@@ -313,7 +283,7 @@ def find_mentions(doc, *, date: str | None = None, dictionary: ActorDictionary |
         sentence_context,
         settle,
     )
-    from .actor_mentions import MentionFinder  # stages 2-4 live apart: they are long
+    from .mentions import MentionFinder  # stages 2-4 live apart: they are long
 
     dictionary = dictionary or ActorDictionary.default()
     finder = MentionFinder(doc, dictionary, normalise_date(date))

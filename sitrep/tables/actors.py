@@ -24,10 +24,10 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-from .errors import SitrepError
+from ..errors import SitrepError
+from .files import data_text
 
 __all__ = [
     "ActorDictionary",
@@ -419,7 +419,7 @@ class _Builder:
 
 def _rows(name: str) -> Iterable[tuple[int, list[str]]]:
     """Non-comment rows of a packaged table, with their line numbers."""
-    text = resources.files("sitrep").joinpath("data", "actors", name).read_text(encoding="utf-8")
+    text = data_text("actors", name)
     for number, line in enumerate(text.splitlines(), 1):
         if line.strip() and not line.startswith("#"):
             yield number, [c.strip() for c in line.split("\t")]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from .errors import ModelError
+from ..errors import ModelError
 
 __all__ = ["MODEL_PACKAGE", "nlp", "parse", "reset_caches"]
 

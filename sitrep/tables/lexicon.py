@@ -10,10 +10,10 @@ import csv
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-from .errors import SitrepError
+from ..errors import SitrepError
+from .files import data_text
 
 __all__ = ["Frame", "Lexicon", "default_lexicon", "reset_caches"]
 
@@ -56,7 +56,7 @@ class Lexicon:
 
     @classmethod
     def load(cls, *, extra: Iterable[str | Path] = ()) -> Lexicon:
-        text = resources.files("sitrep").joinpath("data/verbs.tsv").read_text(encoding="utf-8")
+        text = data_text("verbs.tsv")
         rows = list(_parse(text, "data/verbs.tsv"))
         for path in extra:
             rows = list(_parse(Path(path).read_text(encoding="utf-8"), str(path))) + rows

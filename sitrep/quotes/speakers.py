@@ -26,11 +26,11 @@ speakers and builds the `Quote` records.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from ..records import Quote
 from .attributions import RELATIVE_PRONOUNS, Attribution, find_attributions
 from .cues import STATEMENT_NOUNS
-from .quote_marks import QuoteSpan, find_quote_spans
+from .marks import QuoteSpan, find_quote_spans
 
 __all__ = ["Quote", "QuoteSpan", "find_quotes", "find_quote_spans"]
 
@@ -44,33 +44,6 @@ _DOCUMENT_HEADS = frozenset({
 })
 """Heads of definite noun phrases that point back to an earlier speaker ("the same source added",
 "the statement said") when no actor mention names them."""
-
-
-@dataclass(frozen=True, slots=True)
-class Quote:
-    """One attribution: content, cue and speaker, each with character offsets into ``doc.text``.
-
-    ``start``/``end`` cover the content without the enclosing quote marks of a direct quote; for a
-    split quote they cover every piece and ``parts`` lists the pieces (``text`` joins them with a
-    space). ``speaker`` is the resolved actor (the ``actor`` of the mention attached to the speaker
-    span, or the previous speaker's for pronouns and "the same source"); ``speaker_how`` says how.
-    """
-
-    start: int
-    end: int
-    text: str
-    kind: str
-    cue: str | None
-    cue_start: int | None
-    cue_end: int | None
-    speaker_text: str | None
-    speaker_start: int | None
-    speaker_end: int | None
-    speaker: object | None
-    speaker_how: str | None
-    sentence_start: int
-    sentence_end: int
-    parts: tuple[tuple[int, int], ...] = ()
 
 
 def find_quotes(doc, mentions: Sequence = ()) -> list[Quote]:

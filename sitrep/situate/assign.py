@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from . import cameo, dates, places
-from .code import Event
+from ..coder.events import Event
+from ..tables import cameo
+from . import dates, places
 
 __all__ = ["situate", "CONTEXT_SENTENCES"]
 
@@ -39,7 +40,7 @@ def situate(events: Sequence[Event], doc, *, published: str | None, captions: Se
     caption_days = _caption_days(captions, published)
     out = []
     for event in events:
-        trigger = doc[event.extra["trigger_token"]]
+        trigger = doc[event.trigger_token]
         fields: dict = _code_facts(event.code)
         context: list[dates.When] = []
         if not {"future", "hypothetical"} & set(event.modality):

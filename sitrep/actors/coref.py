@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from .actor_tables import Entry, Sense, parts
-from .actors import FORMER, SPEAKER_PRONOUNS, SPEECH_VERBS, Actor, _Atom, _head_sense, _slug, named_actor
+from ..tables.actors import Entry, Sense, parts
+from .resolve import FORMER, SPEAKER_PRONOUNS, SPEECH_VERBS, Actor, _Atom, _head_sense, _slug, named_actor
 
 __all__ = ["CorefStage"]
 

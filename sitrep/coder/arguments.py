@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..tables.lexicon import Frame
 from .antecedents import names_a_pair, pair_antecedent, previous_subject
-from .lexicon import Frame
 
 __all__ = [
     "Context", "PROTEST_CODES", "PROTEST_NOUNS", "SPEECH_VERBS", "actors_in", "dateline_host", "goes_nowhere", "ground",
@@ -485,7 +485,7 @@ def _national(token, ctx: Context):
     """A national adjective or country name token ("German", "U.S.") as a derived actor mention."""
     if token.ent_type_ not in ("NORP", "GPE"):
         return None
-    from . import actors
+    from .. import actors
 
     actor = actors.resolve(token.text, date=ctx.published)
     if actor is None or not actor.country:
@@ -543,7 +543,7 @@ def _destination(token):
         return None
     start, end = min(t.i for t in names), max(t.i for t in names) + 1
     span = token.doc[start:end]
-    from . import places
+    from ..situate import places
 
     place = places.lookup(span.text)
     if place is None or not place.country:
@@ -553,7 +553,7 @@ def _destination(token):
 
 def _place_mention(place, start: int, end: int, text: str, how: str, token_start: int = -1, token_end: int = -1) -> _Derived:
     """A place's country as a derived actor mention over the given span of text."""
-    from .actors import Actor
+    from ..actors.resolve import Actor
 
     actor = Actor(code=place.country, country=place.country, sector=None, name=place.name, kind="country", id=place.country)
     return _Derived(start, end, text, actor, token_start, token_end, how)
@@ -563,8 +563,8 @@ def dateline_host(ctx: Context):
     """The country of the article's dateline as a derived actor: where a visit with no destination
     named went ("Millon's five-day visit, which started Sunday" in a story filed from BEIJING)."""
     if "dateline_host" not in ctx.cache:
-        from . import places
-        from .actors import _CONTESTED_DATELINES
+        from ..actors.resolve import _CONTESTED_DATELINES
+        from ..situate import places
 
         place = places.dateline_place(ctx.doc.text)
         host = None
@@ -577,7 +577,7 @@ def dateline_host(ctx: Context):
 def ground(trigger):
     """The country where an event happens, as a derived actor (how="place"): the place named in the
     trigger's own clause ("demolished a home in Surif", "an operation in Beit Hanoun"), or None."""
-    from . import places
+    from ..situate import places
 
     place = places.event_place(trigger)
     if place is None or not place.country or place.start is None:
@@ -589,7 +589,7 @@ def struck_place(mention):
     """A capital struck by force is the place, not its government: "attacked Kuwait City" targets
     Kuwait, not KWTGOV. Returns a country-level derived actor, or None when the mention is no city
     (a seat of power such as "the Pentagon" stays the body it stands for)."""
-    from . import places
+    from ..situate import places
 
     if getattr(mention, "how", "") != "metonym":
         return None

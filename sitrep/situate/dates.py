@@ -48,7 +48,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ._timex import expression_type, interval, matches, parse_published, resolve_match
+from .timex import expression_type, interval, matches, parse_published, resolve_match
 
 __all__ = [
     "When",

@@ -19,9 +19,9 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 
-from .errors import SitrepError
+from ..errors import SitrepError
+from .files import data_text
 
 __all__ = [
     "QUAD_CLASS_NAMES",
@@ -125,7 +125,7 @@ def _parse_row(row: list[str], line_number: int) -> CameoCode:
 @lru_cache(maxsize=1)
 def _table() -> dict[str, CameoCode]:
     """The packaged table keyed by code, read once per process on first use."""
-    text = (files("sitrep") / "data" / "cameo.tsv").read_text(encoding="utf-8")
+    text = data_text("cameo.tsv")
     lines = [(number, line) for number, line in enumerate(text.splitlines(), 1) if line and line[0] != "#"]
     reader = csv.reader((line for _, line in lines), delimiter="\t", quoting=csv.QUOTE_NONE)
     header = next(reader)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from . import actors, analyse, clean, code, quotes, situate
-from .read import Article
+from .. import actors, coder, quotes, situate, text
+from ..records import Article
 
 __all__ = ["ArticleResult", "process_batch", "process"]
 
@@ -23,10 +23,10 @@ class ArticleResult:
     article: Article
     sentences: tuple[tuple[int, int, str], ...]
     """(start, end, kind) of each sentence; kind is "body" or "caption"."""
-    removed: tuple[clean.Removal, ...]
+    removed: tuple[text.Removal, ...]
     mentions: tuple[actors.ActorMention, ...]
     quotes: tuple[quotes.Quote, ...]
-    events: tuple[code.Event, ...]
+    events: tuple[coder.Event, ...]
 
 
 def process(article: Article, **options) -> ArticleResult:
@@ -43,17 +43,17 @@ def process_batch(
 ) -> list[ArticleResult]:
     """Run every stage on a batch of articles (batched parsing is several times faster)."""
     # 1. clean: debris blanked with spaces, so offsets into the clean text are offsets into the raw text
-    cleaned = [clean.clean(article.text) for article in articles]
+    cleaned = [text.clean(article.text) for article in articles]
     # 2. analyse: one spaCy pass over the batch
-    docs = analyse.parse([c.text for c in cleaned], batch_size=batch_size)
+    docs = text.parse([c.text for c in cleaned], batch_size=batch_size)
     caption_texts = [[r.text for r in c.captions] for c in cleaned]
-    caption_docs = iter(analyse.parse([t for texts in caption_texts for t in texts], batch_size=batch_size))
+    caption_docs = iter(text.parse([t for texts in caption_texts for t in texts], batch_size=batch_size))
     results = []
     for article, cleaned_text, doc, texts in zip(articles, cleaned, docs, caption_texts, strict=True):
         # 3. actors, 4. quotes, 5. events, 6. their date and place (captions may sharpen a date)
         found = actors.find_mentions(doc, date=article.published, dictionary=dictionary)
         said = quotes.find_quotes(doc, found)
-        events = code.code_doc(
+        events = coder.code_doc(
             doc, article_id=article.id, mentions=found, published=article.published, quotes=said, lexicon=lexicon
         )
         captions = []

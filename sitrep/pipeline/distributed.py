@@ -25,8 +25,8 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from .read import Article, Rejected, iter_articles
-from .store import Store
+from ..store import Store
+from ..text.read import Article, Rejected, iter_articles
 
 __all__ = ["ingest", "LOCAL_SCHEDULERS"]
 
@@ -59,17 +59,17 @@ def ingest(
     `actor_files` and `lexicon_files` extend the actor tables and verb lexicon as there; they are loaded
     here once and shipped to the workers with each task.
     """
-    from .api import IngestReport, finish_ingest, open_store
+    from ..api import IngestReport, finish_ingest, open_store
 
     if partition_size < 1:
         raise ValueError("partition_size must be at least 1 article")
     options: dict = {}
     if actor_files:
-        from .actors import ActorDictionary
+        from ..actors.resolve import ActorDictionary
 
         options["dictionary"] = ActorDictionary.from_files(*actor_files)
     if lexicon_files:
-        from .lexicon import Lexicon
+        from ..tables.lexicon import Lexicon
 
         options["lexicon"] = Lexicon.load(extra=lexicon_files)
     report = IngestReport()
@@ -103,7 +103,7 @@ def ingest(
 
 def _code_partition(articles: Sequence[Article], options: dict | None = None) -> list:
     """One Dask task: code a partition of articles (runs on a worker; the model is cached there)."""
-    from .pipeline import process_batch
+    from .batch import process_batch
 
     return process_batch(list(articles), **(options or {}))
 

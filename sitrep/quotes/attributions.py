@@ -39,7 +39,7 @@ from .cues import (
     STATEMENT_VERBS,
     cue_lemma,
 )
-from .quote_marks import QuoteSpan
+from .marks import QuoteSpan
 
 __all__ = ["Attribution", "find_attributions", "RELATIVE_PRONOUNS"]
 

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 
 from datasketch import MinHash, MinHashLSHEnsemble
 
-from sitrep.clean import clean
-from sitrep.errors import SitrepError
+from ..errors import SitrepError
+from ..text.clean import clean
 
 __all__ = [
     "AGENCIES",

@@ -17,8 +17,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sitrep.cameo import quad_class_for_root
-from sitrep.errors import SitrepError
+from ..errors import SitrepError
+from ..tables.cameo import quad_class_for_root
 
 __all__ = [
     "COPY_DATE_SLACK_DAYS",

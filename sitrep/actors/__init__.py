@@ -1,0 +1,12 @@
+"""Stage 4: every mention of a country, body, person or sector resolved to one canonical, dated actor.
+
+Takes a parsed Doc and the article's date; returns `ActorMention`s (spans with offsets) whose `Actor`
+the coder and the quote stage trust. Resolution goes dictionary -> title -> coreference -> context
+(dateline, owner, place); see `resolve.py` for the conventions.
+"""
+
+from ..records import Actor, ActorMention
+from ..tables.actors import ActorDictionary
+from .resolve import coordinated, find_mentions, plover_sector, resolve
+
+__all__ = ["Actor", "ActorDictionary", "ActorMention", "coordinated", "find_mentions", "plover_sector", "resolve"]

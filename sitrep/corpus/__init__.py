@@ -1,0 +1,10 @@
+"""Stage 8: across articles: syndicated copies grouped into stories, mentions merged into events.
+
+Reads the stored articles and mentions; writes the derived tables (stories, events, actors).
+"""
+
+from .merge import MentionRow, UnknownEventError, event_counts, explain_merge, merge_events
+from .stories import Story, cluster_articles, wire_agency
+
+__all__ = ["MentionRow", "Story", "UnknownEventError", "cluster_articles", "event_counts", "explain_merge",
+           "merge_events", "wire_agency"]

@@ -1,0 +1,10 @@
+"""Stage 6: each event's own date (relative expressions anchored on publication) and place.
+
+Takes coded `Event`s and their Doc; returns the same events with date, precision and place filled in.
+"""
+
+from .assign import CONTEXT_SENTENCES, situate
+from .dates import When, find_dates
+from .places import Place, find_places
+
+__all__ = ["CONTEXT_SENTENCES", "Place", "When", "find_dates", "find_places", "situate"]

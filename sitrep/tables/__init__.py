@@ -1,0 +1,21 @@
+"""The shipped tables (actors, verb lexicon, CAMEO codes, gazetteer) loaded once per process.
+
+Every stage reads its facts from here; `reset_caches()` forgets every loaded table at once (tests
+and long-lived processes that edit `sitrep/data/` call it).
+"""
+
+from . import cameo
+from .actors import ActorDictionary, ActorTableError
+from .lexicon import Frame, Lexicon, default_lexicon
+
+__all__ = ["ActorDictionary", "ActorTableError", "Frame", "Lexicon", "cameo", "default_lexicon", "reset_caches"]
+
+
+def reset_caches() -> None:
+    """Forget every cached table and model, so the next use reloads them from disk."""
+    from ..situate import places
+    from ..text import analyse
+    from . import actors, lexicon
+
+    for module in (actors, lexicon, cameo, places, analyse):
+        module.reset_caches()

@@ -1,0 +1,12 @@
+"""Stage 1-3: read files into `Article`s, clean their debris in place, parse them with spaCy.
+
+Offsets survive every step: cleaning blanks debris with spaces instead of cutting it, so an offset
+into the parsed text is an offset into the raw text.
+"""
+
+from .analyse import MODEL_PACKAGE, nlp, parse
+from .clean import Cleaned, Removal, clean
+from .read import MAX_BYTES, article_from_text, iter_articles
+
+__all__ = ["MAX_BYTES", "MODEL_PACKAGE", "Cleaned", "Removal", "article_from_text", "clean", "iter_articles",
+           "nlp", "parse"]
