@@ -17,7 +17,7 @@ from datetime import date as _date
 from pathlib import Path
 from typing import Any, Literal
 
-from . import api, views
+from . import query, views
 from .store import Store
 
 __all__ = ["report", "report_data"]
@@ -55,7 +55,7 @@ def report_data(
         speakers = [actor] if actor else list(filters.get("dyad", ())) or [None]
         quotes: list[dict] = []
         for speaker in speakers:
-            quotes += api.quotes(db=store, actor=speaker, since=since, until=until).to_pylist()
+            quotes += query.quotes(db=store, actor=speaker, since=since, until=until).to_pylist()
         quotes = _pick_quotes(list({q["quote_id"]: q for q in quotes}.values()), max_quotes)
         # 3. trends
         interval = "week" if _window_days(since, until) <= 62 else "month"

@@ -1,9 +1,9 @@
-"""Views an analyst reads every day, built on `api.events`: pages, dyad trends, the actor network,
+"""Views an analyst reads every day, built on `query.events`: pages, dyad trends, the actor network,
 one article with all its evidence, one event with its mentions, new actors.
 
 Each view is a pure function of an open `Store` that returns an Arrow table or a plain dict; the web
 layer (`sitrep.web`), the situation report (`sitrep.report`) and the CLI render the same results.
-Every event view starts from `api.events`, so a filter means the same thing everywhere; aggregation
+Every event view starts from `query.events`, so a filter means the same thing everywhere; aggregation
 then runs in DuckDB over that Arrow table.
 
 The store is opened read-only and briefly (`reader`): DuckDB allows one writing process per file, and
@@ -25,7 +25,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from . import api
+from . import query
 from .errors import SitrepError, StoreError
 from .store import Store, snapshot_path
 
@@ -90,7 +90,7 @@ def _is_lock(error: StoreError) -> bool:
 
 
 def event_filters(**given: Any) -> dict[str, Any]:
-    """The `api.events` keyword filters among `given` (unset ones dropped), with `dyad` "A,B" split."""
+    """The `query.events` keyword filters among `given` (unset ones dropped), with `dyad` "A,B" split."""
     out = {k: v for k, v in given.items() if k in _EVENT_FILTERS and v not in (None, "", False)}
     if isinstance(out.get("dyad"), str):
         parts = [p.strip().upper() for p in out["dyad"].split(",")]
@@ -104,8 +104,8 @@ def event_filters(**given: Any) -> dict[str, Any]:
 
 
 def _events(store: Store, *, place: str | None = None, modality: str | None = None, **filters: Any) -> pa.Table:
-    """`api.events` plus the place and modality filters, with each event's article metadata joined."""
-    table = api.events(db=store, **event_filters(**filters))
+    """`query.events` plus the place and modality filters, with each event's article metadata joined."""
+    table = query.events(db=store, **event_filters(**filters))
     if place:
         needle = place.lower()
         names = pc.utf8_lower(pc.fill_null(table["place_name"], ""))
@@ -136,7 +136,7 @@ def _events(store: Store, *, place: str | None = None, modality: str | None = No
 
 
 def events_page(store: Store, *, limit: int = 100, offset: int = 0, **filters: Any) -> dict[str, Any]:
-    """One page of events matching `filters` (those of `api.events`, plus `place` and `modality`).
+    """One page of events matching `filters` (those of `query.events`, plus `place` and `modality`).
 
     Returns ``{"total", "limit", "offset", "rows"}`` with `rows` an Arrow table; `total` counts every
     match, so a client can page. Each row adds its article's `published`, `outlet`, `url` and title,
@@ -219,7 +219,7 @@ def new_actors(store: Store, *, since: str | None = None, until: str | None = No
 
     `first_articles` lists the articles of that first day, to cite.
     """
-    where, params = api.where_clause([
+    where, params = query.where_clause([
         ("first_seen IS NOT NULL", []),
         ("first_seen >= ?", [since] if since else None),
         ("left(first_seen, 10) <= ?", [until] if until else None),
@@ -281,7 +281,7 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any]:
     """One event (by event or mention id) with every mention and its article, and why they were merged.
 
     Keys: ``event``, ``mentions`` (each with ``outlet``, ``url``, ``title``, ``published``) and
-    ``reasons`` (from `api.explain`; None with ``reasons_error`` set if explaining failed).
+    ``reasons`` (from `query.explain`; None with ``reasons_error`` set if explaining failed).
     """
     event = store.query("SELECT * FROM events WHERE event_id = ? OR best_mention_id = ?", [event_id, event_id]).to_pylist()
     if not event:
@@ -293,7 +293,7 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any]:
         WHERE m.event_id = ? ORDER BY m.article_id, m.sentence_index""", [event_id]).to_pylist()
     result: dict[str, Any] = {"event": event[0], "mentions": mentions, "reasons": None}
     try:
-        result["reasons"] = api.explain(event_id, db=store)["reasons"]
+        result["reasons"] = query.explain(event_id, db=store)["reasons"]
     except Exception as error:  # explain recomputes the merge; a failure there must not hide the event
         result["reasons_error"] = f"{type(error).__name__}: {error}"
     return result

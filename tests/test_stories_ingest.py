@@ -42,7 +42,7 @@ import pytest
 from rapidfuzz import fuzz
 
 import sitrep.api as api
-from sitrep.corpus import merge
+from sitrep.corpus import MENTION_ROWS_SQL, merge
 from sitrep.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -154,7 +154,7 @@ def test_stories_ingest_rows_per_real_event_is_one_through_the_api(dbs) -> None:
     assert ratio == pytest.approx(1.0, abs=RATIO_TOLERANCE)
 
 
-WIRED_SQL = api.MENTION_ROWS_SQL
+WIRED_SQL = MENTION_ROWS_SQL
 
 
 def test_stories_ingest_rows_per_real_event_is_one_with_headlines_and_evidence_passed(dbs, tmp_path) -> None:

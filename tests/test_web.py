@@ -165,9 +165,9 @@ def build_example_db(path: Path) -> Path:
     with Store(path) as store:
         for table, items in rows.items():
             store._insert(table, items)
-        from sitrep import api
+        from sitrep.corpus import rebuild
 
-        api.rebuild(store)
+        rebuild(store)
     return path
 
 

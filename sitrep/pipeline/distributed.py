@@ -7,7 +7,7 @@ process alone (DuckDB allows one writer per file), as partitions finish. Derived
 events, actors) are rebuilt once at the end, exactly as `sitrep.api.ingest` does, so both give the same
 tables.
 
->>> from sitrep.distributed import ingest
+>>> from sitrep.pipeline.distributed import ingest
 >>> ingest(["examples/"], db="events.duckdb", scheduler="processes")            # doctest: +SKIP
 >>> ingest(["feeds/"], db="events.duckdb", scheduler="tcp://10.0.0.5:8786")     # doctest: +SKIP
 
@@ -25,8 +25,10 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from ..records import Article
 from ..store import Store
-from ..text.read import Article, Rejected, iter_articles
+from .batch import process_batch
+from .ingest import IngestReport, ingest_paths, stage_options
 
 __all__ = ["ingest", "LOCAL_SCHEDULERS"]
 
@@ -48,8 +50,8 @@ def ingest(
     progress: Callable[[int], None] | None = None,
     actor_files: Sequence[str | Path] = (),
     lexicon_files: Sequence[str | Path] = (),
-):
-    """Read, code on Dask and store articles; returns a `sitrep.api.IngestReport`.
+) -> IngestReport:
+    """Read, code on Dask and store articles; returns an `IngestReport`.
 
     `partition_size` is the number of articles one task codes with one `process_batch` call (spaCy
     parses a batch several times faster than one text at a time; a partition of 16 articles is a few
@@ -59,52 +61,30 @@ def ingest(
     `actor_files` and `lexicon_files` extend the actor tables and verb lexicon as there; they are loaded
     here once and shipped to the workers with each task.
     """
-    from ..api import IngestReport, finish_ingest, open_store
-
     if partition_size < 1:
         raise ValueError("partition_size must be at least 1 article")
-    options: dict = {}
-    if actor_files:
-        from ..actors.resolve import ActorDictionary
+    options = stage_options(actor_files, lexicon_files)
 
-        options["dictionary"] = ActorDictionary.from_files(*actor_files)
-    if lexicon_files:
-        from ..tables.lexicon import Lexicon
+    def coder(todo: list[Article], report: IngestReport) -> Iterable[list]:
+        return _coded_partitions(todo, scheduler=scheduler, partition_size=partition_size,
+                                 num_workers=num_workers, options=options)
 
-        options["lexicon"] = Lexicon.load(extra=lexicon_files)
-    report = IngestReport()
-    store = open_store(db)
+    store = Store(db) if not isinstance(db, Store) else db
     try:
-        # 1. Read in the client: inputs need not be visible to the workers.
-        articles: dict[str, Article] = {}
-        for item in iter_articles(paths, published=published, outlet=outlet):
-            if isinstance(item, Rejected):
-                report.rejected.append(item)
-                continue
-            report.read += 1
-            articles[item.id] = item  # the last copy of an id wins, as a re-ingest would
-        # 2. Skip what the store already holds unchanged.
-        known = store.known_hashes(list(articles))
-        todo = [a for a in articles.values() if known.get(a.id) != a.content_hash]
-        report.unchanged = report.read - len(todo)
-        # 3.-4. Code partitions on Dask; write each through this process as it arrives.
-        for results in _coded_partitions(todo, scheduler=scheduler, partition_size=partition_size,
-                                         num_workers=num_workers, options=options):
-            report.written += store.write(results)
-            if progress:
-                progress(len(results))
-        # 5. Derived tables, once, over everything stored.
-        finish_ingest(store, report)
+        # Inputs are read in the client (workers need not see them), in batches of many partitions.
+        return ingest_paths(paths, store=store, coder=coder, published=published, outlet=outlet,
+                            batch_size=DASK_BATCH_ARTICLES, progress=progress)
     finally:
         if not isinstance(db, Store):
             store.close()
-    return report
+
+
+DASK_BATCH_ARTICLES = 4096
+"""Articles read before a round of partitions goes to the workers (bounds the client's memory)."""
 
 
 def _code_partition(articles: Sequence[Article], options: dict | None = None) -> list:
     """One Dask task: code a partition of articles (runs on a worker; the model is cached there)."""
-    from .batch import process_batch
-
     return process_batch(list(articles), **(options or {}))
 
 

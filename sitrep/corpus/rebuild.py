@@ -1,0 +1,49 @@
+"""Rebuild the derived tables (stories, merged events, actors) from the stored articles and mentions.
+
+Every ingest path ends here once: the derived tables depend on the whole corpus (a new copy can join
+an old story, a new mention an old event), so they are rebuilt from the base tables, never patched.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import merge, stories
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+__all__ = ["MENTION_ROWS_SQL", "mention_rows", "rebuild"]
+
+MENTION_ROWS_SQL = r"""
+SELECT m.mention_id, m.article_id, a.story_id, m.outlet, m.source_code AS source, m.target_code AS target,
+       m.root, m.code, m.date, m.date_precision, m.place_name AS place, m.confidence,
+       coalesce(m.sentence_start < fb.first_end
+                AND NOT regexp_matches(rtrim(split_part(ltrim(m.evidence), chr(10), 1)), '[.!?…"”»]$'),
+                false) AS headline,
+       m.evidence
+FROM mentions m JOIN articles a USING (article_id)
+LEFT JOIN (SELECT article_id, arg_min("end", start) AS first_end FROM sentences WHERE kind = 'body'
+           GROUP BY article_id) fb USING (article_id)
+"""
+"""The rows `merge.merge_events` reads, one per coded mention: a mention is a headline when it lies in
+the article's first body sentence and that sentence's first line ends without sentence punctuation;
+its evidence finds its twins in other copies of the story."""
+
+
+def rebuild(store: Store) -> None:
+    """Rebuild the derived tables: stories, merged events, actors."""
+    texts = store.con.execute("SELECT article_id, text FROM articles ORDER BY article_id").fetchall()
+    clusters = stories.cluster_articles(texts) if texts else []
+    store.write_stories(clusters)
+    rows = [merge.MentionRow(*row) for row in store.con.execute(MENTION_ROWS_SQL).fetchall()]
+    store.con.execute("UPDATE mentions SET event_id = NULL")
+    store.rebuild_events(merge.merge_events(rows) if rows else {})
+    store.rebuild_actors()
+
+
+def mention_rows(store: Store, event_id: str) -> list[merge.MentionRow]:
+    """The merge rows of one event's mentions (what `merge.explain_merge` reads)."""
+    rows = store.query(f"SELECT * FROM ({MENTION_ROWS_SQL}) WHERE mention_id IN "
+                       "(SELECT mention_id FROM mentions WHERE event_id = ?)", [event_id]).to_pylist()
+    return [merge.MentionRow(**row) for row in rows]

@@ -1,0 +1,130 @@
+"""The one ingest loop: read inputs, skip unchanged articles, code the rest, write, rebuild once.
+
+Both ingest paths run it: `sitrep.api.ingest` codes each batch in this process, the Dask runner
+(`pipeline.distributed`) hands each batch to workers. Only the coding differs, so a `Coder` is passed
+in: it takes the articles to code and yields lists of results as they are ready. This process stays
+the only writer (DuckDB allows one per file).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from ..corpus import rebuild
+from ..records import Article, Rejected
+from ..store import Store
+from ..tables import ActorDictionary, Lexicon
+from ..text.read import iter_articles
+from . import batch as stage
+from .batch import ArticleResult
+
+__all__ = ["Coder", "IngestReport", "finish_ingest", "ingest_paths", "local_coder", "stage_options"]
+
+Coder = Callable[[list[Article], "IngestReport"], Iterable[list[ArticleResult]]]
+"""Codes the articles of one batch; yields lists of results (one list per finished chunk) and adds an
+article it could not code to the report's `rejected`."""
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did: counts, and every rejected input with its reason."""
+
+    read: int = 0
+    written: int = 0
+    unchanged: int = 0
+    events: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+
+
+def stage_options(actor_files: Sequence[str | Path] = (), lexicon_files: Sequence[str | Path] = ()) -> dict[str, Any]:
+    """`process_batch` options for users' actor and verb tables (loaded once, shipped to workers)."""
+    options: dict[str, Any] = {}
+    if actor_files:
+        options["dictionary"] = ActorDictionary.from_files(*actor_files)
+    if lexicon_files:
+        options["lexicon"] = Lexicon.load(extra=lexicon_files)
+    return options
+
+
+def ingest_paths(
+    paths: Iterable[str | Path],
+    *,
+    store: Store,
+    coder: Coder,
+    published: str | None = None,
+    outlet: str | None = None,
+    batch_size: int = 32,
+    progress: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """Read `paths`, code what changed with `coder`, write it to `store` and rebuild the derived tables.
+
+    Stages: 1. read (bad inputs go to the report, the rest go on); 2. skip what the store holds
+    unchanged (same id and content hash; within a batch the last copy of an id wins, as a re-ingest
+    would); 3. code and write each chunk as it arrives; 4. rebuild stories, events and actors once.
+    """
+    report = IngestReport()
+    for batch in _batches(iter_articles(paths, published=published, outlet=outlet), batch_size, report):
+        unique = list({a.id: a for a in batch}.values())
+        known = store.known_hashes([a.id for a in unique])
+        todo = [a for a in unique if known.get(a.id) != a.content_hash]
+        report.unchanged += len(batch) - len(todo)
+        if todo:
+            for results in coder(todo, report):
+                report.written += store.write(results)
+        if progress:
+            progress(len(batch))
+    finish_ingest(store, report)
+    return report
+
+
+def _batches(items: Iterable[Article | Rejected], size: int, report: IngestReport) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        if isinstance(item, Rejected):
+            report.rejected.append(item)
+            continue
+        report.read += 1
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def finish_ingest(store: Store, report: IngestReport) -> None:
+    """Log the rejected inputs, rebuild the derived tables once, count the events and refresh the
+    read-only snapshot that `sitrep serve` reads while the next ingest writes (every ingest path)."""
+    store.log_rejected(report.rejected)
+    rebuild(store)
+    report.events = store.con.execute("SELECT count(*) FROM events WHERE counted").fetchall()[0][0]
+    store.write_snapshot()
+
+
+def local_coder(**options: Any) -> Coder:
+    """A `Coder` that runs `process_batch` in this process; if a batch fails, it codes its articles
+    one by one so one bad article (a parse the coder cannot handle) is reported and the rest stored."""
+    code = partial(stage.process_batch, **options) if options else stage.process_batch
+
+    def run(articles: list[Article], report: IngestReport) -> Iterator[list[ArticleResult]]:
+        try:
+            yield code(articles)
+            return
+        except Exception:  # noqa: BLE001 - any failure of one article must not lose the batch
+            pass
+        results = []
+        for article in articles:
+            try:
+                results.extend(code([article]))
+            except Exception as error:  # noqa: BLE001
+                report.rejected.append(Rejected(
+                    article.path or article.id,
+                    f"coding failed ({type(error).__name__}: {error}); the article was not stored, "
+                    "please report it with this message"))
+        yield results
+
+    return run

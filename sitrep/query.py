@@ -1,0 +1,143 @@
+"""Queries over the store: one function per table an analyst reads, each a filtered, ordered SELECT.
+
+The CLI, the HTTP API, the views and the report all go through these, so a filter means the same
+thing everywhere. Filters are bound as parameters, never formatted into SQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pyarrow as pa
+
+from .corpus import explain_merge, mention_rows
+from .errors import SitrepError
+from .store import Store
+
+__all__ = ["actors", "events", "explain", "open_store", "quotes", "stories", "where_clause"]
+
+
+def open_store(db: str | Path | Store | None = None, *, read_only: bool = False) -> Store:
+    """A `Store` for `db` (a path, ":memory:", an open Store, or None for the default path)."""
+    return db if isinstance(db, Store) else Store(db, read_only=read_only)
+
+
+def events(
+    *,
+    db: str | Path | Store | None = None,
+    actor: str | None = None,
+    dyad: Sequence[str] | None = None,
+    code: str | None = None,
+    root: str | None = None,
+    quad_class: int | None = None,
+    plover: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    article: str | None = None,
+    story: str | None = None,
+    text: str | None = None,
+    min_confidence: float = 0.0,
+    include_all: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+) -> pa.Table:
+    """Events matching every filter given, newest first, as an Arrow table (``.to_pylist()`` for dicts).
+
+    `actor` matches an actor code prefix on either side ("PRK" matches "PRKGOV"); `dyad` is
+    (source, target) prefixes; negated, hypothetical and historical events are left out unless
+    `include_all`.
+    """
+    where, params = where_clause([
+        ("(source_code LIKE ? OR target_code LIKE ? OR source_actor_id = ? OR target_actor_id = ?)",
+         [actor + "%", actor + "%", actor, actor] if actor else None),
+        ("source_code LIKE ? AND target_code LIKE ?", [dyad[0] + "%", dyad[1] + "%"] if dyad else None),
+        ("code LIKE ?", [code + "%"] if code else None),
+        ("root = ?", [root.zfill(2)] if root else None),
+        ("quad_class = ?", [quad_class] if quad_class is not None else None),
+        ("plover_event = ?", [plover.upper()] if plover else None),
+        ("date >= ?", [since] if since else None),
+        ("left(date, 10) <= ?", [until] if until else None),
+        ("event_id IN (SELECT event_id FROM mentions WHERE article_id = ?)", [article] if article else None),
+        ("event_id IN (SELECT m.event_id FROM mentions m JOIN articles a USING (article_id) WHERE a.story_id = ?)",
+         [story] if story else None),
+        ("evidence ILIKE ?", [f"%{text}%"] if text else None),
+        ("confidence >= ?", [min_confidence] if min_confidence else None),
+        ("counted", [] if not include_all else None),
+    ])
+    sql = "SELECT * FROM events" + where
+    sql += " ORDER BY date DESC NULLS LAST, article_id, sentence_index, trigger_start"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+    return _read(db, sql, params)
+
+
+def quotes(
+    *,
+    db: str | Path | Store | None = None,
+    speaker: str | None = None,
+    actor: str | None = None,
+    article: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int | None = None,
+) -> pa.Table:
+    """Quotes with their speakers; `speaker` matches the speaker's text or name, `actor` its code."""
+    where, params = where_clause([
+        ("(speaker_text ILIKE ? OR speaker_name ILIKE ?)", [f"%{speaker}%", f"%{speaker}%"] if speaker else None),
+        ("(speaker_code LIKE ? OR speaker_actor_id = ?)", [actor + "%", actor] if actor else None),
+        ("article_id = ?", [article] if article else None),
+        ("published >= ?", [since] if since else None),
+        ("published <= ?", [until] if until else None),
+    ])
+    sql = "SELECT * FROM quotes" + where
+    sql += " ORDER BY published DESC, article_id, start"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    return _read(db, sql, params)
+
+
+def actors(*, db: str | Path | Store | None = None, country: str | None = None, kind: str | None = None) -> pa.Table:
+    """Canonical actors seen in the store, most mentioned first."""
+    where, params = where_clause([
+        ("country = ?", [country] if country else None),
+        ("kind = ?", [kind] if kind else None),
+    ])
+    sql = "SELECT * FROM actors" + where + " ORDER BY num_mentions DESC, actor_id"
+    return _read(db, sql, params)
+
+
+def stories(*, db: str | Path | Store | None = None) -> pa.Table:
+    """Stories (clusters of syndicated copies), largest first."""
+    return _read(db, "SELECT * FROM stories ORDER BY num_articles DESC, story_id", [])
+
+
+def explain(event_id: str, *, db: str | Path | Store | None = None) -> dict:
+    """Why an event's mentions were merged: the event, its mentions and the merge reasons."""
+    store = open_store(db, read_only=not isinstance(db, Store) and db != ":memory:")
+    try:
+        event = store.query("SELECT * FROM events WHERE event_id = ? OR best_mention_id = ?", [event_id, event_id]).to_pylist()
+        if not event:
+            raise SitrepError(f"no event {event_id!r}; list ids with `sitrep events --format csv`")
+        event_id = event[0]["event_id"]
+        mentions = store.query("SELECT * FROM mentions WHERE event_id = ? ORDER BY article_id, sentence_index", [event_id]).to_pylist()
+        reasons = explain_merge(mention_rows(store, event_id), event_id)
+    finally:
+        if not isinstance(db, Store):
+            store.close()
+    return {"event": event[0], "mentions": mentions, "reasons": reasons}
+
+
+def where_clause(filters: Sequence[tuple[str, list | None]]) -> tuple[str, list]:
+    """A SQL WHERE clause and its parameters from (condition, arguments) pairs; a filter whose
+    arguments are None was not asked for and is left out. Every query of the views builds on this."""
+    given = [(condition, args) for condition, args in filters if args is not None]
+    sql = " WHERE " + " AND ".join(condition for condition, _ in given) if given else ""
+    return sql, [arg for _, args in given for arg in args]
+
+
+def _read(db, sql: str, params: list) -> pa.Table:
+    if isinstance(db, Store):
+        return db.query(sql, params)
+    with open_store(db, read_only=db != ":memory:") as store:
+        return store.query(sql, params)
