@@ -1,10 +1,11 @@
-"""Tests for sitrep.situate.places: locative place names -> gazetteer entries, never actor metonyms."""
+"""Tests for sitrep.actors.places and sitrep.tables.gazetteer: locative place names -> gazetteer entries, never actor metonyms."""
 
 from __future__ import annotations
 
 import pytest
 
-from sitrep.situate.places import dateline_place, event_place, find_places, lookup, reset_caches
+from sitrep.actors.places import event_place, find_places
+from sitrep.tables.gazetteer import dateline_place, lookup, reset_caches
 
 
 @pytest.fixture(scope="module")

@@ -7,6 +7,6 @@ the coder and the quote stage trust. Resolution goes dictionary -> title -> core
 
 from ..records import Actor, ActorMention
 from ..tables.actors import ActorDictionary
-from .resolve import coordinated, find_mentions, plover_sector, resolve
+from .resolve import CONTESTED_DATELINES, coordinated, find_mentions, plover_sector, resolve
 
-__all__ = ["Actor", "ActorDictionary", "ActorMention", "coordinated", "find_mentions", "plover_sector", "resolve"]
+__all__ = ["CONTESTED_DATELINES", "Actor", "ActorDictionary", "ActorMention", "coordinated", "find_mentions", "plover_sector", "resolve"]

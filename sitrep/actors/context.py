@@ -12,7 +12,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from ..tables.actors import ActorDictionary
-from .resolve import _CONTESTED_DATELINES, Actor, ActorMention, _Atom, _code, named_actor, sector_actor
+from .resolve import CONTESTED_DATELINES, Actor, ActorMention, _Atom, _code, named_actor, sector_actor
 
 __all__ = ["dateline_context", "owner_context", "place_context", "repeated_context", "sentence_context", "settle"]
 
@@ -38,10 +38,10 @@ def dateline_context(doc, mentions: list[ActorMention], atoms: Sequence[_Atom], 
        opened fire on Ethiopian troops").
     A provisional person ("spokesman Michael McCurry") takes the country in all its mentions.
     """
-    from ..situate.places import dateline_place
+    from ..tables.gazetteer import dateline_place
 
     place = dateline_place(doc.text)
-    if place is None or place.country is None or place.name in _CONTESTED_DATELINES:
+    if place is None or place.country is None or place.name in CONTESTED_DATELINES:
         return mentions
     home = place.country
 
@@ -118,7 +118,7 @@ def place_context(doc, mentions: list[ActorMention], dictionary: ActorDictionary
     locative place in its sentence is attached to it ("demonstrators in Baghdad"), or else when every
     locative place of the sentence lies in one country and no actor of another country is named there.
     """
-    from ..situate.places import find_places
+    from .places import find_places
 
     places_of: dict[int, list] = {}
     out = []

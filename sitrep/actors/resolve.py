@@ -295,7 +295,7 @@ def find_mentions(doc, *, date: str | None = None, dictionary: ActorDictionary |
     return settle(repeated_context(doc, mentions))
 
 
-_CONTESTED_DATELINES = frozenset({"Jerusalem"})
+CONTESTED_DATELINES = frozenset({"Jerusalem"})
 """Dateline cities two states claim: stories filed there report both sides' officials and forces."""
 
 _COORDINATORS = frozenset({",", "and", "or", "the", "both", "as", "well", "&"})

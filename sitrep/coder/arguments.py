@@ -543,7 +543,7 @@ def _destination(token):
         return None
     start, end = min(t.i for t in names), max(t.i for t in names) + 1
     span = token.doc[start:end]
-    from ..situate import places
+    from ..actors import places
 
     place = places.lookup(span.text)
     if place is None or not place.country:
@@ -563,12 +563,11 @@ def dateline_host(ctx: Context):
     """The country of the article's dateline as a derived actor: where a visit with no destination
     named went ("Millon's five-day visit, which started Sunday" in a story filed from BEIJING)."""
     if "dateline_host" not in ctx.cache:
-        from ..actors.resolve import _CONTESTED_DATELINES
-        from ..situate import places
+        from ..actors import CONTESTED_DATELINES, places
 
         place = places.dateline_place(ctx.doc.text)
         host = None
-        if place is not None and place.country and place.name not in _CONTESTED_DATELINES | {"United Nations"}:
+        if place is not None and place.country and place.name not in CONTESTED_DATELINES | {"United Nations"}:
             host = _place_mention(place, place.start, place.end, ctx.doc.text[place.start:place.end], "dateline")
         ctx.cache["dateline_host"] = host
     return ctx.cache["dateline_host"]
@@ -577,7 +576,7 @@ def dateline_host(ctx: Context):
 def ground(trigger):
     """The country where an event happens, as a derived actor (how="place"): the place named in the
     trigger's own clause ("demolished a home in Surif", "an operation in Beit Hanoun"), or None."""
-    from ..situate import places
+    from ..actors import places
 
     place = places.event_place(trigger)
     if place is None or not place.country or place.start is None:
@@ -589,7 +588,7 @@ def struck_place(mention):
     """A capital struck by force is the place, not its government: "attacked Kuwait City" targets
     Kuwait, not KWTGOV. Returns a country-level derived actor, or None when the mention is no city
     (a seat of power such as "the Pentagon" stays the body it stands for)."""
-    from ..situate import places
+    from ..actors import places
 
     if getattr(mention, "how", "") != "metonym":
         return None

@@ -91,7 +91,7 @@ def _border_sides(noun, ctx: Context) -> list:
             border = next((g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in _BORDER_NOUNS), None)
             if border is None:
                 continue
-            from ..situate import places
+            from ..actors import places
 
             sides: list = []
             for tok in border.subtree:

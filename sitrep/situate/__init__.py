@@ -3,8 +3,8 @@
 Takes coded `Event`s and their Doc; returns the same events with date, precision and place filled in.
 """
 
+from ..tables.gazetteer import Place
 from .assign import CONTEXT_SENTENCES, situate
 from .dates import When, find_dates
-from .places import Place, find_places
 
-__all__ = ["CONTEXT_SENTENCES", "Place", "When", "find_dates", "find_places", "situate"]
+__all__ = ["CONTEXT_SENTENCES", "Place", "When", "find_dates", "situate"]

@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ..actors import places
 from ..coder.events import Event
 from ..tables import cameo
-from . import dates, places
+from . import dates
 
 __all__ = ["situate", "CONTEXT_SENTENCES"]
 

@@ -13,9 +13,8 @@ __all__ = ["ActorDictionary", "ActorTableError", "Frame", "Lexicon", "cameo", "d
 
 def reset_caches() -> None:
     """Forget every cached table and model, so the next use reloads them from disk."""
-    from ..situate import places
     from ..text import analyse
-    from . import actors, lexicon
+    from . import actors, gazetteer, lexicon
 
-    for module in (actors, lexicon, cameo, places, analyse):
+    for module in (actors, lexicon, cameo, gazetteer, analyse):
         module.reset_caches()
