@@ -34,6 +34,7 @@ from dataclasses import dataclass
 
 from ..records import Actor, ActorMention
 from ..tables.actors import ActorDictionary, Entry, Named, Sense, normalise_date, parts, shape_matches
+from ..tables.words import speech_verbs
 
 __all__ = ["Actor", "ActorDictionary", "ActorMention", "coordinated", "find_mentions", "plover_sector", "resolve"]
 
@@ -51,11 +52,7 @@ FORMER = frozenset({"former", "ex", "retired", "onetime", "one-time", "erstwhile
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "around",
                                 "within"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "madam", "dame", "lord", "lady"})
-SPEECH_VERBS = frozenset(
-    "say add note tell stress warn insist explain state claim argue emphasize emphasise declare "
-    "announce write conclude point indicate urge reply answer acknowledge admit affirm assert "
-    "comment continue mention remark reiterate repeat suggest underline recall caution".split()
-)
+SPEECH_VERBS = speech_verbs("report")
 SPEAKER_PRONOUNS = frozenset({"he", "she"})
 _GAP_POS = frozenset({"ADJ", "ADV"})
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "le", "la", "abu", "du"})

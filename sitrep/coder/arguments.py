@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..tables.lexicon import Frame
+from ..tables.words import speech_verbs
 from .antecedents import names_a_pair, pair_antecedent, previous_subject
 
 __all__ = [
@@ -20,10 +21,7 @@ __all__ = [
     "condition_clauses", "struck_place", "that_clause", "verb_arguments",
 ]
 
-SPEECH_VERBS = frozenset(
-    "say add note stress tell declare state announce insist claim report write affirm reaffirm emphasize "
-    "emphasise indicate mention conclude explain argue assert warn told confirm reiterate repeat acknowledge admit".split()
-)
+SPEECH_VERBS = speech_verbs("report")
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "csubj", "pcomp"})
 _FIRST_PERSON = frozenset({"we", "i", "us", "our"})
 _THIRD_PERSON = frozenset({"it", "they", "he", "she"})

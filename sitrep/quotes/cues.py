@@ -4,30 +4,15 @@ someone said, believed or stated, and where their content sits. Each list says w
 
 from __future__ import annotations
 
+from ..tables.words import speech_verbs
+
 __all__ = [
     "ATTITUDE", "ATTITUDE_ADJECTIVES", "BELIEF_OBJECT", "CLAUSE_ONLY", "CUE_NOUNS", "DOBJ_CONTENT",
     "EVIDENCE", "FRAME_ONLY", "INTENT", "OBJECT_CONTENT", "PREP_CONTENT", "REACTION", "SPEECH", "STANCE",
     "STATEMENT_NOUNS", "STATEMENT_VERBS", "VIEW", "WRITINGS", "XCOMP_CONTENT", "cue_lemma",
 ]
 
-SPEECH = frozenset("""
-say tell add note stress emphasize emphasise warn declare announce state claim argue insist explain
-write report indicate mention suggest ask urge confirm deny reply respond answer acknowledge admit
-assert contend maintain allege charge accuse criticize criticise praise predict promise pledge vow
-threaten reiterate repeat recall observe comment remark tweet post testify conclude affirm reaffirm
-underline underscore point complain concede estimate disclose reveal assure caution quip shout
-chant demand describe call cite agree blame praise condemn denounce slam blast question reject dismiss
-rebuke applaud hail defend express voice lament boast brag counter retort hint recount
-speak talk discuss propose joke yell proclaim tout reference echo clarify specify articulate outline
-exhort plead apologize thank recommend advocate endorse retweet forecast dispute rebut refute decry
-mock deride chastise scold chide lambast lambaste laud herald compliment characterize label brand liken
-rail detail
-attack offer highlight unveil refer weigh
-compare link paint portray publish press grill pepper champion unleash promote ignore
-show find believe think know feel expect hope fear doubt worry insist understand realize realise
-recognize recognise assume suspect wonder imagine learn sense guess reckon rule conclude
-view regard
-""".split())
+SPEECH = speech_verbs("cue")
 """Verbs that report speech, writing, findings ("a poll shows that"), a stated belief ("Trump
 believes that"), a view ("critics view it as a giveaway") or a public stance taken in words
 ("attacked her opponent as a fraud", "offered no proof", "unveiled a proposal", "weighed in").
