@@ -7,7 +7,7 @@ import io
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Optional, cast
 
 import typer
 from rich.console import Console
@@ -179,11 +179,14 @@ def report(
     format: Annotated[str, typer.Option("--format", "-f", help="md or html.")] = "md",
 ) -> None:
     """Write a situation report: events ranked by salience with evidence, quotes, trends, new actors."""
+    from .report import Format
     from .report import report as make_report
     from .store import default_db_path
 
     try:
-        typer.echo(make_report(db or default_db_path(), actor=actor, dyad=dyad, since=since, until=until, format=format))
+        # make_report checks the format itself: anything but md or html is a SitrepError, reported below
+        typer.echo(make_report(db or default_db_path(), actor=actor, dyad=dyad, since=since, until=until,
+                               format=cast(Format, format)))
     except SitrepError as error:
         _fail(error)
 

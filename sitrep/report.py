@@ -58,7 +58,7 @@ def report_data(
             quotes += query.quotes(db=store, actor=speaker, since=since, until=until).to_pylist()
         quotes = _pick_quotes(list({q["quote_id"]: q for q in quotes}.values()), max_quotes)
         # 3. trends
-        interval = "week" if _window_days(since, until) <= 62 else "month"
+        interval: views.Interval = "week" if _window_days(since, until) <= 62 else "month"
         trends = views.dyad_trends(store, interval=interval, **filters).to_pylist()
         # 4. new actors, limited to the articles in scope when an actor or dyad is given
         scoped = {e["article_id"] for e in events} | {m["article_id"] for ms in mentions.values() for m in ms}

@@ -28,3 +28,11 @@ def test_style_ruff_finds_nothing():
     result = subprocess.run([ruff, "check", "sitrep", "tests", "--output-format", "concise"], cwd=ROOT,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
+
+
+def test_style_mypy_finds_nothing():
+    mypy = shutil.which("mypy") or str(Path(sys.executable).with_name("mypy"))
+    if not Path(mypy).exists():
+        pytest.skip("mypy is not installed (it comes with the test extra)")
+    result = subprocess.run([mypy, "sitrep"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout

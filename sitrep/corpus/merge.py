@@ -408,19 +408,19 @@ def explain_merge(rows: Sequence[MentionRow], event_id: str) -> list[str]:
         sectors = sorted({s for c in codes if (s := _actor(c)[1])})
         sector_text = f"sector {sectors[0]}" if sectors else "no sector given"
         lines.append(f"same {role} {country} ({sector_text}; codes: {', '.join(sorted({c or '-' for c in codes}))})")
-    codes = sorted({m.code for m in members})
+    cameo_codes = sorted({m.code for m in members})
     roots = sorted({m.root.strip() for m in members})
     if len(roots) == 1:
-        lines.append(f"same CAMEO root {roots[0]} (codes: {', '.join(codes)})")
+        lines.append(f"same CAMEO root {roots[0]} (codes: {', '.join(cameo_codes)})")
     else:
-        lines.append(f"same QuadClass {_quad(roots[0])}: roots {', '.join(roots)} (codes: {', '.join(codes)})")
+        lines.append(f"same QuadClass {_quad(roots[0])}: roots {', '.join(roots)} (codes: {', '.join(cameo_codes)})")
         for m in members:
             if m.headline and m.root.strip() != members[0].root.strip():
                 lines.append(f"{m.mention_id} is a headline ({m.root}) and restates its article's event ({m.article_id})")
     dated = [m for m in members if m.date]
     if dated:
         anchor = dated[0]
-        others = sorted({m.date for m in dated if m.date != anchor.date})
+        others = sorted({m.date for m in dated if m.date and m.date != anchor.date})
         text = f"dates agree: {anchor.date} ({_precision(anchor)})"
         if others:
             text += f"; less precise {', '.join(d for d in others if d)} contain(s) it"

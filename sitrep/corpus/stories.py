@@ -119,6 +119,7 @@ def wire_agency(text: str) -> str | None:
     >>> wire_agency("KCNA reported that Kim met Putin.") is None
     True
     """
+    m: re.Match[str] | None
     for m in _ATTRIBUTION.finditer(text):
         if found := _ALIAS_RE.search(m.group(1) or m.group(2)):
             return _ALIAS[found.group(1)]

@@ -62,11 +62,11 @@ def process_batch(
             captions.append((caption, actors.find_mentions(caption, date=article.published, dictionary=dictionary)))
         events = situate.situate(events, doc, published=article.published, captions=captions)
         sentences = tuple((s.start_char, s.end_char, "body") for s in doc.sents if s.text.strip())
-        captions = tuple((r.start, r.end, "caption") for r in cleaned_text.captions)
+        caption_spans = tuple((r.start, r.end, "caption") for r in cleaned_text.captions)
         results.append(
             ArticleResult(
                 article=article,
-                sentences=tuple(sorted(sentences + captions)),
+                sentences=tuple(sorted(sentences + caption_spans)),
                 removed=cleaned_text.removed,
                 mentions=tuple(found),
                 quotes=tuple(said),

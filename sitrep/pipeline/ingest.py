@@ -108,7 +108,9 @@ def finish_ingest(store: Store, report: IngestReport) -> None:
 def local_coder(**options: Any) -> Coder:
     """A `Coder` that runs `process_batch` in this process; if a batch fails, it codes its articles
     one by one so one bad article (a parse the coder cannot handle) is reported and the rest stored."""
-    code = partial(stage.process_batch, **options) if options else stage.process_batch
+    code: Callable[[list[Article]], list[ArticleResult]] = (
+        partial(stage.process_batch, **options) if options else stage.process_batch
+    )
 
     def run(articles: list[Article], report: IngestReport) -> Iterator[list[ArticleResult]]:
         try:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .cue_parse import (
     before_comma,
@@ -41,6 +42,9 @@ from .cues import (
 )
 from .marks import QuoteSpan
 
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
 __all__ = ["Attribution", "find_attributions", "RELATIVE_PRONOUNS"]
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
@@ -65,12 +69,12 @@ class Attribution:
 class _Draft:
     """A cue being filled in (mutable while one article is processed, never stored)."""
 
-    cue_tokens: list
-    speaker_head: object | None
-    speaker_tokens: list
-    content: list
-    quote_spans: list
-    sent: object
+    cue_tokens: list[Token]
+    speaker_head: Token | None
+    speaker_tokens: list[Token]
+    content: list[Token]
+    quote_spans: list[QuoteSpan]
+    sent: Span
 
 
 def find_attributions(doc, spans: Sequence[QuoteSpan]) -> list[Attribution]:
@@ -127,11 +131,11 @@ def find_attributions(doc, spans: Sequence[QuoteSpan]) -> list[Attribution]:
             result.append(att)
     for q, host in orphans:
         if host is not None:
-            result.append(_finish(text, _Draft(host.cue_tokens, host.speaker_head, host.speaker_tokens,
-                                               [], [q], host.sent)))
+            att = _finish(text, _Draft(host.cue_tokens, host.speaker_head, host.speaker_tokens, [], [q], host.sent))
+            if att is not None:
+                result.append(att)
         elif result or any(True for _ in drafts):
             result.append(Attribution(((q.start, q.end),), "direct", None, None, None, inherit=True))
-    result = [a for a in result if a is not None]
     result.sort(key=lambda a: (a.parts[0][0], a.cue or (0, 0)))
     return _dedupe(result)
 
@@ -226,7 +230,7 @@ def _dash_credit(doc, q: QuoteSpan) -> Attribution | None:
         stop += 1
     name = _trim(text, start, stop)
     span = doc.char_span(name[0], name[1], alignment_mode="expand") if name else None
-    if span is None or not (span[0].pos_ == "PROPN" or span[0].text.startswith("@")):
+    if name is None or span is None or not (span[0].pos_ == "PROPN" or span[0].text.startswith("@")):
         return None
     content = _trim(text, q.start, q.end) or (q.start, q.end)
     return Attribution((content,), "direct", (m.start(1), m.end(1)), m.group(1),
@@ -334,7 +338,8 @@ def _draft(tok) -> _Draft | None:
     speaker_tokens = in_paragraph(speaker_phrase(subject), tok) if subject is not None else []
     # the speaker stays on its own side of the cue: an apposition the parse hung on it from across the
     # verb ("A union ... endorsed Clinton, another example of ...") describes the sentence, not the union
-    speaker_tokens = [t for t in speaker_tokens if (t.i < tok.i) == (subject.i < tok.i)]
+    if subject is not None:
+        speaker_tokens = [t for t in speaker_tokens if (t.i < tok.i) == (subject.i < tok.i)]
     if subject is not None and not in_paragraph([subject], tok):
         subject, speaker_tokens = None, []
     content = reported_content(tok, lemma)

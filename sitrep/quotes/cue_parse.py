@@ -8,6 +8,8 @@ Every function takes spaCy tokens and returns tokens; offsets are left to the ca
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .cues import (
     ATTITUDE,
     BELIEF_OBJECT,
@@ -25,6 +27,9 @@ from .cues import (
     XCOMP_CONTENT,
     cue_lemma,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = [
     "before_comma", "in_paragraph", "loose_content", "reported_content", "speaker_phrase", "speaker_token",
@@ -95,7 +100,7 @@ def in_paragraph(tokens: list, anchor) -> list:
     return [t for t in tokens if lo <= t.idx < hi]
 
 
-def speaker_token(verb, depth: int = 0):
+def speaker_token(verb: Token, depth: int = 0) -> Token | None:
     """The speaker token: subject, passive agent, or the subject shared with the governing verb."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects:
@@ -127,7 +132,7 @@ def speaker_token(verb, depth: int = 0):
         # "After saying her foot was swollen, she was whisked off": a gerund's subject is that of the
         # clause it hangs on, passive or not
         shared = next((c for c in holder.children if c.dep_ == "nsubjpass"), None)
-    if shared is not None and shared.lower_ == "it" and holder.lemma_ in ("be", "go"):
+    if shared is not None and holder is not None and shared.lower_ == "it" and holder.lemma_ in ("be", "go"):
         return None
     return shared
 

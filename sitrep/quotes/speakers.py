@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..records import Quote
+from ..records import Actor, ActorMention, Quote
 from .attributions import RELATIVE_PRONOUNS, Attribution, find_attributions
 from .cues import STATEMENT_NOUNS
 from .marks import QuoteSpan, find_quote_spans
@@ -46,7 +46,7 @@ _DOCUMENT_HEADS = frozenset({
 "the statement said") when no actor mention names them."""
 
 
-def find_quotes(doc, mentions: Sequence = ()) -> list[Quote]:
+def find_quotes(doc, mentions: Sequence[ActorMention] = ()) -> list[Quote]:
     """Every quote in a parsed article, in text order, with its speaker resolved where possible.
 
     Stages:
@@ -67,8 +67,8 @@ def find_quotes(doc, mentions: Sequence = ()) -> list[Quote]:
     found = find_attributions(doc, spans)
     # 3.
     quotes: list[Quote] = []
-    previous: object | None = None
-    issuer: object | None = None  # who last issued a statement: what "the statement" points back to
+    previous: Actor | None = None
+    issuer: Actor | None = None  # who last issued a statement: what "the statement" points back to
     for att in found:
         actor, how = _resolve(doc, att, mentions, previous, issuer)
         if att.speaker is None and att.inherit:
@@ -83,8 +83,8 @@ def find_quotes(doc, mentions: Sequence = ()) -> list[Quote]:
 
 
 def _resolve(
-    doc, att: Attribution, mentions: Sequence, previous: object | None, issuer: object | None
-) -> tuple[object | None, str | None]:
+    doc, att: Attribution, mentions: Sequence[ActorMention], previous: Actor | None, issuer: Actor | None
+) -> tuple[Actor | None, str | None]:
     """The actor for an attribution's speaker span, and how it was found."""
     if att.speaker is None:
         return None, None
@@ -111,7 +111,7 @@ def _resolve(
     return None, "explicit"
 
 
-def _antecedent(doc, att: Attribution, mentions: Sequence) -> object | None:
+def _antecedent(doc, att: Attribution, mentions: Sequence[ActorMention]) -> Actor | None:
     """A pronoun speaker's antecedent in its own sentence: the nearest earlier subject that names an
     actor ("Xi hosted Putin for a summit in which they claimed ..."), outside the quoted content."""
     if att.speaker is None or not mentions:
@@ -126,7 +126,9 @@ def _antecedent(doc, att: Attribution, mentions: Sequence) -> object | None:
     return None
 
 
-def _attached_mention(doc, start: int, end: int, head_i: int, mentions: Sequence):
+def _attached_mention(
+    doc, start: int, end: int, head_i: int, mentions: Sequence[ActorMention]
+) -> ActorMention | None:
     """The mention that names the speaker: the one on the head word, else on the head's modifiers
     ("South Korean government representatives"), else on an apposition ("Kim, the minister")."""
     inside = [m for m in mentions if m.start < end and m.end > start]
@@ -147,7 +149,7 @@ def _attached_mention(doc, start: int, end: int, head_i: int, mentions: Sequence
     return None
 
 
-def _to_quote(doc, att: Attribution, actor: object | None, how: str | None) -> Quote:
+def _to_quote(doc, att: Attribution, actor: Actor | None, how: str | None) -> Quote:
     text = doc.text
     parts = att.parts
     start, end = parts[0][0], parts[-1][1]

@@ -151,7 +151,7 @@ def _inputs(case: dict[str, Any], lists: Mapping[str, list[str]]) -> list[tuple[
     """The texts (and dates) one case resolves: one call, or a list of texts for the list cases."""
     context = dict(case.get("case") or {})
     literals = case.get("literals") or {}
-    out = []
+    out: list[tuple[str, str, str]] = []
     for call in case.get("calls", []):
         if call["method"] not in IN_SCOPE:
             continue

@@ -97,7 +97,7 @@ def load_sentences(path: str | Path = DEFAULT_GOLD) -> tuple[GoldSentence, ...]:
         root = ET.fromstring(_COMMENT.sub("", text))  # comments hold example <EventCoding>s
     except ET.ParseError as error:
         raise GoldError(f"{path} is not PETRARCH validation XML ({error})") from error
-    sentences = []
+    sentences: list[GoldSentence] = []
     for node in root.iter("Sentence"):
         codings = node.findall("EventCoding")
         events = tuple(

@@ -130,7 +130,7 @@ def load_records(path: str | Path = DEFAULT_GOLD) -> tuple[GoldRecord, ...]:
         raise GoldError(f"{path} is not the PLOVER GSR JSON array ({error}); check the file") from error
     if not isinstance(data, list):
         raise GoldError(f"{path} should hold a JSON array of PLOVER records")
-    records = []
+    records: list[GoldRecord] = []
     for item in data:
         if not isinstance(item, dict) or item.get("event") == "DOCUMENT":
             continue

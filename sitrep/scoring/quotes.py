@@ -60,10 +60,10 @@ def read_annotation(path: Path) -> list[GoldAttribution]:
         fields = line.split("\t")
         if line.startswith("T") and len(fields) >= 2:
             label, _, offsets = fields[1].partition(" ")
-            frags = tuple(
+            fragments = tuple(
                 (int(a), int(b)) for a, b in (piece.split() for piece in offsets.split(";") if piece.strip())
             )
-            spans[fields[0]] = (label, frags)
+            spans[fields[0]] = (label, fragments)
         elif line.startswith("E") and len(fields) >= 2:
             events.append(dict(part.split(":", 1) for part in fields[1].split() if ":" in part))
     result = []
@@ -162,10 +162,11 @@ def evaluate(*, folder: Path | None = None, limit: int | None = None, errors: bo
         }
         pred_sets = {
             "speaker": {s for q in quotes if (s := _norm(text, (q.speaker_start, q.speaker_end))
-                                              if q.speaker_start is not None else None)},
+                                              if q.speaker_start is not None and q.speaker_end is not None
+                                              else None)},
             "content": {s for q in quotes if (s := _norm(text, q.parts or ((q.start, q.end),)))},
             "cue": {s for q in quotes if (s := _norm(text, (q.cue_start, q.cue_end))
-                                          if q.cue_start is not None else None)},
+                                          if q.cue_start is not None and q.cue_end is not None else None)},
         }
         for f in FIELDS:
             exact, overlap = _match(gold_sets[f], pred_sets[f])
@@ -182,8 +183,8 @@ def evaluate(*, folder: Path | None = None, limit: int | None = None, errors: bo
             hits = [q for q in quotes if _overlap(content, (q.start, q.end)) > 0]
             if hits:
                 found_content += 1
-                if any(q.speaker_start is not None and _overlap(source, (q.speaker_start, q.speaker_end)) > 0
-                       for q in hits):
+                if any(q.speaker_start is not None and q.speaker_end is not None
+                       and _overlap(source, (q.speaker_start, q.speaker_end)) > 0 for q in hits):
                     right_speaker += 1
         if errors:
             details.append(_errors(text_path.stem, text, gold_sets, pred_sets))

@@ -69,6 +69,9 @@ def _gazetteer() -> _Gazetteer:
     cities_by_key: dict[str, list[tuple[bool, int, Place]]] = defaultdict(list)
     weights: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
     state_weights: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    lat: float | None  # a city's always; a country's or a state's only when it has cities
+    lon: float | None
+    place: Place | None
     for record in gc.get_cities().values():
         population = int(record.get("population") or 0)
         lat, lon = float(record["latitude"]), float(record["longitude"])

@@ -164,6 +164,7 @@ def clean(text: str) -> Cleaned:
         seen.add(key)
 
     # 3. Inline rules inside the lines that are left.
+    m: re.Match[str] | None
     for start, _end, line in lines:
         if start in whole_lines:
             continue
