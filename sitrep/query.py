@@ -66,7 +66,7 @@ def events(
         ("counted", [] if not include_all else None),
     ])
     sql = "SELECT * FROM events" + where
-    sql += " ORDER BY date DESC NULLS LAST, article_id, sentence_index, trigger_start"
+    sql += " ORDER BY date DESC NULLS LAST, article_id, sentence_index, trigger_start, event_id"
     if limit is not None:
         sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
     return _read(db, sql, params)
