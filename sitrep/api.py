@@ -7,18 +7,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, TypedDict, Unpack
 
 import pyarrow as pa
 
 from .read import Article, Rejected, article_from_text, iter_articles
 from .store import Store
 
+if TYPE_CHECKING:
+    from .exports import ExportReport
+
 __all__ = [
     "IngestReport", "ingest", "events", "quotes", "actors", "stories", "explain", "code_text", "open_store",
     "where_clause",
+    "EventFilters", "EVENT_ORDER", "event_where", "iter_events", "export",
 ]
 
 
@@ -214,7 +219,57 @@ def events(
     (source, target) prefixes; negated, hypothetical and historical events are left out unless
     `include_all`.
     """
-    where, params = where_clause([
+    where, params = event_where(actor=actor, dyad=dyad, code=code, root=root, quad_class=quad_class, plover=plover,
+                                since=since, until=until, article=article, story=story, text=text,
+                                min_confidence=min_confidence, include_all=include_all)
+    sql = "SELECT * FROM events" + where
+    sql += " ORDER BY " + ", ".join(EVENT_ORDER)
+    if limit is not None:
+        sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+    return _read(db, sql, params)
+
+
+class EventFilters(TypedDict, total=False):
+    """The filters of `events`, shared by `event_where`, `iter_events` and `export` (same meanings)."""
+
+    actor: str | None
+    dyad: Sequence[str] | None
+    code: str | None
+    root: str | None
+    quad_class: int | None
+    plover: str | None
+    since: str | None
+    until: str | None
+    article: str | None
+    story: str | None
+    text: str | None
+    min_confidence: float
+    include_all: bool
+
+
+EVENT_ORDER = ("date DESC NULLS LAST", "article_id", "sentence_index", "trigger_start")
+"""The order of every event list: newest first, then by position in the article."""
+
+
+def event_where(
+    *,
+    actor: str | None = None,
+    dyad: Sequence[str] | None = None,
+    code: str | None = None,
+    root: str | None = None,
+    quad_class: int | None = None,
+    plover: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    article: str | None = None,
+    story: str | None = None,
+    text: str | None = None,
+    min_confidence: float = 0.0,
+    include_all: bool = False,
+) -> tuple[str, list]:
+    """The WHERE clause over the ``events`` table (and its bound parameters) for the filters of `events`:
+    the one definition of what a filter means, for lists, streams and exports alike."""
+    return where_clause([
         ("(source_code LIKE ? OR target_code LIKE ? OR source_actor_id = ? OR target_actor_id = ?)",
          [actor + "%", actor + "%", actor, actor] if actor else None),
         ("source_code LIKE ? AND target_code LIKE ?", [dyad[0] + "%", dyad[1] + "%"] if dyad else None),
@@ -231,11 +286,47 @@ def events(
         ("confidence >= ?", [min_confidence] if min_confidence else None),
         ("counted", [] if not include_all else None),
     ])
-    sql = "SELECT * FROM events" + where
-    sql += " ORDER BY date DESC NULLS LAST, article_id, sentence_index, trigger_start"
-    if limit is not None:
-        sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-    return _read(db, sql, params)
+
+
+def iter_events(*, db: str | Path | Store | None = None, batch_size: int = 100_000,
+                **filters: Unpack[EventFilters]) -> Iterator[pa.RecordBatch]:
+    """The rows `events` returns for the same `filters`, as Arrow record batches of at most `batch_size`
+    rows: memory stays bounded however many events match.
+
+    >>> sum(batch.num_rows for batch in iter_events(db="events.duckdb", dyad=("USA", "PRK")))  # doctest: +SKIP
+    """
+    where, params = event_where(**filters)
+    store = open_store(db, read_only=not isinstance(db, Store) and db != ":memory:")
+    try:
+        yield from store.stream("SELECT * FROM events" + where + " ORDER BY " + ", ".join(EVENT_ORDER), params,
+                                batch_size=batch_size)
+    finally:
+        if not isinstance(db, Store):
+            store.close()
+
+
+def export(format: str, *, out: str | Path, db: str | Path | Store | None = None, limit: int | None = None,
+           batch_size: int = 100_000, **filters: Unpack[EventFilters]) -> ExportReport:
+    """Write the events `events` would list for `filters` to `out` in `format`, streaming.
+
+    Formats (`sitrep.exports.FORMATS`): ``gdelt`` and ``gdelt-mentions`` (GDELT 2.0 event and mentions
+    tables, tab-separated, no header), ``icews`` (ICEWS coded events, tab-separated with header),
+    ``polecat`` (PLOVER JSON lines), and sitrep's own columns as ``parquet`` (a folder `out` is partitioned
+    by event month, hive-style), ``csv`` or ``jsonl``. docs/exports.md maps every column.
+
+    >>> export("gdelt", out="events.tsv", db="events.duckdb", dyad=("USA", "PRK")).rows  # doctest: +SKIP
+    3
+    """
+    from .exports import write_export
+
+    where, params = event_where(**filters)
+    store = open_store(db, read_only=not isinstance(db, Store) and db != ":memory:")
+    try:
+        return write_export(store, format, out=Path(out), where=where, params=params, order=EVENT_ORDER,
+                            limit=limit, batch_size=batch_size)
+    finally:
+        if not isinstance(db, Store):
+            store.close()
 
 
 def quotes(
