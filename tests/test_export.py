@@ -402,3 +402,13 @@ def test_export_cli_is_the_api_twin(store_path, tmp_path):
     assert result.exit_code == 0, result.output
     api.export("icews", out=tmp_path / "api.tab", db=store_path, include_all=True, dyad=("USA", "PRK"))
     assert out.read_text(encoding="utf-8") == (tmp_path / "api.tab").read_text(encoding="utf-8")
+
+
+def test_export_icews_ids_of_the_examples_are_unique_and_survive_a_fresh_ingest(example_db, examples, tmp_path):
+    fresh = tmp_path / "fresh.duckdb"
+    api.ingest([examples], db=fresh)
+    api.ingest([examples], db=fresh)  # a re-ingest of unchanged articles
+    ids = [pd.read_csv(tmp_path / f"{name}.tab", sep="\t", dtype=ICEWS_DTYPES)["Event ID"]
+           for name, db in (("first", example_db), ("fresh", fresh))
+           if api.export("icews", out=tmp_path / f"{name}.tab", db=db, include_all=True).rows]
+    assert len(ids) == 2 and ids[0].is_unique and sorted(ids[0]) == sorted(ids[1])
