@@ -306,7 +306,7 @@ def iter_events(*, db: str | Path | Store | None = None, batch_size: int = 100_0
 
 
 def export(format: str, *, out: str | Path, db: str | Path | Store | None = None, limit: int | None = None,
-           batch_size: int = 100_000, **filters: Unpack[EventFilters]) -> ExportReport:
+           batch_size: int = 20_000, **filters: Unpack[EventFilters]) -> ExportReport:
     """Write the events `events` would list for `filters` to `out` in `format`, streaming.
 
     Formats (`sitrep.exports.FORMATS`): ``gdelt`` and ``gdelt-mentions`` (GDELT 2.0 event and mentions

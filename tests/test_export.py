@@ -270,7 +270,7 @@ def test_export_icews_reads_with_its_header_and_the_stores_values(store_path, tm
         assert row["Story ID"] == event["article_id"] and row["Sentence Number"] == event["sentence_index"] + 1
         assert _empty(row["Source Name"]) if event["source_actor_id"] is None else (
             row["Source Name"] == names[event["source_actor_id"]])
-    biden = frame[frame["Source Name"] == "Joe Biden"].iloc[0]
+    biden = frame[(frame["Source Name"] == "Joe Biden") & (frame["CAMEO Code"] == "111")].iloc[0]
     assert (biden["Source Sectors"], biden["Source Country"], biden["Target Country"]) == (
         "Government", "United States", "North Korea")
     assert biden["City"] == "Pyongyang" and biden["Country"] == "North Korea"
@@ -353,7 +353,8 @@ def test_export_parquet_file_keeps_the_full_schema(store_path, tmp_path):
     api.export("parquet", out=out, db=store_path)
     table = pq.read_table(out)
     stored = api.events(db=store_path)
-    assert table.select(stored.column_names).to_pylist() == stored.to_pylist()
+    by_id = {r["event_id"]: r for r in table.select(stored.column_names).to_pylist()}
+    assert len(by_id) == table.num_rows and by_id == {e["event_id"]: e for e in stored.to_pylist()}
     assert {"evidence", "modality", "trigger_start", "source_start", "published", "url"} <= set(table.column_names)
 
 
@@ -361,10 +362,12 @@ def test_export_csv_and_jsonl_round_trip_the_stores_rows(store_path, tmp_path):
     stored = _events(store_path, include_all=True)
     api.export("csv", out=tmp_path / "e.csv", db=store_path, include_all=True)
     api.export("jsonl", out=tmp_path / "e.jsonl", db=store_path, include_all=True)
-    from_csv = pd.read_csv(tmp_path / "e.csv", dtype=OWN_DTYPES).to_dict("records")
-    from_json = [json.loads(line) for line in (tmp_path / "e.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert [r["event_id"] for r in from_csv] == [r["event_id"] for r in from_json] == [e["event_id"] for e in stored]
-    for event, csv_row, json_row in zip(stored, from_csv, from_json, strict=True):
+    from_csv = {r["event_id"]: r for r in pd.read_csv(tmp_path / "e.csv", dtype=OWN_DTYPES).to_dict("records")}
+    from_json = {r["event_id"]: r for r in map(json.loads, (tmp_path / "e.jsonl").read_text(encoding="utf-8").splitlines())}
+    assert len(from_csv) == len(from_json) == len(stored) and set(from_csv) == set(from_json) == {
+        e["event_id"] for e in stored}
+    for event in stored:
+        csv_row, json_row = from_csv[event["event_id"]], from_json[event["event_id"]]
         assert {k: json_row[k] for k in event} == event
         for key, value in event.items():
             if value is None or value == "":

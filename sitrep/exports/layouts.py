@@ -149,7 +149,7 @@ GDELT_MENTIONS: tuple[tuple[str, str], ...] = (
     ("ActionCharOffset", "m.trigger_start"),
     ("InRawText", EMPTY),
     ("Confidence", "round(100 * m.confidence)::INTEGER"),
-    ("MentionDocLen", "length(ma.text)"),
+    ("MentionDocLen", "ma.doc_len"),
     ("MentionDocTone", EMPTY),
     ("MentionDocTranslationInfo", EMPTY),
     ("Extras", EMPTY),
@@ -240,12 +240,11 @@ OWN_COLUMNS = "ev.* EXCLUDE (ingested_at, when_day)"
 
 @dataclass(frozen=True)
 class Layout:
-    """How one format reads ``ev``: its SELECT list, the joins it needs, rows it keeps, extra order keys."""
+    """How one format reads ``ev``: its SELECT list, the joins it needs and the rows it keeps."""
 
     select: str
     joins: str = ""
     where: str = ""
-    order: tuple[str, ...] = ()
 
 
 def _columns(columns: Sequence[tuple[str, str]]) -> str:
@@ -266,10 +265,10 @@ LAYOUTS = MappingProxyType({
     "gdelt": Layout(_columns(GDELT_EVENTS), _ACTORS + _PLACE),
     "gdelt-mentions": Layout(_columns(GDELT_MENTIONS), """
     JOIN mentions m ON m.event_id = ev.event_id
-    LEFT JOIN articles ma ON ma.article_id = m.article_id""", order=("m.article_id", "m.sentence_index",
-                                                                   "m.trigger_start")),
+    LEFT JOIN (SELECT article_id, url, ingested_at, length(text) AS doc_len FROM articles) ma
+           ON ma.article_id = m.article_id"""),
     "icews": Layout(_columns(ICEWS), _ACTORS + _PLACE + _SIDES),
-    "polecat": Layout(f"to_json({POLECAT_RECORD})::VARCHAR AS record",
+    "polecat": Layout(f"to_json({POLECAT_RECORD})::VARCHAR || chr(10) AS record",
                       _ACTORS + _PLACE + "\n    LEFT JOIN mentions bm ON bm.mention_id = ev.best_mention_id",
                       where="ev.plover_event IS NOT NULL"),
     "csv": Layout(OWN_COLUMNS),
