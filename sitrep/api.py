@@ -291,15 +291,15 @@ def event_where(
 def iter_events(*, db: str | Path | Store | None = None, batch_size: int = 100_000,
                 **filters: Unpack[EventFilters]) -> Iterator[pa.RecordBatch]:
     """The rows `events` returns for the same `filters`, as Arrow record batches of at most `batch_size`
-    rows: memory stays bounded however many events match.
+    rows, in the store's order: memory stays bounded however many events match (sorting them would not:
+    see docs/exports.md).
 
     >>> sum(batch.num_rows for batch in iter_events(db="events.duckdb", dyad=("USA", "PRK")))  # doctest: +SKIP
     """
     where, params = event_where(**filters)
     store = open_store(db, read_only=not isinstance(db, Store) and db != ":memory:")
     try:
-        yield from store.stream("SELECT * FROM events" + where + " ORDER BY " + ", ".join(EVENT_ORDER), params,
-                                batch_size=batch_size)
+        yield from store.stream("SELECT * FROM events" + where, params, batch_size=batch_size)
     finally:
         if not isinstance(db, Store):
             store.close()
@@ -312,7 +312,8 @@ def export(format: str, *, out: str | Path, db: str | Path | Store | None = None
     Formats (`sitrep.exports.FORMATS`): ``gdelt`` and ``gdelt-mentions`` (GDELT 2.0 event and mentions
     tables, tab-separated, no header), ``icews`` (ICEWS coded events, tab-separated with header),
     ``polecat`` (PLOVER JSON lines), and sitrep's own columns as ``parquet`` (a folder `out` is partitioned
-    by event month, hive-style), ``csv`` or ``jsonl``. docs/exports.md maps every column.
+    by event month, hive-style), ``csv`` or ``jsonl``. docs/exports.md maps every column. Rows come in
+    the store's order, unsorted, so that memory stays bounded; `limit` keeps the newest events.
 
     >>> export("gdelt", out="events.tsv", db="events.duckdb", dyad=("USA", "PRK")).rows  # doctest: +SKIP
     3
