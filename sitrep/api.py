@@ -9,18 +9,34 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Unpack
 
 from .pipeline import process_batch
 from .pipeline.ingest import IngestReport, finish_ingest, ingest_paths, local_coder, stage_options
-from .query import actors, events, explain, open_store, quotes, stories, where_clause
+from .query import (
+    EVENT_ORDER,
+    EventFilters,
+    actors,
+    event_where,
+    events,
+    explain,
+    iter_events,
+    open_store,
+    quotes,
+    stories,
+    where_clause,
+)
 from .records import Event
 from .store import Store
 from .tables import ActorDictionary
 from .text import article_from_text
 
+if TYPE_CHECKING:
+    from .exports import ExportReport
+
 __all__ = [
     "IngestReport", "ingest", "events", "quotes", "actors", "stories", "explain", "code_text", "open_store",
-    "where_clause", "finish_ingest",
+    "where_clause", "finish_ingest", "EventFilters", "EVENT_ORDER", "event_where", "iter_events", "export",
 ]
 
 
@@ -71,3 +87,27 @@ def code_text(text: str, *, published: str | None = None, actors: ActorDictionar
     article = article_from_text(text, published=published, id=id)
     return list(process_batch([article], dictionary=actors)[0].events)
 
+
+def export(format: str, *, out: str | Path, db: str | Path | Store | None = None, limit: int | None = None,
+           batch_size: int = 20_000, **filters: Unpack[EventFilters]) -> ExportReport:
+    """Write the events `events` would list for `filters` to `out` in `format`, streaming.
+
+    Formats (`sitrep.exports.FORMATS`): ``gdelt`` and ``gdelt-mentions`` (GDELT 2.0 event and mentions
+    tables, tab-separated, no header), ``icews`` (ICEWS coded events, tab-separated with header),
+    ``polecat`` (PLOVER JSON lines), and sitrep's own columns as ``parquet`` (a folder `out` is partitioned
+    by event month, hive-style), ``csv`` or ``jsonl``. docs/exports.md maps every column. Rows come in
+    the store's order, unsorted, so that memory stays bounded; `limit` keeps the newest events.
+
+    >>> export("gdelt", out="events.tsv", db="events.duckdb", dyad=("USA", "PRK")).rows  # doctest: +SKIP
+    3
+    """
+    from .exports import write_export
+
+    where, params = event_where(**filters)
+    store = open_store(db, read_only=not isinstance(db, Store) and db != ":memory:")
+    try:
+        return write_export(store, format, out=Path(out), where=where, params=params, order=EVENT_ORDER,
+                            limit=limit, batch_size=batch_size)
+    finally:
+        if not isinstance(db, Store):
+            store.close()

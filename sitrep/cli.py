@@ -206,6 +206,33 @@ def serve(
         _fail(error)
 
 
+@app.command()
+def export(
+    format: Annotated[str, typer.Option("--format", "-f", help="gdelt, gdelt-mentions, icews, polecat, parquet, csv or jsonl (docs/exports.md).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="File to write; for parquet, a folder is partitioned by event month.")],
+    db: DbOption = None,
+    actor: Annotated[Optional[str], typer.Option(help="Actor code prefix on either side (PRK, JPNGOV) or actor id.")] = None,
+    dyad: Annotated[Optional[str], typer.Option(help="SOURCE,TARGET code prefixes, e.g. USA,PRK.")] = None,
+    code: Annotated[Optional[str], typer.Option(help="CAMEO code prefix, e.g. 04 or 042.")] = None,
+    root: Annotated[Optional[str], typer.Option(help="CAMEO root, e.g. 11.")] = None,
+    plover: Annotated[Optional[str], typer.Option(help="PLOVER event type, e.g. ACCUSE.")] = None,
+    since: Annotated[Optional[str], typer.Option(help="Earliest event date (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Latest event date (YYYY-MM-DD).")] = None,
+    text: Annotated[Optional[str], typer.Option(help="Words in the evidence sentence.")] = None,
+    min_confidence: Annotated[float, typer.Option(help="Drop events below this confidence (0-1).")] = 0.0,
+    all_: Annotated[bool, typer.Option("--all", help="Include negated, hypothetical and historical events.")] = False,
+    limit: Annotated[Optional[int], typer.Option(help="At most this many events (the newest).")] = None,
+) -> None:
+    """Export events (the filters of `sitrep events`) as GDELT, ICEWS, POLECAT, Parquet, CSV or JSON Lines."""
+    try:
+        report = api.export(format, out=out, db=db, actor=actor, dyad=tuple(dyad.split(",")) if dyad else None,
+                            code=code, root=root, plover=plover, since=since, until=until, text=text,
+                            min_confidence=min_confidence, include_all=all_, limit=limit)
+    except SitrepError as error:
+        _fail(error)
+    err.print(f"wrote {report.rows} rows as {report.format} to {report.out} ({report.files} file(s))", highlight=False)
+
+
 def _print_events(rows: list[dict]) -> None:
     """Events as an analyst reads them: who did what to whom, when, where, and the evidence below."""
     console.print(f"[bold]{len(rows)} events[/bold]")

@@ -6,8 +6,9 @@ thing everywhere. Filters are bound as parameters, never formatted into SQL.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TypedDict, Unpack
 
 import pyarrow as pa
 
@@ -15,7 +16,8 @@ from .corpus import explain_merge, mention_rows
 from .errors import SitrepError
 from .store import Store
 
-__all__ = ["actors", "events", "explain", "open_store", "quotes", "stories", "where_clause"]
+__all__ = ["EVENT_ORDER", "EventFilters", "actors", "event_where", "events", "explain", "iter_events", "open_store",
+           "quotes", "stories", "where_clause"]
 
 
 def open_store(db: str | Path | Store | None = None, *, read_only: bool = False) -> Store:
@@ -48,7 +50,58 @@ def events(
     (source, target) prefixes; negated, hypothetical and historical events are left out unless
     `include_all`.
     """
-    where, params = where_clause([
+    where, params = event_where(actor=actor, dyad=dyad, code=code, root=root, quad_class=quad_class, plover=plover,
+                                since=since, until=until, article=article, story=story, text=text,
+                                min_confidence=min_confidence, include_all=include_all)
+    sql = "SELECT * FROM events" + where
+    sql += " ORDER BY " + ", ".join(EVENT_ORDER)
+    if limit is not None:
+        sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+    return _read(db, sql, params)
+
+
+class EventFilters(TypedDict, total=False):
+    """The filters of `events`, shared by `event_where`, `iter_events` and `export` (same meanings)."""
+
+    actor: str | None
+    dyad: Sequence[str] | None
+    code: str | None
+    root: str | None
+    quad_class: int | None
+    plover: str | None
+    since: str | None
+    until: str | None
+    article: str | None
+    story: str | None
+    text: str | None
+    min_confidence: float
+    include_all: bool
+
+
+EVENT_ORDER = ("date DESC NULLS LAST", "article_id", "sentence_index", "trigger_start", "event_id")
+"""The order of every event list: newest first, then by position in the article (the event id
+breaks the last ties, so the same store lists the same order every time)."""
+
+
+def event_where(
+    *,
+    actor: str | None = None,
+    dyad: Sequence[str] | None = None,
+    code: str | None = None,
+    root: str | None = None,
+    quad_class: int | None = None,
+    plover: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    article: str | None = None,
+    story: str | None = None,
+    text: str | None = None,
+    min_confidence: float = 0.0,
+    include_all: bool = False,
+) -> tuple[str, list]:
+    """The WHERE clause over the ``events`` table (and its bound parameters) for the filters of `events`:
+    the one definition of what a filter means, for lists, streams and exports alike."""
+    return where_clause([
         ("(source_code LIKE ? OR target_code LIKE ? OR source_actor_id = ? OR target_actor_id = ?)",
          [actor + "%", actor + "%", actor, actor] if actor else None),
         ("source_code LIKE ? AND target_code LIKE ?", [dyad[0] + "%", dyad[1] + "%"] if dyad else None),
@@ -65,11 +118,23 @@ def events(
         ("confidence >= ?", [min_confidence] if min_confidence else None),
         ("counted", [] if not include_all else None),
     ])
-    sql = "SELECT * FROM events" + where
-    sql += " ORDER BY date DESC NULLS LAST, article_id, sentence_index, trigger_start, event_id"
-    if limit is not None:
-        sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-    return _read(db, sql, params)
+
+
+def iter_events(*, db: str | Path | Store | None = None, batch_size: int = 100_000,
+                **filters: Unpack[EventFilters]) -> Iterator[pa.RecordBatch]:
+    """The rows `events` returns for the same `filters`, as Arrow record batches of at most `batch_size`
+    rows, in the store's order: memory stays bounded however many events match (sorting them would not:
+    see docs/exports.md).
+
+    >>> sum(batch.num_rows for batch in iter_events(db="events.duckdb", dyad=("USA", "PRK")))  # doctest: +SKIP
+    """
+    where, params = event_where(**filters)
+    store = open_store(db, read_only=not isinstance(db, Store) and db != ":memory:")
+    try:
+        yield from store.stream("SELECT * FROM events" + where, params, batch_size=batch_size)
+    finally:
+        if not isinstance(db, Store):
+            store.close()
 
 
 def quotes(

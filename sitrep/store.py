@@ -266,6 +266,14 @@ class Store:
         fetch = getattr(relation, "to_arrow_table", None) or relation.fetch_arrow_table
         return fetch()
 
+    def stream(self, sql: str, params: Sequence = (), *, batch_size: int = 100_000) -> pa.RecordBatchReader:
+        """Run SQL and read its rows as Arrow record batches of at most `batch_size` rows, so an export
+        of millions of rows never holds them all in Python (an ORDER BY over them still makes DuckDB
+        hold them all: see docs/exports.md)."""
+        relation = self.con.sql(sql, params=list(params) or None)
+        fetch = getattr(relation, "to_arrow_reader", None) or relation.fetch_record_batch
+        return fetch(batch_size)
+
     def write_snapshot(self) -> Path | None:
         """Copy the database to its snapshot file, atomically, for readers to use while a writer holds it.
 

@@ -1,0 +1,105 @@
+"""Exports in the layouts analysts' tools already read: GDELT 2.0 events and mentions, ICEWS, POLECAT
+(PLOVER JSON), and sitrep's own columns as Parquet, CSV or JSON Lines.
+
+`write_export` stages:
+1. register the lookup tables (countries with FIPS codes and names, sector names) on the connection;
+2. build one SQL query: the format's layout (`layouts.LAYOUTS`) over the filtered events;
+3. stream its rows from DuckDB as Arrow record batches into the format's writer (`writers`).
+
+The filters arrive as the WHERE clause `api.event_where` built, with its parameters bound; this package
+never formats a value into SQL. `sitrep.api.export` is the public door.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import SitrepError
+from ..store import Store
+from . import writers
+from .layouts import LAYOUTS, base_sql, countries_table, sectors_table
+
+__all__ = ["FORMATS", "ExportReport", "write_export", "export_sql"]
+
+FORMATS: tuple[str, ...] = tuple(LAYOUTS)
+"""gdelt, gdelt-mentions, icews, polecat, csv, jsonl, parquet."""
+
+_LOOKUPS = {"_export_countries": countries_table, "_export_sectors": sectors_table}
+
+MEMORY_LIMIT = "1GB"
+"""DuckDB's memory budget while exporting (its joins spill to disk past it), so an export of any size
+stays near this budget plus one batch (docs/benchmarks.md)."""
+
+
+@dataclass(frozen=True)
+class ExportReport:
+    """What an export wrote: the format, where, how many rows (events, or mentions for gdelt-mentions)
+    and files (more than one for a month-partitioned Parquet folder)."""
+
+    format: str
+    out: Path
+    rows: int
+    files: int
+
+
+def export_sql(format: str, where: str, *, order: Sequence[str], limit: int | None = None,
+               months: bool = False) -> str:
+    """The SELECT that writes `format` for events matching `where` (a clause of `api.event_where`);
+    `months` adds the ``month`` column a partitioned Parquet folder is split by.
+
+    Rows come in the store's order, unsorted: sorting wide rows is the one step that would need memory
+    in proportion to the export (DuckDB could not spill it within a 400 MB budget on 1 M events), and
+    every reader sorts on its own terms. `order` picks the events `limit` keeps (the newest, as in
+    `sitrep events --limit`).
+    """
+    layout = LAYOUTS.get(format)
+    if layout is None:
+        raise SitrepError(f"unknown export format {format!r}; use one of {', '.join(FORMATS)}")
+    select = layout.select + (",\n       left(ev.when_day, 7) AS month" if months else "")
+    sql = f"SELECT {select}\nFROM ({base_sql(where, order=order, limit=limit)}) ev{layout.joins}"
+    if layout.where:
+        sql += f"\nWHERE {layout.where}"
+    if format == "jsonl":
+        sql = f"SELECT to_json(x)::VARCHAR || chr(10) AS record FROM ({sql}) x"
+    return sql
+
+
+def write_export(store: Store, format: str, *, out: Path, where: str, params: Sequence, order: Sequence[str],
+                 limit: int | None = None, batch_size: int = 20_000, memory_limit: str = MEMORY_LIMIT) -> ExportReport:
+    """Stream the events matching `where`/`params` from `store` into `out` in `format`.
+
+    Parquet goes to one file when `out` ends in ``.parquet``, else to a folder partitioned by event month.
+    The connection's memory limit is `memory_limit` while the export runs, and is restored after it.
+    """
+    months = format == "parquet" and out.suffix != ".parquet"
+    sql = export_sql(format, where, order=order, limit=limit, months=months)
+    (out if months else out.parent).mkdir(parents=True, exist_ok=True)
+    # 1. lookups and the memory budget
+    for name, build in _LOOKUPS.items():
+        store.con.register(name, build())
+    previous = store.con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
+    store.con.execute("SET memory_limit = ?", [memory_limit])
+    reader = None
+    try:
+        # 2.-3. query and stream
+        reader = store.stream(sql, params, batch_size=batch_size)
+        files = 1
+        if format in ("gdelt", "gdelt-mentions", "icews"):
+            rows = writers.write_tsv(reader, out, header=format == "icews")
+        elif format == "csv":
+            rows = writers.write_csv(reader, out)
+        elif format in ("jsonl", "polecat"):
+            rows = writers.write_lines(reader, out)
+        elif months:
+            rows, files = writers.write_parquet_months(reader, out)
+        else:
+            rows = writers.write_parquet(reader, out)
+    finally:
+        if reader is not None:
+            reader.close()  # an unfinished DuckDB result blocks the connection
+        store.con.execute("SET memory_limit = ?", [previous])
+        for name in _LOOKUPS:
+            store.con.unregister(name)
+    return ExportReport(format=format, out=out, rows=rows, files=files)
