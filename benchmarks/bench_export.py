@@ -90,7 +90,7 @@ def build(path: Path, rows: int) -> float:
     """A store with `rows` synthetic events; returns the seconds it took."""
     import pyarrow as pa
 
-    from sitrep import cameo
+    from sitrep.tables import cameo
     from sitrep.store import Store
 
     start = time.perf_counter()

@@ -7,7 +7,7 @@ docs/architecture.md): text -> actors, quotes -> coder -> situate -> pipeline ->
 query, views, report.
 """
 
-from .api import IngestReport, code_text, events, explain, ingest, open_store, stories
+from .api import IngestReport, code_text, events, explain, export, ingest, open_store, stories
 from .errors import SitrepError
 
-__all__ = ["IngestReport", "SitrepError", "code_text", "events", "explain", "ingest", "open_store", "stories"]
+__all__ = ["IngestReport", "SitrepError", "code_text", "events", "explain", "export", "ingest", "open_store", "stories"]
