@@ -49,6 +49,7 @@ def ingest(
     actor_files: Sequence[str | Path] = (),
     lexicon_files: Sequence[str | Path] = (),
     dask: str | None = None,
+    backoff: bool = True,
 ) -> IngestReport:
     """Read, code and store articles. Unchanged articles are skipped; changed ones replaced.
 
@@ -58,7 +59,8 @@ def ingest(
     ``sitrep/data/actors/README.md`` and the header of ``sitrep/data/verbs.tsv``). Articles already
     stored are not re-coded when only these files change; re-ingest them into a fresh database.
     `dask` runs the coding on Dask ("synchronous", "threads", "processes" or a scheduler address; see
-    docs/scale.md) with this process as the only writer.
+    docs/scale.md) with this process as the only writer. `backoff=False` codes only the lexicon's
+    precise frames (no back-off to a verb's general class; see ``sitrep/backoff.py``).
     """
     from functools import partial
 
@@ -75,10 +77,10 @@ def ingest(
         from .actors import ActorDictionary
 
         options["dictionary"] = ActorDictionary.from_files(*actor_files)
-    if lexicon_files:
+    if lexicon_files or not backoff:
         from .lexicon import Lexicon
 
-        options["lexicon"] = Lexicon.load(extra=lexicon_files)
+        options["lexicon"] = Lexicon.load(extra=lexicon_files, backoff=backoff)
     if options:
         process_batch = partial(process_batch, **options)
     report = IngestReport()
@@ -174,7 +176,7 @@ def rebuild(store: Store) -> None:
     store.rebuild_actors()
 
 
-def code_text(text: str, *, published: str | None = None, actors=None, id: str | None = None) -> list:
+def code_text(text: str, *, published: str | None = None, actors=None, id: str | None = None, lexicon=None) -> list:
     """Code one text in memory (no database): the list of `code.Event`s it yields.
 
     >>> [e.code for e in code_text("Japan condemned North Korea.", published="2024-06-24")]  # doctest: +SKIP
@@ -183,7 +185,7 @@ def code_text(text: str, *, published: str | None = None, actors=None, id: str |
     from .pipeline import process_batch
 
     article = article_from_text(text, published=published, id=id)
-    return list(process_batch([article], dictionary=actors)[0].events)
+    return list(process_batch([article], dictionary=actors, lexicon=lexicon)[0].events)
 
 
 # -- queries ---------------------------------------------------------------------------------------
