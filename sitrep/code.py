@@ -30,6 +30,7 @@ from .arguments import (
     verb_arguments,
 )
 from .backoff import backoff_frame
+from .condemnation import DISAPPROVING_ROOTS, perpetrators
 from .event_nouns import noun_arguments
 from .lexicon import Frame, Lexicon, default_lexicon
 from .modality import FORCE_ROOTS, announced, modality
@@ -219,6 +220,8 @@ def _code_predicate(token, index: int, sent, ctx: Context, lexicon: Lexicon) -> 
         if protest is not None:
             frame = dataclasses.replace(frame, code=protest, reverse=None)
         sources, targets = verb_arguments(token, frame, ctx)
+        if frame.code[:2] in DISAPPROVING_ROOTS:
+            targets = perpetrators(token, targets)  # "condemned the bombing of the US embassy": not the US
         if frame.lemma == "be" and not (sources and targets):
             return  # "the talks will be in Geneva", "Putin will be in power": no visit
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)

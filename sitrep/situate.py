@@ -17,6 +17,9 @@ from .code import Event
 
 __all__ = ["situate", "CONTEXT_SENTENCES"]
 
+VERBAL_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
+"""Roots of acts done in words: the place of what they speak of is not theirs (04 meetings are met in)."""
+
 CONTEXT_SENTENCES = 3
 """How many sentences back an undated event looks for a day-precision date."""
 
@@ -51,7 +54,7 @@ def situate(events: Sequence[Event], doc, *, published: str | None, captions: Se
         fields.update(date=when.value, date_precision=when.precision, date_text=when.text)
         if dates.is_historical(when, published=published) and "historical" not in event.modality:
             fields["modality"] = event.modality + ("historical",)
-        place = places.event_place(trigger)
+        place = places.event_place(trigger, in_object=event.root not in VERBAL_ROOTS)
         if place is not None:
             fields.update(place_name=place.name, place_country=place.country, lat=place.lat, lon=place.lon,
                           place_precision=place.precision)
