@@ -51,8 +51,12 @@ def situate(events: Sequence[Event], doc, *, published: str | None, captions: Se
                     context.extend(reversed(sentence_dates(event.sentence_index - back)))
         when = dates.event_date(trigger, published=published, context=context)
         when = _sharpen(when, event, caption_days)
+        if dates.is_later(when, published=published) and not {"future", "hypothetical"} & set(event.modality):
+            when = dates.When(str(published)[:10], "publication", None)  # an act done has no later day
         fields.update(date=when.value, date_precision=when.precision, date_text=when.text)
-        if dates.is_historical(when, published=published) and "historical" not in event.modality:
+        past = dates.is_historical(when, published=published) or (
+            dates.is_past_period(when, published=published) and "future" not in event.modality)
+        if past and "historical" not in event.modality:
             fields["modality"] = event.modality + ("historical",)
         place = places.event_place(trigger, in_object=event.root not in VERBAL_ROOTS)
         if place is not None:
