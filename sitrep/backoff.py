@@ -20,7 +20,7 @@ from importlib import resources
 
 from .lexicon import Frame
 
-__all__ = ["BACKOFF_TARGETS", "Policy", "backoff_frame", "policy", "reset_caches", "verb_classes"]
+__all__ = ["BACKOFF_TARGETS", "Policy", "backoff_frame", "policy", "reset_caches", "verb_classes", "wider_targets"]
 
 BACKOFF_TARGETS = ("dobj", "prep:with", "prep:against", "prep:at", "prep:on", "prep:upon", "prep:to", "prep:toward",
                    "prep:towards", "prep:into", "prep:from", "iobj")
@@ -98,6 +98,20 @@ def backoff_frame(verb) -> Frame | None:
     reverse = code if lemma in rules.symmetric else (reverse if reverse != code else None)
     return Frame(lemma, phrasal.split()[1] if phrasal else None, None, None, None, code, BACKOFF_TARGETS, reverse,
                  confidence)
+
+
+def wider_targets(verb, frame: Frame, sources: list, ctx) -> list:
+    """A precise frame's target when its own slots found none: the verb's object, else the first
+    preposition naming an actor ("pledged troops to Albania"). "from" names where an act starts,
+    not whom it is done to, and a side of the source's own country is its own ("pulled its troops").
+    """
+    from dataclasses import replace
+
+    from .arguments import verb_arguments
+
+    slots = tuple(s for s in BACKOFF_TARGETS if s != "prep:from")
+    own = {s.actor.country for s in sources}
+    return [t for t in verb_arguments(verb, replace(frame, target=slots), ctx)[1] if t.actor.country not in own]
 
 
 def reset_caches() -> None:

@@ -29,7 +29,7 @@ from .arguments import (
     struck_place,
     verb_arguments,
 )
-from .backoff import backoff_frame
+from .backoff import backoff_frame, wider_targets
 from .condemnation import DISAPPROVING_ROOTS, perpetrators
 from .event_nouns import noun_arguments
 from .lexicon import Frame, Lexicon, default_lexicon
@@ -229,6 +229,10 @@ def _code_predicate(token, index: int, sent, ctx: Context, lexicon: Lexicon) -> 
             targets = sources  # "Israel and Syria met", "accused each other": an act among coordinated subjects
         if not sources and frame.reverse == frame.code and passive:
             sources, targets = _visit_parties(token, ctx) or (sources, targets)
+        if sources and not targets and not backed_off and not frame.reverse and "none" not in frame.target \
+                and frame.code[:2] not in DISAPPROVING_ROOTS:
+            # the frame's slot is empty ("pulled its troops out of Iraq"): the verb's object or first preposition naming an actor
+            targets = wider_targets(token, frame, sources, ctx)
         if backed_off and not (sources and targets):
             return  # a verb coded by its class alone needs an actor on each side
         label = "backoff " + frame.label if backed_off else frame.label

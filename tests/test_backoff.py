@@ -104,3 +104,14 @@ def test_backoff_can_be_turned_off():
     events = code_text("Venezuela chastised Colombia on Tuesday.", published="2024-03-06",
                        lexicon=Lexicon.load(backoff=False))
     assert not [e for e in events if e.pattern.startswith("backoff")]
+
+
+def test_backoff_wider_targets_fill_a_precise_frames_empty_slot():
+    # the "appeal" frame looks for "for" or an object; the actor is under "against"
+    events = _events("Japan appealed against China.")
+    assert ("JPN", "CHN", "02") in {(e.source_country, e.target_country, e.root) for e in events}
+
+
+def test_backoff_wider_targets_skip_the_sources_own_side():
+    events = code_text("Iran pulled its troops out of Iraq.", published="2024-03-06")
+    assert not [e for e in events if e.source_country == "IRN" and e.target_country == "IRN"]
