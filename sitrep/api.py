@@ -28,7 +28,7 @@ from .query import (
 )
 from .records import Event
 from .store import Store
-from .tables import ActorDictionary
+from .tables import ActorDictionary, Lexicon
 from .text import article_from_text
 
 if TYPE_CHECKING:
@@ -51,6 +51,7 @@ def ingest(
     actor_files: Sequence[str | Path] = (),
     lexicon_files: Sequence[str | Path] = (),
     dask: str | None = None,
+    backoff: bool = True,
 ) -> IngestReport:
     """Read, code and store articles. Unchanged articles are skipped; changed ones replaced.
 
@@ -60,14 +61,16 @@ def ingest(
     ``sitrep/data/actors/README.md`` and the header of ``sitrep/data/verbs.tsv``). Articles already
     stored are not re-coded when only these files change; re-ingest them into a fresh database.
     `dask` runs the coding on Dask ("synchronous", "threads", "processes" or a scheduler address; see
-    docs/scale.md) with this process as the only writer.
+    docs/scale.md) with this process as the only writer. `backoff=False` codes only the lexicon's
+    precise frames (no back-off to a verb's general class; see ``sitrep/coder/backoff.py``).
     """
     if dask is not None:
         from .pipeline import distributed
 
         return distributed.ingest(paths, db=db, scheduler=dask, published=published, outlet=outlet,
-                                  progress=progress, actor_files=actor_files, lexicon_files=lexicon_files)
-    coder = local_coder(**stage_options(actor_files, lexicon_files))
+                                  progress=progress, actor_files=actor_files, lexicon_files=lexicon_files,
+                                  backoff=backoff)
+    coder = local_coder(**stage_options(actor_files, lexicon_files, backoff=backoff))
     store = open_store(db)
     try:
         return ingest_paths(paths, store=store, coder=coder, published=published, outlet=outlet,
@@ -78,14 +81,14 @@ def ingest(
 
 
 def code_text(text: str, *, published: str | None = None, actors: ActorDictionary | None = None,
-              id: str | None = None) -> list[Event]:
+              id: str | None = None, lexicon: Lexicon | None = None) -> list[Event]:
     """Code one text in memory (no database): the list of `Event`s it yields.
 
     >>> [e.code for e in code_text("Japan condemned North Korea.", published="2024-06-24")]  # doctest: +SKIP
     ['111']
     """
     article = article_from_text(text, published=published, id=id)
-    return list(process_batch([article], dictionary=actors)[0].events)
+    return list(process_batch([article], dictionary=actors, lexicon=lexicon)[0].events)
 
 
 def export(format: str, *, out: str | Path, db: str | Path | Store | None = None, limit: int | None = None,

@@ -42,6 +42,7 @@ def ingest(
     actors_file: Annotated[Optional[list[Path]], typer.Option("--actors", help="Your own actors TSV (name, code[, start, end, office]).")] = None,
     lexicon_file: Annotated[Optional[list[Path]], typer.Option("--lexicon", help="Your own verb lexicon TSV (format of sitrep/data/verbs.tsv).")] = None,
     dask: Annotated[Optional[str], typer.Option("--dask", metavar="SCHEDULER", help="Code on Dask: synchronous, threads, processes or a scheduler address (tcp://host:8786); see docs/scale.md.")] = None,
+    backoff: Annotated[bool, typer.Option("--backoff/--no-backoff", help="Code a political verb no precise frame matched at its general CAMEO level (lower confidence).")] = True,
 ) -> None:
     """Read, code and store articles; unchanged articles are skipped, changed ones replaced."""
     from rich.progress import Progress
@@ -51,7 +52,7 @@ def ingest(
             task = progress.add_task("coding articles", total=None)
             report = api.ingest(paths, db=db, published=published, outlet=outlet,
                                 progress=lambda n: progress.advance(task, n),
-                                actor_files=actors_file or (), lexicon_files=lexicon_file or (), dask=dask)
+                                actor_files=actors_file or (), lexicon_files=lexicon_file or (), dask=dask, backoff=backoff)
     except SitrepError as error:
         _fail(error)
     for rejected in report.rejected:

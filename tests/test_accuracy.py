@@ -55,3 +55,25 @@ def test_accuracy_plover_gsr_event_type_meets_its_floor():
     result = plover_gsr.evaluate(thresholds=())
     assert result["gold_sha256"] == floor["gold_sha256"], "PLOVER GSR gold changed; re-measure and re-pin it"
     assert result["event_accuracy"] >= floor["event_accuracy"], plover_gsr.format_report(result)
+
+
+@pytest.mark.slow
+def test_accuracy_handcoded_check_meets_its_floors():
+    """The check split is scored only through shared/bin/score-gold (aggregates, never its sentences)."""
+    import re
+    import subprocess
+    import sys
+
+    folder, script = SHARED / "gold" / "handcoded-check", SHARED / "bin" / "score-gold"
+    if not folder.exists() or not script.exists():
+        pytest.skip(f"handcoded-check gold or score-gold not found under {SHARED}")
+    floor = FLOORS["handcoded-check"]
+    assert hashlib.sha256((folder / "gold-events.jsonl").read_bytes()).hexdigest() == floor["gold_sha256"], \
+        "handcoded-check changed; re-measure and re-pin it in gold/floors.json"
+    sitrep = ROOT / ".venv" / "bin" / "sitrep"
+    printed = subprocess.run([sys.executable, str(script), str(folder), "--sitrep", str(sitrep)],
+                             capture_output=True, text=True, check=True).stdout
+    found = re.search(r"P=([\d.]+) R=([\d.]+) F1=[\d.]+ date_exact=([\d.]+)", printed)
+    assert found, printed
+    precision, recall, dates = map(float, found.groups())
+    assert precision >= floor["precision"] and recall >= floor["recall"] and dates >= floor["date_accuracy"], printed

@@ -208,7 +208,7 @@ FRAMES = [
     ("issue a warning to", "Japan issued a warning to North Korea on Monday.", ("JPN", "PRK", "13")),
     ("give an ultimatum", "ECOWAS gave an ultimatum to Niger's junta.", ("IGO", "NER", "13")),
     ("ready to attack", "North Korea said it is ready to attack South Korea.", ("PRK", "KOR", "13")),
-    ("vow to retaliate", "Iran vowed to retaliate against Israel.", ("IRN", None, "13")),
+    ("vow to retaliate", "Iran vowed to retaliate against Israel.", ("IRN", "ISR", "13")),  # the target via the back-off class of "retaliate against"
     # 14 protest
     ("stage a protest against", "Kenyan students staged a protest against the Ugandan embassy.", ("KEN", "UGA", "14")),
     ("hold a rally against", "Thousands of Serbs held a rally against Kosovo's government.", ("SRB", "XKX", "14")),

@@ -56,3 +56,25 @@ def test_situate_place_of_another_clause_is_not_the_event_place(coded):
 def test_situate_background_meeting_is_historical(coded):
     old = [e for e in coded["eanp-2024-06-24"] if e.date == "2019-06"]
     assert old and all("historical" in e.modality and not e.counted for e in old)
+
+
+def test_situate_last_year_makes_an_act_historical():
+    from sitrep.api import code_text
+    events = [e for e in code_text("Last year, Venezuela criticized Colombia.", published="2024-03-06") if e.root == "11"]
+    assert events and all("historical" in e.modality and not e.counted for e in events)
+
+
+def test_situate_a_month_before_last_makes_an_act_historical_but_last_month_is_news():
+    from sitrep.api import code_text
+    early = code_text("In January, Venezuela criticized Colombia.", published="2024-03-06")
+    recent = code_text("In February, Venezuela criticized Colombia.", published="2024-03-06")
+    assert early and all("historical" in e.modality for e in early)
+    assert recent and all("historical" not in e.modality for e in recent)
+
+
+def test_situate_an_act_done_takes_no_date_after_publication():
+    from sitrep.api import code_text
+    done = code_text("Venezuela criticized Colombia on Friday, March 8, 2024.", published="2024-03-06")
+    planned = code_text("Venezuela will criticize Colombia on March 8, 2024.", published="2024-03-06")
+    assert done and all(e.date <= "2024-03-06" for e in done)
+    assert planned and planned[0].date == "2024-03-08"

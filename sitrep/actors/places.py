@@ -110,18 +110,21 @@ def find_places(span: Any) -> list[Place]:
     return places
 
 
-def event_place(verb: Any) -> Place | None:
+def event_place(verb: Any, *, in_object: bool = True) -> Place | None:
     """The place of the event whose predicate is `verb` (a spaCy token), or None.
 
     Takes a locative name in the verb's own clause (a city over its country in a "city, country"
     pair, then the nearest). A place in another clause of the sentence belongs to that clause's event
     ("asked him not to travel to Pyongyang" does not happen in Pyongyang), so it is not used. Never
-    guesses from the actors.
+    guesses from the actors. `in_object=False` leaves out places inside the verb's object: a verbal
+    act is not where the thing it speaks of is ("condemned the bombings in Kenya" is not in Kenya).
     """
     places = find_places(verb.sent)
     if not places:
         return None
     own_tokens = {t.i for t in verb.subtree if not _in_other_clause(t, verb)}
+    if not in_object:
+        own_tokens -= {t.i for c in verb.children if c.dep_ in ("dobj", "obj") for t in c.subtree}
     doc = verb.doc
 
     def in_clause(place: Place) -> bool:

@@ -29,6 +29,8 @@ from .arguments import (
     struck_place,
     verb_arguments,
 )
+from .backoff import backoff_frame, wider_targets
+from .condemnation import DISAPPROVING_ROOTS, perpetrators
 from .modality import FORCE_ROOTS, announced, modality
 from .nouns import noun_arguments
 
@@ -138,6 +140,7 @@ def _is_sport(sent) -> bool:
 def _code_predicate(token, index: int, sent, ctx: Context, lexicon: Lexicon) -> Iterable[Event]:
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB") or (token.pos_ == "ADJ" and token.dep_ == "acomp"):
         frame = _match_frame(token, lexicon.get(token.lemma_)) or _obligation_frame(token) or _presence_frame(token)
+        backed_off = frame is None and lexicon.backoff and (frame := backoff_frame(token)) is not None
         if frame is None:
             return
         # "rallied to demand ...", "a hunger strike to protest ...": the demand or objection is the protest
@@ -145,6 +148,8 @@ def _code_predicate(token, index: int, sent, ctx: Context, lexicon: Lexicon) -> 
         if protest is not None:
             frame = dataclasses.replace(frame, code=protest, reverse=None)
         sources, targets = verb_arguments(token, frame, ctx)
+        if frame.code[:2] in DISAPPROVING_ROOTS:
+            targets = perpetrators(token, targets)  # "condemned the bombing of the US embassy": not the US
         if frame.lemma == "be" and not (sources and targets):
             return  # "the talks will be in Geneva", "Putin will be in power": no visit
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
@@ -152,7 +157,14 @@ def _code_predicate(token, index: int, sent, ctx: Context, lexicon: Lexicon) -> 
             targets = sources  # "Israel and Syria met", "accused each other": an act among coordinated subjects
         if not sources and frame.reverse == frame.code and passive:
             sources, targets = _visit_parties(token, ctx) or (sources, targets)
-        yield from _pairs(token, frame.code, frame.reverse, frame.label, frame.confidence, sources, targets, index, sent, ctx)
+        if sources and not targets and not backed_off and not frame.reverse and "none" not in frame.target \
+                and frame.code[:2] not in DISAPPROVING_ROOTS:
+            # the frame's slot is empty ("pulled its troops out of Iraq"): the verb's object or first preposition naming an actor
+            targets = wider_targets(token, frame, sources, ctx)
+        if backed_off and not (sources and targets):
+            return  # a verb coded by its class alone needs an actor on each side
+        label = "backoff " + frame.label if backed_off else frame.label
+        yield from _pairs(token, frame.code, frame.reverse, label, frame.confidence, sources, targets, index, sent, ctx)
     elif token.pos_ == "NOUN" and (entry := _EVENT_NOUNS.get(token.lower_.replace("-", ""))
                                    or _EVENT_NOUNS.get(token.lemma_.lower().replace("-", ""))):
         code, reverse = entry  # "talks" lemmatises to "talk"; "cease-fire" is a ceasefire

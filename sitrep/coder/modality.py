@@ -28,7 +28,8 @@ _PLANNED = frozenset(
 # suspend its flights" (it suspended them); "would force Israel to withdraw" is still unrealised.
 _IMPLICATIVE = frozenset({"force", "compel", "oblige"})
 _THREATENING = frozenset({"threaten"})
-_PLANNED_MODIFIERS = frozenset({"planned", "scheduled", "expected", "upcoming", "forthcoming", "coming"})
+_WARNING = frozenset({"warn", "threaten", "caution", "vow"})
+_PLANNED_MODIFIERS = frozenset({"planned", "scheduled", "expected", "upcoming", "forthcoming", "coming", "slated"})
 
 
 # CAMEO codes a promise or announced plan of cooperation, aid or concession as an *expression of
@@ -114,12 +115,13 @@ def modality(trigger) -> tuple[str, ...]:
     condition = any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in children) or any(
         c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for g in governors if g.lemma_ == "be" for c in g.children)
     # the trigger is what happens on a condition ("will withdraw if ..."): an offer or a threat
-    conditions = condition_clauses(trigger)
+    # ... but a warning or threat on a condition happened: the condition is its content's
+    conditions = condition_clauses(trigger) if trigger.lemma_ not in _WARNING else []
     conditional = bool(conditions) and not condition
     # "Sudan said it would only accept ...": after a past reporting verb "would" is a backshifted
     # "will", an announced intention, not a hypothesis.
     backshifted = "would" in auxes and reported is not None and reported.tag_ == "VBD" and not conditional
-    if auxes & {"will", "shall", "'ll"} or lemmas & _PLANNED or backshifted:
+    if auxes & {"will", "shall", "'ll"} or lemmas & _PLANNED or backshifted or _planned_by(governors):
         flags.append("future")
     if governors and governors[0].lemma_ in _REFUSING:
         flags.append("refused")  # "refused to meet": read by `_intent`, not stored
@@ -164,6 +166,7 @@ _BELIEVING = frozenset("expect predict believe hope fear think anticipate foreca
 
 
 _HEARSAY = frozenset("report rumour rumor claim allegation speculation word suggestion".split())
+_BELIEF_NOUNS = frozenset("hope hopes expectation expectations belief fear fears prospect optimism".split())
 
 
 def _believed(trigger) -> bool:
@@ -174,7 +177,9 @@ def _believed(trigger) -> bool:
         if node.dep_ == "ccomp":
             return node.head.lemma_ in _BELIEVING
         if node.dep_ == "acl" and that_clause(node):
-            return node.head.lemma_.lower() in _HEARSAY
+            # "had no hope that the army would withdraw", "hopes that ...": denied or only hoped for
+            noun = node.head
+            return noun.lemma_.lower() in _HEARSAY | _BELIEF_NOUNS or any(c.lower_ in _NEGATIVE_DETS for c in noun.children)
         node = node.head
     return False
 
@@ -198,6 +203,17 @@ def _reported_by(trigger):
             return node.head
         node = node.head
     return None
+
+
+def _planned_by(governors) -> bool:
+    """ "will begin withdrawing troops", "looked forward to visiting": a governor announces the act."""
+    for governor in governors:
+        children = list(governor.children)
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in children):
+            return True
+        if governor.lemma_ == "look" and any(c.lower_ == "forward" for c in children):
+            return True
+    return False
 
 
 def _happened(verb) -> bool:

@@ -50,6 +50,7 @@ def ingest(
     progress: Callable[[int], None] | None = None,
     actor_files: Sequence[str | Path] = (),
     lexicon_files: Sequence[str | Path] = (),
+    backoff: bool = True,
 ) -> IngestReport:
     """Read, code on Dask and store articles; returns an `IngestReport`.
 
@@ -59,11 +60,11 @@ def ingest(
     threads or processes (default: one per core). Unchanged articles (same id and content hash) are
     skipped; a changed one replaces its rows; bad inputs are reported, as in `sitrep.api.ingest`.
     `actor_files` and `lexicon_files` extend the actor tables and verb lexicon as there; they are loaded
-    here once and shipped to the workers with each task.
+    here once and shipped to the workers with each task, as is `backoff` (see `api.ingest`).
     """
     if partition_size < 1:
         raise ValueError("partition_size must be at least 1 article")
-    options = stage_options(actor_files, lexicon_files)
+    options = stage_options(actor_files, lexicon_files, backoff=backoff)
 
     def coder(todo: list[Article], report: IngestReport) -> Iterable[list]:
         return _coded_partitions(todo, scheduler=scheduler, partition_size=partition_size,

@@ -40,13 +40,15 @@ class IngestReport:
     rejected: list[Rejected] = field(default_factory=list)
 
 
-def stage_options(actor_files: Sequence[str | Path] = (), lexicon_files: Sequence[str | Path] = ()) -> dict[str, Any]:
-    """`process_batch` options for users' actor and verb tables (loaded once, shipped to workers)."""
+def stage_options(actor_files: Sequence[str | Path] = (), lexicon_files: Sequence[str | Path] = (), *,
+                  backoff: bool = True) -> dict[str, Any]:
+    """`process_batch` options for users' actor and verb tables and the back-off switch (loaded once,
+    shipped to workers)."""
     options: dict[str, Any] = {}
     if actor_files:
         options["dictionary"] = ActorDictionary.from_files(*actor_files)
-    if lexicon_files:
-        options["lexicon"] = Lexicon.load(extra=lexicon_files)
+    if lexicon_files or not backoff:
+        options["lexicon"] = Lexicon.load(extra=lexicon_files, backoff=backoff)
     return options
 
 

@@ -19,6 +19,9 @@ from . import dates
 
 __all__ = ["situate", "CONTEXT_SENTENCES"]
 
+VERBAL_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
+"""Roots of acts done in words: the place of what they speak of is not theirs (04 meetings are met in)."""
+
 CONTEXT_SENTENCES = 3
 """How many sentences back an undated event looks for a day-precision date."""
 
@@ -50,10 +53,14 @@ def situate(events: Sequence[Event], doc, *, published: str | None, captions: Se
                     context.extend(reversed(sentence_dates(event.sentence_index - back)))
         when = dates.event_date(trigger, published=published, context=context)
         when = _sharpen(when, event, caption_days)
+        if dates.is_later(when, published=published) and not {"future", "hypothetical"} & set(event.modality):
+            when = dates.When(str(published)[:10], "publication", None)  # an act done has no later day
         fields.update(date=when.value, date_precision=when.precision, date_text=when.text)
-        if dates.is_historical(when, published=published) and "historical" not in event.modality:
+        past = dates.is_historical(when, published=published) or (
+            dates.is_past_period(when, published=published) and "future" not in event.modality)
+        if past and "historical" not in event.modality:
             fields["modality"] = event.modality + ("historical",)
-        place = places.event_place(trigger)
+        place = places.event_place(trigger, in_object=event.root not in VERBAL_ROOTS)
         if place is not None:
             fields.update(place_name=place.name, place_country=place.country, lat=place.lat, lon=place.lon,
                           place_precision=place.precision)

@@ -46,6 +46,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from .timex import expression_type, interval, matches, parse_published, resolve_match
@@ -56,6 +57,8 @@ __all__ = [
     "find_dates",
     "event_date",
     "is_historical",
+    "is_later",
+    "is_past_period",
     "resolve",
     "interval",
     "expression_type",
@@ -365,3 +368,32 @@ def is_historical(when: When, *, published: str | None, days: int = 60) -> bool:
     except ValueError:
         return False
     return (anchor - last).days > days
+
+
+def is_past_period(when: When, *, published: str | None) -> bool:
+    """True for a year that ended before publication ("last year"), or a month before the previous
+    one ("in January" in a March paper): news dates its own events to the day or week, so such an
+    act is background. Last month stays news ("Xi hosted Putin in May" in a June paper)."""
+    anchor = parse_published(published)
+    if anchor is None or when.value is None or when.precision not in {"month", "year"}:
+        return False
+    try:
+        _, last = interval(when.value)
+    except ValueError:
+        return False
+    if when.precision == "month":
+        previous = (anchor.replace(day=1) - timedelta(days=1)).replace(day=1)
+        return last < previous
+    return last < anchor
+
+
+def is_later(when: When, *, published: str | None) -> bool:
+    """True when the date begins after publication: only an act announced for the future has one."""
+    anchor = parse_published(published)
+    if anchor is None or when.value is None or when.precision in {"publication", "unknown"}:
+        return False
+    try:
+        first, _ = interval(when.value)
+    except ValueError:
+        return False
+    return first > anchor

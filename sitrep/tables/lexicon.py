@@ -53,9 +53,11 @@ class Lexicon:
     """Frames by lemma, in the table's order (the first matching frame wins)."""
 
     frames: dict[str, tuple[Frame, ...]]
+    backoff: bool = True
+    """Code a political verb no frame matched at its general level (see `sitrep/coder/backoff.py`)."""
 
     @classmethod
-    def load(cls, *, extra: Iterable[str | Path] = ()) -> Lexicon:
+    def load(cls, *, extra: Iterable[str | Path] = (), backoff: bool = True) -> Lexicon:
         text = data_text("verbs.tsv")
         rows = list(_parse(text, "data/verbs.tsv"))
         for path in extra:
@@ -63,7 +65,7 @@ class Lexicon:
         frames: dict[str, list[Frame]] = {}
         for frame in rows:
             frames.setdefault(frame.lemma, []).append(frame)
-        return cls({lemma: tuple(items) for lemma, items in frames.items()})
+        return cls({lemma: tuple(items) for lemma, items in frames.items()}, backoff)
 
     def get(self, lemma: str) -> tuple[Frame, ...]:
         return self.frames.get(lemma.lower(), ())

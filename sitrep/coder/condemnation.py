@@ -1,0 +1,60 @@
+"""Whom a condemnation targets: condemning an attack targets its perpetrator, never its victim.
+
+"X condemned the bombing of the US embassy" is not X -> USA: the embassy was bombed, and X
+disapproves of whoever bombed it. So a disapproval's target named inside the attack it condemns
+counts only as the attack's agent ("Israel's raid", "the raid by Hamas", "the Israeli raid"); with
+no agent named, the event has no target (one-sided, not counted). Attack nouns are in
+``data/attack_nouns.tsv``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..tables.files import data_text
+
+__all__ = ["DISAPPROVING_ROOTS", "attack_nouns", "perpetrators", "reset_caches"]
+
+DISAPPROVING_ROOTS = frozenset({"11"})
+"""Roots whose target is the one disapproved of (CAMEO 11x: disapprove, criticise, accuse)."""
+
+_AGENT_DEPS = frozenset({"poss", "amod", "agent"})
+
+
+@lru_cache(maxsize=1)
+def attack_nouns() -> frozenset[str]:
+    """The packaged attack nouns (lemmas), loaded once."""
+    text = data_text("attack_nouns.tsv")
+    rows = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return frozenset(rows[1:])
+
+
+def perpetrators(verb, targets: list) -> list:
+    """`targets` of the disapproving `verb` without the victims of an attack it condemns."""
+    attacks = [node for node in _objects(verb) if node.lemma_.lower() in attack_nouns()]
+    if not attacks:
+        return targets
+    kept = []
+    for target in targets:
+        start = getattr(target, "start", None)
+        inside = next((a for a in attacks if start is not None and _span(a)[0] <= start < _span(a)[1]), None)
+        if inside is None or any(_span(c)[0] <= start < _span(c)[1] for c in inside.children if c.dep_ in _AGENT_DEPS):
+            kept.append(target)
+    return kept
+
+
+def _objects(verb) -> list:
+    """The verb's object nouns and their conjuncts, and the nouns of its prepositions ("over the raid")."""
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    heads += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return [n for head in heads for n in (head, *head.conjuncts)]
+
+
+def _span(token) -> tuple[int, int]:
+    """Character span of a token's subtree."""
+    tokens = list(token.subtree)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def reset_caches() -> None:
+    attack_nouns.cache_clear()

@@ -1,0 +1,44 @@
+"""Modality rules of issue 17 on sentences written for these tests: plans are not acts done, what is
+hoped for or denied under a report is not asserted, and a warning on a condition happened."""
+
+from __future__ import annotations
+
+from sitrep.api import code_text
+
+
+def _events(text: str):
+    return code_text(text, published="2024-03-06")
+
+
+def test_modality_will_on_a_governing_verb_makes_the_act_announced():
+    events = [e for e in _events("Israel will begin withdrawing its troops from Lebanon next week.") if e.target_country == "LBN"]
+    assert events and all("future" in e.modality and e.code.startswith("03") for e in events)
+
+
+def test_modality_slated_visit_is_intent_not_a_visit():
+    events = [e for e in _events("The slated visit of the Chinese premier to Japan was welcomed by Tokyo.")
+              if e.source_country == "CHN"]
+    assert events and not [e for e in events if e.root == "04"]
+
+
+def test_modality_looking_forward_to_a_visit_is_intent():
+    events = _events("Russia's president looked forward to visiting India.")
+    assert events and not [e for e in events if e.root == "04"]
+
+
+def test_modality_no_hope_that_clause_is_not_asserted():
+    events = [e for e in _events("The minister said he had no hope that the Syrian army would withdraw from Lebanon.")
+              if e.source_country == "SYR"]
+    assert events and not [e for e in events if e.counted]
+
+
+def test_modality_warning_on_a_condition_happened():
+    events = [e for e in _events("Iran on Monday warned Israel of retaliatory strikes if it attacked its nuclear sites.")
+              if e.source_country == "IRN" and e.target_country == "ISR"]
+    assert events and all("hypothetical" not in e.modality and e.counted for e in events)
+
+
+def test_modality_condition_still_makes_an_ordinary_act_hypothetical():
+    events = [e for e in _events("Syria said it would withdraw from Lebanon if Israel left the Golan.")
+              if e.source_country == "SYR" and e.target_country == "LBN"]
+    assert not [e for e in events if e.root == "08" and e.counted]
