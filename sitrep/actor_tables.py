@@ -516,9 +516,9 @@ def _load_cities(builder: _Builder) -> None:
         builder.add(name, "city", named=builder.countries[code])
 
 
-def _load_organisations(builder: _Builder) -> None:
+def _load_organisations(builder: _Builder, table: str = "organisations.tsv", *, generated: bool = False) -> None:
     rows: dict[str, list[tuple[int, list[str]]]] = {}
-    for number, cols in _rows("organisations.tsv"):
+    for number, cols in _rows(table):
         rows.setdefault(cols[0], []).append((number, cols))
     for ident, group in rows.items():
         terms = []
@@ -526,20 +526,25 @@ def _load_organisations(builder: _Builder) -> None:
         name, how = group[0][1][1], "dictionary"
         for number, cols in group:
             country = _col(cols, 3) or None
-            sector = _check_sector("organisations.tsv", number, _col(cols, 4))
+            sector = _check_sector(table, number, _col(cols, 4))
             if _col(cols, 5) == "seat":
                 how = "metonym"
             terms.append(Term(country, sector, None, frozenset(), normalise_date(_col(cols, 6) or None),
                               normalise_date(_col(cols, 7) or None)))
             forms.extend(_split_list(_col(cols, 2)))
         named = Named(f"org:{ident}", name, "organisation", tuple(terms), how)
-        for form in [name, *forms]:
+        for form in _new_forms(builder, [name, *forms]) if generated else [name, *forms]:
             builder.add(form, "seat" if how == "metonym" else "name", named=named)
 
 
-def _load_people(builder: _Builder) -> None:
+def _new_forms(builder: _Builder, forms: list[str]) -> list[str]:
+    """Forms of a generated table that no table loaded before it holds: hand-written rows keep priority."""
+    return [f for f in forms if tuple(p for p, _ in parts(f)) not in builder.entries]
+
+
+def _load_people(builder: _Builder, table: str = "people.tsv", *, generated: bool = False) -> None:
     rows: dict[str, list[tuple[int, list[str]]]] = {}
-    for number, cols in _rows("people.tsv"):
+    for number, cols in _rows(table):
         rows.setdefault(cols[0], []).append((number, cols))
     for ident, group in rows.items():
         name = group[0][1][1]
@@ -548,12 +553,14 @@ def _load_people(builder: _Builder) -> None:
         for number, cols in group:
             forms.extend(_split_list(_col(cols, 2)))
             country = _col(cols, 3) or None
-            sector = _check_sector("people.tsv", number, _col(cols, 4))
+            sector = _check_sector(table, number, _col(cols, 4))
             roles = frozenset(_split_list(_col(cols, 6)))
             terms.append(Term(country, sector, _col(cols, 5) or None, roles,
                               normalise_date(_col(cols, 7) or None), normalise_date(_col(cols, 8) or None)))
         terms.sort(key=lambda t: t.start or "")
         named = Named(f"person:{ident}", name, "person", tuple(terms))
+        if generated and not (forms := _new_forms(builder, forms)):
+            continue
         builder.people[named.id] = named
         for form in forms:
             builder.add(form, "name", named=named)
@@ -581,6 +588,8 @@ def _default() -> ActorDictionary:
     _load_people(builder)
     _load_sectors(builder)
     _load_cities(builder)
+    _load_organisations(builder, "organisations_phoenix.tsv", generated=True)  # converted: after every hand table
+    _load_people(builder, "people_phoenix.tsv", generated=True)
     return builder.build()
 
 
