@@ -187,6 +187,7 @@ class Context:
     countries: frozenset[str]
     title_words: frozenset[str]
     hand_forms: frozenset[str]
+    titles: frozenset[str] = frozenset()  # a person's titles ("secretary general"): no body's form
 
 
 def load_context(tables: Path) -> Context:
@@ -196,7 +197,7 @@ def load_context(tables: Path) -> Context:
             if line.strip() and not line.startswith("#"):
                 yield line.split("\t")
 
-    countries, words, forms = set(), set(), set()
+    countries, words, forms, titles = set(), set(), set(), set()
     for cols in rows("countries.tsv"):
         countries.add(cols[0])
         for cell in cols[1:]:
@@ -204,6 +205,8 @@ def load_context(tables: Path) -> Context:
                 words.update(_key(value).split())
     for cols in rows("sectors.tsv"):
         words.update(_key(cols[0]).split())
+        if len(cols) > 2 and cols[2].strip() == "title":
+            titles.add(_key(cols[0]))
     for cols in rows("people.tsv"):
         forms.update(_key(v) for v in [cols[1], *cols[2].split("|")] if v)
     for cols in rows("organisations.tsv"):
@@ -213,7 +216,7 @@ def load_context(tables: Path) -> Context:
     countries.update(c.alpha_3 for c in pycountry.countries)
     countries.add("XKX")
     words -= SMALL_WORDS
-    return Context(frozenset(countries), frozenset(words), frozenset(forms))
+    return Context(frozenset(countries), frozenset(words), frozenset(forms), frozenset(titles))
 
 
 # -- conversion --------------------------------------------------------------------------------
@@ -269,6 +272,9 @@ def convert(record: Record, context: Context) -> Converted | None:
             continue  # acronyms of parties and groups mean other things in other fields (IRA, FIS)
         if kind == "organisation" and all(w in context.title_words or w in SMALL_WORDS for w in words):
             continue  # "German Chancellor", "Secretary of State": titles, which sitrep reads itself
+        if kind == "organisation" and any(" ".join(words[i:j]) in context.titles
+                                          for i in range(len(words)) for j in range(i + 1, len(words) + 1)):
+            continue  # "UN Secretary General": a person's title, read with the name after it
         if form not in forms:
             forms.append(form)
     if not forms:

@@ -476,10 +476,10 @@ class MentionFinder(CorefStage, OriginStage):
         assert named is not None
         actor = named_actor(named, self.date, self.dictionary)
         term, _ = named.term_at(self.date)
-        if actor.sector == "ELI" and title is not None and title.roles and not self._former_before(start):
+        if actor.sector == "ELI" and title is not None and not self._former_before(start):
             titled = [t for t in named.terms if t.roles & title.roles]
-            if not any(t.roles for t in named.terms):  # a converted row knows no offices: the title's sector
-                titled = [t for t in named.terms if t.sector == title.sector]
+            if not titled:  # "Chinese envoy Tang Jiaxuan" a year before he became minister; converted rows
+                titled = [t for t in named.terms if t.sector == title.sector]  # know no offices
             if titled:
                 term = max(titled, key=lambda t: t.start or "")
                 actor = Actor(f"{term.country or '---'}{term.sector or ''}", term.country, term.sector, named.name,

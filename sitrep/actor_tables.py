@@ -566,6 +566,18 @@ def _load_people(builder: _Builder, table: str = "people.tsv", *, generated: boo
             builder.add(form, "name", named=named)
 
 
+def _load_peoples(builder: _Builder) -> None:
+    """Peoples living mostly in one state: their adjective and demonym name that state ("Chechen")."""
+    for number, cols in _rows("peoples.tsv"):
+        named = builder.countries.get(_col(cols, 1))
+        if named is None:
+            raise ActorTableError(f"peoples.tsv:{number}: unknown country {_col(cols, 1)!r}")
+        for form in _new_forms(builder, _split_list(cols[0])):
+            builder.add(form, "adjective", named=named)
+        for form in _new_forms(builder, _split_list(_col(cols, 2))):
+            builder.add(form, "demonym", named=named)
+
+
 def _load_sectors(builder: _Builder) -> None:
     for number, cols in _rows("sectors.tsv"):
         noun, sector, kind = cols[0], _col(cols, 1), _col(cols, 2) or "group"
@@ -586,6 +598,8 @@ def _default() -> ActorDictionary:
     _load_countries(builder)
     _load_organisations(builder)
     _load_people(builder)
+    _load_organisations(builder, "bodies.tsv", generated=True)
+    _load_peoples(builder)
     _load_sectors(builder)
     _load_cities(builder)
     _load_organisations(builder, "organisations_phoenix.tsv", generated=True)  # converted: after every hand table
