@@ -188,6 +188,8 @@ class Context:
     title_words: frozenset[str]
     hand_forms: frozenset[str]
     titles: frozenset[str] = frozenset()  # a person's titles ("secretary general"): no body's form
+    hand_ids: dict[str, str] = field(default_factory=dict)  # form key -> people.tsv id
+    hand_terms: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # id -> (start, end)
 
 
 def load_context(tables: Path) -> Context:
@@ -198,6 +200,8 @@ def load_context(tables: Path) -> Context:
                 yield line.split("\t")
 
     countries, words, forms, titles = set(), set(), set(), set()
+    hand_ids: dict[str, str] = {}
+    hand_terms: dict[str, list[tuple[str, str]]] = {}
     for cols in rows("countries.tsv"):
         countries.add(cols[0])
         for cell in cols[1:]:
@@ -209,6 +213,10 @@ def load_context(tables: Path) -> Context:
             titles.add(_key(cols[0]))
     for cols in rows("people.tsv"):
         forms.update(_key(v) for v in [cols[1], *cols[2].split("|")] if v)
+        for v in [cols[1], *cols[2].split("|")]:
+            if v:
+                hand_ids.setdefault(_key(v), cols[0])
+        hand_terms.setdefault(cols[0], []).append((cols[7] if len(cols) > 7 else "", cols[8] if len(cols) > 8 else ""))
     for cols in rows("organisations.tsv"):
         forms.update(_key(v) for v in [cols[1], *cols[2].split("|")] if v)
     import pycountry
@@ -216,7 +224,7 @@ def load_context(tables: Path) -> Context:
     countries.update(c.alpha_3 for c in pycountry.countries)
     countries.add("XKX")
     words -= SMALL_WORDS
-    return Context(frozenset(countries), frozenset(words), frozenset(forms), frozenset(titles))
+    return Context(frozenset(countries), frozenset(words), frozenset(forms), frozenset(titles), hand_ids, hand_terms)
 
 
 # -- conversion --------------------------------------------------------------------------------
@@ -349,6 +357,47 @@ def write_tables(items: list[Converted], out: Path, files: str) -> tuple[int, in
     return len(people), len(orgs)
 
 
+def _gaps(start: str, end: str | None, terms: list[tuple[str, str]]) -> list[tuple[str, str | None]]:
+    """The parts of [start, end) that none of `terms` (people.tsv's (start, end), "" = open) covers."""
+    pieces: list[tuple[str, str | None]] = [(start, end)]
+    for s, e in terms:
+        s, e = s or "0000-00-00", e or None
+        cut: list[tuple[str, str | None]] = []
+        for a, b in pieces:
+            if (b is not None and b <= s) or (e is not None and e <= a):
+                cut.append((a, b))
+                continue
+            if a < s:
+                cut.append((a, s))
+            if e is not None and (b is None or e < b):
+                cut.append((e, b))
+        pieces = cut
+    return [(a, b) for a, b in pieces if b is None or a < b]
+
+
+def write_gap_terms(conflicts: list[Converted], context: Context, out: Path, files: str) -> int:
+    """people.tsv keeps priority; a Phoenix office of one of its people in a period that people.tsv
+    gives no term (Xi Jinping as vice-president 2008-2013) is added as a term of that person."""
+    lines = [HEADER.format(what="people table: terms of people.tsv's people in periods it leaves open",
+                           files=files, hand="people.tsv", columns=PEOPLE_COLUMNS)]
+    count = 0
+    for item in conflicts:
+        ident = context.hand_ids.get(_key(item.forms[0]))
+        if ident is None:
+            continue
+        for country, sector, start, end in item.terms:
+            if sector == "ELI" or not start:
+                continue
+            for a, b in _gaps(start, end, context.hand_terms.get(ident, [])):
+                if b is None:  # open upstream ("in office as of 2014"): people.tsv knows what followed
+                    continue
+                lines.append("\t".join([ident, item.forms[0], "", country or "", sector or "", "", "", a,
+                                        b or ""]) + "\n")
+                count += 1
+    (out / "people_phoenix_terms.tsv").write_text("".join(lines), encoding="utf-8")
+    return count
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("dict_dir", type=Path)
@@ -364,7 +413,9 @@ def main(argv: list[str] | None = None) -> int:
     conflicts = [i for i in items if i.kind == "conflict"]
     items = drop_ambiguous([i for i in items if i.kind != "conflict"])
     people, orgs = write_tables(items, args.out, ", ".join(args.files))
-    print(f"people={people} organisations={orgs} conflicts_with_people_tsv={len(conflicts)}", file=sys.stderr)
+    gaps = write_gap_terms(conflicts, context, args.out, ", ".join(args.files))
+    print(f"people={people} organisations={orgs} conflicts_with_people_tsv={len(conflicts)} "
+          f"terms_added_to_people_tsv_people={gaps}", file=sys.stderr)
     if args.conflicts:
         with open(args.conflicts, "w", encoding="utf-8") as handle:
             for item in conflicts:

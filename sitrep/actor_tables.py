@@ -542,10 +542,14 @@ def _new_forms(builder: _Builder, forms: list[str]) -> list[str]:
     return [f for f in forms if tuple(p for p, _ in parts(f)) not in builder.entries]
 
 
-def _load_people(builder: _Builder, table: str = "people.tsv", *, generated: bool = False) -> None:
+def _load_people(builder: _Builder, table: str = "people.tsv", *, generated: bool = False,
+                 extra_terms: str | None = None) -> None:
     rows: dict[str, list[tuple[int, list[str]]]] = {}
     for number, cols in _rows(table):
         rows.setdefault(cols[0], []).append((number, cols))
+    for number, cols in _rows(extra_terms) if extra_terms else ():  # converted terms of these people
+        if cols[0] in rows:
+            rows[cols[0]].append((number, cols))
     for ident, group in rows.items():
         name = group[0][1][1]
         forms: list[str] = [name]
@@ -597,7 +601,7 @@ def _default() -> ActorDictionary:
     builder = _Builder()
     _load_countries(builder)
     _load_organisations(builder)
-    _load_people(builder)
+    _load_people(builder, extra_terms="people_phoenix_terms.tsv")
     _load_organisations(builder, "bodies.tsv", generated=True)
     _load_peoples(builder)
     _load_sectors(builder)
