@@ -60,3 +60,15 @@ def test_actors_title_in_text_beats_a_later_term(nlp) -> None:
     # Tang Jiaxuan became foreign minister in 1998; in 1997 the text calls him an envoy: GOV, not ELI
     assert _codes(nlp, "Chinese envoy Tang Jiaxuan met officials.")[0] == ("Chinese envoy Tang Jiaxuan", "CHNGOV")
     assert resolve("Tang Jiaxuan", date="1997-03-01").code == "CHNELI"  # no title: not yet in office
+
+
+def test_actors_unknown_person_takes_a_possessive_apposition_and_keeps_it_by_surname(nlp) -> None:
+    found = _codes(nlp, "Gingrich met Wang Daohan, China's top negotiator with Taiwan. Wang said talks would resume.")
+    assert ("Wang Daohan, China's top negotiator", "CHNGOV") in found and ("Wang", "CHNGOV") in found
+
+
+def test_actors_head_of_a_body_speaks_for_it_and_a_court_noun_takes_its_country(nlp) -> None:
+    found = _codes(nlp, "IMF managing director Michel Camdessus said it would help. Camdessus told students.")
+    assert found[0] == ("IMF managing director Michel Camdessus", "IGOBUS") and ("Camdessus", "IGOBUS") in found
+    assert _codes(nlp, "The Iraqi High Tribunal rejected the appeal.") == [("Iraqi High Tribunal", "IRQJUD")]
+    assert _codes(nlp, "The managing director of a bakery resigned.") == []
