@@ -291,22 +291,26 @@ def convert(record: Record, context: Context) -> Converted | None:
 
 
 COMMON_SURNAME = 3
-"""A surname ending the names of this many upstream people ("Smith", "Khan", "Ali") is too common
-for a two-word form ("James Smith") to name one of them."""
+"""A two-word name whose first word starts and whose surname ends the names of this many upstream
+people each ("James Smith", "Ali Khan") is too common to name one of them; "Iyad Allawi" (a rare
+first name) stays."""
 
 
 def drop_ambiguous(items: list[Converted]) -> list[Converted]:
     """Remove every form that two entries with different codes share, and two-word names of people
     with a common surname; drop entries left with no form."""
     surnames: dict[str, set[int]] = {}
+    firsts: dict[str, set[int]] = {}
     for n, item in enumerate(items):
         if item.kind == "person":
             for form in item.forms:
                 surnames.setdefault(_key(form).split()[-1], set()).add(n)
+                firsts.setdefault(_key(form).split()[0], set()).add(n)
     for item in items:
         if item.kind == "person":
             item.forms = [f for f in item.forms if len(_key(f).split()) > 2
-                          or len(surnames[_key(f).split()[-1]]) < COMMON_SURNAME]
+                          or len(surnames[_key(f).split()[-1]]) < COMMON_SURNAME
+                          or len(firsts[_key(f).split()[0]]) < COMMON_SURNAME]
     owners: dict[str, set[tuple]] = {}
     for item in items:
         signature = tuple(item.terms)

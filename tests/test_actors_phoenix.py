@@ -33,6 +33,10 @@ PETER_SMITH_
 	[USAGOV 900101-950101]
 ALAN_SMITH_
 	[AUSGOV 900101-950101]
+JOHN_BROWNE_
+	[IRLGOV 900101-950101]
+JOHN_GREENE_
+	[NZLGOV 900101-950101]
 GEORGE_FOOTBALLSTAR_
 	[BRAELI]
 NEWS_AGENCY_OF_NOWHERE_ [FRAMED]
@@ -69,7 +73,8 @@ def test_convert_phoenix_actors_sample_gives_dated_people_and_bodies(tmp_path: P
     # hand-written people keep priority; a common surname, an elite-only person, a country's own
     # names and a news agency are not converted
     names = {r[1] for r in rows}
-    assert "Vladimir Putin" not in names and not any("Smith" in n for n in names)
+    assert "Vladimir Putin" not in names and "John Smith" not in names
+    assert "Peter Smith" in names  # a common surname, but the only Peter
     assert "George Footballstar" not in names and "Moscow" not in people + orgs
     assert "Nowhere" not in orgs
     org_rows = [line.split("\t") for line in orgs.splitlines() if not line.startswith("#")]
