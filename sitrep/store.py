@@ -235,7 +235,9 @@ class Store:
             CREATE OR REPLACE TABLE actors AS
             SELECT actor_id, any_value(code) AS code, any_value(name) AS name, any_value(kind) AS kind,
                    any_value(country) AS country, any_value(sector) AS sector, any_value(office) AS office,
-                   bool_and(provisional) AS provisional, list(DISTINCT text ORDER BY text) AS aliases,
+                   bool_and(provisional) AS provisional,
+                   coalesce(list(DISTINCT text ORDER BY text) FILTER (WHERE text <> lower(text)), [])
+                       AS aliases,  -- names only: "governments", "embassies" are no alias of anyone
                    count(*) AS num_mentions, count(DISTINCT article_id) AS num_articles,
                    min(published) AS first_seen, max(published) AS last_seen
             FROM actor_mentions GROUP BY actor_id

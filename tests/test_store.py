@@ -114,3 +114,15 @@ def test_store_database_from_an_older_schema_gains_new_columns(tmp_path):
         columns = {r[0] for r in store.con.execute(
             "SELECT column_name FROM information_schema.columns WHERE table_name = 'actor_mentions'").fetchall()}
     assert {"sentence_index", "actor_id", "how"} <= columns
+
+
+def test_store_actor_aliases_are_names_not_common_nouns(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "wire-1999-04-01.txt").write_text(
+        "Western governments condemned Iran. The Iranian government rejected the criticism.", encoding="utf-8")
+    db = tmp_path / "aliases.duckdb"
+    api.ingest([folder], db=db)
+    aliases = [a for row in api.actors(db=db).to_pylist() for a in row["aliases"]]
+    assert "Iran" in aliases and "Iranian government" in aliases
+    assert "governments" not in aliases

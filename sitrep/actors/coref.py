@@ -130,7 +130,10 @@ class CorefStage:
             j += 1
         modifier = self.atom_at.get(j)
         if modifier is not None and modifier.is_modifier and modifier.entry.role in {"adjective", "name"}:
-            return j, self._skip_gap(modifier.end), modifier
+            after = modifier.end
+            if modifier.entry.role == "name" and after < len(doc) and doc[after].lower_ in {"'s", "'"}:  # type: ignore
+                after += 1  # "Wang Daohan, China's top negotiator with Taiwan"
+            return j, self._skip_gap(after), modifier
         return j, j, None
 
     def _unknown_with_apposition(self, start: int, end: int, *, titled_only: bool = False) -> bool:

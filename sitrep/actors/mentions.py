@@ -476,8 +476,10 @@ class MentionFinder(CorefStage, OriginStage):
         assert named is not None
         actor = named_actor(named, self.date, self.dictionary)
         term, _ = named.term_at(self.date)
-        if actor.sector == "ELI" and title is not None and title.roles and not self._former_before(start):
+        if actor.sector == "ELI" and title is not None and not self._former_before(start):
             titled = [t for t in named.terms if t.roles & title.roles]
+            if not titled:  # "Chinese envoy Tang Jiaxuan" a year before he became minister; converted rows
+                titled = [t for t in named.terms if t.sector == title.sector]  # know no offices
             if titled:
                 term = max(titled, key=lambda t: t.start or "")
                 actor = Actor(f"{term.country or '---'}{term.sector or ''}", term.country, term.sector, named.name,
@@ -565,6 +567,8 @@ class MentionFinder(CorefStage, OriginStage):
                 self._emit(atom.start, role[1], _acting_for(role[0], actor.name, actor.id), "title",
                            name_tokens=(atom.start, atom.end))
                 return role[1]
+            if actor.sector == "ELI" and self._unknown_with_apposition(atom.start, end, titled_only=True):
+                return self.mentions[-1].token_end  # no office in the tables then: his apposition says which
             heads, hend = self._heads(apposition[1])
             if heads and any(h.entry.sense and h.entry.sense.kind in {"title", "role"} for h in heads):
                 end = hend

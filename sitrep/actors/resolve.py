@@ -93,6 +93,8 @@ def named_actor(named: Named, date: str | None, dictionary: ActorDictionary) -> 
     sector, office = term.sector, term.office
     if not current and named.kind == "person" and date is not None and term.end is not None and term.end <= date:
         sector, office = "ELI", f"former {office}" if office else None
+    elif not current and named.kind == "person" and date is not None and term.start is not None and date < term.start:
+        sector, office = "ELI", None  # an office taken only later is not his office at the date
     if named.how == "metonym" and term.sector:
         return sector_actor(term.country, term.sector, dictionary)
     return Actor(_code(term.country, sector), term.country, sector, named.name, named.kind, named.id, office)
@@ -217,7 +219,7 @@ def resolve(text: str, *, date: str | None = None, dictionary: ActorDictionary |
         return None
     people = [a for a in atoms if a.is_person]
     if people:
-        return named_actor(people[0].entry.named, day, dictionary)  # type: ignore[arg-type]
+        return _titled_person(people[0].entry.named, atoms, split, day, dictionary)  # type: ignore[arg-type]
     atoms = [a for a in atoms if not (a.entry.role == "city" and _glued_to_name(split, a, atoms))]
     modifiers = [a for a in atoms if a.is_modifier]
     senses = [a.entry.sense for a in atoms if a.is_noun and a.entry.sense is not None]
@@ -247,6 +249,22 @@ def resolve(text: str, *, date: str | None = None, dictionary: ActorDictionary |
     if named.kind == "organisation" and (head.kind != "group" or base.sector is not None):
         return base  # "UN spokesman" is the UN; "Hamas gunmen" are Hamas
     return sector_actor(base.country, head.sector, dictionary)
+
+
+def _titled_person(named: Named, atoms: Sequence[_Atom], split: Sequence[tuple[str, str]], day: str | None,
+                   dictionary: ActorDictionary) -> Actor:
+    """A table person at the date, unless the text gives him the title of one of his terms while he
+    holds none ("Foreign Minister Park Jin" dated weeks before he took office): the text wins."""
+    actor = named_actor(named, day, dictionary)
+    titles = [a.entry.sense for a in atoms if a.is_noun and a.entry.sense is not None and a.entry.sense.kind == "title"]
+    if actor.sector != "ELI" or not titles or any(norm in FORMER for norm, _ in split):
+        return actor
+    titled = [t for t in named.terms if t.roles & titles[0].roles or (not t.roles and t.sector == titles[0].sector)]
+    if not titled:
+        return actor
+    term = max(titled, key=lambda t: t.start or "")
+    return Actor(_code(term.country, term.sector), term.country, term.sector, named.name, named.kind, named.id,
+                 term.office)
 
 
 def _glued_to_name(split: Sequence[tuple[str, str]], atom: _Atom, others: Sequence[_Atom]) -> bool:

@@ -516,9 +516,9 @@ def _load_cities(builder: _Builder) -> None:
         builder.add(name, "city", named=builder.countries[code])
 
 
-def _load_organisations(builder: _Builder) -> None:
+def _load_organisations(builder: _Builder, table: str = "organisations.tsv", *, generated: bool = False) -> None:
     rows: dict[str, list[tuple[int, list[str]]]] = {}
-    for number, cols in _rows("organisations.tsv"):
+    for number, cols in _rows(table):
         rows.setdefault(cols[0], []).append((number, cols))
     for ident, group in rows.items():
         terms = []
@@ -526,21 +526,30 @@ def _load_organisations(builder: _Builder) -> None:
         name, how = group[0][1][1], "dictionary"
         for number, cols in group:
             country = _col(cols, 3) or None
-            sector = _check_sector("organisations.tsv", number, _col(cols, 4))
+            sector = _check_sector(table, number, _col(cols, 4))
             if _col(cols, 5) == "seat":
                 how = "metonym"
             terms.append(Term(country, sector, None, frozenset(), normalise_date(_col(cols, 6) or None),
                               normalise_date(_col(cols, 7) or None)))
             forms.extend(_split_list(_col(cols, 2)))
         named = Named(f"org:{ident}", name, "organisation", tuple(terms), how)
-        for form in [name, *forms]:
+        for form in _new_forms(builder, [name, *forms]) if generated else [name, *forms]:
             builder.add(form, "seat" if how == "metonym" else "name", named=named)
 
 
-def _load_people(builder: _Builder) -> None:
+def _new_forms(builder: _Builder, forms: list[str]) -> list[str]:
+    """Forms of a generated table that no table loaded before it holds: hand-written rows keep priority."""
+    return [f for f in forms if tuple(p for p, _ in parts(f)) not in builder.entries]
+
+
+def _load_people(builder: _Builder, table: str = "people.tsv", *, generated: bool = False,
+                 extra_terms: str | None = None) -> None:
     rows: dict[str, list[tuple[int, list[str]]]] = {}
-    for number, cols in _rows("people.tsv"):
+    for number, cols in _rows(table):
         rows.setdefault(cols[0], []).append((number, cols))
+    for number, cols in _rows(extra_terms) if extra_terms else ():  # converted terms of these people
+        if cols[0] in rows:
+            rows[cols[0]].append((number, cols))
     for ident, group in rows.items():
         name = group[0][1][1]
         forms: list[str] = [name]
@@ -548,15 +557,29 @@ def _load_people(builder: _Builder) -> None:
         for number, cols in group:
             forms.extend(_split_list(_col(cols, 2)))
             country = _col(cols, 3) or None
-            sector = _check_sector("people.tsv", number, _col(cols, 4))
+            sector = _check_sector(table, number, _col(cols, 4))
             roles = frozenset(_split_list(_col(cols, 6)))
             terms.append(Term(country, sector, _col(cols, 5) or None, roles,
                               normalise_date(_col(cols, 7) or None), normalise_date(_col(cols, 8) or None)))
         terms.sort(key=lambda t: t.start or "")
         named = Named(f"person:{ident}", name, "person", tuple(terms))
+        if generated and not (forms := _new_forms(builder, forms)):
+            continue
         builder.people[named.id] = named
         for form in forms:
             builder.add(form, "name", named=named)
+
+
+def _load_peoples(builder: _Builder) -> None:
+    """Peoples living mostly in one state: their adjective and demonym name that state ("Chechen")."""
+    for number, cols in _rows("peoples.tsv"):
+        named = builder.countries.get(_col(cols, 1))
+        if named is None:
+            raise ActorTableError(f"peoples.tsv:{number}: unknown country {_col(cols, 1)!r}")
+        for form in _new_forms(builder, _split_list(cols[0])):
+            builder.add(form, "adjective", named=named)
+        for form in _new_forms(builder, _split_list(_col(cols, 2))):
+            builder.add(form, "demonym", named=named)
 
 
 def _load_sectors(builder: _Builder) -> None:
@@ -578,9 +601,13 @@ def _default() -> ActorDictionary:
     builder = _Builder()
     _load_countries(builder)
     _load_organisations(builder)
-    _load_people(builder)
+    _load_people(builder, extra_terms="people_phoenix_terms.tsv")
+    _load_organisations(builder, "bodies.tsv", generated=True)
+    _load_peoples(builder)
     _load_sectors(builder)
     _load_cities(builder)
+    _load_organisations(builder, "organisations_phoenix.tsv", generated=True)  # converted: after every hand table
+    _load_people(builder, "people_phoenix.tsv", generated=True)
     return builder.build()
 
 
