@@ -10,7 +10,7 @@ from sitrep.actors import find_mentions, resolve
 
 @pytest.fixture(scope="module")
 def nlp():
-    from sitrep.analyse import nlp as load
+    from sitrep.text.analyse import nlp as load
 
     return load()
 
