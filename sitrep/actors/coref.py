@@ -10,9 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
 
 from ..tables.actors import Entry, Sense, parts
 from .resolve import FORMER, SPEAKER_PRONOUNS, SPEECH_VERBS, Actor, _Atom, _head_sense, _slug, named_actor
+
+if TYPE_CHECKING:
+    from .mentions import MentionFinder
 
 __all__ = ["CorefStage"]
 
@@ -42,10 +46,11 @@ class _Person:
 
 
 class CorefStage:
-    """Coreference rules of `MentionFinder`; see the module docstring for what they rely on."""
+    """Coreference rules of a `MentionFinder` pass (names, titles, surnames and pronouns that point back);
+    it reads and extends the finder's per-article state."""
 
-    doc: object
-    people: list[_Person]
+    def __init__(self, finder: MentionFinder) -> None:
+        self.finder = finder
 
     def _describe(self, country: str | None, title: Sense, start: int) -> tuple[Actor, str] | None:
         """"the Russian leader", "the Chinese president": the person the description points to.
@@ -55,8 +60,8 @@ class CorefStage:
         """
         if country is None:
             return None
-        sentence = self._sentence(start)
-        for person in reversed(self.people):
+        sentence = self.finder._sentence(start)
+        for person in reversed(self.finder.people):
             if person.actor.country != country or person.token >= start:
                 continue
             if sentence - person.sentence > 10_000:
@@ -64,9 +69,9 @@ class CorefStage:
             if title.roles & person.roles or (not person.roles and person.actor.provisional is False):
                 return person.actor, "coref"
         for role in sorted(title.roles):
-            holder = self.dictionary.holder_at(country, role, self.date)
+            holder = self.finder.dictionary.holder_at(country, role, self.finder.date)
             if holder is not None:
-                return named_actor(holder, self.date, self.dictionary), "dictionary"
+                return named_actor(holder, self.finder.date, self.finder.dictionary), "dictionary"
         return None
 
     # -- stage 3: coreference ----------------------------------------------------------------------
@@ -80,14 +85,14 @@ class CorefStage:
         if token.lower_ in _ALLY_NOUNS:  # one ally: "its allies" are a group it need not have named
             self._ally(token)
             return
-        if self._is_name_token(i):
+        if self.finder._is_name_token(i):
             # "Sidney Seller, a former U.S. intelligence analyst": unknown name + titled apposition
-            run = self._name_run(i)
-            person = any(self.doc[t].ent_type_ == "PERSON" for t in range(i, run))  # type: ignore[index]
+            run = self.finder._name_run(i)
+            person = any(self.finder.doc[t].ent_type_ == "PERSON" for t in range(i, run))
             if (person or run - i >= 2) and run - i <= 4:  # the tagger misses names: "Kenzo Oshima" (GPE)
                 if self._unknown_with_apposition(i, run, titled_only=not person):
                     return
-            if run - i == 1 and not self._is_name_token(i - 1):
+            if run - i == 1 and not self.finder._is_name_token(i - 1):
                 self._surname(i)
 
     def _ally(self, token) -> None:
@@ -107,53 +112,53 @@ class CorefStage:
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if not subjects and verb.dep_ == "conj":
             subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        owner = next((m for m in self.mentions for s in subjects if m.token_start <= s.i < m.token_end), None)
+        owner = next((m for m in self.finder.mentions for s in subjects if m.token_start <= s.i < m.token_end), None)
         if owner is None or owner.actor.country is None:
             return
         sentence = token.sent
-        states = [m for m in self.mentions if sentence.start <= m.token_start < token.i and m.actor.country
+        states = [m for m in self.finder.mentions if sentence.start <= m.token_start < token.i and m.actor.country
                   not in {None, owner.actor.country, "IGO"} and (m.actor.kind == "country" or m.actor.sector == "GOV")]
         if len({m.actor.country for m in states}) != 1:
             return
         start = min(c.i for c in token.children if c.dep_ == "poss") + 1
-        self._emit(start, token.i + 1, states[-1].actor, "coref")
+        self.finder._emit(start, token.i + 1, states[-1].actor, "coref")
 
-    def _apposition(self, end: int) -> tuple[int, int, object | None] | None:
+    def _apposition(self, end: int) -> tuple[int, int, _Atom | None] | None:
         """The apposition after a name ending at `end` ("Vranitzky, the former Austrian chancellor"):
         None when no comma follows, else (j, k, modifier): j past the comma, articles and "former", k
         past an adjective or name modifier there (k == j without one), and that modifier or None."""
-        doc = self.doc
-        if end >= len(doc) or doc[end].text != ",":  # type: ignore
+        doc = self.finder.doc
+        if end >= len(doc) or doc[end].text != ",":
             return None
         j = end + 1
-        while j < len(doc) and doc[j].lower_ in {"a", "an", "the"} | FORMER:  # type: ignore
+        while j < len(doc) and doc[j].lower_ in {"a", "an", "the"} | FORMER:
             j += 1
-        modifier = self.atom_at.get(j)
+        modifier = self.finder.atom_at.get(j)
         if modifier is not None and modifier.is_modifier and modifier.entry.role in {"adjective", "name"}:
             after = modifier.end
-            if modifier.entry.role == "name" and after < len(doc) and doc[after].lower_ in {"'s", "'"}:  # type: ignore
+            if modifier.entry.role == "name" and after < len(doc) and doc[after].lower_ in {"'s", "'"}:
                 after += 1  # "Wang Daohan, China's top negotiator with Taiwan"
-            return j, self._skip_gap(after), modifier
+            return j, self.finder._skip_gap(after), modifier
         return j, j, None
 
     def _unknown_with_apposition(self, start: int, end: int, *, titled_only: bool = False) -> bool:
         """An unknown name with an apposition that says who he is; `titled_only` (a name the tagger
         did not call a person) demands a title or role noun there ("Kenzo Oshima, the United
         Nations Emergency Relief Coordinator"), not any actor noun ("Golan Heights, the Syrian ...")."""
-        doc = self.doc
+        doc = self.finder.doc
         apposition = self._apposition(end)
         if apposition is None:
             return False
         j, k, modifier = apposition
-        k = self._skip_gap(k)
-        heads, hend = self._heads(k)
+        k = self.finder._skip_gap(k)
+        heads, hend = self.finder._heads(k)
         if titled_only and not any(h.entry.sense and h.entry.sense.kind in {"title", "role"} for h in heads):
             return False
         role = self._current_role(j)
         if role is not None:  # "Franz Vranitzky, the former Austrian chancellor heading the OSCE mission"
             org, role_end = role
-            self._emit(start, max(hend, role_end) if heads else role_end,
-                       _acting_for(org, doc[start:end].text), "title", name_tokens=(start, end))  # type: ignore
+            self.finder._emit(start, max(hend, role_end) if heads else role_end,
+                       _acting_for(org, doc[start:end].text), "title", name_tokens=(start, end))
             return True
         if not heads:  # "Sandra Rusciolelli, the first judge to ...": any actor noun in apposition
             return False
@@ -162,15 +167,15 @@ class CorefStage:
         assert head is not None
         country = None
         if modifier is not None and modifier.entry.named is not None:
-            country = named_actor(modifier.entry.named, self.date, self.dictionary).country
-        former = self._former_before(j + 1) or any(doc[t].lower_ in FORMER for t in range(end + 1, k))  # type: ignore
+            country = named_actor(modifier.entry.named, self.finder.date, self.finder.dictionary).country
+        former = self.finder._former_before(j + 1) or any(doc[t].lower_ in FORMER for t in range(end + 1, k))
         sector = "ELI" if former else head.sector
-        name_text = doc[start:end].text  # type: ignore
-        office = doc[heads[0].start:heads[-1].end].text  # type: ignore
+        name_text = doc[start:end].text
+        office = doc[heads[0].start:heads[-1].end].text
         actor = Actor(f"{country or '---'}{sector}", country, sector, name_text, "person",
                       f"person:{_slug(name_text)}", f"former {office}" if former else office, True)
         title = next((s for s in senses if s.kind == "title"), None)
-        self._emit(start, hend, actor, "title", roles=title.roles if title else frozenset(),
+        self.finder._emit(start, hend, actor, "title", roles=title.roles if title else frozenset(),
                    name_tokens=(start, end))
         return True
 
@@ -182,22 +187,22 @@ class CorefStage:
         What a person does now, said in the sentence, beats a past office in the tables: Vranitzky,
         Austria's chancellor until 1997, speaks for the OSCE as head of its mission to Albania.
         """
-        doc = self.doc
-        n = len(doc)  # type: ignore[arg-type]
+        doc = self.finder.doc
+        n = len(doc)
         k = j
-        while k < n and k < j + 10 and not doc[k].is_punct:  # type: ignore[index]
-            word = doc[k].lower_  # type: ignore[index]
+        while k < n and k < j + 10 and not doc[k].is_punct:
+            word = doc[k].lower_
             at = None
-            if word in _HEAD_NOUNS and k + 1 < n and doc[k + 1].lower_ == "of":  # type: ignore[index]
+            if word in _HEAD_NOUNS and k + 1 < n and doc[k + 1].lower_ == "of":
                 at = k + 2
             elif word in _HEAD_VERBS:
                 at = k + 1
             if at is not None:
-                if at < n and doc[at].lower_ == "the":  # type: ignore[index]
+                if at < n and doc[at].lower_ == "the":
                     at += 1
-                atom = self.atom_at.get(at)
+                atom = self.finder.atom_at.get(at)
                 if atom is not None and atom.entry.named is not None and atom.entry.named.kind == "organisation":
-                    return named_actor(atom.entry.named, self.date, self.dictionary), atom.end
+                    return named_actor(atom.entry.named, self.finder.date, self.finder.dictionary), atom.end
             k += 1
         return None
 
@@ -209,11 +214,11 @@ class CorefStage:
         """
         if title is None or not title.roles:
             return None
-        run = [p for p, _ in parts(self.doc[start:end].text) if p.isalpha()]  # type: ignore[index]
+        run = [p for p, _ in parts(self.finder.doc[start:end].text) if p.isalpha()]
         if not run:
             return None
         found = []
-        for named in self.dictionary.people.values():
+        for named in self.finder.dictionary.people.values():
             if not any(t.roles & title.roles and country in {None, t.country} for t in named.terms):
                 continue
             name = [p for p, _ in parts(named.name) if p.isalpha()]
@@ -230,16 +235,16 @@ class CorefStage:
 
     def _surname(self, i: int) -> None:
         """"Kim", "Han": a lone name part that repeats part of a person named before."""
-        norm = self.doc[i].lower_  # type: ignore[index]
-        for person in reversed(self.people):
+        norm = self.finder.doc[i].lower_
+        for person in reversed(self.finder.people):
             if person.token < i and norm in person.names:
                 apposition = self._apposition(i + 1)
                 role = self._current_role(apposition[0]) if apposition is not None else None
                 if role is not None:  # "said Vranitzky, head of the OSCE mission to Albania"
                     actor = _acting_for(role[0], person.actor.name, person.actor.id)
-                    self._emit(i, role[1], actor, "title", name_tokens=(i, i + 1))
+                    self.finder._emit(i, role[1], actor, "title", name_tokens=(i, i + 1))
                     return
-                self._emit(i, i + 1, person.actor, "coref")
+                self.finder._emit(i, i + 1, person.actor, "coref")
                 return
 
     def _pronoun(self, token) -> None:
@@ -249,12 +254,12 @@ class CorefStage:
         sentence = token.sent
         earlier_sentences = 0
         start = sentence.start
-        for person in reversed(self.people):
+        for person in reversed(self.finder.people):
             if person.token >= token.i:
                 continue
             if person.sentence < start:
-                earlier_sentences = sum(1 for s in self.doc.sents if person.sentence <= s.start < start)  # type: ignore
+                earlier_sentences = sum(1 for s in self.finder.doc.sents if person.sentence <= s.start < start)
                 if earlier_sentences > _PRONOUN_WINDOW:
                     return
-            self._emit(token.i, token.i + 1, person.actor, "pronoun")
+            self.finder._emit(token.i, token.i + 1, person.actor, "pronoun")
             return

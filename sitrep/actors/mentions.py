@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
 
 from ..tables.actors import ActorDictionary, Sense, parts
 from .coref import CorefStage, _acting_for, _Person
@@ -31,6 +32,9 @@ from .resolve import (
     sector_actor,
 )
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 __all__ = ["MentionFinder"]
 
 _TITLE_PREFIXES = frozenset({"deputy", "vice", "acting", "assistant", "chief", "special", "senior", "top",
@@ -44,17 +48,26 @@ _EVENT_NOUNS = frozenset("attack raid strike bombing shelling blockade invasion 
 
 
 @dataclass
-class MentionFinder(CorefStage, OriginStage):
+class MentionFinder:
     """One pass over one Doc; holds the per-article state coreference needs (never module-level).
 
-    Stage 2 (noun groups) lives here, stage 3 (coreference) in `CorefStage` (`actor_coref.py`)."""
+    Stage 2 (noun groups) lives here, stage 3 (coreference) in `CorefStage` (`coref.py`) and the
+    origin rules in `OriginStage` (`origin.py`), each given this finder."""
 
-    doc: object
+    doc: Doc
     dictionary: ActorDictionary
     date: str | None
     mentions: list[ActorMention] = field(default_factory=list)
     people: list[_Person] = field(default_factory=list)
     taken: set[int] = field(default_factory=set)
+    atom_at: dict[int, _Atom] = field(default_factory=dict)
+    atom_cover: dict[int, _Atom] = field(default_factory=dict)
+    coref: CorefStage = field(init=False, repr=False)
+    origin: OriginStage = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.coref = CorefStage(self)  # stage 3 rules, composed: they read and extend this pass's state
+        self.origin = OriginStage(self)
 
     def run(self) -> list[ActorMention]:
         doc = self.doc
@@ -63,15 +76,15 @@ class MentionFinder(CorefStage, OriginStage):
         # a city never blocks a name ("Austin", "Jackson" are people too); it only qualifies a noun
         self.atom_cover = {i: a for a in atoms for i in range(a.start, a.end) if a.entry.role != "city"}
         i = 0
-        n = len(doc)  # type: ignore[arg-type]
+        n = len(doc)
         while i < n:  # 2. noun groups, names, appositions; 3. coreference, in text order
-            token = doc[i]  # type: ignore[index]
+            token = doc[i]
             atom = self.atom_at.get(i)
             if atom is not None and not self._inside_bigger_name(atom):
                 i = max(i + 1, self._group(atom))
                 continue
             if i not in self.taken:
-                self._unlisted(token)
+                self.coref._unlisted(token)
             i += 1
         self.mentions.sort(key=lambda m: m.token_start)
         return self.mentions
@@ -83,28 +96,28 @@ class MentionFinder(CorefStage, OriginStage):
         doc = self.doc
         if any(t in self.taken for t in range(start, end)):
             return
-        span = doc[start:end]  # type: ignore[index]
+        span = doc[start:end]
         self.mentions.append(ActorMention(span.start_char, span.end_char, start, end, span.text, actor, how))
         self.taken.update(range(start, end))
         if actor.kind == "person" and how in {"dictionary", "title"}:
             names: set[str] = set()
-            for text in (actor.name, doc[name_tokens[0]:name_tokens[1]].text if name_tokens else ""):  # type: ignore[index]
+            for text in (actor.name, doc[name_tokens[0]:name_tokens[1]].text if name_tokens else ""):
                 words = [p for p, _ in parts(text) if p.isalpha() and p not in _NAME_PARTICLES]
                 if words:  # every part: wire copy repeats "Ngbanda" of "Honore Ngbanda Nzambo"
                     names.update(w for w in words if len(w) > 2 or w in {words[0], words[-1]})
             self.people.append(_Person(actor, start, self._sentence(start), frozenset(names), roles))
 
     def _sentence(self, i: int) -> int:
-        return self.doc[i].sent.start  # type: ignore[index]
+        return self.doc[i].sent.start
 
     # -- token tests ------------------------------------------------------------------------------
 
     def _is_name_token(self, i: int) -> bool:
         """A capitalised proper noun that is not itself a dictionary form (part of an unknown name)."""
         doc = self.doc
-        if i < 0 or i >= len(doc):  # type: ignore[arg-type]
+        if i < 0 or i >= len(doc):
             return False
-        token = doc[i]  # type: ignore[index]
+        token = doc[i]
         if i in self.atom_cover or not token.text[:1].isupper() or token.ent_type_ in {"DATE", "TIME"}:
             return False
         return token.pos_ == "PROPN" or token.ent_type_ == "PERSON"
@@ -115,7 +128,7 @@ class MentionFinder(CorefStage, OriginStage):
             return False
         doc = self.doc
         after = atom.end
-        if after < len(doc) and self._is_name_token(after):  # type: ignore[arg-type]
+        if after < len(doc) and self._is_name_token(after):
             if not atom.is_person:
                 # "Dutch Economic Minister": a portfolio word before a title is no bigger name
                 return not self._heads(self._skip_gap(after))[0]
@@ -123,7 +136,7 @@ class MentionFinder(CorefStage, OriginStage):
                 return True  # a bare surname inside another name: "Sergeant Sharon Edry"
         before = atom.start - 1
         if atom.is_place and before >= 0 and self._is_name_token(before):
-            token = doc[before]  # type: ignore[index]
+            token = doc[before]
             if token.lower_.rstrip(".") not in HONORIFICS and not token.is_sent_start:
                 return True
         return False
@@ -131,25 +144,25 @@ class MentionFinder(CorefStage, OriginStage):
     def _is_place(self, atom: _Atom) -> bool:
         """A country or capital governed by "in", "at", "near" ... names a location, not an actor (but a
         national adjective does not: "fired at Pakistani soldiers")."""
-        if not atom.is_place or self.doc[atom.end - 1].tag_ == "JJ":  # type: ignore[index]
+        if not atom.is_place or self.doc[atom.end - 1].tag_ == "JJ":
             return False
         j = atom.start - 1
         doc = self.doc
-        while j >= 0 and doc[j].lower_ in _COMPASS:  # type: ignore[index]
+        while j >= 0 and doc[j].lower_ in _COMPASS:
             j -= 1
-        if j >= 1 and doc[j].text == ",":  # type: ignore[index]
+        if j >= 1 and doc[j].text == ",":
             # "in Krynica, Poland", "in Pyongyang, North Korea": the country qualifies a place
             k = j - 1
-            while k >= 0 and (doc[k].ent_type_ in {"GPE", "LOC", "FAC"} or k in self.atom_cover):  # type: ignore
+            while k >= 0 and (doc[k].ent_type_ in {"GPE", "LOC", "FAC"} or k in self.atom_cover):
                 k -= 1
             if k < j - 1:
                 j = k
-        if j >= 1 and doc[j].lower_ in {"and", "or"}:  # type: ignore[index]
+        if j >= 1 and doc[j].lower_ in {"and", "or"}:
             # "in Nairobi and Dar es Salaam": a place coordinated with a place
             before = next((a for a in self.atom_at.values() if a.end == j), None)
             if before is not None and before.start < atom.start and self._is_place(before):
                 return True
-        return j >= 0 and doc[j].lower_ in PLACE_PREPOSITIONS  # type: ignore[index]
+        return j >= 0 and doc[j].lower_ in PLACE_PREPOSITIONS
 
     def _skip_gap(self, i: int, limit: int = 2) -> int:
         """Skip up to `limit` words that are not dictionary forms between a country and its actor noun:
@@ -158,8 +171,8 @@ class MentionFinder(CorefStage, OriginStage):
         actor noun follows it, so a skipped word never makes a mention by itself."""
         doc = self.doc
         k = 0
-        while k < limit and i < len(doc) and i not in self.atom_cover:  # type: ignore
-            token = doc[i]  # type: ignore[index]
+        while k < limit and i < len(doc) and i not in self.atom_cover:
+            token = doc[i]
             portfolio = token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ != "PERSON"
             if token.pos_ not in _GAP_POS and token.lower_ not in _TITLE_PREFIXES and not portfolio:
                 break
@@ -170,16 +183,16 @@ class MentionFinder(CorefStage, OriginStage):
     def _former_before(self, start: int) -> bool:
         doc = self.doc
         for j in range(max(0, start - 3), start):
-            if doc[j].lower_ in FORMER:  # type: ignore[index]
+            if doc[j].lower_ in FORMER:
                 return True
         return False
 
     def _definite_before(self, start: int) -> bool:
         doc = self.doc
         j = start - 1
-        while j >= 0 and doc[j].pos_ in _GAP_POS:  # type: ignore[index]
+        while j >= 0 and doc[j].pos_ in _GAP_POS:
             j -= 1
-        return j >= 0 and doc[j].lower_ in {"the", "this", "that"}  # type: ignore[index]
+        return j >= 0 and doc[j].lower_ in {"the", "this", "that"}
 
     def _name_run(self, i: int) -> int:
         """End of a run of unknown proper-noun tokens starting at i (a name the tables lack).
@@ -189,23 +202,23 @@ class MentionFinder(CorefStage, OriginStage):
         Jacob Zuma). The run stops before a known person the name leads into (see `_run_person`).
         """
         doc = self.doc
-        n = len(doc)  # type: ignore[arg-type]
+        n = len(doc)
         j = i
         while j < n:
             if self._is_name_token(j):
                 j += 1
                 continue
-            if j > i and doc[j].text == "-" and not doc[j - 1].whitespace_:  # type: ignore[index]
+            if j > i and doc[j].text == "-" and not doc[j - 1].whitespace_:
                 atom = self.atom_at.get(j + 1)
                 if self._is_name_token(j + 1):
                     j += 1
                     continue
                 if atom is not None and atom.is_person and doc[j - 1].lower_ not in _NAME_PARTICLES and \
-                        doc[j + 1].ent_type_ == "PERSON" and doc[j + 1].ent_iob_ == "I":  # type: ignore
+                        doc[j + 1].ent_type_ == "PERSON" and doc[j + 1].ent_iob_ == "I":
                     j = atom.end  # one PERSON entity, unlike the "Kim-Putin summit"
                     continue
             if j > i and doc[j].lower_ in _NAME_PARTICLES and j + 1 < n and \
-                    (self._is_name_token(j + 1) or doc[j + 1].text == "-"):  # type: ignore[index]
+                    (self._is_name_token(j + 1) or doc[j + 1].text == "-"):
                 j += 1
                 continue
             break
@@ -218,14 +231,14 @@ class MentionFinder(CorefStage, OriginStage):
         known surname is another person ("Hillary Clinton" is not Bill Clinton)."""
         doc = self.doc
         k = end
-        while k < len(doc) and (doc[k].lower_ in _NAME_PARTICLES or doc[k].text == "-"):  # type: ignore
+        while k < len(doc) and (doc[k].lower_ in _NAME_PARTICLES or doc[k].text == "-"):
             k += 1
         atom = self.atom_at.get(k)
         if atom is None or not atom.is_person:
             return None
         if k > end:
             return atom
-        given = doc[start].lower_  # type: ignore[index]
+        given = doc[start].lower_
         first = parts(atom.entry.named.name)[0][0]  # type: ignore[union-attr]
         if given[:1] == first[:1] and SequenceMatcher(None, given, first).ratio() >= 0.5:
             return atom
@@ -251,13 +264,13 @@ class MentionFinder(CorefStage, OriginStage):
         and only after a collective noun ("Minister of Police" is still a minister)."""
         doc = self.doc
         last = heads[-1]
-        if i + 1 >= len(doc) or not doc[i - 1].text[:1].isupper() or doc[i].lower_ not in {"of", "'", "'s", "\u2019s"}:  # type: ignore
+        if i + 1 >= len(doc) or not doc[i - 1].text[:1].isupper() or doc[i].lower_ not in {"of", "'", "'s", "\u2019s"}:
             return None
-        if doc[i].lower_ == "of" and (last.entry.sense is None or last.entry.sense.kind != "group"):  # type: ignore[index]
+        if doc[i].lower_ == "of" and (last.entry.sense is None or last.entry.sense.kind != "group"):
             return None
         nxt = self.atom_at.get(i + 1)
         if nxt is None or not nxt.is_noun or not doc[i + 1].text[:1].isupper() or nxt.entry.sense is None or \
-                nxt.entry.sense.kind != "group":  # type: ignore[index]
+                nxt.entry.sense.kind != "group":
             return None
         return nxt
 
@@ -266,9 +279,9 @@ class MentionFinder(CorefStage, OriginStage):
         "Bangladeshi peacekeeping troops"): only after a country adjective, whose nationality the
         actor then has; the common noun itself names nothing."""
         doc = self.doc
-        if i >= len(doc) or i in self.atom_cover:  # type: ignore[arg-type]
+        if i >= len(doc) or i in self.atom_cover:
             return [], i
-        token = doc[i]  # type: ignore[index]
+        token = doc[i]
         if token.pos_ != "NOUN" or not token.text[:1].islower() or token.lemma_.lower() in _EVENT_NOUNS:
             return [], i
         return self._heads(self._skip_gap(i + 1))
@@ -277,8 +290,8 @@ class MentionFinder(CorefStage, OriginStage):
         """An actor noun used as a noun: not "military" in "military cooperation", not "official"
         in "its official name", not "police" in "police station"."""
         doc = self.doc
-        last = doc[atom.end - 1]  # type: ignore[index]
-        nxt = doc[atom.end] if atom.end < len(doc) else None  # type: ignore
+        last = doc[atom.end - 1]
+        nxt = doc[atom.end] if atom.end < len(doc) else None
         if last.pos_ == "VERB" or (last.pos_ == "ADJ" and not self._adjective_as_noun(atom)):
             return False
         if nxt is not None and nxt.pos_ == "NOUN" and atom.end not in self.atom_at and nxt.text[:1].islower():
@@ -296,15 +309,15 @@ class MentionFinder(CorefStage, OriginStage):
         noun ("Druze inhabitants", "Muslim hackers"); not before a common noun ("military
         cooperation") nor in a shared modifier ("civilian and military targets")."""
         doc = self.doc
-        n = len(doc)  # type: ignore[arg-type]
+        n = len(doc)
         if atom.end >= n:
             return True
-        nxt = doc[atom.end]  # type: ignore[index]
+        nxt = doc[atom.end]
         following = self.atom_at.get(atom.end)
         if following is not None and following.is_noun:
             return True
         if nxt.pos_ == "CCONJ":
-            return atom.end + 1 < n and doc[atom.end + 1].pos_ not in {"ADJ", "NOUN"}  # type: ignore[index]
+            return atom.end + 1 < n and doc[atom.end + 1].pos_ not in {"ADJ", "NOUN"}
         return nxt.pos_ in {"PUNCT", "ADP", "AUX", "VERB", "SCONJ", "PART"}
 
     def _group(self, atom: _Atom) -> int:
@@ -325,7 +338,7 @@ class MentionFinder(CorefStage, OriginStage):
         """"Shanghai police", "Kano's governor": a city directly qualifying an actor noun."""
         doc = self.doc
         i = atom.end
-        if i < len(doc) and doc[i].lower_ in {"'s", "\u2019s"}:  # type: ignore
+        if i < len(doc) and doc[i].lower_ in {"'s", "\u2019s"}:
             i += 1
         heads, _ = self._heads(self._skip_gap(i))
         return bool(heads)
@@ -334,16 +347,16 @@ class MentionFinder(CorefStage, OriginStage):
         """A country, capital or organisation, with the actor nouns it may qualify."""
         doc = self.doc
         i = atom.end
-        possessive = i < len(doc) and doc[i].lower_ in {"'s", "\u2019s", "'"}  # type: ignore
+        possessive = i < len(doc) and doc[i].lower_ in {"'s", "\u2019s", "'"}
         if possessive:
             i += 1
         # "Russian and Belorussian soldiers": adjectives sharing one head noun
         chain = [atom]
         if atom.entry.role == "adjective":
             j = i
-            while j < len(doc) and doc[j].lower_ in {",", "and", "or"}:  # type: ignore
+            while j < len(doc) and doc[j].lower_ in {",", "and", "or"}:
                 k = j
-                while k < len(doc) and doc[k].lower_ in {",", "and", "or"}:  # type: ignore
+                while k < len(doc) and doc[k].lower_ in {",", "and", "or"}:
                     k += 1
                 nxt = self.atom_at.get(k)  # "Belgian, British, French and US soldiers"
                 if nxt is None or nxt.entry.role not in {"adjective", "name"} or nxt.entry.named is None \
@@ -369,25 +382,25 @@ class MentionFinder(CorefStage, OriginStage):
         named = entry.named
         assert named is not None
         if entry.role == "adjective":
-            nxt = doc[atom.end] if atom.end < len(doc) else None  # type: ignore
+            nxt = doc[atom.end] if atom.end < len(doc) else None
             standalone = nxt is None or nxt.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM"}
-            if not standalone or not doc[atom.start].text[:1].isupper():  # type: ignore
+            if not standalone or not doc[atom.start].text[:1].isupper():
                 return atom.end
         nxt_atom = self.atom_at.get(atom.end)
         if nxt_atom is not None and nxt_atom.entry.role == "demonym" and nxt_atom.entry.named is not named \
                 and entry.role in {"adjective", "name"} and atom.is_place:
             return atom.end  # "Kosovo Albanians": the people, read at the demonym
         if entry.role == "demonym":
-            community = self._community(atom)
+            community = self.origin._community(atom)
             if community is not None:
                 return community
         if entry.role in {"capital", "city"} and self._shouted(atom):
             return atom.end  # "KINSHASA, April 19 (AFP)": a dateline names where the story was filed
         if self._shouted(atom) and atom.end + 1 < len(doc) and doc[atom.end].text == "," and \
-                doc[atom.end + 1].ent_type_ == "DATE":  # type: ignore
+                doc[atom.end + 1].ent_type_ == "DATE":
             return atom.end  # "UNITED NATIONS, April 4 (AFP)": a dateline too
-        if entry.role in {"capital", "seat"} and atom.end < len(doc):  # type: ignore
-            nxt = doc[atom.end]  # type: ignore[index]
+        if entry.role in {"capital", "seat"} and atom.end < len(doc):
+            nxt = doc[atom.end]
             if nxt.pos_ == "NOUN" and nxt.text[:1].islower() and atom.end not in self.atom_at:
                 return atom.end  # "the Nairobi bombing", "a Tel Aviv suicide bombing": a place
         actor = named_actor(named, self.date, self.dictionary)
@@ -401,7 +414,7 @@ class MentionFinder(CorefStage, OriginStage):
 
     def _shouted(self, atom: _Atom) -> bool:
         """A capital written all in capitals: a wire dateline or headline, not an actor."""
-        text = self.doc[atom.start:atom.end].text  # type: ignore[index]
+        text = self.doc[atom.start:atom.end].text
         letters = [c for c in text if c.isalpha()]
         return len(letters) > 3 and all(c.isupper() for c in letters)
 
@@ -425,18 +438,18 @@ class MentionFinder(CorefStage, OriginStage):
                     country = None
                     if modifier is not None and modifier.entry.named is not None:
                         country = named_actor(modifier.entry.named, self.date, self.dictionary).country
-                    person = self._spelt_like(end, run, title, country)
+                    person = self.coref._spelt_like(end, run, title, country)
                 if person is not None:
                     return self._titled_known(start, person, title)
                 return self._emit_group(modifier, start, run, heads, name=(end, run))
             # "the new Japanese Foreign Minister, Yoko Kamikawa": an apposition after a comma
-            if end < len(doc) and doc[end].text == ",":  # type: ignore
+            if end < len(doc) and doc[end].text == ",":
                 nxt = self.atom_at.get(end + 1)
                 if nxt is not None and nxt.is_person and self._apposition_ends(nxt.end):
                     return self._titled_known(start, nxt, title)
                 run = self._name_run(end + 1)
                 if run > end + 1 and run - end - 1 <= 4 and self._apposition_ends(run) and \
-                        any(doc[t].ent_type_ == "PERSON" for t in range(end + 1, run)):  # type: ignore
+                        any(doc[t].ent_type_ == "PERSON" for t in range(end + 1, run)):
                     return self._emit_group(modifier, start, run, heads, name=(end + 1, run))
         return self._emit_group(modifier, start, end, heads, name=None)
 
@@ -444,13 +457,13 @@ class MentionFinder(CorefStage, OriginStage):
         """The token after a portfolio ("of Police", "for Interior", "for Planning and Investment")
         that a title at token i is followed by, when a person's name comes right after it; else i."""
         doc = self.doc
-        n = len(doc)  # type: ignore[arg-type]
-        if i >= n or doc[i].lower_ not in {"of", "for"}:  # type: ignore[index]
+        n = len(doc)
+        if i >= n or doc[i].lower_ not in {"of", "for"}:
             return i
         k = i + 1
         while k < n and k < i + 5 and doc[k].ent_type_ != "PERSON" and \
                 (doc[k].lower_ in {"and", "&"} or doc[k].text[:1].isupper()) and \
-                (k not in self.atom_cover or self.atom_cover[k].is_noun):  # type: ignore[index]
+                (k not in self.atom_cover or self.atom_cover[k].is_noun):
             k += 1
         if k < n and doc[k].ent_type_ != "PERSON":  # "of Police Avi Dichter": a known portfolio, then a name
             k = i + 1
@@ -458,13 +471,13 @@ class MentionFinder(CorefStage, OriginStage):
                 k += 1
             if self._name_run(k) - k < 2:
                 return i
-        if k == i + 1 or k >= n or doc[k - 1].lower_ in {"and", "&"}:  # type: ignore[index]
+        if k == i + 1 or k >= n or doc[k - 1].lower_ in {"and", "&"}:
             return i
         return k
 
     def _apposition_ends(self, i: int) -> bool:
         doc = self.doc
-        return i >= len(doc) or doc[i].is_punct or doc[i].pos_ in {"VERB", "AUX"}  # type: ignore
+        return i >= len(doc) or doc[i].is_punct or doc[i].pos_ in {"VERB", "AUX"}
 
     def _titled_known(self, start: int, person: _Atom, title: Sense | None = None) -> int:
         """A title followed by a name the dictionary knows: the dictionary decides who it is.
@@ -505,29 +518,29 @@ class MentionFinder(CorefStage, OriginStage):
             elif modifier.entry.named.kind == "person":
                 owner = base
         else:
-            of = self._of_country(end)  # "the government of Lebanon", "Antonio Monteiro of Portugal"
+            of = self.origin._of_country(end)  # "the government of Lebanon", "Antonio Monteiro of Portugal"
             if of is not None:
                 country = of.country
                 org = of if of.kind == "organisation" and name is None else None
             elif name is None and head.kind == "group":
-                country = self._home_country(end, head, heads[-1])  # "rebels in Ivory Coast"
+                country = self.origin._home_country(end, head, heads[-1])  # "rebels in Ivory Coast"
                 if country is None:  # "a missionary from Calgary"
-                    country = self._origin_country(end, head)
+                    country = self.origin._origin_country(end, head)
                 if country is None:  # "militants loyal to Iraq's al-Qaeda frontman", "refugees fleeing Liberia"
-                    country = self._allegiance_country(end, head)
+                    country = self.origin._allegiance_country(end, head)
         if modifier is not None and modifier.entry.role == "adjective" and modifier.start > 0 and \
-                doc[modifier.start - 1].lower_ == "ethnic":  # type: ignore[index]
-            country = self._in_country(end, ("in", "of"))  # "ethnic Albanian guerrillas" are not Albania's
+                doc[modifier.start - 1].lower_ == "ethnic":
+            country = self.origin._in_country(end, ("in", "of"))  # "ethnic Albanian guerrillas" are not Albania's
         former = self._former_before(start if modifier is None else modifier.start)
-        sector = head.sector
+        sector: str | None = head.sector
         if owner is not None and head.kind == "role":
             sector = owner.sector  # "Mobutu's aide" works for what Mobutu heads
         if former and head.kind != "group":
             sector = "ELI"
-        office_text = doc[heads[0].start:heads[-1].end].text if heads else None  # type: ignore
+        office_text = doc[heads[0].start:heads[-1].end].text if heads else None
         title = next((s for s in senses if s.kind == "title"), None)
         if name is not None:
-            named_text = doc[name[0]:name[1]].text  # type: ignore
+            named_text = doc[name[0]:name[1]].text
             if org is not None and head.kind != "group":
                 country, sector = org.country, org.sector
             office = f"former {office_text}" if former and office_text else office_text
@@ -537,7 +550,7 @@ class MentionFinder(CorefStage, OriginStage):
             self._emit(start, end, actor, "title", roles=roles, name_tokens=name)
             return end
         if title is not None and title.roles and not former and head is title:
-            described = self._describe(country, title, start)
+            described = self.coref._describe(country, title, start)
             if described is not None:
                 actor, how = described
                 self._emit(start, end, actor, how)
@@ -560,14 +573,14 @@ class MentionFinder(CorefStage, OriginStage):
         assert named is not None
         end = atom.end
         actor = named_actor(named, self.date, self.dictionary)
-        apposition = self._apposition(end)
+        apposition = self.coref._apposition(end)
         if apposition is not None:
-            role = self._current_role(apposition[0]) if actor.sector == "ELI" else None
+            role = self.coref._current_role(apposition[0]) if actor.sector == "ELI" else None
             if role is not None:  # out of office at the date, but "head of the OSCE mission" now
                 self._emit(atom.start, role[1], _acting_for(role[0], actor.name, actor.id), "title",
                            name_tokens=(atom.start, atom.end))
                 return role[1]
-            if actor.sector == "ELI" and self._unknown_with_apposition(atom.start, end, titled_only=True):
+            if actor.sector == "ELI" and self.coref._unknown_with_apposition(atom.start, end, titled_only=True):
                 return self.mentions[-1].token_end  # no office in the tables then: his apposition says which
             heads, hend = self._heads(apposition[1])
             if heads and any(h.entry.sense and h.entry.sense.kind in {"title", "role"} for h in heads):
@@ -582,7 +595,7 @@ class MentionFinder(CorefStage, OriginStage):
         """"Gbagbo's government", "Mobutu's aide, Honore Ngbanda": actor nouns a known person owns
         take the person's country (and a role noun his sector). Returns the token after them."""
         doc = self.doc
-        if end < len(doc) and doc[end].lower_ in _POSSESSIVE:  # type: ignore
+        if end < len(doc) and doc[end].lower_ in _POSSESSIVE:
             heads, hend = self._heads(self._skip_gap(end + 1))
             if heads:
                 return self._headed(person, end + 1, heads, hend)

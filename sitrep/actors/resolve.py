@@ -77,10 +77,10 @@ def country_actor(code: str, dictionary: ActorDictionary) -> Actor:
     return Actor(code, code, None, dictionary.country_name(code), "country", code)
 
 
-def sector_actor(country: str | None, sector: str, dictionary: ActorDictionary) -> Actor:
+def sector_actor(country: str | None, sector: str | None, dictionary: ActorDictionary) -> Actor:
     """A sector of a country ("KORGOV"), or a sector with no country ("---COP")."""
     where = dictionary.country_name(country) if country else ""
-    name = f"{where} {SECTOR_NAMES.get(sector, sector)}".strip()
+    name = f"{where} {SECTOR_NAMES.get(sector, sector) if sector else sector}".strip()
     code = _code(country, sector)
     return Actor(code, country, sector, name, "sector", code)
 

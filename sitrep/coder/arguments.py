@@ -11,10 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..tables.lexicon import Frame
 from ..tables.words import speech_verbs
 from .antecedents import names_a_pair, pair_antecedent, previous_subject
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = [
     "Context", "PROTEST_CODES", "PROTEST_NOUNS", "SPEECH_VERBS", "actors_in", "dateline_host", "goes_nowhere", "ground",
@@ -33,7 +37,7 @@ _UNREAL_MODIFIERS = frozenset({"possible", "proposed", "potential", "future", "l
 class Context:
     """What argument finding needs to know about the document being coded."""
 
-    doc: object
+    doc: Doc
     by_token: dict
     quotes: Sequence
     published: str | None
@@ -233,7 +237,7 @@ def _reporter_actors(verb, pronoun, ctx: Context) -> list:
             found = actors_in(subject, ctx) if subject is not None else []
             if pronoun.lower_ == "it" and len(found) == 1 and found[0].actor.kind in ("country", "organisation"):
                 return found
-            if pronoun.lower_ == "they" and (len(found) > 1 or (found and subject.tag_ in ("NNS", "NNPS"))):
+            if pronoun.lower_ == "they" and (len(found) > 1 or (found and subject is not None and subject.tag_ in ("NNS", "NNPS"))):
                 return found
             if pronoun.lower_ in ("he", "she") and len(found) == 1 and found[0].actor.kind == "person":
                 return found
@@ -501,7 +505,7 @@ def _conjuncts(mention, ctx: Context) -> list:
             break
     if head is None:
         return []
-    out = []
+    out: list = []
     seen = {head.i}
     stack = [c for c in head.children if c.dep_ == "conj"]
     while stack:
@@ -565,7 +569,8 @@ def dateline_host(ctx: Context):
 
         place = places.dateline_place(ctx.doc.text)
         host = None
-        if place is not None and place.country and place.name not in CONTESTED_DATELINES | {"United Nations"}:
+        if place is not None and place.country and place.start is not None and place.end is not None \
+                and place.name not in CONTESTED_DATELINES | {"United Nations"}:
             host = _place_mention(place, place.start, place.end, ctx.doc.text[place.start:place.end], "dateline")
         ctx.cache["dateline_host"] = host
     return ctx.cache["dateline_host"]

@@ -37,7 +37,10 @@ def perpetrators(verb, targets: list) -> list:
     kept = []
     for target in targets:
         start = getattr(target, "start", None)
-        inside = next((a for a in attacks if start is not None and _span(a)[0] <= start < _span(a)[1]), None)
+        if start is None:
+            kept.append(target)
+            continue
+        inside = next((a for a in attacks if _span(a)[0] <= start < _span(a)[1]), None)
         if inside is None or any(_span(c)[0] <= start < _span(c)[1] for c in inside.children if c.dep_ in _AGENT_DEPS):
             kept.append(target)
     return kept

@@ -353,8 +353,9 @@ def _pairs(trigger, code: str, reverse: str | None, pattern: str, confidence: fl
         # One side unknown ("Up to 100 ethnic Albanians demonstrated", "a bombing killed three
         # soldiers"): kept as a one-sided event, as GDELT keeps a blank actor, but not counted.
         for side in sources or targets:
-            pair = (side, None) if sources else (None, side)
-            yield _event(trigger, code, pattern + " (one-sided)", confidence * ONE_SIDED_TRUST, *pair, flags, index, sent, ctx)
+            source, target = (side, None) if sources else (None, side)
+            yield _event(trigger, code, pattern + " (one-sided)", confidence * ONE_SIDED_TRUST, source, target, flags, index,
+                         sent, ctx)
         return
     for source in sources:
         for target in targets:

@@ -289,14 +289,14 @@ def default_coder(*, actors_path: str | Path = DEFAULT_ACTORS) -> tuple[Coder, i
     available the coder runs with its default actors and 0 is returned (fictional actors then fail).
     """
     try:
-        from ..api import code_text  # type: ignore[attr-defined]
+        from ..api import code_text
     except ImportError as error:
         raise SitrepError(
             f"sitrep.api.code_text is not available ({error}); pass coder= to evaluate()"
         ) from error
     entries = actor_entries(actors_path)
     try:
-        from ..actors.resolve import ActorDictionary  # type: ignore[attr-defined]
+        from ..actors.resolve import ActorDictionary
     except ImportError:
         actors, usable = None, {}
     else:

@@ -194,7 +194,7 @@ def _share(correct: int, total: int) -> dict[str, float | int]:
 def default_coder() -> Coder:
     """sitrep's own coder, imported only when needed so scoring a fake coder needs no model."""
     try:
-        from ..api import code_text  # type: ignore[attr-defined]
+        from ..api import code_text
     except ImportError as error:
         raise SitrepError(
             f"sitrep.api.code_text is not available ({error}); pass coder= to evaluate()"

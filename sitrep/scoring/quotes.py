@@ -81,8 +81,8 @@ def _norm(text: str, frags: tuple[Span, ...] | Span | None) -> Span | None:
     if not frags:
         return None
     if isinstance(frags[0], int):
-        frags = (frags,)  # type: ignore[assignment]
-    a0, b0 = min(f[0] for f in frags), max(f[1] for f in frags)  # type: ignore[index]
+        frags = (frags,)
+    a0, b0 = min(f[0] for f in frags), max(f[1] for f in frags)
     a, b = a0, b0
     while a < b and (text[a] in _EDGE or text[a].isspace()):
         a += 1
