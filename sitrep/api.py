@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .pipeline import process_batch
 from .pipeline.ingest import IngestReport, finish_ingest, ingest_paths, local_coder, stage_options
-from .query import actors, events, explain, open_store, quotes, stories, where_clause
+from .query import actors, events, explain, open_store, quotes, stories, summary, where_clause
 from .records import Event
 from .store import Store
 from .tables import ActorDictionary
@@ -20,7 +20,7 @@ from .text import article_from_text
 
 __all__ = [
     "IngestReport", "ingest", "events", "quotes", "actors", "stories", "explain", "code_text", "open_store",
-    "where_clause", "finish_ingest",
+    "where_clause", "finish_ingest", "summary",
 ]
 
 

@@ -210,3 +210,11 @@ def test_browser_real_pipeline_views(browser, tmp_path, examples):
     finally:
         context.close()
         next(served, None)
+
+
+def test_browser_api_docs_render_offline_and_list_the_endpoints(page):
+    page.goto("/docs")
+    page.wait_for_selector(".opblock-summary-path", timeout=15000)
+    paths = [p.strip() for p in page.locator(".opblock-summary-path").all_inner_texts()]
+    assert {"/api/events", "/api/summary", "/api/quotes", "/api/network"} <= set(paths)
+    assert "sitrep" in page.locator(".info .title").inner_text()

@@ -24,6 +24,7 @@ from fastapi.staticfiles import StaticFiles
 from .. import api, views
 from ..errors import SitrepError, StoreError
 from ..store import default_db_path
+from .docs import add_docs
 
 __all__ = ["create_app", "serve"]
 
@@ -37,7 +38,7 @@ def create_app(db: str | Path | None = None, *, wait: float = 2.0) -> FastAPI:
     `wait` is how long a request waits for a writer to release the file before answering 503.
     """
     db_path = Path(db) if db is not None else default_db_path()
-    app = FastAPI(title="sitrep", version="0.1.0", description=(
+    app = FastAPI(title="sitrep", version="0.1.0", docs_url=None, redoc_url=None, description=(
         "Read-only access to a sitrep event store: events with evidence, actors, dyad trends, quotes, "
         "stories, the actor network and each article's evidence spans."))
 
@@ -60,6 +61,7 @@ def create_app(db: str | Path | None = None, *, wait: float = 2.0) -> FastAPI:
         return FileResponse(STATIC / "index.html")
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    add_docs(app)
 
     @app.get("/api/events", summary="Events with evidence, filtered and paged")
     def events(
