@@ -56,6 +56,7 @@ def ingest(
     except SitrepError as error:
         _fail(error)
     _print_found(report)
+    _warn_unread(paths)
     for rejected in report.rejected:
         err.print(f"[yellow]skipped[/yellow] {rejected.path}: {rejected.reason}", highlight=False)
     err.print(f"read {report.read} articles: {report.written} coded, {report.unchanged} unchanged, "
@@ -321,27 +322,51 @@ def _ingest_progress(enabled: bool | None):
 
     @contextmanager
     def bar():
-        console_ = err if err.is_terminal else Console(stderr=True, force_terminal=True)
         with Progress(SpinnerColumn(), TextColumn("coding articles"), BarColumn(),
-                      TextColumn("{task.completed} read"), TimeElapsedColumn(), console=console_) as progress:
+                      TextColumn("{task.completed} read"), TimeElapsedColumn(), console=err) as progress:
             task = progress.add_task("coding articles", total=None)
             yield lambda n: progress.advance(task, n)
 
-    return bar()
+    @contextmanager
+    def lines():  # asked for, but stderr is a file or pipe: one plain line per batch, no animation
+        done = [0]
+
+        def advance(n: int) -> None:
+            done[0] += n
+            err.print(f"coding articles: {done[0]} read", highlight=False)
+
+        yield advance
+
+    return bar() if err.is_terminal else lines()
 
 
 def _print_found(report: api.IngestReport) -> None:
     """What each coded article yielded, and a warning when articles had no publication date."""
-    shown = sorted(report.found.items())[:30]
+    ranked = sorted(report.found.items(), key=lambda item: (-item[1][0], item[0]))
+    shown = [item for item in ranked if item[1][0]][:20] or ranked[:20]
     for article_id, (found, counted) in shown:
         err.print(f"  {article_id}: {_n(found, 'event')} found, {counted} counted", highlight=False)
-    if len(report.found) > len(shown):
-        err.print(f"  ... and {len(report.found) - len(shown)} more articles", highlight=False)
+    rest = len(report.found) - len(shown)
+    if rest:
+        empty = sum(1 for found, _ in report.found.values() if not found)
+        err.print(f"  ... and {_n(rest, 'more article')} ({empty} with no event)", highlight=False)
     if report.undated:
         err.print(f"[yellow]warning:[/yellow] {_n(len(report.undated), 'article')} without a publication date "
                   f"({', '.join(report.undated[:3])}{', ...' if len(report.undated) > 3 else ''}): their events are "
                   "undated unless the text dates them. Give --published YYYY-MM-DD, a YYYY-MM-DD in the file name, "
                   "or a 'published' field in an articles.jsonl sidecar.", highlight=False)
+
+
+def _warn_unread(paths: list[Path]) -> None:
+    """Name the files of the folders given that were passed over (TimeML, XML, PDF ...)."""
+    from .text.unread import READABLE_SUFFIXES, unread_files
+
+    counts = unread_files(paths)
+    if counts:
+        kinds_ = ", ".join(f"{n} {suffix}" for suffix, n in counts.most_common())
+        err.print(f"[yellow]warning:[/yellow] not read: {_n(sum(counts.values()), 'file')} ({kinds_}); sitrep reads "
+                  f"{' '.join(sorted(READABLE_SUFFIXES))} files: convert the others to text or JSONL "
+                  "(one {\"id\", \"text\", \"published\"} record a line)", highlight=False)
 
 
 def _print_coding(result: dict) -> None:
@@ -351,6 +376,10 @@ def _print_coding(result: dict) -> None:
         if not why:
             continue
         console.print(f"  coded {mention['mention_id']}: pattern {why['pattern']!r} on {why['trigger']!r}", highlight=False)
+        pattern_code = (why["pattern"] or "").partition("-> ")[2].split(" ")[0]
+        if pattern_code and pattern_code != mention["code"]:
+            console.print(f"    code {mention['code']}, not the pattern's {pattern_code}: recoded for the sides' roles "
+                          "or an announcement (README, How it works)", highlight=False)
         for side in ("source", "target"):
             found = why["sides"][side]
             if found:
