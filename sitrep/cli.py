@@ -104,10 +104,11 @@ def quotes(
     since: Annotated[Optional[str], typer.Option(help="Earliest publication date.")] = None,
     until: Annotated[Optional[str], typer.Option(help="Latest publication date.")] = None,
     format: FormatOption = "table",
+    limit: Annotated[Optional[int], typer.Option(help="At most this many quotes (newest first).")] = None,
 ) -> None:
     """List quotes with their speakers and the speakers' roles."""
     try:
-        table = api.quotes(db=db, speaker=speaker, actor=actor, since=since, until=until)
+        table = api.quotes(db=db, speaker=speaker, actor=actor, since=since, until=until, limit=limit)
     except SitrepError as error:
         _fail(error)
     _print(table.to_pylist(), ("published", "speaker_text", "speaker_code", "cue", "text"), format, title="quotes")
@@ -238,7 +239,7 @@ def _print(rows: list[dict], columns: tuple[str, ...], format: str, *, title: st
         for column in columns:
             table.add_column(column, overflow="fold", max_width=70 if column in ("evidence", "text") else None)
         for row in rows:
-            table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+            table.add_row(*(_cell(row.get(c)) for c in columns))
         console.print(table)
     else:
         _fail(SitrepError(f"unknown format {format!r}; use table, csv or json"))
@@ -271,6 +272,13 @@ def summary(
 
 
 # -- helpers of the commands above ----------------------------------------------------------------
+
+
+def _cell(value: object) -> str:
+    """A table cell: empty for no value, a list as "a, b" rather than Python's ['a', 'b']."""
+    if value is None:
+        return ""
+    return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
 
 
 def _n(count: int | None, word: str) -> str:

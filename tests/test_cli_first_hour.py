@@ -173,3 +173,26 @@ def test_views_network_names_the_igo_node_instead_of_counting_its_events(tmp_pat
     with views.reader(tmp_path / "x.duckdb") as store:
         nodes = {n["id"]: n["name"] for n in views.network(store)["nodes"].to_pylist()}
     assert nodes.get("IGO") == "international organisations"
+
+
+def test_web_summary_and_kind_filter_answer_like_the_cli(example_db):
+    from fastapi.testclient import TestClient
+
+    from sitrep.web.app import create_app
+
+    client = TestClient(create_app(example_db))
+    rows = client.get("/api/summary", params={"kind": "criticism", "dyad": ",RUS"}).json()["rows"]
+    assert rows and all(r["root"] == "11" and r["target_code"].startswith("RUS") for r in rows)
+    events = client.get("/api/events", params={"kind": "criticism"}).json()["rows"]
+    assert events and all(e["root"] == "11" for e in events)
+    assert client.get("/api/summary", params={"kind": "grumbling"}).status_code == 400
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "/static/vendor/swagger-ui/swagger-ui-bundle.js" in docs.text
+    assert "<script>" not in docs.text and "cdn" not in docs.text.lower()
+
+
+def test_cli_quotes_take_a_limit_and_tables_show_lists_as_words(example_db):
+    quotes = runner.invoke(app, ["quotes", "--db", str(example_db), "--limit", "2", "--format", "json"])
+    assert quotes.exit_code == 0 and len(json.loads(quotes.stdout)) == 2
+    actors = runner.invoke(app, ["actors", "--db", str(example_db)])
+    assert actors.exit_code == 0 and "['" not in actors.stdout
