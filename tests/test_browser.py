@@ -145,7 +145,7 @@ def test_browser_evidence_marks_source_trigger_target_in_the_article(page):
     page.goto("/#events")
     page.fill("#filters [name=text]", "met with Vladimir Putin")
     page.click("#filters button[type=submit]")
-    page.wait_for_function("document.querySelector('#events-count').textContent.includes('of 1 events')")
+    page.wait_for_function("document.querySelector('#events-count').textContent.includes('of 1 event')")
     page.locator("#events-table tbody tr").first.click()
     # wait for this event's evidence, not whatever the panel showed before the click (slow machines)
     page.wait_for_function("document.querySelector('#article-text mark.trigger')?.textContent === 'met with'")
@@ -259,3 +259,20 @@ def test_browser_screenshots_of_the_api_docs_and_the_summary(browser, tmp_path, 
     finally:
         context.close()
         next(served, None)
+
+
+def test_browser_one_sided_events_show_no_none_and_one_event_reads_singular(page):
+    page.goto("/#events")
+    page.wait_for_selector("#events-table tbody tr")
+    page.check("#filters [name=include_all]")
+    page.fill("#filters [name=dyad]", "USA,PRK")
+    page.fill("#filters [name=code]", "111")
+    page.click("#filters button[type=submit]")
+    page.wait_for_function("document.querySelector('#events-count').textContent.includes('of 1 event')")
+    assert page.locator("#events-count").inner_text().endswith("of 1 event")
+    page.fill("#filters [name=dyad]", "")
+    page.fill("#filters [name=code]", "")
+    page.click("#filters button[type=submit]")
+    page.wait_for_function("!document.querySelector('#events-count').textContent.includes('of 1 event')")
+    assert "None" not in page.locator("#events-table").inner_text()
+    assert "null" not in page.locator("#events-table").inner_text()

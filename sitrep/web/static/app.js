@@ -95,7 +95,7 @@ async function loadEvents() {
     h("td", { class: "num" }, e.num_articles), h("td", { class: "evidence" }, e.evidence || ""))));
   const last = Math.min(body.offset + body.rows.length, body.total);
   document.getElementById("events-count").textContent =
-    body.total ? `${body.offset + 1}–${last} of ${body.total} events` : "no events match";
+    body.total ? `${body.offset + 1}–${last} of ${plural(body.total, "event")}` : "no events match";
   document.getElementById("prev").disabled = body.offset === 0;
   document.getElementById("next").disabled = last >= body.total;
   document.getElementById("csv").href = "/api/events?" + new URLSearchParams({ ...filters(), limit: 10000, format: "csv" });
@@ -220,7 +220,7 @@ function drawTrend(periods, dyad, interval) {
   const pts = periods.map((p, i) => p.mean === null ? null : [L + i * bw + bw / 2, yg(p.mean), p]).filter(Boolean);
   svg.append(s("polyline", { points: pts.map(p => p.slice(0, 2).join(",")).join(" "), fill: "none", stroke: "#222", "stroke-width": 1.5 }));
   for (const [px, py, p] of pts) svg.append(s("circle", { cx: px, cy: py, r: 3.5, fill: goldColor(p.mean), stroke: "#222" },
-    s("title", {}, `${p.period}: mean Goldstein ${p.mean.toFixed(2)} over ${p.events} events`)));
+    s("title", {}, `${p.period}: mean Goldstein ${p.mean.toFixed(2)} over ${plural(p.events, "event")}`)));
   svg.append(s("line", { x1: L, x2: W - R, y1: H - B, y2: H - B, stroke: "#9aa4ad" }));
   box.replaceChildren(svg, legendQuad());
 }
@@ -300,7 +300,7 @@ async function loadMap() {
     s("text", { x: X(p.lon) + r + 2 * px, y: Y(p.lat) + dy, style: `font-size:${(12 * px).toFixed(2)}px` }, `${p.name || ""} (${p.events.length})`));
   });
   document.getElementById("map-note").textContent =
-    `${located.length} of ${body.rows.length} events have a place with coordinates; the dot's colour is its most conflictual event's QuadClass. Click a dot for its evidence.`;
+    `${located.length} of ${plural(body.rows.length, "event")} have a place with coordinates; the dot's colour is its most conflictual event's QuadClass. Click a dot for its evidence.`;
   document.getElementById("map").replaceChildren(svg, legendQuad());
 }
 function viewBoxFor(points, W, H, X, Y) {  // zoom on the events, at least 90 degrees of longitude wide
