@@ -6,6 +6,8 @@ import csv
 import io
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -318,7 +320,7 @@ def _fail_line(message: str) -> None:
     raise typer.Exit(2)
 
 
-def _ingest_progress(enabled: bool | None):
+def _ingest_progress(enabled: bool | None) -> AbstractContextManager[Callable[[int], None] | None]:
     """A context giving `api.ingest`'s progress callback: a Rich bar on stderr when stderr is a terminal
     or when asked (--progress), else a no-op."""
     from contextlib import contextmanager, nullcontext
@@ -329,14 +331,14 @@ def _ingest_progress(enabled: bool | None):
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     @contextmanager
-    def bar():
+    def bar() -> Iterator[Callable[[int], None]]:
         with Progress(SpinnerColumn(), TextColumn("coding articles"), BarColumn(),
                       TextColumn("{task.completed} read"), TimeElapsedColumn(), console=err) as progress:
             task = progress.add_task("coding articles", total=None)
             yield lambda n: progress.advance(task, n)
 
     @contextmanager
-    def lines():  # asked for, but stderr is a file or pipe: one plain line per batch, no animation
+    def lines() -> Iterator[Callable[[int], None]]:  # asked for, but stderr is a file or pipe: one plain line per batch, no animation
         done = [0]
 
         def advance(n: int) -> None:
