@@ -24,6 +24,7 @@ from .query import (
     open_store,
     quotes,
     stories,
+    summary,
     where_clause,
 )
 from .records import Event
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "IngestReport", "ingest", "events", "quotes", "actors", "stories", "explain", "code_text", "open_store",
-    "where_clause", "finish_ingest", "EventFilters", "EVENT_ORDER", "event_where", "iter_events", "export",
+    "where_clause", "finish_ingest", "EventFilters", "EVENT_ORDER", "event_where", "iter_events", "export", "summary",
 ]
 
 

@@ -6,6 +6,8 @@ import csv
 import io
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Annotated, Optional, cast
 
@@ -16,6 +18,7 @@ from rich.table import Table
 
 from . import api
 from .errors import SitrepError
+from .tables import cameo, kinds
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="sitrep: who did what to whom, when and where, from news text.")
 console = Console(width=None if sys.stdout.isatty() else 140)
@@ -24,6 +27,8 @@ err = Console(stderr=True)
 DbOption = Annotated[Optional[Path], typer.Option("--db", envvar="SITREP_DB", help="DuckDB file (default ./sitrep.duckdb).")]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")]
 
+_PLOVER_TYPES = ", ".join(sorted({c.plover_event for c in cameo.codes() if c.plover_event}))
+_KINDS = ", ".join(kinds.kinds())
 _EVENT_COLUMNS = ("date", "source_code", "code", "target_code", "name", "goldstein", "confidence", "num_articles", "evidence")
 
 
@@ -43,18 +48,18 @@ def ingest(
     lexicon_file: Annotated[Optional[list[Path]], typer.Option("--lexicon", help="Your own verb lexicon TSV (format of sitrep/data/verbs.tsv).")] = None,
     dask: Annotated[Optional[str], typer.Option("--dask", metavar="SCHEDULER", help="Code on Dask: synchronous, threads, processes or a scheduler address (tcp://host:8786); see docs/scale.md.")] = None,
     backoff: Annotated[bool, typer.Option("--backoff/--no-backoff", help="Code a political verb no precise frame matched at its general CAMEO level (lower confidence).")] = True,
+    progress_bar: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Show a progress bar on stderr (default: when stderr is a terminal).")] = None,
 ) -> None:
     """Read, code and store articles; unchanged articles are skipped, changed ones replaced."""
-    from rich.progress import Progress
-
+    _check_published(published)
     try:
-        with Progress(console=err, transient=True) as progress:
-            task = progress.add_task("coding articles", total=None)
-            report = api.ingest(paths, db=db, published=published, outlet=outlet,
-                                progress=lambda n: progress.advance(task, n),
+        with _ingest_progress(progress_bar) as advance:
+            report = api.ingest(paths, db=db, published=published, outlet=outlet, progress=advance,
                                 actor_files=actors_file or (), lexicon_files=lexicon_file or (), dask=dask, backoff=backoff)
     except SitrepError as error:
         _fail(error)
+    _print_found(report)
+    _warn_unread(paths)
     for rejected in report.rejected:
         err.print(f"[yellow]skipped[/yellow] {rejected.path}: {rejected.reason}", highlight=False)
     err.print(f"read {report.read} articles: {report.written} coded, {report.unchanged} unchanged, "
@@ -70,7 +75,8 @@ def events(
     dyad: Annotated[Optional[str], typer.Option(help="SOURCE,TARGET code prefixes, e.g. USA,PRK.")] = None,
     code: Annotated[Optional[str], typer.Option(help="CAMEO code prefix, e.g. 04 or 042.")] = None,
     root: Annotated[Optional[str], typer.Option(help="CAMEO root, e.g. 11.")] = None,
-    plover: Annotated[Optional[str], typer.Option(help="PLOVER event type, e.g. ACCUSE.")] = None,
+    plover: Annotated[Optional[str], typer.Option(help=f"PLOVER event type: {_PLOVER_TYPES}.")] = None,
+    kind: Annotated[Optional[str], typer.Option(help=f"Plain-word kind of event (sitrep/data/kinds.tsv): {_KINDS}.")] = None,
     since: Annotated[Optional[str], typer.Option(help="Earliest event date (YYYY-MM-DD).")] = None,
     until: Annotated[Optional[str], typer.Option(help="Latest event date (YYYY-MM-DD).")] = None,
     text: Annotated[Optional[str], typer.Option(help="Words in the evidence sentence.")] = None,
@@ -83,7 +89,7 @@ def events(
     try:
         table = api.events(db=db, actor=actor, dyad=tuple(dyad.split(",")) if dyad else None, code=code, root=root,
                            plover=plover, since=since, until=until, text=text, min_confidence=min_confidence,
-                           include_all=all_, limit=limit)
+                           include_all=all_, limit=limit, kind=kind)
     except SitrepError as error:
         _fail(error)
     rows = table.to_pylist()
@@ -101,10 +107,11 @@ def quotes(
     since: Annotated[Optional[str], typer.Option(help="Earliest publication date.")] = None,
     until: Annotated[Optional[str], typer.Option(help="Latest publication date.")] = None,
     format: FormatOption = "table",
+    limit: Annotated[Optional[int], typer.Option(help="At most this many quotes (newest first).")] = None,
 ) -> None:
     """List quotes with their speakers and the speakers' roles."""
     try:
-        table = api.quotes(db=db, speaker=speaker, actor=actor, since=since, until=until)
+        table = api.quotes(db=db, speaker=speaker, actor=actor, since=since, until=until, limit=limit)
     except SitrepError as error:
         _fail(error)
     _print(table.to_pylist(), ("published", "speaker_text", "speaker_code", "cue", "text"), format, title="quotes")
@@ -142,13 +149,14 @@ def explain(event_id: Annotated[str, typer.Argument(help="An event id (or mentio
     except SitrepError as error:
         _fail(error)
     event = result["event"]
-    console.print(f"[bold]{event['event_id']}[/bold] {event['source_code']} {event['code']} {event['target_code']} "
-                  f"({event['name']}) on {event['date']}: {event['num_mentions']} mentions in "
-                  f"{event['num_articles']} articles from {event['num_sources']} outlets", highlight=False)
+    console.print(f"[bold]{event['event_id']}[/bold] {event['source_code'] or '?'} {event['code']} {event['target_code'] or '?'} "
+                  f"({event['name']}) on {event['date'] or 'an unknown date'}: {_n(event['num_mentions'], 'mention')} in "
+                  f"{_n(event['num_articles'], 'article')} from {_n(event['num_sources'], 'outlet')}", highlight=False)
     for mention in result["mentions"]:
         console.print(f"  - {mention['article_id']} ({mention['outlet']}): {mention['evidence']}", highlight=False)
     for reason in result["reasons"]:
         console.print(f"  why: {reason}", highlight=False)
+    _print_coding(result)
 
 
 @app.command()
@@ -236,17 +244,17 @@ def export(
 
 def _print_events(rows: list[dict]) -> None:
     """Events as an analyst reads them: who did what to whom, when, where, and the evidence below."""
-    console.print(f"[bold]{len(rows)} events[/bold]")
+    console.print(f"[bold]{_n(len(rows), 'event')}[/bold]")
     for row in rows:
         where = f" in {row['place_name']}" if row.get("place_name") else ""
         flags = escape(f" [{row['modality']}]") if row.get("modality") else ""
         goldstein = "" if row.get("goldstein") is None else f"Goldstein {row['goldstein']:+.1f}, "
         console.print(
             f"\n[bold]{row.get('date') or '?'}[/bold] ({row.get('date_precision')}){where}  "
-            f"[cyan]{row['source_code']}[/cyan] -[bold]{row['code']}[/bold]-> [cyan]{row['target_code']}[/cyan]  "
+            f"[cyan]{row['source_code'] or '?'}[/cyan] -[bold]{row['code']}[/bold]-> [cyan]{row['target_code'] or '?'}[/cyan]  "
             f"{row.get('name') or ''}{flags}", highlight=False)
-        console.print(f"  {goldstein}confidence {row['confidence']:.2f}, {row['num_articles']} article(s), "
-                      f"{row['num_sources']} outlet(s); event {row['event_id']}", style="dim", highlight=False)
+        console.print(f"  {goldstein}confidence {row['confidence']:.2f}, {_n(row['num_articles'], 'article')}, "
+                      f"{_n(row['num_sources'], 'outlet')}; event {row['event_id']}", style="dim", highlight=False)
         console.print(f"  \u201c{escape(row['evidence'])}\u201d [dim]({row['article_id']})[/dim]", highlight=False)
 
 
@@ -260,14 +268,177 @@ def _print(rows: list[dict], columns: tuple[str, ...], format: str, *, title: st
         writer.writerows(rows)
         sys.stdout.write(buffer.getvalue())
     elif format == "table":
-        table = Table(title=f"{len(rows)} {title}", show_lines=True)
+        table = Table(title=_n(len(rows), title[:-1]) if title.endswith("s") else f"{len(rows)} {title}", show_lines=True)
         for column in columns:
             table.add_column(column, overflow="fold", max_width=70 if column in ("evidence", "text") else None)
         for row in rows:
-            table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+            table.add_row(*(_cell(row.get(c)) for c in columns))
         console.print(table)
     else:
         _fail(SitrepError(f"unknown format {format!r}; use table, csv or json"))
+
+
+@app.command()
+def summary(
+    db: DbOption = None,
+    actor: Annotated[Optional[str], typer.Option(help="Actor code prefix on either side.")] = None,
+    dyad: Annotated[Optional[str], typer.Option(help="SOURCE,TARGET code prefixes, e.g. USA,PRK (,PRK: any source).")] = None,
+    code: Annotated[Optional[str], typer.Option(help="CAMEO code prefix, e.g. 11 or 111.")] = None,
+    plover: Annotated[Optional[str], typer.Option(help=f"PLOVER event type: {_PLOVER_TYPES}.")] = None,
+    kind: Annotated[Optional[str], typer.Option(help=f"Plain-word kind of event: {_KINDS}.")] = None,
+    since: Annotated[Optional[str], typer.Option(help="Earliest event date (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Latest event date (YYYY-MM-DD).")] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Include negated, hypothetical, historical and one-sided events.")] = False,
+    limit: Annotated[Optional[int], typer.Option(help="At most this many rows.")] = None,
+    format: FormatOption = "table",
+) -> None:
+    """Count events per dyad and type for a period: who did what to whom, how often."""
+    try:
+        table = api.summary(db=db, actor=actor, dyad=_dyad(dyad), code=code, plover=plover, kind=kind,
+                            since=since, until=until, include_all=all_, limit=limit)
+    except SitrepError as error:
+        _fail(error)
+    rows = [{**r, "source_code": r["source_code"] or "?", "target_code": r["target_code"] or "?"} if format == "table" else r
+            for r in table.to_pylist()]
+    _print(rows, ("source_code", "target_code", "root", "type", "plover_event", "events", "articles", "goldstein",
+                  "first", "last"), format, title="rows")
+
+
+# -- helpers of the commands above ----------------------------------------------------------------
+
+
+def _cell(value: object) -> str:
+    """A table cell: empty for no value, a list as "a, b" rather than Python's ['a', 'b']."""
+    if value is None:
+        return ""
+    return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
+def _n(count: int | None, word: str) -> str:
+    """"1 event", "2 events"."""
+    return f"{count or 0} {word}{'' if count == 1 else 's'}"
+
+
+def _dyad(value: str | None) -> tuple[str, str] | None:
+    """"USA,PRK" -> ("USA", "PRK"); ",PRK" is any source against PRK."""
+    if not value:
+        return None
+    parts = [p.strip().upper() for p in value.split(",")]
+    if len(parts) != 2 or not any(parts):
+        _fail_line(f"--dyad {value!r} should be SOURCE,TARGET, e.g. USA,PRK (or ,PRK for any source)")
+    return parts[0], parts[1]
+
+
+def _check_published(value: str | None) -> None:
+    """A one-line error naming --published and the accepted form, before any file is read."""
+    from datetime import date
+
+    if value is None:
+        return
+    try:
+        date.fromisoformat(value.strip())
+        if len(value.strip()) == 10:
+            return
+        problem = "is not YYYY-MM-DD"
+    except ValueError as error:
+        problem = "is not YYYY-MM-DD" if "format" in str(error) else f"is no date ({error})"
+    _fail_line(f"--published {value} {problem}: use the ISO form YYYY-MM-DD, e.g. 1998-08-07")
+
+
+def _fail_line(message: str) -> None:
+    """An argument error on one line, however narrow the terminal."""
+    err.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
+    raise typer.Exit(2)
+
+
+def _ingest_progress(enabled: bool | None) -> AbstractContextManager[Callable[[int], None] | None]:
+    """A context giving `api.ingest`'s progress callback: a Rich bar on stderr when stderr is a terminal
+    or when asked (--progress), else a no-op."""
+    from contextlib import contextmanager, nullcontext
+
+    if enabled is False or (enabled is None and not err.is_terminal):
+        return nullcontext(None)
+
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    @contextmanager
+    def bar() -> Iterator[Callable[[int], None]]:
+        with Progress(SpinnerColumn(), TextColumn("coding articles"), BarColumn(),
+                      TextColumn("{task.completed} read"), TimeElapsedColumn(), console=err) as progress:
+            task = progress.add_task("coding articles", total=None)
+            yield lambda n: progress.advance(task, n)
+
+    @contextmanager
+    def lines() -> Iterator[Callable[[int], None]]:  # asked for, but stderr is a file or pipe: one plain line per batch, no animation
+        done = [0]
+
+        def advance(n: int) -> None:
+            done[0] += n
+            err.print(f"coding articles: {done[0]} read", highlight=False)
+
+        yield advance
+
+    return bar() if err.is_terminal else lines()
+
+
+def _print_found(report: api.IngestReport) -> None:
+    """What each coded article yielded, and a warning when articles had no publication date."""
+    ranked = sorted(report.found.items(), key=lambda item: (-item[1][0], item[0]))
+    shown = [item for item in ranked if item[1][0]][:20] or ranked[:20]
+    for article_id, (found, counted) in shown:
+        err.print(f"  {article_id}: {_n(found, 'event')} found, {counted} counted", highlight=False)
+    rest = len(report.found) - len(shown)
+    if rest:
+        empty = sum(1 for found, _ in report.found.values() if not found)
+        err.print(f"  ... and {_n(rest, 'more article')} ({empty} with no event)", highlight=False)
+    if report.undated:
+        err.print(f"[yellow]warning:[/yellow] {_n(len(report.undated), 'article')} without a publication date "
+                  f"({', '.join(report.undated[:3])}{', ...' if len(report.undated) > 3 else ''}): their events are "
+                  "undated unless the text dates them. Give --published YYYY-MM-DD, a YYYY-MM-DD in the file name, "
+                  "or a 'published' field in an articles.jsonl sidecar.", highlight=False)
+
+
+def _warn_unread(paths: list[Path]) -> None:
+    """Name the files of the folders given that were passed over (TimeML, XML, PDF ...)."""
+    from .text.unread import READABLE_SUFFIXES, unread_files
+
+    counts = unread_files(paths)
+    if counts:
+        kinds_ = ", ".join(f"{n} {suffix}" for suffix, n in counts.most_common())
+        err.print(f"[yellow]warning:[/yellow] not read: {_n(sum(counts.values()), 'file')} ({kinds_}); sitrep reads "
+                  f"{' '.join(sorted(READABLE_SUFFIXES))} files: convert the others to text or JSONL "
+                  "(one {\"id\", \"text\", \"published\"} record a line)", highlight=False)
+
+
+def _print_coding(result: dict) -> None:
+    """Why each mention has its code and its actors: the pattern, each side's actor path, the modality."""
+    for mention in result["mentions"]:
+        why = result.get("coding", {}).get(mention["mention_id"])
+        if not why:
+            continue
+        console.print(f"  coded {mention['mention_id']}: pattern {why['pattern']!r} on {why['trigger']!r}", highlight=False)
+        pattern_code = (why["pattern"] or "").partition("-> ")[2].split(" ")[0]
+        if pattern_code and pattern_code != mention["code"]:
+            console.print(f"    code {mention['code']}, not the pattern's {pattern_code}: recoded for the sides' roles "
+                          "or an announcement (README, How it works)", highlight=False)
+        for side in ("source", "target"):
+            found = why["sides"][side]
+            if found:
+                who = ", ".join(x for x in (found["name"], found["office"]) if x)
+                console.print(f"    {side}: {found['text']!r} -> {found['code'] or found['actor_id']} ({who}) by {found['how']}"
+                              + (" (provisional)" if found["provisional"] else ""), highlight=False)
+            elif mention[f"{side}_code"]:
+                console.print(f"    {side}: {mention[f'{side}_text']!r} -> {mention[f'{side}_code']} "
+                              "(inferred: no actor name in the span)", highlight=False)
+            else:
+                console.print(f"    {side}: none (one-sided event, not counted)", highlight=False)
+        for flag, meaning in why["modality"].items():
+            console.print(f"    modality: {flag}: {meaning}", highlight=False)
+        if why["quote"]:
+            q = why["quote"]
+            console.print(f"    in a quote of {q['speaker_text']!r} ({q['speaker_code'] or '?'}), cue {q['cue']!r}", highlight=False)
+        if why["date_text"]:
+            console.print(f"    date from {why['date_text']!r} ({why['date_precision']})", highlight=False)
 
 
 def main() -> None:  # pragma: no cover - console entry point

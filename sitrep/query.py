@@ -15,9 +15,11 @@ import pyarrow as pa
 from .corpus import explain_merge, mention_rows
 from .errors import SitrepError
 from .store import Store
+from .tables import cameo as _cameo
+from .tables import kinds as _kinds
 
-__all__ = ["EVENT_ORDER", "EventFilters", "actors", "event_where", "events", "explain", "iter_events", "open_store",
-           "quotes", "stories", "where_clause"]
+__all__ = ["EVENT_ORDER", "EventFilters", "actors", "dyad_quotes", "event_where", "events", "explain", "iter_events",
+           "open_store", "quotes", "stories", "summary", "where_clause"]
 
 
 def open_store(db: str | Path | Store | None = None, *, read_only: bool = False) -> Store:
@@ -36,6 +38,7 @@ def events(
     plover: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    kind: str | None = None,
     article: str | None = None,
     story: str | None = None,
     text: str | None = None,
@@ -48,10 +51,10 @@ def events(
 
     `actor` matches an actor code prefix on either side ("PRK" matches "PRKGOV"); `dyad` is
     (source, target) prefixes; negated, hypothetical and historical events are left out unless
-    `include_all`.
+    `include_all`; `kind` is a plain word of `sitrep/data/kinds.tsv` ("criticism").
     """
     where, params = event_where(actor=actor, dyad=dyad, code=code, root=root, quad_class=quad_class, plover=plover,
-                                since=since, until=until, article=article, story=story, text=text,
+                                since=since, until=until, kind=kind, article=article, story=story, text=text,
                                 min_confidence=min_confidence, include_all=include_all)
     sql = "SELECT * FROM events" + where
     sql += " ORDER BY " + ", ".join(EVENT_ORDER)
@@ -71,6 +74,7 @@ class EventFilters(TypedDict, total=False):
     plover: str | None
     since: str | None
     until: str | None
+    kind: str | None
     article: str | None
     story: str | None
     text: str | None
@@ -93,6 +97,7 @@ def event_where(
     plover: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    kind: str | None = None,
     article: str | None = None,
     story: str | None = None,
     text: str | None = None,
@@ -102,6 +107,7 @@ def event_where(
     """The WHERE clause over the ``events`` table (and its bound parameters) for the filters of `events`:
     the one definition of what a filter means, for lists, streams and exports alike."""
     return where_clause([
+        _kind_filter(kind),
         ("(source_code LIKE ? OR target_code LIKE ? OR source_actor_id = ? OR target_actor_id = ?)",
          [actor + "%", actor + "%", actor, actor] if actor else None),
         ("source_code LIKE ? AND target_code LIKE ?", [dyad[0] + "%", dyad[1] + "%"] if dyad else None),
@@ -137,6 +143,46 @@ def iter_events(*, db: str | Path | Store | None = None, batch_size: int = 100_0
             store.close()
 
 
+def summary(
+    *,
+    db: str | Path | Store | None = None,
+    actor: str | None = None,
+    dyad: Sequence[str] | None = None,
+    code: str | None = None,
+    root: str | None = None,
+    plover: str | None = None,
+    kind: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    min_confidence: float = 0.0,
+    include_all: bool = False,
+    limit: int | None = None,
+) -> pa.Table:
+    """Events per dyad and type in a period, most frequent first: the table every analyst builds first.
+
+    One row per (source, target, CAMEO root, PLOVER type) with `events`, `articles` (summed over the
+    events), mean `goldstein`, and the `first` and `last` event dates. Filters mean what they mean in
+    `events`; the counting is one GROUP BY in the store.
+
+    >>> summary(db="events.duckdb", kind="criticism", since="1998-08-01").to_pylist()[0]   # doctest: +SKIP
+    {'source_code': 'USAGOV', 'target_code': 'AFG', 'root': '11', 'type': 'DISAPPROVE', ...}
+    """
+    where, params = event_where(actor=actor, dyad=dyad, code=code, root=root, plover=plover, kind=kind, since=since,
+                                until=until, min_confidence=min_confidence, include_all=include_all)
+    sql = f"""
+        SELECT source_code, target_code, root, plover_event, count(*) AS events,
+               sum(num_articles)::BIGINT AS articles, round(avg(goldstein), 1) AS goldstein,
+               min(date) AS first, max(date) AS last
+        FROM events{where}
+        GROUP BY ALL ORDER BY events DESC, articles DESC, source_code NULLS LAST, target_code NULLS LAST, root
+    """
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    table = _read(db, sql, params)
+    names = [_cameo.lookup(r).name if r and _cameo.is_valid(r) else None for r in table["root"].to_pylist()]
+    return table.add_column(3, "type", pa.array(names, pa.string()))
+
+
 def quotes(
     *,
     db: str | Path | Store | None = None,
@@ -160,6 +206,28 @@ def quotes(
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     return _read(db, sql, params)
+
+
+def dyad_quotes(
+    *,
+    db: str | Path | Store | None = None,
+    dyad: Sequence[str],
+    since: str | None = None,
+    until: str | None = None,
+) -> pa.Table:
+    """Quotes of one dyad: said by a source-side speaker and either naming a target-side actor inside
+    the quote or carrying an event of the dyad. An empty side ("", "USA") matches any actor."""
+    source, target = (dyad[0] or "") + "%", (dyad[1] or "") + "%"
+    where, params = where_clause([
+        ("q.speaker_code LIKE ?", [source]),
+        ("""(EXISTS (SELECT 1 FROM actor_mentions a WHERE a.article_id = q.article_id AND a.start >= q.start
+                     AND a."end" <= q."end" AND a.code LIKE ?)
+             OR EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = q.article_id AND m.quote_index = q.quote_index
+                        AND m.source_code LIKE ? AND m.target_code LIKE ?))""", [target, source, target]),
+        ("q.published >= ?", [since] if since else None),
+        ("q.published <= ?", [until] if until else None),
+    ])
+    return _read(db, "SELECT q.* FROM quotes q" + where + " ORDER BY q.published DESC, q.article_id, q.start", params)
 
 
 def actors(*, db: str | Path | Store | None = None, country: str | None = None, kind: str | None = None) -> pa.Table:
@@ -187,10 +255,54 @@ def explain(event_id: str, *, db: str | Path | Store | None = None) -> dict:
         event_id = event[0]["event_id"]
         mentions = store.query("SELECT * FROM mentions WHERE event_id = ? ORDER BY article_id, sentence_index", [event_id]).to_pylist()
         reasons = explain_merge(mention_rows(store, event_id), event_id)
+        coding = _coding(store, mentions)
     finally:
         if not isinstance(db, Store):
             store.close()
-    return {"event": event[0], "mentions": mentions, "reasons": reasons}
+    return {"event": event[0], "mentions": mentions, "reasons": reasons, "coding": coding}
+
+
+def _kind_filter(kind: str | None) -> tuple[str, list | None]:
+    """The (condition, arguments) of a plain-word kind: its CAMEO code prefixes, any of them."""
+    if not kind:
+        return "", None
+    prefixes = _kinds.codes_for(kind)
+    return "(" + " OR ".join("code LIKE ?" for _ in prefixes) + ")", [p + "%" for p in prefixes]
+
+
+MODALITY_MEANINGS = {
+    "negated": "negated (not, no, never, refused)",
+    "hypothetical": "not asserted (could/might/if, a condition, belief, forecast, hearsay or an attempt)",
+    "future": "announced or scheduled (will, plans to)",
+    "attributed": "reported speech",
+    "historical": "dated more than 60 days before publication",
+}
+"""What each modality flag of a mention means, as `explain` prints it."""
+
+
+def _coding(store: Store, mentions: list[dict]) -> dict[str, dict]:
+    """Why each mention has its code and actors, from what the store holds: the lexicon pattern that
+    matched, each side's actor mention (its text and `how`: dictionary, title, metonym, coref, pronoun,
+    dateline ...), the quote an attributed event lies in, and the modality flags with their meaning."""
+    out: dict[str, dict] = {}
+    for m in mentions:
+        sides = {}
+        for side in ("source", "target"):
+            found = store.query(
+                """SELECT text, actor_id, code, name, office, how, provisional FROM actor_mentions
+                   WHERE article_id = ? AND start <= ? AND "end" >= ? ORDER BY "end" - start LIMIT 1""",
+                [m["article_id"], m[f"{side}_start"], m[f"{side}_end"]]).to_pylist() if m[f"{side}_start"] is not None else []
+            sides[side] = found[0] if found else None
+        quote = None
+        if m.get("quote_index") is not None:
+            rows = store.query("SELECT text, cue, speaker_text, speaker_code FROM quotes WHERE article_id = ? AND quote_index = ?",
+                               [m["article_id"], m["quote_index"]]).to_pylist()
+            quote = rows[0] if rows else None
+        flags = [f for f in (m.get("modality") or "").replace(";", ",").split(",") if f.strip()]
+        out[m["mention_id"]] = {"pattern": m.get("pattern"), "trigger": m.get("trigger"), "sides": sides, "quote": quote,
+                                "modality": {f.strip(): MODALITY_MEANINGS.get(f.strip(), f.strip()) for f in flags},
+                                "date_text": m.get("date_text"), "date_precision": m.get("date_precision")}
+    return out
 
 
 def where_clause(filters: Sequence[tuple[str, list | None]]) -> tuple[str, list]:

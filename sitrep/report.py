@@ -52,10 +52,10 @@ def report_data(
         shown = events[:top]
         mentions = {e["event_id"]: views.event_detail(store, e["event_id"])["mentions"] for e in shown}
         # 2. who said what: speakers among the actors in scope (either side of the dyad)
-        speakers = [actor] if actor else list(filters.get("dyad", ())) or [None]
-        quotes: list[dict] = []
-        for speaker in speakers:
-            quotes += query.quotes(db=store, actor=speaker, since=since, until=until).to_pylist()
+        if filters.get("dyad"):  # the dyad's own quotes: source-side speakers on the target side
+            quotes = query.dyad_quotes(db=store, dyad=filters["dyad"], since=since, until=until).to_pylist()
+        else:
+            quotes = query.quotes(db=store, actor=actor, since=since, until=until).to_pylist()
         quotes = _pick_quotes(list({q["quote_id"]: q for q in quotes}.values()), max_quotes)
         # 3. trends
         interval: views.Interval = "week" if _window_days(since, until) <= 62 else "month"
@@ -112,7 +112,7 @@ def report(
 
 
 def _title(scope: dict) -> str:
-    subject = " → ".join(scope["dyad"]) if scope["dyad"] else scope["actor"] or "all actors"
+    subject = " → ".join(s or "any" for s in scope["dyad"]) if scope["dyad"] else scope["actor"] or "all actors"
     window = f"{scope['since'] or 'start'} to {scope['until'] or 'latest'}"
     return f"Situation report: {subject}, {window}"
 
@@ -123,7 +123,7 @@ def _event_line(e: dict) -> tuple[str, str]:
     head = f"{when} · {e['source_code'] or '?'} → {e['target_code'] or '?'} · {e['code']} {e['name']}"
     quad = views.QUAD_CLASSES.get(e["quad_class"], "")
     details = (f"Goldstein {e['goldstein']:+.1f}, {quad.lower()}, confidence {e['confidence']:.2f}; "
-               f"{e['num_articles']} article(s) from {len(e['outlets'])} outlet(s)"
+               f"{_n(e['num_articles'], 'article')} from {_n(len(e['outlets']), 'outlet')}"
                + (f"; {e['place_name']}" if e["place_name"] else "") + (f"; {e['modality']}" if e["modality"] else ""))
     return head, details
 
@@ -141,7 +141,7 @@ def _cites_md(numbers: Sequence[int]) -> str:
 def _markdown(data: dict) -> str:
     t = data["totals"]
     out = [f"# {_title(data['scope'])}", "",
-           f"{t['events']} events in {t['articles']} articles; {t['quotes']} quotes; {t['new_actors']} new actors. "
+           f"{_totals(t)}. "
            "Bracketed numbers cite the sources listed at the end.", "", "## What happened", ""]
     if not data["events"]:
         out.append("No events in this window.")
@@ -167,7 +167,7 @@ def _markdown(data: dict) -> str:
     for a in data["new_actors"]:
         aliases = ", ".join(a["aliases"] or [])
         out.append(f"- **{a['name'] or a['actor_id']}** ({a['code'] or a['kind']}), first seen {a['first_seen']}, "
-                   f"{a['num_mentions']} mention(s); written as: {aliases} {_cites_md(a['cites'])}")
+                   f"{_n(a['num_mentions'], 'mention')}; written as: {aliases} {_cites_md(a['cites'])}")
     if t["more_actors"]:
         out.append(f"- … and {t['more_actors']} more, less often mentioned.")
     out += ["", "## Sources", ""]
@@ -193,7 +193,7 @@ def _html(data: dict) -> str:
                    f"<td>{r['q3']}</td><td>{r['q4']}</td></tr>" for r in data["trends"])
     more = f"<li>… and {t['more_actors']} more, less often mentioned.</li>" if t["more_actors"] else ""
     actors = "".join(f"<li><b>{e_(a['name'] or a['actor_id'])}</b> ({e_(a['code'] or a['kind'] or '')}), first seen "
-                     f"{e_(a['first_seen'])}, {a['num_mentions']} mention(s); written as: {e_(', '.join(a['aliases'] or []))} "
+                     f"{e_(a['first_seen'])}, {_n(a['num_mentions'], 'mention')}; written as: {e_(', '.join(a['aliases'] or []))} "
                      f"{cites(a['cites'])}</li>" for a in data["new_actors"]) + more
     sources = "".join(
         f'<li id="src{s["n"]}"><code>{e_(s["article_id"])}</code> — {e_(s.get("outlet") or "unknown outlet")}, '
@@ -206,7 +206,7 @@ blockquote{{margin:.3em 0 .8em;padding-left:.8em;border-left:3px solid #d8dde2;c
 table{{border-collapse:collapse}}td,th{{padding:3px 8px;border-bottom:1px solid #ddd;text-align:right}}
 td:nth-child(-n+3),th:nth-child(-n+3){{text-align:left}}a{{color:#2166ac}}</style></head><body>
 <h1>{e_(_title(data['scope']))}</h1>
-<p>{t['events']} events in {t['articles']} articles; {t['quotes']} quotes; {t['new_actors']} new actors.
+<p>{_totals(t)}.
 Bracketed numbers cite the sources listed at the end.</p>
 <h2>What happened</h2><ol>{events}</ol>
 <h2>Who said what</h2>{f"<ul>{quotes}</ul>" if quotes else "<p>No quotes by these actors in this window.</p>"}
@@ -236,7 +236,7 @@ def _trend_svg(trends: list[dict]) -> str:
         x = left + i * bar
         colour = "#c51b1b" if mean < -1 else "#3182bd" if mean > 1 else "#999999"
         parts.append(f'<rect x="{x + 2:.1f}" y="{height - bottom - h:.1f}" width="{max(bar - 4, 1):.1f}" height="{h:.1f}" '
-                     f'fill="{colour}"><title>{period}: {count} events, mean Goldstein {mean:+.2f}</title></rect>'
+                     f'fill="{colour}"><title>{period}: {_n(count, "event")}, mean Goldstein {mean:+.2f}</title></rect>'
                      f'<text x="{x + bar / 2:.1f}" y="{height - 12}" text-anchor="middle" font-size="10">{period}</text>'
                      f'<text x="{x + bar / 2:.1f}" y="{height - bottom - h - 3:.1f}" text-anchor="middle" font-size="10">{count}</text>')
     return (f'<svg viewBox="0 0 {width} {height}" width="{width}" role="img" aria-label="events per period">'
@@ -261,6 +261,16 @@ def _pick_quotes(quotes: list[dict], limit: int) -> list[dict]:
             if queue and len(picked) < limit:
                 picked.append(queue.pop(0))
     return sorted(picked, key=lambda q: (q["published"] or "", q["article_id"], q["start"]))
+
+
+def _n(count: float | None, word: str) -> str:
+    """"1 event", "2 events": a count with its noun in the right number."""
+    return f"{count or 0} {word}{'' if count == 1 else 's'}"
+
+
+def _totals(t: dict) -> str:
+    return (f"{_n(t['events'], 'event')} in {_n(t['articles'], 'article')}; {_n(t['quotes'], 'quote')}; "
+            f"{_n(t['new_actors'], 'new actor')}")
 
 
 def _one_line(text: str | None) -> str:

@@ -37,7 +37,7 @@ __all__ = [
 Interval = Literal["day", "week", "month"]
 QUAD_CLASSES = {1: "Verbal cooperation", 2: "Material cooperation", 3: "Verbal conflict", 4: "Material conflict"}
 _EVENT_FILTERS = ("actor", "dyad", "code", "root", "quad_class", "plover", "since", "until", "article", "story",
-                  "text", "min_confidence", "include_all")
+                  "text", "min_confidence", "include_all", "kind")
 
 
 class NotFoundError(SitrepError, LookupError):
@@ -94,8 +94,8 @@ def event_filters(**given: Any) -> dict[str, Any]:
     out = {k: v for k, v in given.items() if k in _EVENT_FILTERS and v not in (None, "", False)}
     if isinstance(out.get("dyad"), str):
         parts = [p.strip().upper() for p in out["dyad"].split(",")]
-        if len(parts) != 2 or not all(parts):
-            raise SitrepError(f"dyad {given['dyad']!r} should be SOURCE,TARGET, e.g. USA,PRK")
+        if len(parts) != 2 or not any(parts):
+            raise SitrepError(f"dyad {given['dyad']!r} should be SOURCE,TARGET, e.g. USA,PRK (or ,PRK for any source)")
         out["dyad"] = tuple(parts)
     return out
 
@@ -210,6 +210,8 @@ def _country_name(code: str | None) -> str | None:
     """A readable name for an ISO-3 code ("CHN" -> "China"), or None for organisations and sectors."""
     import pycountry
 
+    if code == "IGO":
+        return "international organisations"
     country = pycountry.countries.get(alpha_3=code) if code and len(code) == 3 else None
     return getattr(country, "common_name", None) or getattr(country, "name", None) if country else None
 

@@ -38,6 +38,10 @@ class IngestReport:
     unchanged: int = 0
     events: int = 0
     rejected: list[Rejected] = field(default_factory=list)
+    found: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Per article coded in this run: (events found, events counted), for a per-article summary."""
+    undated: list[str] = field(default_factory=list)
+    """Articles coded in this run with no publication date from any source."""
 
 
 def stage_options(actor_files: Sequence[str | Path] = (), lexicon_files: Sequence[str | Path] = (), *,
@@ -77,6 +81,8 @@ def ingest_paths(
         if todo:
             for results in coder(todo, report):
                 report.written += store.write(results)
+                report.found.update({r.article.id: (len(r.events), sum(e.counted for e in r.events)) for r in results})
+                report.undated += [r.article.id for r in results if not r.article.published]
         if progress:
             progress(len(batch))
     finish_ingest(store, report)

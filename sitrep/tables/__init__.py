@@ -4,11 +4,11 @@ Every stage reads its facts from here; `reset_caches()` forgets every loaded tab
 and long-lived processes that edit `sitrep/data/` call it).
 """
 
-from . import cameo
+from . import cameo, kinds
 from .actors import ActorDictionary, ActorTableError
 from .lexicon import Frame, Lexicon, default_lexicon
 
-__all__ = ["ActorDictionary", "ActorTableError", "Frame", "Lexicon", "cameo", "default_lexicon", "reset_caches"]
+__all__ = ["ActorDictionary", "ActorTableError", "Frame", "Lexicon", "cameo", "default_lexicon", "kinds", "reset_caches"]
 
 
 def reset_caches() -> None:
@@ -16,5 +16,5 @@ def reset_caches() -> None:
     from ..text import analyse
     from . import actors, gazetteer, lexicon, words
 
-    for module in (actors, lexicon, cameo, gazetteer, words, analyse):
+    for module in (actors, lexicon, cameo, kinds, gazetteer, words, analyse):
         module.reset_caches()

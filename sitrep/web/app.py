@@ -24,6 +24,7 @@ from fastapi.staticfiles import StaticFiles
 from .. import api, views
 from ..errors import SitrepError, StoreError
 from ..store import default_db_path
+from .docs import add_docs
 
 __all__ = ["create_app", "serve"]
 
@@ -37,7 +38,7 @@ def create_app(db: str | Path | None = None, *, wait: float = 2.0) -> FastAPI:
     `wait` is how long a request waits for a writer to release the file before answering 503.
     """
     db_path = Path(db) if db is not None else default_db_path()
-    app = FastAPI(title="sitrep", version="0.1.0", description=(
+    app = FastAPI(title="sitrep", version="0.1.0", docs_url=None, redoc_url=None, description=(
         "Read-only access to a sitrep event store: events with evidence, actors, dyad trends, quotes, "
         "stories, the actor network and each article's evidence spans."))
 
@@ -60,6 +61,7 @@ def create_app(db: str | Path | None = None, *, wait: float = 2.0) -> FastAPI:
         return FileResponse(STATIC / "index.html")
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    add_docs(app)
 
     @app.get("/api/events", summary="Events with evidence, filtered and paged")
     def events(
@@ -69,6 +71,7 @@ def create_app(db: str | Path | None = None, *, wait: float = 2.0) -> FastAPI:
         root: Annotated[str | None, Query(pattern=r"^\d{1,2}$", description="CAMEO root, e.g. 11")] = None,
         quad_class: Annotated[int | None, Query(ge=1, le=4, description="GDELT QuadClass 1-4")] = None,
         plover: Annotated[str | None, Query(description="PLOVER event type, e.g. ACCUSE")] = None,
+        kind: Annotated[str | None, Query(description="Plain-word kind, e.g. criticism (sitrep/data/kinds.tsv)")] = None,
         since: Annotated[date | None, Query(description="Earliest event date, YYYY-MM-DD")] = None,
         until: Annotated[date | None, Query(description="Latest event date, YYYY-MM-DD")] = None,
         place: Annotated[str | None, Query(description="Words of the place name, or an ISO-3 country")] = None,
@@ -84,7 +87,7 @@ def create_app(db: str | Path | None = None, *, wait: float = 2.0) -> FastAPI:
     ) -> Response:
         page = read(views.events_page, limit=limit, offset=offset, actor=actor, dyad=dyad, code=code, root=root,
                     quad_class=quad_class, plover=plover, since=_iso(since), until=_iso(until), place=place,
-                    text=text, article=article, story=story, modality=modality, min_confidence=min_confidence,
+                    text=text, article=article, story=story, modality=modality, min_confidence=min_confidence, kind=kind,
                     include_all=include_all or bool(modality and modality != "attributed" and modality != "future"))
         rows = page.pop("rows")
         return _render(rows, format, **page)
@@ -132,6 +135,20 @@ def create_app(db: str | Path | None = None, *, wait: float = 2.0) -> FastAPI:
     ) -> Response:
         return _render(read(lambda store: api.quotes(db=store, speaker=speaker, actor=actor, article=article,
                                                      since=_iso(since), until=_iso(until), limit=limit)), format)
+
+    @app.get("/api/summary", summary="Events per dyad and type for a period (one GROUP BY in the store)")
+    def summary(
+        actor: str | None = None,
+        dyad: Annotated[str | None, Query(description="SOURCE,TARGET code prefixes; ,PRK for any source")] = None,
+        code: str | None = None, plover: str | None = None,
+        kind: Annotated[str | None, Query(description="Plain-word kind, e.g. criticism, threat, meeting")] = None,
+        since: date | None = None, until: date | None = None, include_all: bool = False,
+        limit: Annotated[int | None, Query(ge=1, le=10000)] = None, format: Format = "json",
+    ) -> Response:
+        pair = views.event_filters(dyad=dyad).get("dyad")
+        return _render(read(lambda store: api.summary(db=store, actor=actor, dyad=pair, code=code, plover=plover, kind=kind,
+                                                      since=_iso(since), until=_iso(until), include_all=include_all,
+                                                      limit=limit)), format)
 
     @app.get("/api/stories", summary="Stories: syndicated copies of one wire story")
     def stories(format: Format = "json") -> Response:

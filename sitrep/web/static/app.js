@@ -50,6 +50,7 @@ function filters() {
   for (const [k, v] of form.entries()) if (v) out[k] = k === "include_all" ? "true" : v.trim();
   return out;
 }
+function plural(n, word) { return `${n} ${word}${n === 1 ? "" : "s"}`; }
 function eventLabel(e) { return `${e.source_code || "?"} ${e.name || e.code} ${e.target_code || "?"}`; }
 function parseDate(d) {  // "2024-06-24" (the server's when_day) -> Date
   if (!d) return null;
@@ -94,7 +95,7 @@ async function loadEvents() {
     h("td", { class: "num" }, e.num_articles), h("td", { class: "evidence" }, e.evidence || ""))));
   const last = Math.min(body.offset + body.rows.length, body.total);
   document.getElementById("events-count").textContent =
-    body.total ? `${body.offset + 1}–${last} of ${body.total} events` : "no events match";
+    body.total ? `${body.offset + 1}–${last} of ${plural(body.total, "event")}` : "no events match";
   document.getElementById("prev").disabled = body.offset === 0;
   document.getElementById("next").disabled = last >= body.total;
   document.getElementById("csv").href = "/api/events?" + new URLSearchParams({ ...filters(), limit: 10000, format: "csv" });
@@ -130,7 +131,7 @@ async function loadTimeline() {
     const dy = ((n % 2 ? 1 : -1) * Math.floor(n / 2)) * 9;
     svg.append(s("circle", { class: "dot", cx: x(e.when), cy: lane(e.quad_class) + dy, r: 4 + 2 * Math.sqrt(e.num_articles),
       fill: QCOLOR[e.quad_class], "fill-opacity": 0.75, "data-event": e.event_id, on: { click: () => showEvidence(e.event_id) } },
-      s("title", {}, `${e.when_date}: ${eventLabel(e)} (Goldstein ${e.goldstein}, ${e.num_articles} article(s))\n${e.evidence}`)));
+      s("title", {}, `${e.when_date}: ${eventLabel(e)} (Goldstein ${e.goldstein}, ${plural(e.num_articles, "article")})\n${e.evidence}`)));
   }
   box.replaceChildren(svg, h("p", { class: "help" }, `${rows.length} dated events from ${new Date(t0 + pad).toISOString().slice(0, 10)} to ${new Date(t1 - pad).toISOString().slice(0, 10)}.`));
 }
@@ -219,7 +220,7 @@ function drawTrend(periods, dyad, interval) {
   const pts = periods.map((p, i) => p.mean === null ? null : [L + i * bw + bw / 2, yg(p.mean), p]).filter(Boolean);
   svg.append(s("polyline", { points: pts.map(p => p.slice(0, 2).join(",")).join(" "), fill: "none", stroke: "#222", "stroke-width": 1.5 }));
   for (const [px, py, p] of pts) svg.append(s("circle", { cx: px, cy: py, r: 3.5, fill: goldColor(p.mean), stroke: "#222" },
-    s("title", {}, `${p.period}: mean Goldstein ${p.mean.toFixed(2)} over ${p.events} events`)));
+    s("title", {}, `${p.period}: mean Goldstein ${p.mean.toFixed(2)} over ${plural(p.events, "event")}`)));
   svg.append(s("line", { x1: L, x2: W - R, y1: H - B, y2: H - B, stroke: "#9aa4ad" }));
   box.replaceChildren(svg, legendQuad());
 }
@@ -253,7 +254,7 @@ async function loadNetwork() {
     svg.append(s("path", { class: "edge", d: `M${x1},${y1} Q${bx},${by} ${tx},${ty}`, fill: "none", stroke: color, opacity: 0.85,
       "stroke-width": 1.5 + 6 * e.events / maxEdge, "marker-end": `url(#arrow${i})`, "data-dyad": `${e.source},${e.target}`,
       on: { click: () => { document.querySelector("#filters [name=dyad]").value = `${e.source},${e.target}`; state.offset = 0; location.hash = "events"; } } },
-      s("title", {}, `${e.source} → ${e.target}: ${e.events} event(s), mean Goldstein ${e.mean_goldstein}`)));
+      s("title", {}, `${e.source} → ${e.target}: ${plural(e.events, "event")}, mean Goldstein ${e.mean_goldstein}`)));
   });
   for (const n of body.nodes) {
     const [x, y, a] = pos[n.id], r = nodeRadius(n);
@@ -262,7 +263,7 @@ async function loadNetwork() {
       s("circle", { cx: x, cy: y, r, fill: "#fff", stroke: "#1d232a", "stroke-width": 1.5 }),
       s("text", { x, y: y + 4, "text-anchor": "middle", "font-weight": 700 }, n.id),
       s("text", { x: lx, y: ly + 4, "text-anchor": Math.cos(a) > 0.2 ? "start" : Math.cos(a) < -0.2 ? "end" : "middle", fill: "#66707a" },
-        n.name ? `${n.name} (${n.events})` : `${n.events} event(s)`)));
+        n.name ? `${n.name} (${n.events})` : plural(n.events, "event"))));
   }
   const legend = h("div", { class: "legend" }, "Mean Goldstein:", [-10, -5, -2, 0, 2, 5, 10].map(g =>
     h("span", {}, h("span", { class: "swatch", style: `background:${goldColor(g)}` }), g)));
@@ -295,11 +296,11 @@ async function loadMap() {
     const r = (4 + 2.5 * Math.sqrt(p.events.length)) * px, dy = (i % 2 ? -8 : 12) * px;
     svg.append(s("circle", { class: "point", cx: X(p.lon), cy: Y(p.lat), r, fill: QCOLOR[worst.quad_class], "fill-opacity": 0.8, stroke: "#fff", "stroke-width": px,
       "data-event": worst.event_id, "data-place": p.name || "", on: { click: () => showEvidence(worst.event_id) } },
-      s("title", {}, `${p.name || "?"}: ${p.events.length} event(s)\n` + p.events.map(e => `${e.when_date} ${eventLabel(e)}`).join("\n"))),
+      s("title", {}, `${p.name || "?"}: ${plural(p.events.length, "event")}\n` + p.events.map(e => `${e.when_date} ${eventLabel(e)}`).join("\n"))),
     s("text", { x: X(p.lon) + r + 2 * px, y: Y(p.lat) + dy, style: `font-size:${(12 * px).toFixed(2)}px` }, `${p.name || ""} (${p.events.length})`));
   });
   document.getElementById("map-note").textContent =
-    `${located.length} of ${body.rows.length} events have a place with coordinates; the dot's colour is its most conflictual event's QuadClass. Click a dot for its evidence.`;
+    `${located.length} of ${plural(body.rows.length, "event")} have a place with coordinates; the dot's colour is its most conflictual event's QuadClass. Click a dot for its evidence.`;
   document.getElementById("map").replaceChildren(svg, legendQuad());
 }
 function viewBoxFor(points, W, H, X, Y) {  // zoom on the events, at least 90 degrees of longitude wide
@@ -342,7 +343,7 @@ async function loadEvidence() {
     h("div", { class: "meta" }, `CAMEO ${e.code} · PLOVER ${e.plover_event || "–"} · ${QUAD[e.quad_class] || ""} · Goldstein ${e.goldstein} · `,
       `date ${e.date || "unknown"}${e.date_precision && e.date_precision !== "day" ? " (" + e.date_precision + ")" : ""} · `,
       `place ${e.place_name || "unknown"} · confidence ${Number(e.confidence).toFixed(2)}`,
-      e.modality ? ` · ${e.modality}` : "", ` · ${e.num_mentions} mention(s) in ${e.num_articles} article(s) from ${e.num_sources} outlet(s)`));
+      e.modality ? ` · ${e.modality}` : "", ` · ${plural(e.num_mentions, "mention")} in ${plural(e.num_articles, "article")} from ${plural(e.num_sources, "outlet")}`));
   const text = h("div", { class: "article-text", id: "article-text" }, ...markText(a.text, mention, doc.removed));
   const side = h("div", {},
     h("h3", {}, `Mentions of this event (${detail.mentions.length})`),
