@@ -32,6 +32,11 @@ class IngestReport:
     events: int = 0
     rejected: list[Rejected] = field(default_factory=list)
 
+    @property
+    def exit_code(self) -> int:
+        """0 every input ingested (or unchanged), 1 some inputs rejected, 2 nothing read at all."""
+        return 2 if not self.read else 1 if self.rejected else 0
+
 
 def open_store(db: str | Path | Store | None = None, *, read_only: bool = False) -> Store:
     """A `Store` for `db` (a path, ":memory:", an open Store, or None for the default path)."""
@@ -81,8 +86,10 @@ def ingest(
         options["lexicon"] = Lexicon.load(extra=lexicon_files)
     if options:
         process_batch = partial(process_batch, **options)
+    from .writer import open_writer
+
     report = IngestReport()
-    store = open_store(db)
+    store = open_writer(db)
     try:
         batch: list[Article] = []
         for item in iter_articles(paths, published=published, outlet=outlet):
@@ -103,12 +110,21 @@ def ingest(
 
 
 def finish_ingest(store: Store, report: IngestReport) -> None:
-    """Log the rejected inputs, rebuild the derived tables once, count the events and refresh the
-    read-only snapshot that `sitrep serve` reads while the next ingest writes (every ingest path)."""
-    store.log_rejected(report.rejected)
-    rebuild(store)
+    """Log the rejected inputs, rebuild the derived tables once (in one transaction: a store written in
+    place never shows them half built), count the events and publish the new state to readers
+    (`writer.publish`: the atomic swap of the work copy) on every ingest path."""
+    from .writer import publish
+
+    store.con.execute("BEGIN TRANSACTION")
+    try:
+        store.log_rejected(report.rejected)
+        rebuild(store)
+        store.con.execute("COMMIT")
+    except BaseException:
+        store.con.execute("ROLLBACK")
+        raise
     report.events = store.con.execute("SELECT count(*) FROM events WHERE counted").fetchall()[0][0]
-    store.write_snapshot()
+    publish(store)
 
 
 def _ingest_batch(store: Store, batch: list[Article], report: IngestReport, process_batch, progress) -> None:
@@ -212,8 +228,17 @@ def events(
 
     `actor` matches an actor code prefix on either side ("PRK" matches "PRKGOV"); `dyad` is
     (source, target) prefixes; negated, hypothetical and historical events are left out unless
-    `include_all`.
+    `include_all`. A bad argument (a negative `limit`, a date not YYYY-MM-DD) raises `UsageError`.
     """
+    from .checks import check_confidence, check_count, check_date
+
+    limit, offset = check_count(limit, "limit"), check_count(offset, "offset") or 0
+    since, until = check_date(since, "since"), check_date(until, "until")
+    check_confidence(min_confidence)
+    if dyad is not None and (len(dyad) != 2 or not all(dyad)):
+        from .errors import UsageError
+
+        raise UsageError(f"dyad {dyad!r} should be a (source, target) pair of code prefixes, e.g. ('USA', 'PRK')")
     where, params = where_clause([
         ("(source_code LIKE ? OR target_code LIKE ? OR source_actor_id = ? OR target_actor_id = ?)",
          [actor + "%", actor + "%", actor, actor] if actor else None),
@@ -249,6 +274,9 @@ def quotes(
     limit: int | None = None,
 ) -> pa.Table:
     """Quotes with their speakers; `speaker` matches the speaker's text or name, `actor` its code."""
+    from .checks import check_count, check_date
+
+    limit, since, until = check_count(limit, "limit"), check_date(since, "since"), check_date(until, "until")
     where, params = where_clause([
         ("(speaker_text ILIKE ? OR speaker_name ILIKE ?)", [f"%{speaker}%", f"%{speaker}%"] if speaker else None),
         ("(speaker_code LIKE ? OR speaker_actor_id = ?)", [actor + "%", actor] if actor else None),

@@ -28,7 +28,7 @@ _EVENT_COLUMNS = ("date", "source_code", "code", "target_code", "name", "goldste
 
 
 def _fail(error: Exception) -> None:
-    err.print(f"[red]error:[/red] {error}", highlight=False)
+    err.print(f"[red]error:[/red] {escape(str(error))}", highlight=False, soft_wrap=True)
     raise typer.Exit(2)
 
 
@@ -60,6 +60,8 @@ def ingest(
               f"{len(report.rejected)} skipped; {report.events} events in the store", highlight=False)
     if show:
         events(db=db)
+    if report.exit_code:  # 1 some inputs rejected, 2 nothing read (README, "Exit codes")
+        raise typer.Exit(report.exit_code)
 
 
 @app.command()
@@ -80,7 +82,9 @@ def events(
 ) -> None:
     """List events with their evidence sentences."""
     try:
-        table = api.events(db=db, actor=actor, dyad=tuple(dyad.split(",")) if dyad else None, code=code, root=root,
+        from .checks import parse_dyad
+
+        table = api.events(db=db, actor=actor, dyad=parse_dyad(dyad), code=code, root=root,
                            plover=plover, since=since, until=until, text=text, min_confidence=min_confidence,
                            include_all=all_, limit=limit)
     except SitrepError as error:
@@ -193,12 +197,13 @@ def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    allow_host: Annotated[Optional[list[str]], typer.Option("--allow-host", help="Also answer requests naming this host (repeatable); localhost and the bound address always.")] = None,
 ) -> None:
     """Serve the web explorer and the read-only HTTP API (docs at /docs) on localhost."""
     from .web.app import serve as run_server
 
     try:
-        run_server(db, host=host, port=port)
+        run_server(db, host=host, port=port, allow_hosts=allow_host or ())
     except SitrepError as error:
         _fail(error)
 

@@ -59,7 +59,8 @@ def ingest(
     `actor_files` and `lexicon_files` extend the actor tables and verb lexicon as there; they are loaded
     here once and shipped to the workers with each task.
     """
-    from .api import IngestReport, finish_ingest, open_store
+    from .api import IngestReport, finish_ingest
+    from .writer import open_writer
 
     if partition_size < 1:
         raise ValueError("partition_size must be at least 1 article")
@@ -73,7 +74,7 @@ def ingest(
 
         options["lexicon"] = Lexicon.load(extra=lexicon_files)
     report = IngestReport()
-    store = open_store(db)
+    store = open_writer(db)
     try:
         # 1. Read in the client: inputs need not be visible to the workers.
         articles: dict[str, Article] = {}

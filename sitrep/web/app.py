@@ -2,7 +2,10 @@
 
 Each route parses its parameters, opens the store read-only for the length of the request
 (`views.reader`), calls one view function and renders its result as JSON or CSV. No SQL here.
-While another process writes the file (an ingest), routes answer 503 with a Retry-After header.
+An ingest never holds the file (it swaps a new copy in: `sitrep.writer`), so routes answer from the
+last finished ingest, saying when it finished (``X-Sitrep-As-Of``, and ``as_of`` in list answers) and
+whether a newer one is being written (``X-Sitrep-Stale``); only a foreign process writing the file in
+place makes them answer 503 with a Retry-After header. Security headers and the Host check: `guard`.
 
     uvicorn "sitrep.web.app:create_app" --factory       # with SITREP_DB set; or `sitrep serve`
 """
@@ -12,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -20,10 +24,12 @@ import pyarrow as pa
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import api, views
 from ..errors import SitrepError, StoreError
 from ..store import default_db_path
+from . import guard
 
 __all__ = ["create_app", "serve"]
 
@@ -31,18 +37,23 @@ STATIC = Path(__file__).resolve().parent / "static"
 Format = Literal["json", "csv"]
 
 
-def create_app(db: str | Path | None = None, *, wait: float = 2.0) -> FastAPI:
+def create_app(db: str | Path | None = None, *, wait: float = 2.0, hosts: Sequence[str] | None = None) -> FastAPI:
     """The FastAPI app serving `db` (default `$SITREP_DB` or ./sitrep.duckdb) read-only.
 
     `wait` is how long a request waits for a writer to release the file before answering 503.
+    `hosts` are the Host header names answered (default `guard.allowed_hosts()`: localhost names).
     """
     db_path = Path(db) if db is not None else default_db_path()
     app = FastAPI(title="sitrep", version="0.1.0", description=(
         "Read-only access to a sitrep event store: events with evidence, actors, dyad trends, quotes, "
         "stories, the actor network and each article's evidence spans."))
 
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(hosts) if hosts else guard.allowed_hosts())
+    app.add_middleware(guard.GuardMiddleware)
+
     def read(view, *args, **kwargs):
         with views.reader(db_path, wait=wait) as store:
+            guard.note_store(store, db_path)
             return view(store, *args, **kwargs)
 
     @app.exception_handler(SitrepError)
@@ -140,11 +151,13 @@ def create_app(db: str | Path | None = None, *, wait: float = 2.0) -> FastAPI:
     return app
 
 
-def serve(db: str | Path | None = None, *, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve the explorer and HTTP API on http://host:port until interrupted (blocks)."""
+def serve(db: str | Path | None = None, *, host: str = "127.0.0.1", port: int = 8000,
+          allow_hosts: Sequence[str] = ()) -> None:
+    """Serve the explorer and HTTP API on http://host:port until interrupted (blocks); requests must
+    name the bound address, a localhost name or one of `allow_hosts` in their Host header."""
     import uvicorn
 
-    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(db, hosts=guard.allowed_hosts(host, allow_hosts)), host=host, port=port, log_level="info")
 
 
 def _iso(value: date | None) -> str | None:
@@ -161,7 +174,7 @@ def _render(table: pa.Table, format: str, **meta: Any) -> Response:
         for row in rows:
             writer.writerow({k: "; ".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()})
         return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8")
-    return JSONResponse({**meta, "rows": table.to_pylist()})
+    return JSONResponse({**guard.freshness(), **meta, "rows": table.to_pylist()})
 
 
 def _app_from_env() -> FastAPI:  # pragma: no cover - for `uvicorn sitrep.web.app:_app_from_env --factory`
