@@ -148,6 +148,7 @@ def create_app(db: str | Path | None = None, *, wait: float = 2.0, hosts: Sequen
     def stories(format: Format = "json") -> Response:
         return _render(read(lambda store: api.stories(db=store)), format)
 
+    guard.document_answers(app)
     return app
 
 

@@ -24,7 +24,7 @@ from typing import Any
 from ..store import Store
 from ..writer import as_of, ingest_running
 
-__all__ = ["CSP", "allowed_hosts", "note_store", "freshness", "GuardMiddleware"]
+__all__ = ["CSP", "allowed_hosts", "note_store", "freshness", "GuardMiddleware", "document_answers"]
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; "
        "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
@@ -98,3 +98,29 @@ class GuardMiddleware:
             await self.app(scope, receive, send_with_headers)
         finally:
             _request.reset(token)
+
+
+_ERRORS = {
+    "400": "A parameter has the wrong form (the detail names it), or the Host header is not allowed",
+    "404": "No event or article with this id",
+    "503": "The database is missing, damaged, or written in place by another process (see Retry-After)",
+}
+
+
+def document_answers(app: Any) -> None:
+    """Add to the OpenAPI schema what every API route can answer besides JSON: CSV where the route has
+    a ``format`` parameter, and its error answers with their ``{"detail": ...}`` body."""
+    from fastapi.routing import APIRoute
+
+    detail = {"application/json": {"schema": {"type": "object", "properties": {"detail": {"type": "string"}}}}}
+    for route in app.routes:
+        if not isinstance(route, APIRoute) or not route.path.startswith("/api/"):
+            continue
+        for status, description in _ERRORS.items():
+            if status == "404" and "{" not in route.path:
+                continue
+            content = {**detail, "text/plain": {"schema": {"type": "string"}}} if status == "400" else detail
+            route.responses.setdefault(status, {"description": description, "content": content})
+        if any(p.name == "format" for p in route.dependant.query_params):
+            ok = route.responses.setdefault(200, {})
+            ok.setdefault("content", {})["text/csv"] = {"schema": {"type": "string"}}

@@ -1,0 +1,97 @@
+"""Hostile and odd inputs: nothing is read from outside its folder, odd encodings are text, and every
+input that is not read says why (docs/reliability.md lists each case with its test)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sitrep.errors import InputError
+from sitrep.read import MAX_CHARS, Article, Rejected, article_from_text, iter_articles
+
+TEXT = "Japan condemned North Korea on Monday."
+
+
+def _read(*paths: Path) -> tuple[list[Article], dict[str, str]]:
+    items = list(iter_articles(list(paths), published="2024-06-24"))
+    articles = [i for i in items if isinstance(i, Article)]
+    return articles, {r.path: r.reason for r in items if isinstance(r, Rejected)}
+
+
+@pytest.mark.parametrize("target", ["/etc/passwd", "../../../../etc/hostname", "../outside.txt"])
+def test_read_jsonl_file_outside_its_folder_is_rejected_with_its_line(tmp_path, target):
+    (tmp_path / "outside.txt").write_text("secret", encoding="utf-8")
+    folder = tmp_path / "feed"
+    folder.mkdir()
+    (folder / "inside.txt").write_text(TEXT, encoding="utf-8")
+    lines = [json.dumps({"id": "bad", "file": target}), json.dumps({"id": "good", "file": "inside.txt"})]
+    (folder / "feed.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    articles, rejected = _read(folder / "feed.jsonl")
+    assert [a.id for a in articles] == ["good"]
+    reason = rejected[f"{folder / 'feed.jsonl'}:1"]
+    assert "outside" in reason and "\n" not in reason
+
+
+def test_read_jsonl_file_symlinked_outside_its_folder_is_rejected(tmp_path):
+    (tmp_path / "secret.txt").write_text("secret", encoding="utf-8")
+    folder = tmp_path / "feed"
+    folder.mkdir()
+    (folder / "link.txt").symlink_to(tmp_path / "secret.txt")
+    (folder / "feed.jsonl").write_text(json.dumps({"id": "x", "file": "link.txt"}), encoding="utf-8")
+    articles, rejected = _read(folder / "feed.jsonl")
+    assert articles == [] and "outside" in rejected[f"{folder / 'feed.jsonl'}:1"]
+
+
+def test_read_folder_symlink_outside_loop_and_pdf_are_reported_with_reasons(tmp_path):
+    (tmp_path / "secret.txt").write_text("secret", encoding="utf-8")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(TEXT, encoding="utf-8")
+    (folder / "leak.txt").symlink_to(tmp_path / "secret.txt")
+    (folder / "loop1.txt").symlink_to(folder / "loop2.txt")
+    (folder / "loop2.txt").symlink_to(folder / "loop1.txt")
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4 binary")
+    articles, rejected = _read(folder)
+    assert [a.id for a in articles] == ["good"]
+    names = {Path(path).name: reason for path, reason in rejected.items()}
+    assert "outside" in names["leak.txt"]
+    assert "loop" in names["loop1.txt"] and "loop" in names["loop2.txt"]
+    assert "skipped" in names["scan.pdf"] and ".pdf" in names["scan.pdf"]
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"])
+def test_read_text_with_a_byte_order_mark_is_text(tmp_path, codec):
+    bom = {"utf-16-le": "\ufeff", "utf-16-be": "\ufeff", "utf-32-le": "\ufeff", "utf-32-be": "\ufeff"}.get(codec, "")
+    (tmp_path / "bom.txt").write_bytes((bom + TEXT).encode(codec))
+    articles, rejected = _read(tmp_path / "bom.txt")
+    assert rejected == {} and articles[0].text == TEXT
+
+
+def test_read_nul_bytes_anywhere_are_replaced_keeping_offsets(tmp_path):
+    text = "A" * 9000 + "\x00" + TEXT + "\x00"
+    (tmp_path / "nul.txt").write_bytes(text.encode("utf-8"))
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "inline", "text": TEXT + "\u0000 more"}), encoding="utf-8")
+    articles, rejected = _read(tmp_path / "nul.txt", feed)
+    assert rejected == {}
+    by_id = {a.id: a for a in articles}
+    assert "\x00" not in by_id["nul"].text and len(by_id["nul"].text) == len(text)
+    assert by_id["nul"].text.index(TEXT) == text.index(TEXT)
+    assert "NUL" in by_id["nul"].warnings[0] and "\x00" not in by_id["inline"].text
+
+
+def test_read_binary_file_is_still_rejected_as_binary(tmp_path):
+    (tmp_path / "blob.txt").write_bytes(bytes(range(32)) * 20)
+    _, rejected = _read(tmp_path / "blob.txt")
+    assert "binary" in rejected[str(tmp_path / "blob.txt")]
+
+
+def test_read_text_over_the_parser_limit_is_rejected_with_what_to_do(tmp_path):
+    (tmp_path / "long.txt").write_text("word " * (MAX_CHARS // 5 + 1), encoding="utf-8")
+    _, rejected = _read(tmp_path / "long.txt")
+    reason = rejected[str(tmp_path / "long.txt")]
+    assert "limit" in reason and "split" in reason and "report" not in reason
+    with pytest.raises(InputError, match="limit"):
+        article_from_text("x" * (MAX_CHARS + 1))
