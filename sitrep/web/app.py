@@ -24,6 +24,7 @@ import pyarrow as pa
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from pydantic import BeforeValidator
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import api, views
@@ -34,6 +35,8 @@ from . import guard
 __all__ = ["create_app", "serve"]
 
 STATIC = Path(__file__).resolve().parent / "static"
+Day = Annotated[date, BeforeValidator(guard.iso_day)]
+"""A query date: YYYY-MM-DD only (pydantic alone would also read "0" as a Unix time)."""
 Format = Literal["json", "csv"]
 
 
@@ -75,13 +78,13 @@ def create_app(db: str | Path | None = None, *, wait: float = 2.0, hosts: Sequen
     @app.get("/api/events", summary="Events with evidence, filtered and paged")
     def events(
         actor: Annotated[str | None, Query(description="Actor code prefix on either side (PRK, JPNGOV) or actor id")] = None,
-        dyad: Annotated[str | None, Query(description="SOURCE,TARGET code prefixes, e.g. USA,PRK")] = None,
+        dyad: Annotated[str | None, Query(pattern=guard.DYAD, description="SOURCE,TARGET code prefixes, e.g. USA,PRK")] = None,
         code: Annotated[str | None, Query(description="CAMEO code prefix, e.g. 04 or 042")] = None,
         root: Annotated[str | None, Query(pattern=r"^\d{1,2}$", description="CAMEO root, e.g. 11")] = None,
         quad_class: Annotated[int | None, Query(ge=1, le=4, description="GDELT QuadClass 1-4")] = None,
         plover: Annotated[str | None, Query(description="PLOVER event type, e.g. ACCUSE")] = None,
-        since: Annotated[date | None, Query(description="Earliest event date, YYYY-MM-DD")] = None,
-        until: Annotated[date | None, Query(description="Latest event date, YYYY-MM-DD")] = None,
+        since: Annotated[Day | None, Query(description="Earliest event date, YYYY-MM-DD")] = None,
+        until: Annotated[Day | None, Query(description="Latest event date, YYYY-MM-DD")] = None,
         place: Annotated[str | None, Query(description="Words of the place name, or an ISO-3 country")] = None,
         text: Annotated[str | None, Query(description="Words in the evidence sentence")] = None,
         article: Annotated[str | None, Query(description="Events mentioned in this article")] = None,
@@ -112,10 +115,10 @@ def create_app(db: str | Path | None = None, *, wait: float = 2.0, hosts: Sequen
     def trends(
         interval: Literal["day", "week", "month"] = "week",
         level: Literal["country", "code"] = "country",
-        actor: str | None = None, dyad: str | None = None, code: str | None = None,
+        actor: str | None = None, dyad: Annotated[str | None, Query(pattern=guard.DYAD)] = None, code: str | None = None,
         root: Annotated[str | None, Query(pattern=r"^\d{1,2}$")] = None,
         quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
-        since: date | None = None, until: date | None = None, include_all: bool = False, format: Format = "json",
+        since: Day | None = None, until: Day | None = None, include_all: bool = False, format: Format = "json",
     ) -> Response:
         rows = read(views.dyad_trends, interval=interval, level=level, actor=actor, dyad=dyad, code=code, root=root,
                     quad_class=quad_class, since=_iso(since), until=_iso(until), include_all=include_all)
@@ -125,7 +128,7 @@ def create_app(db: str | Path | None = None, *, wait: float = 2.0, hosts: Sequen
     def network(
         level: Literal["country", "code"] = "country", actor: str | None = None, code: str | None = None,
         quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
-        since: date | None = None, until: date | None = None, include_all: bool = False,
+        since: Day | None = None, until: Day | None = None, include_all: bool = False,
     ) -> dict[str, Any]:
         result = read(views.network, level=level, actor=actor, code=code, quad_class=quad_class, since=_iso(since),
                       until=_iso(until), include_all=include_all)
@@ -138,7 +141,7 @@ def create_app(db: str | Path | None = None, *, wait: float = 2.0, hosts: Sequen
     @app.get("/api/quotes", summary="Quotes with their speakers and roles")
     def quotes(
         speaker: str | None = None, actor: str | None = None, article: str | None = None,
-        since: date | None = None, until: date | None = None,
+        since: Day | None = None, until: Day | None = None,
         limit: Annotated[int | None, Query(ge=1, le=10000)] = None, format: Format = "json",
     ) -> Response:
         return _render(read(lambda store: api.quotes(db=store, speaker=speaker, actor=actor, article=article,

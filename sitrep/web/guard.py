@@ -24,7 +24,7 @@ from typing import Any
 from ..store import Store
 from ..writer import as_of, ingest_running
 
-__all__ = ["CSP", "allowed_hosts", "note_store", "freshness", "GuardMiddleware", "document_answers"]
+__all__ = ["CSP", "allowed_hosts", "note_store", "freshness", "GuardMiddleware", "document_answers", "DYAD", "iso_day"]
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; "
        "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
@@ -35,6 +35,9 @@ _DOCS_CSP = ("default-src 'self' https://cdn.jsdelivr.net; script-src 'self' 'un
              "https://cdn.jsdelivr.net; style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
              "img-src 'self' data: https://fastapi.tiangolo.com; frame-ancestors 'none'")
 """FastAPI's /docs and /redoc pages: its inline loader and the CDN it names (unreachable offline)."""
+
+DYAD = r"^\s*[^,\s][^,]*,\s*[^,\s][^,]*$"
+"""A ``dyad`` query: two non-empty code prefixes around one comma (declared so the schema says it)."""
 
 _LOCAL = ("localhost", "127.0.0.1", "[::1]", "::1")
 
@@ -124,3 +127,13 @@ def document_answers(app: Any) -> None:
         if any(p.name == "format" for p in route.dependant.query_params):
             ok = route.responses.setdefault(200, {})
             ok.setdefault("content", {})["text/csv"] = {"schema": {"type": "string"}}
+
+
+def iso_day(value: Any) -> Any:
+    """Let only a ``YYYY-MM-DD`` string through to pydantic's date parsing (which would take "0" as
+    1970-01-01): the HTTP API reads dates as its schema documents them."""
+    import re
+
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("a date must be YYYY-MM-DD, e.g. 2024-06-24")
+    return value
