@@ -67,6 +67,9 @@ def ingest(
     """
     from functools import partial
 
+    from .checks import check_count, check_date
+
+    published, _ = check_date(published, "published"), check_count(batch_size, "batch_size", minimum=1)
     if dask is not None:
         from . import distributed
 

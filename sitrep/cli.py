@@ -196,7 +196,7 @@ def report(
 def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     allow_host: Annotated[Optional[list[str]], typer.Option("--allow-host", help="Also answer requests naming this host (repeatable); localhost and the bound address always.")] = None,
 ) -> None:
     """Serve the web explorer and the read-only HTTP API (docs at /docs) on localhost."""

@@ -137,7 +137,13 @@ def _coded_partitions(todo: list[Article], *, scheduler: object, partition_size:
                                    dashboard_address=None)
             client = Client(cluster)
         elif isinstance(scheduler, str):
-            client = Client(scheduler)
+            try:
+                client = Client(scheduler, timeout="10s")
+            except (ValueError, OSError) as error:
+                from .errors import UsageError
+
+                raise UsageError(f"cannot reach a Dask scheduler at {scheduler!r} ({error}); use one of "
+                                 f"{', '.join(LOCAL_SCHEDULERS)} or an address such as tcp://host:8786") from error
         else:
             raise ValueError(f"scheduler {scheduler!r}: use one of {LOCAL_SCHEDULERS}, an address or a Client")
         log.info("coding %d articles in %d partitions on %s", len(todo), len(parts), client)

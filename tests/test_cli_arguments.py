@@ -65,3 +65,21 @@ def test_cli_ingest_into_a_missing_folder_is_a_one_line_error(tmp_path):
     output = _one_line_error(runner.invoke(app, ["ingest", str(tmp_path / "a.txt"), "--db",
                                                  str(tmp_path / "no" / "such" / "x.duckdb")]))
     assert "does not exist" in output
+
+
+@pytest.mark.parametrize("arguments", [
+    ["ingest", "{examples}", "--published", "notadate"],
+    ["ingest", "{examples}", "--dask", "bogus"],
+    ["serve", "--port", "-1"],
+    ["serve", "--port", "99999"],
+    ["report", "--dyad", "USA"],
+    ["report", "--since", "x"],
+    ["report", "--format", "pdf"],
+    ["explain", "no-such-event"],
+])
+def test_cli_other_commands_bad_argument_is_a_one_line_error(example_db, examples, tmp_path, arguments):
+    pytest.importorskip("distributed")
+    db = str(example_db if arguments[0] in ("report", "explain") else tmp_path / "fresh.duckdb")
+    command = [a.format(examples=examples) for a in arguments]
+    _one_line_error(runner.invoke(app, [*command, "--db", db]))
+    assert not (tmp_path / "fresh.duckdb").exists()
