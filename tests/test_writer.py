@@ -230,3 +230,51 @@ def test_store_ingest_of_nothing_readable_exits_2(tmp_path):
     report = api.ingest([folder, tmp_path / "missing.txt"], db=tmp_path / "none.duckdb")
     assert report.read == 0 and report.exit_code == 2
     assert json.dumps([r.reason for r in report.rejected]).count("skipped") == 1
+
+
+_PAUSER = textwrap.dedent("""
+    import sys
+    import sitrep.api as api
+    from sitrep.store import Store
+
+    db, folder = sys.argv[1:3]
+    original = Store.write
+
+    def paused(self, *args, **kwargs):
+        written = original(self, *args, **kwargs)
+        print("paused", flush=True)
+        sys.stdin.readline()      # the test queries the database meanwhile
+        return written
+
+    Store.write = paused
+    api.ingest([folder], db=db)
+""")
+
+
+def test_writer_cli_queries_and_the_server_answer_in_the_middle_of_a_real_ingest(inputs, tmp_path):
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+    from typer.testing import CliRunner
+
+    from sitrep.cli import app
+    from sitrep.web.app import create_app
+
+    db = tmp_path / "mid.duckdb"
+    db.write_bytes(inputs["before"].read_bytes())
+    ingest = subprocess.Popen([sys.executable, "-c", _PAUSER, str(db), str(inputs["both"])],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert ingest.stdout.readline().strip() == "paused"  # B's rows are written into the work copy
+        during = CliRunner().invoke(app, ["events", "--db", str(db), "--all", "--format", "json"])
+        answer = TestClient(create_app(db), base_url="http://localhost").get("/api/articles/wire1-2024-06-22")
+        stale = TestClient(create_app(db), base_url="http://localhost").get("/api/stories")
+    finally:
+        ingest.stdin.write("go\n")
+        ingest.stdin.flush()
+        _, stderr = ingest.communicate(timeout=300)
+    assert ingest.returncode == 0, stderr[-2000:]
+    assert during.exit_code == 0 and json.loads(during.stdout) == json.loads(
+        CliRunner().invoke(app, ["events", "--db", str(inputs["before"]), "--all", "--format", "json"]).stdout)
+    assert answer.status_code == 404  # article B is not visible before the swap
+    assert "an ingest is writing newer data" in stale.headers["x-sitrep-stale"]
+    assert TestClient(create_app(db), base_url="http://localhost").get("/api/articles/wire1-2024-06-22").status_code == 200
