@@ -25,13 +25,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-__all__ = ["Article", "Rejected", "iter_articles", "article_from_text", "MAX_BYTES", "MAX_CHARS"]
+__all__ = ["Article", "Rejected", "iter_articles", "article_from_text", "MAX_BYTES"]
 
 MAX_BYTES = 20_000_000
 """Largest input file read (20 MB). Larger files are rejected, not truncated, so nothing is silently lost."""
-
-MAX_CHARS = 1_000_000
-"""Longest article text coded (spaCy's parser limit). Longer texts are rejected, with the reason, not cut."""
 
 _TEXT_SUFFIXES = {".txt", ".text", ".md"}
 _HTML_SUFFIXES = {".html", ".htm"}
@@ -88,11 +85,6 @@ def article_from_text(
     if isinstance(published, date):
         published = published.isoformat()
     published = _check_date(published) if published else None
-    if len(text) > MAX_CHARS:
-        from .errors import InputError
-
-        raise InputError(f"text is {len(text):,} characters, over the {MAX_CHARS:,}-character limit of the "
-                         "parser; code it in parts (one article each)")
     text, warnings = _without_nul(text, ())
     if id is None:
         id = "text-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
@@ -252,9 +244,6 @@ def _record_to_article(
         text, warnings = results[0].text, results[0].warnings
     if not isinstance(text, str) or not text.strip():
         return Rejected(str(where), "record has no 'text' (or 'file') with content")
-    if len(text) > MAX_CHARS:
-        return Rejected(str(where), f"text is {len(text):,} characters, over the {MAX_CHARS:,}-character limit "
-                                    "of the parser; split it into one article per file or JSONL line")
     text, warnings = _without_nul(text, tuple(warnings))
     try:
         when = _check_date(record.get("published") or published)

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.errors import InputError
-from sitrep.read import MAX_CHARS, Article, Rejected, article_from_text, iter_articles
+from sitrep.read import Article, Rejected, article_from_text, iter_articles
 
 TEXT = "Japan condemned North Korea on Monday."
 
@@ -88,10 +87,25 @@ def test_read_binary_file_is_still_rejected_as_binary(tmp_path):
     assert "binary" in rejected[str(tmp_path / "blob.txt")]
 
 
-def test_read_text_over_the_parser_limit_is_rejected_with_what_to_do(tmp_path):
-    (tmp_path / "long.txt").write_text("word " * (MAX_CHARS // 5 + 1), encoding="utf-8")
-    _, rejected = _read(tmp_path / "long.txt")
-    reason = rejected[str(tmp_path / "long.txt")]
-    assert "limit" in reason and "split" in reason and "report" not in reason
-    with pytest.raises(InputError, match="limit"):
-        article_from_text("x" * (MAX_CHARS + 1))
+def test_read_text_over_the_parser_limit_is_read_whole(tmp_path):
+    text = ("Japan condemned North Korea on Monday.\n\n" * 26_000)[:1_000_050]
+    (tmp_path / "long.txt").write_text(text, encoding="utf-8")
+    articles, rejected = _read(tmp_path / "long.txt")
+    assert rejected == {} and articles[0].text == text
+    assert article_from_text(text).text == text
+
+
+def test_analyse_text_over_max_length_is_parsed_in_parts_that_keep_offsets(monkeypatch):
+    from sitrep import analyse
+    from sitrep.pipeline import process_batch
+
+    pytest.importorskip(analyse.MODEL_PACKAGE)
+    text = ("Japan condemned North Korea on Monday after the launch.\n\n"
+            "South Korea warned the North on Tuesday in Seoul.\n\nRussia met China in Beijing on Wednesday.")
+    monkeypatch.setattr(analyse.nlp(), "max_length", 60)  # three paragraphs, each under the limit
+    doc, short = analyse.parse([text, "Iran warned Israel."])
+    assert doc.text == text and short.text == "Iran warned Israel."
+    assert [s.start_char for s in doc.sents] == [0, text.index("South"), text.index("Russia")]
+    result = process_batch([article_from_text(text, published="2024-06-24")])[0]
+    found = {(e.code, e.source_code, e.target_code, text[e.trigger_start:e.trigger_end]) for e in result.events}
+    assert ("111", "JPN", "PRK", "condemned") in found and ("040", "RUS", "CHN", "met") in found
