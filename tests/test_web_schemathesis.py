@@ -38,7 +38,7 @@ def test_web_schemathesis_finds_no_failures(tmp_path):
         run = subprocess.run(
             [str(bin_dir / "schemathesis"), "run", f"http://127.0.0.1:{port}/openapi.json", "--checks", "all",
              "--max-examples", "30", "--phases", "examples,coverage,fuzzing"],
-            capture_output=True, text=True)
+            capture_output=True, text=True, cwd=tmp_path)  # its cache goes to the working folder
     finally:
         server.terminate()
         server.communicate(timeout=30)
