@@ -14,7 +14,11 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-__all__ = ["split_points", "parse_long"]
+__all__ = ["PART", "split_points", "parse_long"]
+
+PART = 100_000
+"""Longest part parsed at once: the parser's memory grows with the text (a part near the 1,000,000
+limit took 3.5 GB here), so parts are kept well under the limit."""
 
 
 def split_points(text: str, *, limit: int) -> list[int]:
@@ -38,7 +42,7 @@ def parse_long(pipeline, text: str):  # -> spacy.tokens.Doc
     """Parse a text over the pipeline's `max_length` in parts, joined back into one Doc of the whole text."""
     from spacy.tokens import Doc
 
-    bounds = [0, *split_points(text, limit=pipeline.max_length), len(text)]
+    bounds = [0, *split_points(text, limit=min(PART, pipeline.max_length)), len(text)]
     parts = [text[start:end] for start, end in pairwise(bounds)]
     doc = Doc.from_docs(list(pipeline.pipe(parts)), ensure_whitespace=False)
     if doc.text != text:  # from_docs concatenates exactly; anything else would move every offset
