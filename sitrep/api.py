@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Unpack
 
+from .checks import check_count, check_date
 from .pipeline import process_batch
 from .pipeline.ingest import IngestReport, finish_ingest, ingest_paths, local_coder, stage_options
 from .query import (
@@ -31,6 +32,7 @@ from .records import Event
 from .store import Store
 from .tables import ActorDictionary, Lexicon
 from .text import article_from_text
+from .writer import open_writer
 
 if TYPE_CHECKING:
     from .exports import ExportReport
@@ -65,6 +67,7 @@ def ingest(
     docs/scale.md) with this process as the only writer. `backoff=False` codes only the lexicon's
     precise frames (no back-off to a verb's general class; see ``sitrep/coder/backoff.py``).
     """
+    published, _ = check_date(published, "published"), check_count(batch_size, "batch_size", minimum=1)
     if dask is not None:
         from .pipeline import distributed
 
@@ -72,7 +75,7 @@ def ingest(
                                   progress=progress, actor_files=actor_files, lexicon_files=lexicon_files,
                                   backoff=backoff)
     coder = local_coder(**stage_options(actor_files, lexicon_files, backoff=backoff))
-    store = open_store(db)
+    store = open_writer(db)
     try:
         return ingest_paths(paths, store=store, coder=coder, published=published, outlet=outlet,
                             batch_size=batch_size, progress=progress)

@@ -17,6 +17,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from . import api
+from .checks import parse_dyad
 from .errors import SitrepError
 from .tables import cameo, kinds
 
@@ -33,7 +34,7 @@ _EVENT_COLUMNS = ("date", "source_code", "code", "target_code", "name", "goldste
 
 
 def _fail(error: Exception) -> None:
-    err.print(f"[red]error:[/red] {error}", highlight=False)
+    err.print(f"[red]error:[/red] {escape(str(error))}", highlight=False, soft_wrap=True)
     raise typer.Exit(2)
 
 
@@ -66,6 +67,8 @@ def ingest(
               f"{len(report.rejected)} skipped; {report.events} events in the store", highlight=False)
     if show:
         events(db=db)
+    if report.exit_code:  # 1 some inputs rejected, 2 nothing read (README, "Exit codes")
+        raise typer.Exit(report.exit_code)
 
 
 @app.command()
@@ -87,7 +90,8 @@ def events(
 ) -> None:
     """List events with their evidence sentences."""
     try:
-        table = api.events(db=db, actor=actor, dyad=tuple(dyad.split(",")) if dyad else None, code=code, root=root,
+
+        table = api.events(db=db, actor=actor, dyad=parse_dyad(dyad), code=code, root=root,
                            plover=plover, since=since, until=until, text=text, min_confidence=min_confidence,
                            include_all=all_, limit=limit, kind=kind)
     except SitrepError as error:
@@ -204,13 +208,14 @@ def report(
 def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    allow_host: Annotated[Optional[list[str]], typer.Option("--allow-host", help="Also answer requests naming this host (repeatable); localhost and the bound address always.")] = None,
 ) -> None:
     """Serve the web explorer and the read-only HTTP API (docs at /docs) on localhost."""
     from .web.app import serve as run_server
 
     try:
-        run_server(db, host=host, port=port)
+        run_server(db, host=host, port=port, allow_hosts=allow_host or ())
     except SitrepError as error:
         _fail(error)
 
@@ -294,7 +299,7 @@ def summary(
 ) -> None:
     """Count events per dyad and type for a period: who did what to whom, how often."""
     try:
-        table = api.summary(db=db, actor=actor, dyad=_dyad(dyad), code=code, plover=plover, kind=kind,
+        table = api.summary(db=db, actor=actor, dyad=parse_dyad(dyad), code=code, plover=plover, kind=kind,
                             since=since, until=until, include_all=all_, limit=limit)
     except SitrepError as error:
         _fail(error)
@@ -317,16 +322,6 @@ def _cell(value: object) -> str:
 def _n(count: int | None, word: str) -> str:
     """"1 event", "2 events"."""
     return f"{count or 0} {word}{'' if count == 1 else 's'}"
-
-
-def _dyad(value: str | None) -> tuple[str, str] | None:
-    """"USA,PRK" -> ("USA", "PRK"); ",PRK" is any source against PRK."""
-    if not value:
-        return None
-    parts = [p.strip().upper() for p in value.split(",")]
-    if len(parts) != 2 or not any(parts):
-        _fail_line(f"--dyad {value!r} should be SOURCE,TARGET, e.g. USA,PRK (or ,PRK for any source)")
-    return parts[0], parts[1]
 
 
 def _check_published(value: str | None) -> None:

@@ -21,3 +21,7 @@ class StoreError(SitrepError):
 
 class GoldError(SitrepError):
     """A gold file for a scorer is missing or malformed."""
+
+
+class UsageError(SitrepError):
+    """An argument has the wrong form or is out of range (the CLI exits 2, the HTTP API answers 400)."""

@@ -12,8 +12,9 @@ from typing import TypedDict, Unpack
 
 import pyarrow as pa
 
+from .checks import check_confidence, check_count, check_date
 from .corpus import explain_merge, mention_rows
-from .errors import SitrepError
+from .errors import SitrepError, UsageError
 from .store import Store
 from .tables import cameo as _cameo
 from .tables import kinds as _kinds
@@ -51,8 +52,14 @@ def events(
 
     `actor` matches an actor code prefix on either side ("PRK" matches "PRKGOV"); `dyad` is
     (source, target) prefixes; negated, hypothetical and historical events are left out unless
-    `include_all`; `kind` is a plain word of `sitrep/data/kinds.tsv` ("criticism").
+    `include_all`; `kind` is a plain word of `sitrep/data/kinds.tsv` ("criticism"). A bad argument (a
+    negative `limit`, a date not YYYY-MM-DD) raises `UsageError`.
     """
+    limit, offset = check_count(limit, "limit"), check_count(offset, "offset") or 0
+    since, until = check_date(since, "since"), check_date(until, "until")
+    check_confidence(min_confidence)
+    if dyad is not None and len(dyad) != 2:
+        raise UsageError(f"dyad {dyad!r} should be a (source, target) pair of code prefixes, e.g. ('USA', 'PRK')")
     where, params = event_where(actor=actor, dyad=dyad, code=code, root=root, quad_class=quad_class, plover=plover,
                                 since=since, until=until, kind=kind, article=article, story=story, text=text,
                                 min_confidence=min_confidence, include_all=include_all)
@@ -194,6 +201,7 @@ def quotes(
     limit: int | None = None,
 ) -> pa.Table:
     """Quotes with their speakers; `speaker` matches the speaker's text or name, `actor` its code."""
+    limit, since, until = check_count(limit, "limit"), check_date(since, "since"), check_date(until, "until")
     where, params = where_clause([
         ("(speaker_text ILIKE ? OR speaker_name ILIKE ?)", [f"%{speaker}%", f"%{speaker}%"] if speaker else None),
         ("(speaker_code LIKE ? OR speaker_actor_id = ?)", [actor + "%", actor] if actor else None),

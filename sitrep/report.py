@@ -198,7 +198,8 @@ def _html(data: dict) -> str:
     sources = "".join(
         f'<li id="src{s["n"]}"><code>{e_(s["article_id"])}</code> — {e_(s.get("outlet") or "unknown outlet")}, '
         f'{e_(s.get("published") or "undated")}'
-        + (f', <a href="{e_(s["url"])}">{e_(s["url"])}</a>' if s.get("url") else "") + "</li>" for s in data["sources"])
+        + (f', <a href="{e_(s["url"])}">{e_(s["url"])}</a>' if _is_web(s.get("url"))
+           else f", {e_(s['url'])}" if s.get("url") else "") + "</li>" for s in data["sources"])
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>{e_(_title(data['scope']))}</title>
 <style>body{{font:15px/1.5 system-ui,sans-serif;max-width:960px;margin:2em auto;color:#1d232a}}
@@ -282,3 +283,8 @@ def _window_days(since: str | None, until: str | None) -> int:
         return 10**6
     end = _date.fromisoformat(until[:10]) if until else _date.today()
     return (end - _date.fromisoformat(since[:10])).days
+
+
+def _is_web(url: str | None) -> bool:
+    """Only http(s) addresses become links in the HTML report (never javascript:, data: or file:)."""
+    return bool(url) and str(url).strip().lower().startswith(("http://", "https://"))

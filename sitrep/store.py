@@ -8,13 +8,15 @@ occurrence in one sentence), ``events`` (real event, derived by merging mentions
 Writes are idempotent: an article is keyed by its id and content hash; re-ingesting an unchanged
 article writes nothing, a changed one replaces all of its rows in one transaction. Derived tables
 (actors, events, stories) are rebuilt from the base tables, so they never drift.
-DuckDB allows one writing process per file; readers (the web server) open it read-only.
+DuckDB allows one writing process per file; readers (the web server) open it read-only, and an ingest
+writes a private copy that it renames over the file when done (`sitrep.writer`).
 """
 
 from __future__ import annotations
 
 import bisect
 import json
+import logging
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
@@ -25,7 +27,9 @@ import pyarrow as pa
 
 from .errors import StoreError
 
-__all__ = ["Store", "default_db_path", "snapshot_path", "SCHEMA"]
+log = logging.getLogger(__name__)
+
+__all__ = ["Store", "default_db_path", "SCHEMA", "as_of", "half_state"]
 
 _S, _I, _F, _B = "VARCHAR", "BIGINT", "DOUBLE", "BOOLEAN"
 
@@ -66,12 +70,6 @@ _BASE = ("articles", "sentences", "removed", "actor_mentions", "mentions", "quot
 _ARROW = {_S: pa.string(), _I: pa.int64(), _F: pa.float64(), _B: pa.bool_()}
 
 
-def snapshot_path(path: str | Path) -> Path:
-    """Where the read-only copy of a database lives: ``sitrep.duckdb`` -> ``sitrep.snapshot.duckdb``."""
-    path = Path(path)
-    return path.with_name(f"{path.stem}.snapshot{path.suffix or '.duckdb'}")
-
-
 def default_db_path() -> Path:
     """``$SITREP_DB`` if set, else ``sitrep.duckdb`` in the working directory."""
     return Path(os.environ.get("SITREP_DB", "sitrep.duckdb"))
@@ -88,7 +86,12 @@ class Store:
             if read_only and self.path != ":memory:" and not Path(self.path).exists():
                 raise StoreError(f"no database at {self.path}; run `sitrep ingest PATH` first")
             self.con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.IOException as error:
+        except duckdb.Error as error:
+            if "lock" not in str(error).lower():
+                raise StoreError(
+                    f"{self.path} is not a readable sitrep database ({str(error).splitlines()[0]}); "
+                    "restore it from a copy, or pass another --db to start a new one"
+                ) from error
             raise StoreError(
                 f"cannot open {self.path}: {error}. Another process may be writing it; "
                 "wait for it, or query while `sitrep serve` owns the file"
@@ -96,6 +99,10 @@ class Store:
         self.read_only = read_only
         if not read_only:
             self._create()
+        elif self.path != ":memory:":
+            problem = half_state(self)
+            if problem:
+                log.warning("%s: %s; run `sitrep ingest` again to rebuild the derived tables", self.path, problem)
 
     def __enter__(self) -> Store:
         return self
@@ -164,8 +171,14 @@ class Store:
         return len(results)
 
     def log_rejected(self, rejected: Iterable) -> None:
+        """Log rejected inputs: one row per input and reason, its time updated on each re-ingest."""
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        self._insert("rejected", [{"path": r.path, "reason": r.reason, "at": now} for r in rejected])
+        rows = list({(r.path, r.reason): {"path": r.path, "reason": r.reason, "at": now} for r in rejected}.values())
+        if rows:
+            self.con.register("_again", pa.Table.from_pylist([{"path": r["path"], "reason": r["reason"]} for r in rows]))
+            self.con.execute("DELETE FROM rejected USING _again a WHERE rejected.path = a.path AND rejected.reason = a.reason")
+            self.con.unregister("_again")
+        self._insert("rejected", rows)
 
     def _insert(self, table: str, rows: list[dict]) -> None:
         if not rows:
@@ -261,12 +274,18 @@ class Store:
 
     def query(self, sql: str, params: Sequence = ()) -> pa.Table:
         """Run SQL and return an Arrow table (the one reading primitive every view uses)."""
-        relation = self.con.sql(sql, params=list(params) or None)
-        # DuckDB 2 renamed fetch_arrow_table() to to_arrow_table(); an empty result may be no relation
-        if relation is None:
-            return pa.table({})
-        fetch = getattr(relation, "to_arrow_table", None) or relation.fetch_arrow_table
-        return fetch()
+        import duckdb
+
+        try:
+            relation = self.con.sql(sql, params=list(params) or None)
+            # DuckDB 2 renamed fetch_arrow_table() to to_arrow_table(); an empty result may be no relation
+            if relation is None:
+                return pa.table({})
+            fetch = getattr(relation, "to_arrow_table", None) or relation.fetch_arrow_table
+            return fetch()
+        except (duckdb.IOException, duckdb.InternalException, duckdb.SerializationException) as error:
+            raise StoreError(f"cannot read {self.path} ({str(error).splitlines()[0]}); the file may be "
+                             "damaged: restore it from a copy, or ingest into a new --db") from error
 
     def stream(self, sql: str, params: Sequence = (), *, batch_size: int = 100_000) -> pa.RecordBatchReader:
         """Run SQL and read its rows as Arrow record batches of at most `batch_size` rows, so an export
@@ -275,26 +294,6 @@ class Store:
         relation = self.con.sql(sql, params=list(params) or None)
         fetch = getattr(relation, "to_arrow_reader", None) or relation.fetch_record_batch
         return fetch(batch_size)
-
-    def write_snapshot(self) -> Path | None:
-        """Copy the database to its snapshot file, atomically, for readers to use while a writer holds it.
-
-        DuckDB lets no reader open a file another process is writing; `sitrep serve` falls back to this
-        copy (as of the last finished ingest) instead of refusing requests during a long ingest.
-        """
-        if self.path == ":memory:" or self.read_only:
-            return None
-        target = snapshot_path(self.path)
-        partial = target.with_name(target.name + ".partial")
-        partial.unlink(missing_ok=True)
-        name = self.con.execute("SELECT current_database()").fetchall()[0][0]
-        self.con.execute("ATTACH ? AS _snapshot", [str(partial)])
-        try:
-            self.con.execute(f'COPY FROM DATABASE "{name}" TO _snapshot')
-        finally:
-            self.con.execute("DETACH _snapshot")
-        os.replace(partial, target)
-        return target
 
     def counts(self) -> dict[str, int]:
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in SCHEMA}
@@ -342,3 +341,41 @@ def _rows(results: Sequence) -> dict[str, list[dict]]:
                        modality=",".join(e.modality), counted=e.counted)
             out["mentions"].append(row)
     return out
+
+
+def as_of(store: Store) -> str | None:
+    """When the data was last published (ISO time, UTC); for a database from before `sitrep_meta`,
+    the last article's ingest time; None for an empty store."""
+    try:
+        rows = store.con.execute("SELECT value FROM sitrep_meta WHERE key = 'as_of'").fetchall()
+    except Exception:  # noqa: BLE001 - no sitrep_meta table: an older database
+        rows = []
+    if rows:
+        return rows[0][0]
+    try:
+        return store.con.execute("SELECT max(ingested_at) FROM articles").fetchall()[0][0]
+    except Exception:  # noqa: BLE001 - not a sitrep database at all
+        return None
+
+
+def half_state(store: Store) -> str | None:
+    """Why the derived tables are behind the base tables (an ingest that wrote in place was killed
+    before its rebuild), or None when they agree."""
+    counts = {}
+    for table in ("articles", "mentions", "actor_mentions", "events", "actors", "stories"):
+        try:
+            counts[table] = store.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
+        except Exception:  # noqa: BLE001 - a table missing: not a sitrep database yet
+            return None
+    for base, derived in (("mentions", "events"), ("actor_mentions", "actors"), ("articles", "stories")):
+        if counts[base] and not counts[derived]:
+            return f"{counts[base]} rows in {base} but none in {derived} (an ingest was interrupted)"
+    published, last = as_of(store), None
+    try:
+        last = store.con.execute("SELECT max(ingested_at) FROM articles").fetchall()[0][0]
+        has_meta = store.con.execute("SELECT count(*) FROM sitrep_meta").fetchall()[0][0] > 0
+    except Exception:  # noqa: BLE001 - no sitrep_meta: an older database, judged by the counts alone
+        has_meta = False
+    if has_meta and published and last and last > published:
+        return f"articles written at {last}, after the last rebuild at {published} (an ingest was interrupted)"
+    return None

@@ -6,8 +6,9 @@ layer (`sitrep.web`), the situation report (`sitrep.report`) and the CLI render 
 Every event view starts from `query.events`, so a filter means the same thing everywhere; aggregation
 then runs in DuckDB over that Arrow table.
 
-The store is opened read-only and briefly (`reader`): DuckDB allows one writing process per file, and
-while `sitrep ingest` holds it, readers wait a little and then get `StoreBusyError` (HTTP 503).
+The store is opened read-only and briefly (`reader`). `sitrep ingest` never holds this file: it writes a
+copy and renames it over the file (`sitrep.writer`), so readers see the last finished ingest. Only a
+foreign process writing the file in place makes readers wait a little and then get `StoreBusyError`.
 
 >>> with reader("events.duckdb") as store:                              # doctest: +SKIP
 ...     dyad_trends(store, dyad=("USA", "PRK"), interval="month").to_pylist()
@@ -27,7 +28,7 @@ import pyarrow.compute as pc
 
 from . import query
 from .errors import SitrepError, StoreError
-from .store import Store, snapshot_path
+from .store import Store
 
 __all__ = [
     "Interval", "NotFoundError", "StoreBusyError", "reader", "event_filters", "events_page", "dyad_trends",
@@ -50,11 +51,11 @@ class StoreBusyError(StoreError):
 
 @contextmanager
 def reader(db: str | Path | Store, *, wait: float = 2.0) -> Iterator[Store]:
-    """A short-lived read-only `Store` on `db`; while a writer holds it, the snapshot of the last finished
-    ingest (`store.snapshot_path`), else retried for up to `wait` seconds.
+    """A short-lived read-only `Store` on `db`; while a process writes the file in place (not an ingest,
+    which swaps a copy in), retried for up to `wait` seconds.
 
     An open `Store` is passed through (and left open). Raises `StoreBusyError` if the file stays
-    locked and there is no snapshot, `StoreError` if there is no database.
+    locked, `StoreError` if there is no database.
     """
     if isinstance(db, Store):
         yield db
@@ -67,10 +68,6 @@ def reader(db: str | Path | Store, *, wait: float = 2.0) -> Iterator[Store]:
         except StoreError as error:
             if not _is_lock(error):
                 raise
-            snapshot = snapshot_path(db)
-            if snapshot.exists():  # an ingest is writing: answer from the copy of the last finished one
-                store = Store(snapshot, read_only=True)
-                break
             if time.monotonic() >= deadline:
                 raise StoreBusyError(
                     f"{db} is being written by another process (an ingest?); DuckDB allows one writer per "

@@ -69,7 +69,9 @@ def browser():
 
 @pytest.fixture
 def page(browser, server):
-    context = browser.new_context(viewport={"width": 1280, "height": 860}, base_url=server)
+    # bypass_csp: Playwright evaluates wait_for_function strings, which the page's CSP forbids
+    # (test_browser_page_runs_under_its_own_csp_* runs the page under it)
+    context = browser.new_context(viewport={"width": 1280, "height": 860}, base_url=server, bypass_csp=True)
     page = context.new_page()
     outside: list[str] = []
     page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(server) else None)
@@ -164,6 +166,36 @@ def test_browser_shows_api_errors_in_the_status_line(page):
     page.goto("/#evidence/event-nope")
     page.wait_for_selector("#status.error")
     assert "404" in page.locator("#status").inner_text() and "no event 'event-nope'" in page.locator("#status").inner_text()
+
+
+def test_browser_page_runs_under_its_own_csp_and_links_no_javascript_url(browser, tmp_path):
+    import duckdb
+
+    db = build_example_db(tmp_path / "csp.duckdb")
+    with duckdb.connect(str(db)) as con:
+        con.execute("UPDATE articles SET url = 'javascript:alert(1)'")
+        con.execute("CREATE TABLE sitrep_meta AS SELECT 'as_of' AS key, '2026-12-02T16:00:00+00:00' AS value")
+    serving = _serve(db)
+    base = next(serving)
+    context = browser.new_context(base_url=base)  # the server's Content-Security-Policy applies
+    try:
+        page = context.new_page()
+        refused: list[str] = []
+        page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto("/#timeline")
+        page.wait_for_selector("#timeline-svg circle.dot")
+        page.locator("#timeline-svg circle.dot").first.click()
+        page.wait_for_selector("#article-text mark.trigger")
+        page.wait_for_selector("#mentions li")
+        assert page.locator("a[href^='javascript' i]").count() == 0
+        assert "javascript:alert(1)" in page.locator("body").inner_text()  # shown as text, not a link
+        assert page.locator("#as-of").inner_text() == "data as of 2026-12-02T16:00:00+00:00"
+        assert refused == [] and errors == []
+    finally:
+        context.close()
+        serving.close()
 
 
 @pytest.mark.skipif(not SHOTS, reason="set SITREP_SCREENSHOTS=DIR to ingest the examples and screenshot each view")

@@ -180,7 +180,7 @@ def test_web_summary_and_kind_filter_answer_like_the_cli(example_db):
 
     from sitrep.web.app import create_app
 
-    client = TestClient(create_app(example_db))
+    client = TestClient(create_app(example_db), base_url="http://localhost")
     rows = client.get("/api/summary", params={"kind": "criticism", "dyad": ",RUS"}).json()["rows"]
     assert rows and all(r["root"] == "11" and r["target_code"].startswith("RUS") for r in rows)
     events = client.get("/api/events", params={"kind": "criticism"}).json()["rows"]

@@ -25,8 +25,10 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from ..errors import UsageError
 from ..records import Article
 from ..store import Store
+from ..writer import open_writer
 from .batch import process_batch
 from .ingest import IngestReport, ingest_paths, stage_options
 
@@ -70,7 +72,7 @@ def ingest(
         return _coded_partitions(todo, scheduler=scheduler, partition_size=partition_size,
                                  num_workers=num_workers, options=options)
 
-    store = Store(db) if not isinstance(db, Store) else db
+    store = open_writer(db)
     try:
         # Inputs are read in the client (workers need not see them), in batches of many partitions.
         return ingest_paths(paths, store=store, coder=coder, published=published, outlet=outlet,
@@ -117,7 +119,11 @@ def _coded_partitions(todo: list[Article], *, scheduler: object, partition_size:
                                    dashboard_address=None)
             client = Client(cluster)
         elif isinstance(scheduler, str):
-            client = Client(scheduler)
+            try:
+                client = Client(scheduler, timeout="10s")
+            except (ValueError, OSError) as error:
+                raise UsageError(f"cannot reach a Dask scheduler at {scheduler!r} ({error}); use one of "
+                                 f"{', '.join(LOCAL_SCHEDULERS)} or an address such as tcp://host:8786") from error
         else:
             raise ValueError(f"scheduler {scheduler!r}: use one of {LOCAL_SCHEDULERS}, an address or a Client")
         log.info("coding %d articles in %d partitions on %s", len(todo), len(parts), client)

@@ -19,6 +19,7 @@ from ..records import Article, Rejected
 from ..store import Store
 from ..tables import ActorDictionary, Lexicon
 from ..text.read import iter_articles
+from ..writer import publish
 from . import batch as stage
 from .batch import ArticleResult
 
@@ -38,6 +39,11 @@ class IngestReport:
     unchanged: int = 0
     events: int = 0
     rejected: list[Rejected] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        """0 every input ingested (or unchanged), 1 some inputs rejected, 2 nothing read at all."""
+        return 2 if not self.read else 1 if self.rejected else 0
     found: dict[str, tuple[int, int]] = field(default_factory=dict)
     """Per article coded in this run: (events found, events counted), for a per-article summary."""
     undated: list[str] = field(default_factory=list)
@@ -105,12 +111,19 @@ def _batches(items: Iterable[Article | Rejected], size: int, report: IngestRepor
 
 
 def finish_ingest(store: Store, report: IngestReport) -> None:
-    """Log the rejected inputs, rebuild the derived tables once, count the events and refresh the
-    read-only snapshot that `sitrep serve` reads while the next ingest writes (every ingest path)."""
-    store.log_rejected(report.rejected)
-    rebuild(store)
+    """Log the rejected inputs, rebuild the derived tables once (in one transaction: a store written in
+    place never shows them half built), count the events and publish the new state to readers
+    (`writer.publish`: the atomic swap of the work copy) on every ingest path."""
+    store.con.execute("BEGIN TRANSACTION")
+    try:
+        store.log_rejected(report.rejected)
+        rebuild(store)
+        store.con.execute("COMMIT")
+    except BaseException:
+        store.con.execute("ROLLBACK")
+        raise
     report.events = store.con.execute("SELECT count(*) FROM events WHERE counted").fetchall()[0][0]
-    store.write_snapshot()
+    publish(store)
 
 
 def local_coder(**options: Any) -> Coder:

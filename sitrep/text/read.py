@@ -16,6 +16,7 @@ Bad input never stops a batch: each unreadable, empty, binary, huge or malformed
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import re
@@ -55,9 +56,11 @@ def article_from_text(
     if isinstance(published, date):
         published = published.isoformat()
     published = _check_date(published) if published else None
+    text, warnings = _without_nul(text, ())
     if id is None:
         id = "text-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
-    return Article(id=id, text=text, published=published, outlet=outlet, url=url, title=title, language=language)
+    return Article(id=id, text=text, published=published, outlet=outlet, url=url, title=title, language=language,
+                   warnings=warnings)
 
 
 def iter_articles(
@@ -81,12 +84,22 @@ def iter_articles(
 
 def _read_folder(folder: Path, *, published: str | None, outlet: str | None, max_bytes: int) -> Iterator[Article | Rejected]:
     sidecar = _load_sidecar(folder)
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+    for path in sorted(folder.rglob("*")):
         suffix = path.suffix.lower()
         if path.name.startswith(".") or path.name == _SIDECAR:
             continue
+        problem = _outside(path, folder) if path.is_symlink() else None
+        if problem:
+            yield Rejected(str(path), problem)
+            continue
+        if not path.is_file():
+            continue
         if suffix in _JSONL_SUFFIXES and "gold" in path.name:
             continue  # gold files sit beside articles in examples/ and gold/ folders; they are not news
+        if suffix not in _TEXT_SUFFIXES | _HTML_SUFFIXES | _JSONL_SUFFIXES:
+            yield Rejected(str(path), f"skipped: {suffix or 'no suffix'} is not a type sitrep reads "
+                                      "(.txt, .text, .md, .html, .htm, .jsonl, .ndjson); convert it to text first")
+            continue
         if suffix in _TEXT_SUFFIXES | _HTML_SUFFIXES | _JSONL_SUFFIXES:
             local = sidecar if path.parent == folder else {**sidecar, **_load_sidecar(path.parent)}
             yield from _read_file(path, local, published=published, outlet=outlet, max_bytes=max_bytes)
@@ -193,12 +206,16 @@ def _record_to_article(
     text = record.get("text")
     if text is None and record.get("file"):
         target = base / str(record["file"])
+        problem = _outside(target, base)
+        if problem:
+            return Rejected(str(where), f"'file' {record['file']!r}: {problem}")
         results = list(_read_file(target, {}, published=published, outlet=outlet, max_bytes=max_bytes))
         if not results or isinstance(results[0], Rejected):
             return results[0] if results else Rejected(str(target), "unreadable")
         text, warnings = results[0].text, results[0].warnings
     if not isinstance(text, str) or not text.strip():
         return Rejected(str(where), "record has no 'text' (or 'file') with content")
+    text, warnings = _without_nul(text, tuple(warnings))
     try:
         when = _check_date(record.get("published") or published)
     except ValueError as error:
@@ -229,11 +246,42 @@ def _check_date(value: str | None) -> str | None:
     return date(year, month, day).isoformat()
 
 
+def _outside(path: Path, folder: Path) -> str | None:
+    """Why `path` may not be read as part of `folder` (it, or a symlink on the way, leads outside it,
+    or it is a symlink loop), or None. Inputs name files inside their folder, never elsewhere."""
+    try:
+        resolved = path.resolve(strict=path.is_symlink())
+    except (OSError, RuntimeError):
+        return "skipped: a symlink loop or a link to nothing"
+    if not resolved.is_relative_to(folder.resolve()):
+        return f"refused: it resolves to {resolved}, outside {folder}; copy the file into the folder instead"
+    return None
+
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+"""Byte-order marks, UTF-32 first: the UTF-32-LE mark begins with the UTF-16-LE one."""
+
+
+def _without_nul(text: str, warnings: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """NUL characters replaced by spaces (as `clean` blanks debris: every offset stays), with a warning."""
+    count = text.count("\x00")
+    if not count:
+        return text, warnings
+    return text.replace("\x00", " "), (*warnings, f"{count} NUL character(s) replaced by spaces")
+
+
 def _decode(data: bytes) -> tuple[str | None, str, tuple[str, ...]]:
     """Decode bytes as text; refuse binary data instead of ingesting garbage."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), "", ()  # the codec reads the byte order and drops the mark
+            except UnicodeDecodeError as error:
+                return None, f"not valid {codec.upper()} (byte {error.start}) despite its byte-order mark", ()
     head = data[:8192]
-    if b"\x00" in head:
-        return None, "binary file (NUL bytes); sitrep reads text, HTML or JSONL", ()
+    if sum(1 for byte in head if byte < 32 and byte not in b"\n\r\t\f") > len(head) * 0.05:
+        return None, "binary file (NUL or control bytes); sitrep reads text, HTML or JSONL", ()
     try:
         return data.decode("utf-8-sig"), "", ()
     except UnicodeDecodeError as error:

@@ -2,7 +2,10 @@
 
 Each route parses its parameters, opens the store read-only for the length of the request
 (`views.reader`), calls one view function and renders its result as JSON or CSV. No SQL here.
-While another process writes the file (an ingest), routes answer 503 with a Retry-After header.
+An ingest never holds the file (it swaps a new copy in: `sitrep.writer`), so routes answer from the
+last finished ingest, saying when it finished (``X-Sitrep-As-Of``, and ``as_of`` in list answers) and
+whether a newer one is being written (``X-Sitrep-Stale``); only a foreign process writing the file in
+place makes them answer 503 with a Retry-After header. Security headers and the Host check: `guard`.
 
     uvicorn "sitrep.web.app:create_app" --factory       # with SITREP_DB set; or `sitrep serve`
 """
@@ -12,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -20,30 +24,40 @@ import pyarrow as pa
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from pydantic import BeforeValidator
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import api, views
 from ..errors import SitrepError, StoreError
 from ..store import default_db_path
+from . import guard
 from .docs import add_docs
 
 __all__ = ["create_app", "serve"]
 
 STATIC = Path(__file__).resolve().parent / "static"
+Day = Annotated[date, BeforeValidator(guard.iso_day)]
+"""A query date: YYYY-MM-DD only (pydantic alone would also read "0" as a Unix time)."""
 Format = Literal["json", "csv"]
 
 
-def create_app(db: str | Path | None = None, *, wait: float = 2.0) -> FastAPI:
+def create_app(db: str | Path | None = None, *, wait: float = 2.0, hosts: Sequence[str] | None = None) -> FastAPI:
     """The FastAPI app serving `db` (default `$SITREP_DB` or ./sitrep.duckdb) read-only.
 
     `wait` is how long a request waits for a writer to release the file before answering 503.
+    `hosts` are the Host header names answered (default `guard.allowed_hosts()`: localhost names).
     """
     db_path = Path(db) if db is not None else default_db_path()
     app = FastAPI(title="sitrep", version="0.1.0", docs_url=None, redoc_url=None, description=(
         "Read-only access to a sitrep event store: events with evidence, actors, dyad trends, quotes, "
         "stories, the actor network and each article's evidence spans."))
 
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(hosts) if hosts else guard.allowed_hosts())
+    app.add_middleware(guard.GuardMiddleware)
+
     def read(view, *args, **kwargs):
         with views.reader(db_path, wait=wait) as store:
+            guard.note_store(store, db_path)
             return view(store, *args, **kwargs)
 
     @app.exception_handler(SitrepError)
@@ -66,14 +80,14 @@ def create_app(db: str | Path | None = None, *, wait: float = 2.0) -> FastAPI:
     @app.get("/api/events", summary="Events with evidence, filtered and paged")
     def events(
         actor: Annotated[str | None, Query(description="Actor code prefix on either side (PRK, JPNGOV) or actor id")] = None,
-        dyad: Annotated[str | None, Query(description="SOURCE,TARGET code prefixes, e.g. USA,PRK")] = None,
+        dyad: Annotated[str | None, Query(pattern=guard.DYAD, description="SOURCE,TARGET code prefixes, e.g. USA,PRK")] = None,
         code: Annotated[str | None, Query(description="CAMEO code prefix, e.g. 04 or 042")] = None,
         root: Annotated[str | None, Query(pattern=r"^\d{1,2}$", description="CAMEO root, e.g. 11")] = None,
         quad_class: Annotated[int | None, Query(ge=1, le=4, description="GDELT QuadClass 1-4")] = None,
         plover: Annotated[str | None, Query(description="PLOVER event type, e.g. ACCUSE")] = None,
         kind: Annotated[str | None, Query(description="Plain-word kind, e.g. criticism (sitrep/data/kinds.tsv)")] = None,
-        since: Annotated[date | None, Query(description="Earliest event date, YYYY-MM-DD")] = None,
-        until: Annotated[date | None, Query(description="Latest event date, YYYY-MM-DD")] = None,
+        since: Annotated[Day | None, Query(description="Earliest event date, YYYY-MM-DD")] = None,
+        until: Annotated[Day | None, Query(description="Latest event date, YYYY-MM-DD")] = None,
         place: Annotated[str | None, Query(description="Words of the place name, or an ISO-3 country")] = None,
         text: Annotated[str | None, Query(description="Words in the evidence sentence")] = None,
         article: Annotated[str | None, Query(description="Events mentioned in this article")] = None,
@@ -104,10 +118,10 @@ def create_app(db: str | Path | None = None, *, wait: float = 2.0) -> FastAPI:
     def trends(
         interval: Literal["day", "week", "month"] = "week",
         level: Literal["country", "code"] = "country",
-        actor: str | None = None, dyad: str | None = None, code: str | None = None,
+        actor: str | None = None, dyad: Annotated[str | None, Query(pattern=guard.DYAD)] = None, code: str | None = None,
         root: Annotated[str | None, Query(pattern=r"^\d{1,2}$")] = None,
         quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
-        since: date | None = None, until: date | None = None, include_all: bool = False, format: Format = "json",
+        since: Day | None = None, until: Day | None = None, include_all: bool = False, format: Format = "json",
     ) -> Response:
         rows = read(views.dyad_trends, interval=interval, level=level, actor=actor, dyad=dyad, code=code, root=root,
                     quad_class=quad_class, since=_iso(since), until=_iso(until), include_all=include_all)
@@ -117,7 +131,7 @@ def create_app(db: str | Path | None = None, *, wait: float = 2.0) -> FastAPI:
     def network(
         level: Literal["country", "code"] = "country", actor: str | None = None, code: str | None = None,
         quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
-        since: date | None = None, until: date | None = None, include_all: bool = False,
+        since: Day | None = None, until: Day | None = None, include_all: bool = False,
     ) -> dict[str, Any]:
         result = read(views.network, level=level, actor=actor, code=code, quad_class=quad_class, since=_iso(since),
                       until=_iso(until), include_all=include_all)
@@ -130,7 +144,7 @@ def create_app(db: str | Path | None = None, *, wait: float = 2.0) -> FastAPI:
     @app.get("/api/quotes", summary="Quotes with their speakers and roles")
     def quotes(
         speaker: str | None = None, actor: str | None = None, article: str | None = None,
-        since: date | None = None, until: date | None = None,
+        since: Day | None = None, until: Day | None = None,
         limit: Annotated[int | None, Query(ge=1, le=10000)] = None, format: Format = "json",
     ) -> Response:
         return _render(read(lambda store: api.quotes(db=store, speaker=speaker, actor=actor, article=article,
@@ -154,14 +168,17 @@ def create_app(db: str | Path | None = None, *, wait: float = 2.0) -> FastAPI:
     def stories(format: Format = "json") -> Response:
         return _render(read(lambda store: api.stories(db=store)), format)
 
+    guard.document_answers(app)
     return app
 
 
-def serve(db: str | Path | None = None, *, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve the explorer and HTTP API on http://host:port until interrupted (blocks)."""
+def serve(db: str | Path | None = None, *, host: str = "127.0.0.1", port: int = 8000,
+          allow_hosts: Sequence[str] = ()) -> None:
+    """Serve the explorer and HTTP API on http://host:port until interrupted (blocks); requests must
+    name the bound address, a localhost name or one of `allow_hosts` in their Host header."""
     import uvicorn
 
-    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(db, hosts=guard.allowed_hosts(host, allow_hosts)), host=host, port=port, log_level="info")
 
 
 def _iso(value: date | None) -> str | None:
@@ -178,7 +195,7 @@ def _render(table: pa.Table, format: str, **meta: Any) -> Response:
         for row in rows:
             writer.writerow({k: "; ".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()})
         return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8")
-    return JSONResponse({**meta, "rows": table.to_pylist()})
+    return JSONResponse({**guard.freshness(), **meta, "rows": table.to_pylist()})
 
 
 def _app_from_env() -> FastAPI:  # pragma: no cover - for `uvicorn sitrep.web.app:_app_from_env --factory`

@@ -41,6 +41,8 @@ async function api(path, params) {
     status(`${response.status}: ${detail}`, true);
     throw new Error(detail);
   }
+  const asOf = response.headers.get("x-sitrep-as-of"), stale = response.headers.get("x-sitrep-stale");
+  if (asOf) document.getElementById("as-of").textContent = `data as of ${asOf}` + (stale ? ` (newer data coming: ${stale})` : "");
   status("");
   return body;
 }
@@ -51,6 +53,9 @@ function filters() {
   return out;
 }
 function plural(n, word) { return `${n} ${word}${n === 1 ? "" : "s"}`; }
+function safeUrl(u) {  // only http(s) addresses become links: never javascript:, data: or file:
+  return typeof u === "string" && /^https?:\/\//i.test(u.trim()) ? u.trim() : null;
+}
 function eventLabel(e) { return `${e.source_code || "?"} ${e.name || e.code} ${e.target_code || "?"}`; }
 function parseDate(d) {  // "2024-06-24" (the server's when_day) -> Date
   if (!d) return null;
@@ -349,14 +354,14 @@ async function loadEvidence() {
     h("h3", {}, `Mentions of this event (${detail.mentions.length})`),
     h("ol", { id: "mentions" }, detail.mentions.map(m => h("li", { class: m.mention_id === mention.mention_id ? "current" : null },
       h("a", { href: `#evidence/${encodeURIComponent(e.event_id + "@" + m.mention_id)}` }, `${m.outlet || m.article_id}, ${m.published || ""}`),
-      ": ", m.evidence, " ", m.url ? h("a", { class: "cite", href: m.url, rel: "noreferrer" }, "source") : null))),
+      ": ", m.evidence, " ", safeUrl(m.url) ? h("a", { class: "cite", href: safeUrl(m.url), rel: "noreferrer" }, "source") : null))),
     h("h3", {}, "Why these mentions are one event"),
     detail.reasons ? h("ul", { id: "reasons" }, detail.reasons.map(r => h("li", {}, r))) : h("p", { class: "help" }, detail.reasons_error || "no explanation"),
     h("h3", {}, `Quotes in this article (${doc.quotes.length})`),
     h("ul", { id: "quotes" }, doc.quotes.map(q => h("li", {}, h("b", {}, q.speaker_name || q.speaker_text || "unknown"),
       q.speaker_office ? ` (${q.speaker_office})` : "", " ", q.cue || "", ": ", h("span", { class: "quote" }, q.text)))));
   const head = h("div", { class: "meta" }, h("b", {}, a.title || a.article_id), ` — ${a.outlet || ""}, ${a.published || ""} · `,
-    a.url ? h("a", { href: a.url, rel: "noreferrer" }, a.url) : a.article_id,
+    safeUrl(a.url) ? h("a", { href: safeUrl(a.url), rel: "noreferrer" }, a.url) : (a.url || a.article_id),
     h("div", { class: "legend" }, h("mark", { class: "source" }, "source"), h("mark", { class: "trigger" }, "trigger"),
       h("mark", { class: "target" }, "target"), h("span", { class: "sentence" }, "evidence sentence"), h("span", { class: "removed" }, "removed debris")));
   box.replaceChildren(card, h("div", { class: "columns" }, h("div", {}, head, text), side));
