@@ -18,9 +18,9 @@ from collections.abc import Iterable, Sequence
 
 from ..records import DEFAULT_EXCLUDED_MODALITY, Event
 from ..tables.lexicon import Frame, Lexicon, default_lexicon
+from ..tables.words import event_nouns, resolution_trust
 from .arguments import (
     PROTEST_CODES,
-    PROTEST_NOUNS,
     SPEECH_VERBS,
     Context,
     dateline_host,
@@ -41,23 +41,7 @@ ONE_SIDED_TRUST = 0.6
 
 # Event nouns: noun lemma -> (code, reverse code). Source: possessor or "of"; target: "to"/"with"/
 # "between". Only nouns that report an occurrence; "possible", "planned" etc. mark them hypothetical.
-_EVENT_NOUNS: dict[str, tuple[str, str | None]] = {
-    "visit": ("042", "043"),
-    "trip": ("042", "043"),
-    "summit": ("040", "040"),
-    "talks": ("040", "040"),
-    "meeting": ("040", "040"),
-    "ceasefire": ("0871", "0871"),
-    "truce": ("0871", "0871"),
-    "clash": ("190", "190"),
-    "clashes": ("190", "190"),
-    "fighting": ("190", "190"),
-    "exchange": ("190", "190"),  # only "exchange of fire" (see _code_predicate)
-    **{noun: (PROTEST_CODES[noun], None) for noun in PROTEST_NOUNS},
-    "defiance": ("128", None),
-    "violation": ("128", None),
-    "breach": ("128", None),
-}
+_EVENT_NOUNS = event_nouns()  # data/event-nouns.tsv
 _VISIT_WORDS = frozenset({"visit", "trip", "tour"})
 
 
@@ -401,8 +385,7 @@ def _distinct(a, b) -> bool:
 
 # How much an event's confidence keeps when an actor was not named outright: linked by coreference,
 # a pronoun, the dateline's country, a quote's speaker, a national adjective or a travel destination.
-_RESOLUTION_TRUST = {"coref": 0.9, "pronoun": 0.85, "dateline": 0.85, "place": 0.85, "speaker": 0.9, "adjective": 0.9,
-                     "destination": 0.9, "metonym": 0.95}
+_RESOLUTION_TRUST = resolution_trust()  # data/resolution-trust.tsv
 
 
 def _event(trigger, code, pattern, confidence, source, target, flags, index, sent, ctx: Context) -> Event:

@@ -7,6 +7,7 @@ intent (03x), a refusal (12x) or a threat (13x). Both are pure functions of the 
 
 from __future__ import annotations
 
+from ..tables.words import code_shifts
 from .arguments import SPEECH_VERBS, condition_clauses, that_clause
 
 __all__ = ["FORCE_ROOTS", "announced", "modality"]
@@ -35,27 +36,19 @@ _PLANNED_MODIFIERS = frozenset({"planned", "scheduled", "expected", "upcoming", 
 # CAMEO codes a promise or announced plan of cooperation, aid or concession as an *expression of
 # intent* (03x): "Greece has promised 700 troops" is 0334, not 074; "Portugal will support Turkey's
 # bid" is 032; "will visit Albania in June" is 036 (intent to meet).
-_INTENT_CODES = {
-    "04": "036", "05": "032", "06": "031", "07": "033", "071": "0331", "072": "0332", "073": "0333",
-    "074": "0334", "08": "035", "081": "0351", "082": "0352", "083": "034", "084": "0353", "085": "0354",
-    "086": "0355", "087": "0356",
-}
+_INTENT_CODES = code_shifts("intent")  # data/code-shifts.tsv
 _NOT_INTENT = frozenset({"057"})  # "will sign the treaty" reports a scheduled signing, like a visit
 
 
 # A refusal of cooperation is a rejection (12x): "refused to meet Jordan's king" is 125, "said it would
 # not accept more refugees" 120, "will not lift the curfew" 124 (refuse to yield).
-_REFUSAL_CODES = {"03": "120", "036": "125", "04": "125", "05": "120", "057": "127", "06": "121", "07": "122", "08": "124"}
+_REFUSAL_CODES = code_shifts("refusal")  # data/code-shifts.tsv
 
 # A conflictual act threatened, announced on a condition, or announced as the use of force is a threat
 # (13x): "threatened to impose a curfew" is 1323, "will withdraw its force unless ..." and "would impose
 # sanctions if ..." are threats, as is "would blockade Paris" or "we will drive back the invaders".
 # (Announced plainly, a non-violent sanction is the decision itself: "will postpone visits" is 16.)
-_THREAT_CODES = {
-    "12": "130", "14": "133", "16": "131", "161": "1313", "162": "1311", "163": "1312", "166": "136",
-    "17": "132", "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324", "173": "137", "174": "137",
-    "175": "137", "18": "1383", "19": "138", "191": "1381", "192": "1382", "194": "1384", "20": "1385",
-}
+_THREAT_CODES = code_shifts("threat")  # data/code-shifts.tsv
 FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 _ANNOUNCING = frozenset({"future", "refused", "conditional", "threatened", "unless"})
 
