@@ -13,11 +13,10 @@ own choice, measured on the tune and check splits and kept in ``data/backoff.tsv
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..tables.files import data_text
+from ..tables.files import table_rows
 from ..tables.lexicon import Frame
 
 __all__ = ["BACKOFF_TARGETS", "Policy", "backoff_frame", "policy", "reset_caches", "verb_classes", "wider_targets"]
@@ -41,18 +40,12 @@ class Policy:
     """Lemmas whose act is mutual: coordinated subjects act on each other ("A and B signed a plan")."""
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    text = data_text(name)
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
-
-
 @lru_cache(maxsize=1)
 def policy() -> Policy:
     """The packaged back-off policy, loaded once."""
     roots: dict[str, float] = {}
     skip, symmetric = set(), set()
-    for row in _rows("backoff.tsv"):
+    for row in table_rows("backoff.tsv"):
         kind, value = row["kind"].strip(), row["value"].strip()
         if kind == "root":
             roots[value] = float(row["confidence"])
@@ -68,7 +61,7 @@ def verb_classes() -> dict[str, tuple[str, str | None]]:
     """Lemma ("sign", "lash out") -> (code, reverse) for lemmas whose classes agree on one root; a
     lemma PETRARCH2 files under two roots ("tend": aid and defend) is ambiguous and left out."""
     found: dict[str, list[tuple[str, str | None]]] = {}
-    for row in _rows("verb_classes.tsv"):
+    for row in table_rows("verb_classes.tsv"):
         reverse = row["reverse"].strip()
         found.setdefault(row["lemma"].strip(), []).append((row["code"].strip(), None if reverse == "-" else reverse))
     return {lemma: codes[0] for lemma, codes in found.items() if len({c[:2] for c, _ in codes}) == 1}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..tables.files import data_text
+from ..tables.files import table_rows
 
 __all__ = ["DISAPPROVING_ROOTS", "attack_nouns", "perpetrators", "reset_caches"]
 
@@ -24,9 +24,7 @@ _AGENT_DEPS = frozenset({"poss", "amod", "agent"})
 @lru_cache(maxsize=1)
 def attack_nouns() -> frozenset[str]:
     """The packaged attack nouns (lemmas), loaded once."""
-    text = data_text("attack_nouns.tsv")
-    rows = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return frozenset(rows[1:])
+    return frozenset(row["noun"].strip() for row in table_rows("attack_nouns.tsv"))
 
 
 def perpetrators(verb, targets: list) -> list:

@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .files import data_text
+from .files import table_rows
 
 __all__ = ["Place", "dateline_place", "lookup", "normalise_name", "reset_caches"]
 
@@ -39,9 +39,7 @@ class Place:
 
 def _aliases() -> dict[str, str]:
     """Alias -> ISO-2 code, from `data/place-aliases.tsv`."""
-    rows = [line.split("\t") for line in data_text("place-aliases.tsv").splitlines()
-            if line.strip() and not line.startswith("#")]
-    return {alias: code for alias, code in rows[1:]}
+    return {row["alias"]: row["iso2"] for row in table_rows("place-aliases.tsv")}
 
 
 def normalise_name(name: str) -> str:

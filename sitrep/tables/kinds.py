@@ -9,12 +9,11 @@ its code prefixes, so `kind="criticism"` is `code LIKE '11%'`.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..errors import SitrepError
-from .files import data_text
+from .files import table_rows
 
 __all__ = ["Kind", "codes_for", "kinds", "reset_caches"]
 
@@ -33,12 +32,11 @@ class Kind:
 @lru_cache(maxsize=1)
 def kinds() -> dict[str, Kind]:
     """Every kind in table order, keyed by its word."""
-    lines = [line for line in data_text("kinds.tsv").splitlines() if line and line[0] != "#"]
-    reader = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    header = next(reader)
-    if tuple(header) != _COLUMNS:
-        raise SitrepError(f"sitrep/data/kinds.tsv has header {header}, expected {list(_COLUMNS)}")
-    return {row[0]: Kind(row[0], tuple(c.strip() for c in row[1].split(",")), row[2]) for row in reader}
+    rows = table_rows("kinds.tsv")
+    if rows and tuple(rows[0]) != _COLUMNS:
+        raise SitrepError(f"sitrep/data/kinds.tsv has header {list(rows[0])}, expected {list(_COLUMNS)}")
+    return {row["kind"]: Kind(row["kind"], tuple(c.strip() for c in row["codes"].split(",")), row["meaning"])
+            for row in rows}
 
 
 def codes_for(kind: str) -> tuple[str, ...]:
