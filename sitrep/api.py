@@ -24,6 +24,7 @@ from .query import (
     iter_events,
     open_store,
     quotes,
+    reading,
     stories,
     summary,
     where_clause,
@@ -111,10 +112,6 @@ def export(format: str, *, out: str | Path, db: str | Path | Store | None = None
     from .exports import write_export
 
     where, params = event_where(**filters)
-    store = open_store(db, read_only=not isinstance(db, Store) and db != ":memory:")
-    try:
+    with reading(db) as store:
         return write_export(store, format, out=Path(out), where=where, params=params, order=EVENT_ORDER,
                             limit=limit, batch_size=batch_size)
-    finally:
-        if not isinstance(db, Store):
-            store.close()

@@ -7,6 +7,7 @@ thing everywhere. Filters are bound as parameters, never formatted into SQL.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TypedDict, Unpack
 
@@ -20,12 +21,23 @@ from .tables import cameo as _cameo
 from .tables import kinds as _kinds
 
 __all__ = ["EVENT_ORDER", "EventFilters", "actors", "dyad_quotes", "event_where", "events", "explain", "iter_events",
-           "open_store", "quotes", "stories", "summary", "where_clause"]
+           "open_store", "quotes", "reading", "stories", "summary", "where_clause"]
 
 
 def open_store(db: str | Path | Store | None = None, *, read_only: bool = False) -> Store:
     """A `Store` for `db` (a path, ":memory:", an open Store, or None for the default path)."""
     return db if isinstance(db, Store) else Store(db, read_only=read_only)
+
+
+@contextmanager
+def reading(db: str | Path | Store | None = None) -> Iterator[Store]:
+    """The store to read `db` from: an open `Store` as it is (its owner closes it), else the file opened
+    read-only (":memory:" read-write) for the block and closed after it."""
+    if isinstance(db, Store):
+        yield db
+        return
+    with open_store(db, read_only=db != ":memory:") as store:
+        yield store
 
 
 def events(
@@ -56,10 +68,6 @@ def events(
     negative `limit`, a date not YYYY-MM-DD) raises `UsageError`.
     """
     limit, offset = check_count(limit, "limit"), check_count(offset, "offset") or 0
-    since, until = check_date(since, "since"), check_date(until, "until")
-    check_confidence(min_confidence)
-    if dyad is not None and len(dyad) != 2:
-        raise UsageError(f"dyad {dyad!r} should be a (source, target) pair of code prefixes, e.g. ('USA', 'PRK')")
     where, params = event_where(actor=actor, dyad=dyad, code=code, root=root, quad_class=quad_class, plover=plover,
                                 since=since, until=until, kind=kind, article=article, story=story, text=text,
                                 min_confidence=min_confidence, include_all=include_all)
@@ -112,7 +120,13 @@ def event_where(
     include_all: bool = False,
 ) -> tuple[str, list]:
     """The WHERE clause over the ``events`` table (and its bound parameters) for the filters of `events`:
-    the one definition of what a filter means, for lists, streams and exports alike."""
+    the one definition of what a filter means, and the one place filters are checked (a date not
+    YYYY-MM-DD, a confidence outside 0-1 or a dyad that is not a pair raises `UsageError`), for lists,
+    summaries, streams and exports alike."""
+    since, until = check_date(since, "since"), check_date(until, "until")
+    check_confidence(min_confidence)
+    if dyad is not None and len(dyad) != 2:
+        raise UsageError(f"dyad {dyad!r} should be a (source, target) pair of code prefixes, e.g. ('USA', 'PRK')")
     return where_clause([
         _kind_filter(kind),
         ("(source_code LIKE ? OR target_code LIKE ? OR source_actor_id = ? OR target_actor_id = ?)",
@@ -142,29 +156,12 @@ def iter_events(*, db: str | Path | Store | None = None, batch_size: int = 100_0
     >>> sum(batch.num_rows for batch in iter_events(db="events.duckdb", dyad=("USA", "PRK")))  # doctest: +SKIP
     """
     where, params = event_where(**filters)
-    store = open_store(db, read_only=not isinstance(db, Store) and db != ":memory:")
-    try:
+    with reading(db) as store:
         yield from store.stream("SELECT * FROM events" + where, params, batch_size=batch_size)
-    finally:
-        if not isinstance(db, Store):
-            store.close()
 
 
-def summary(
-    *,
-    db: str | Path | Store | None = None,
-    actor: str | None = None,
-    dyad: Sequence[str] | None = None,
-    code: str | None = None,
-    root: str | None = None,
-    plover: str | None = None,
-    kind: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    min_confidence: float = 0.0,
-    include_all: bool = False,
-    limit: int | None = None,
-) -> pa.Table:
+def summary(*, db: str | Path | Store | None = None, limit: int | None = None,
+            **filters: Unpack[EventFilters]) -> pa.Table:
     """Events per dyad and type in a period, most frequent first: the table every analyst builds first.
 
     One row per (source, target, CAMEO root, PLOVER type) with `events`, `articles` (summed over the
@@ -174,8 +171,7 @@ def summary(
     >>> summary(db="events.duckdb", kind="criticism", since="1998-08-01").to_pylist()[0]   # doctest: +SKIP
     {'source_code': 'USAGOV', 'target_code': 'AFG', 'root': '11', 'type': 'DISAPPROVE', ...}
     """
-    where, params = event_where(actor=actor, dyad=dyad, code=code, root=root, plover=plover, kind=kind, since=since,
-                                until=until, min_confidence=min_confidence, include_all=include_all)
+    where, params = event_where(**filters)
     sql = f"""
         SELECT source_code, target_code, root, plover_event, count(*) AS events,
                sum(num_articles)::BIGINT AS articles, round(avg(goldstein), 1) AS goldstein,
@@ -255,8 +251,7 @@ def stories(*, db: str | Path | Store | None = None) -> pa.Table:
 
 def explain(event_id: str, *, db: str | Path | Store | None = None) -> dict:
     """Why an event's mentions were merged: the event, its mentions and the merge reasons."""
-    store = open_store(db, read_only=not isinstance(db, Store) and db != ":memory:")
-    try:
+    with reading(db) as store:
         event = store.query("SELECT * FROM events WHERE event_id = ? OR best_mention_id = ?", [event_id, event_id]).to_pylist()
         if not event:
             raise SitrepError(f"no event {event_id!r}; list ids with `sitrep events --format csv`")
@@ -264,9 +259,6 @@ def explain(event_id: str, *, db: str | Path | Store | None = None) -> dict:
         mentions = store.query("SELECT * FROM mentions WHERE event_id = ? ORDER BY article_id, sentence_index", [event_id]).to_pylist()
         reasons = explain_merge(mention_rows(store, event_id), event_id)
         coding = _coding(store, mentions)
-    finally:
-        if not isinstance(db, Store):
-            store.close()
     return {"event": event[0], "mentions": mentions, "reasons": reasons, "coding": coding}
 
 
@@ -321,8 +313,6 @@ def where_clause(filters: Sequence[tuple[str, list | None]]) -> tuple[str, list]
     return sql, [arg for _, args in given for arg in args]
 
 
-def _read(db, sql: str, params: list) -> pa.Table:
-    if isinstance(db, Store):
-        return db.query(sql, params)
-    with open_store(db, read_only=db != ":memory:") as store:
+def _read(db: str | Path | Store | None, sql: str, params: list) -> pa.Table:
+    with reading(db) as store:
         return store.query(sql, params)
