@@ -33,7 +33,6 @@ from .records import Event
 from .store import Store
 from .tables import ActorDictionary, Lexicon
 from .text import article_from_text
-from .writer import open_writer
 
 if TYPE_CHECKING:
     from .exports import ExportReport
@@ -76,13 +75,8 @@ def ingest(
                                   progress=progress, actor_files=actor_files, lexicon_files=lexicon_files,
                                   backoff=backoff)
     coder = local_coder(**stage_options(actor_files, lexicon_files, backoff=backoff))
-    store = open_writer(db)
-    try:
-        return ingest_paths(paths, store=store, coder=coder, published=published, outlet=outlet,
-                            batch_size=batch_size, progress=progress)
-    finally:
-        if not isinstance(db, Store):
-            store.close()
+    return ingest_paths(paths, db=db, coder=coder, published=published, outlet=outlet, batch_size=batch_size,
+                        progress=progress)
 
 
 def code_text(text: str, *, published: str | None = None, actors: ActorDictionary | None = None,

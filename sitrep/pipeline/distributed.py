@@ -28,7 +28,6 @@ from pathlib import Path
 from ..errors import UsageError
 from ..records import Article
 from ..store import Store
-from ..writer import open_writer
 from .batch import process_batch
 from .ingest import IngestReport, ingest_paths, stage_options
 
@@ -72,14 +71,9 @@ def ingest(
         return _coded_partitions(todo, scheduler=scheduler, partition_size=partition_size,
                                  num_workers=num_workers, options=options)
 
-    store = open_writer(db)
-    try:
-        # Inputs are read in the client (workers need not see them), in batches of many partitions.
-        return ingest_paths(paths, store=store, coder=coder, published=published, outlet=outlet,
-                            batch_size=DASK_BATCH_ARTICLES, progress=progress)
-    finally:
-        if not isinstance(db, Store):
-            store.close()
+    # Inputs are read in the client (workers need not see them), in batches of many partitions.
+    return ingest_paths(paths, db=db, coder=coder, published=published, outlet=outlet,
+                        batch_size=DASK_BATCH_ARTICLES, progress=progress)
 
 
 DASK_BATCH_ARTICLES = 4096

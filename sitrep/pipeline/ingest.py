@@ -19,7 +19,7 @@ from ..records import Article, Rejected
 from ..store import Store
 from ..tables import ActorDictionary, Lexicon
 from ..text.read import iter_articles
-from ..writer import publish
+from ..writer import open_writer, publish
 from . import batch as stage
 from .batch import ArticleResult
 
@@ -65,34 +65,42 @@ def stage_options(actor_files: Sequence[str | Path] = (), lexicon_files: Sequenc
 def ingest_paths(
     paths: Iterable[str | Path],
     *,
-    store: Store,
+    db: str | Path | Store | None,
     coder: Coder,
     published: str | None = None,
     outlet: str | None = None,
     batch_size: int = 32,
     progress: Callable[[int], None] | None = None,
 ) -> IngestReport:
-    """Read `paths`, code what changed with `coder`, write it to `store` and rebuild the derived tables.
+    """Read `paths`, code what changed with `coder`, write it to `db` and rebuild the derived tables.
+
+    `db` is opened by the one writer (`writer.open_writer`: a private copy renamed over the database at
+    the end) unless it is an open `Store`, which its owner closes.
 
     Stages: 1. read (bad inputs go to the report, the rest go on); 2. skip what the store holds
     unchanged (same id and content hash; within a batch the last copy of an id wins, as a re-ingest
     would); 3. code and write each chunk as it arrives; 4. rebuild stories, events and actors once.
     """
-    report = IngestReport()
-    for batch in _batches(iter_articles(paths, published=published, outlet=outlet), batch_size, report):
-        unique = list({a.id: a for a in batch}.values())
-        known = store.known_hashes([a.id for a in unique])
-        todo = [a for a in unique if known.get(a.id) != a.content_hash]
-        report.unchanged += len(batch) - len(todo)
-        if todo:
-            for results in coder(todo, report):
-                report.written += store.write(results)
-                report.found.update({r.article.id: (len(r.events), sum(e.counted for e in r.events)) for r in results})
-                report.undated += [r.article.id for r in results if not r.article.published]
-        if progress:
-            progress(len(batch))
-    finish_ingest(store, report)
-    return report
+    store = open_writer(db)
+    try:
+        report = IngestReport()
+        for batch in _batches(iter_articles(paths, published=published, outlet=outlet), batch_size, report):
+            unique = list({a.id: a for a in batch}.values())
+            known = store.known_hashes([a.id for a in unique])
+            todo = [a for a in unique if known.get(a.id) != a.content_hash]
+            report.unchanged += len(batch) - len(todo)
+            if todo:
+                for results in coder(todo, report):
+                    report.written += store.write(results)
+                    report.found.update({r.article.id: (len(r.events), sum(e.counted for e in r.events)) for r in results})
+                    report.undated += [r.article.id for r in results if not r.article.published]
+            if progress:
+                progress(len(batch))
+        finish_ingest(store, report)
+        return report
+    finally:
+        if not isinstance(db, Store):
+            store.close()
 
 
 def _batches(items: Iterable[Article | Rejected], size: int, report: IngestReport) -> Iterator[list[Article]]:
