@@ -46,7 +46,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from .timex import expression_type, interval, matches, parse_published, resolve_match
@@ -360,13 +360,9 @@ def is_historical(when: When, *, published: str | None, days: int = 60) -> bool:
     Uses the last day the value covers, so "in 2024" in a paper of 2024-06-24 is not historical and
     "in June 2019" is. Publication-dated and unknown dates are never historical.
     """
-    anchor = parse_published(published)
-    if anchor is None or when.value is None or when.precision in {"publication", "unknown"}:
+    if when.precision in {"publication", "unknown"} or (span := _anchored(when, published)) is None:
         return False
-    try:
-        _, last = interval(when.value)
-    except ValueError:
-        return False
+    anchor, _, last = span
     return (anchor - last).days > days
 
 
@@ -374,13 +370,9 @@ def is_past_period(when: When, *, published: str | None) -> bool:
     """True for a year that ended before publication ("last year"), or a month before the previous
     one ("in January" in a March paper): news dates its own events to the day or week, so such an
     act is background. Last month stays news ("Xi hosted Putin in May" in a June paper)."""
-    anchor = parse_published(published)
-    if anchor is None or when.value is None or when.precision not in {"month", "year"}:
+    if when.precision not in {"month", "year"} or (span := _anchored(when, published)) is None:
         return False
-    try:
-        _, last = interval(when.value)
-    except ValueError:
-        return False
+    anchor, _, last = span
     if when.precision == "month":
         previous = (anchor.replace(day=1) - timedelta(days=1)).replace(day=1)
         return last < previous
@@ -389,11 +381,20 @@ def is_past_period(when: When, *, published: str | None) -> bool:
 
 def is_later(when: When, *, published: str | None) -> bool:
     """True when the date begins after publication: only an act announced for the future has one."""
-    anchor = parse_published(published)
-    if anchor is None or when.value is None or when.precision in {"publication", "unknown"}:
+    if when.precision in {"publication", "unknown"} or (span := _anchored(when, published)) is None:
         return False
-    try:
-        first, _ = interval(when.value)
-    except ValueError:
-        return False
+    anchor, first, _ = span
     return first > anchor
+
+
+def _anchored(when: When, published: str | None) -> tuple[date, date, date] | None:
+    """(publication day, first day, last day) of a dated value; None when either is unknown or the
+    value is not a date interval."""
+    anchor = parse_published(published)
+    if anchor is None or when.value is None:
+        return None
+    try:
+        first, last = interval(when.value)
+    except ValueError:
+        return None
+    return anchor, first, last
