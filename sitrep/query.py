@@ -40,37 +40,17 @@ def reading(db: str | Path | Store | None = None) -> Iterator[Store]:
         yield store
 
 
-def events(
-    *,
-    db: str | Path | Store | None = None,
-    actor: str | None = None,
-    dyad: Sequence[str] | None = None,
-    code: str | None = None,
-    root: str | None = None,
-    quad_class: int | None = None,
-    plover: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    kind: str | None = None,
-    article: str | None = None,
-    story: str | None = None,
-    text: str | None = None,
-    min_confidence: float = 0.0,
-    include_all: bool = False,
-    limit: int | None = None,
-    offset: int = 0,
-) -> pa.Table:
+def events(*, db: str | Path | Store | None = None, limit: int | None = None, offset: int = 0,
+           **filters: Unpack[EventFilters]) -> pa.Table:
     """Events matching every filter given, newest first, as an Arrow table (``.to_pylist()`` for dicts).
 
-    `actor` matches an actor code prefix on either side ("PRK" matches "PRKGOV"); `dyad` is
+    The filters are `EventFilters` (the parameters of `event_where`): `actor` matches an actor code prefix on either side ("PRK" matches "PRKGOV"); `dyad` is
     (source, target) prefixes; negated, hypothetical and historical events are left out unless
     `include_all`; `kind` is a plain word of `sitrep/data/kinds.tsv` ("criticism"). A bad argument (a
     negative `limit`, a date not YYYY-MM-DD) raises `UsageError`.
     """
     limit, offset = check_count(limit, "limit"), check_count(offset, "offset") or 0
-    where, params = event_where(actor=actor, dyad=dyad, code=code, root=root, quad_class=quad_class, plover=plover,
-                                since=since, until=until, kind=kind, article=article, story=story, text=text,
-                                min_confidence=min_confidence, include_all=include_all)
+    where, params = event_where(**filters)
     sql = "SELECT * FROM events" + where
     sql += " ORDER BY " + ", ".join(EVENT_ORDER)
     if limit is not None:
