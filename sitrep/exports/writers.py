@@ -4,12 +4,16 @@ one batch (plus DuckDB's own buffers) whatever the number of rows. Each returns 
 from __future__ import annotations
 
 import struct
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
+
+if TYPE_CHECKING:
+    import pyarrow.parquet as pq
 
 __all__ = ["write_tsv", "write_csv", "write_lines", "write_parquet", "write_parquet_months"]
 
@@ -28,29 +32,31 @@ def _plain(batch: pa.RecordBatch) -> pa.RecordBatch:
     return pa.RecordBatch.from_arrays(columns, schema=batch.schema)
 
 
+def _copy(reader: pa.RecordBatchReader, writer: pacsv.CSVWriter | pq.ParquetWriter,
+          convert: Callable[[pa.RecordBatch], pa.RecordBatch] | None = None) -> int:
+    """Write every batch of `reader` (converted, if asked) with `writer`; the rows written."""
+    rows = 0
+    for batch in reader:
+        writer.write_batch(convert(batch) if convert else batch)
+        rows += batch.num_rows
+    return rows
+
+
 def write_tsv(reader: pa.RecordBatchReader, path: Path, *, header: bool) -> int:
     """Tab-separated, unquoted, empty for null: the layout GDELT and ICEWS ship (the header, when asked
     for, unquoted too: Arrow's writer would quote the names)."""
     options = pacsv.WriteOptions(include_header=False, delimiter="\t", quoting_style="none")
-    rows = 0
     with pa.OSFile(str(path), "wb") as sink:
         if header:
             sink.write(("\t".join(reader.schema.names) + "\n").encode("utf-8"))
         with pacsv.CSVWriter(sink, reader.schema, write_options=options) as writer:
-            for batch in reader:
-                writer.write_batch(_plain(batch))
-                rows += batch.num_rows
-    return rows
+            return _copy(reader, writer, _plain)
 
 
 def write_csv(reader: pa.RecordBatchReader, path: Path) -> int:
     """RFC 4180 CSV with a header, values quoted where needed."""
-    rows = 0
     with pacsv.CSVWriter(str(path), reader.schema) as writer:
-        for batch in reader:
-            writer.write_batch(batch)
-            rows += batch.num_rows
-    return rows
+        return _copy(reader, writer)
 
 
 def write_lines(reader: pa.RecordBatchReader, path: Path) -> int:
@@ -74,12 +80,8 @@ def write_parquet(reader: pa.RecordBatchReader, path: Path) -> int:
     """One Parquet file, one row group per batch."""
     import pyarrow.parquet as pq
 
-    rows = 0
     with pq.ParquetWriter(str(path), reader.schema) as writer:
-        for batch in reader:
-            writer.write_batch(batch)
-            rows += batch.num_rows
-    return rows
+        return _copy(reader, writer)
 
 
 def write_parquet_months(reader: pa.RecordBatchReader, folder: Path) -> tuple[int, int]:
