@@ -12,6 +12,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from ..tables.actors import ActorDictionary
+from ..text import doc_text
 from .resolve import CONTESTED_DATELINES, Actor, ActorMention, _Atom, _code, named_actor, sector_actor
 
 __all__ = ["dateline_context", "owner_context", "place_context", "repeated_context", "sentence_context", "settle"]
@@ -40,7 +41,7 @@ def dateline_context(doc, mentions: list[ActorMention], atoms: Sequence[_Atom], 
     """
     from ..tables.gazetteer import dateline_place
 
-    place = dateline_place(doc.text)
+    place = dateline_place(doc_text(doc))
     if place is None or place.country is None or place.name in CONTESTED_DATELINES:
         return mentions
     home = place.country

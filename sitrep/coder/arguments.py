@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..tables.lexicon import Frame
 from ..tables.words import speech_verbs
+from ..text import doc_text
 from .antecedents import names_a_pair, pair_antecedent, previous_subject
 
 if TYPE_CHECKING:
@@ -567,11 +568,11 @@ def dateline_host(ctx: Context):
     if "dateline_host" not in ctx.cache:
         from ..actors import CONTESTED_DATELINES, places
 
-        place = places.dateline_place(ctx.doc.text)
+        place = places.dateline_place(doc_text(ctx.doc))
         host = None
         if place is not None and place.country and place.start is not None and place.end is not None \
                 and place.name not in CONTESTED_DATELINES | {"United Nations"}:
-            host = _place_mention(place, place.start, place.end, ctx.doc.text[place.start:place.end], "dateline")
+            host = _place_mention(place, place.start, place.end, doc_text(ctx.doc)[place.start:place.end], "dateline")
         ctx.cache["dateline_host"] = host
     return ctx.cache["dateline_host"]
 
@@ -584,7 +585,7 @@ def ground(trigger):
     place = places.event_place(trigger)
     if place is None or not place.country or place.start is None:
         return None
-    return _place_mention(place, place.start, place.end, trigger.doc.text[place.start:place.end], "place")
+    return _place_mention(place, place.start, place.end, doc_text(trigger.doc)[place.start:place.end], "place")
 
 
 def struck_place(mention):

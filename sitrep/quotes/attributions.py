@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..text import doc_text
 from .cue_parse import (
     before_comma,
     in_paragraph,
@@ -79,7 +80,7 @@ class _Draft:
 
 def find_attributions(doc, spans: Sequence[QuoteSpan]) -> list[Attribution]:
     """Attributions in text order: cues from the parse, then the quote spans no cue claimed."""
-    text = doc.text
+    text = doc_text(doc)
     drafts = [d for d in (_draft(tok) for tok in doc) if d is not None]
     for d in drafts:
         _repair_speaker(doc, d, spans)
@@ -168,7 +169,7 @@ def _repair_speaker(doc, d: _Draft, spans: Sequence[QuoteSpan]) -> None:
                                            or words[0].is_title and words[0].pos_ != "ADP")
                  and any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in words)
                  and not any(t.pos_ in ("VERB", "AUX") and not t.is_title for t in words)
-                 and "\n" not in doc.text[q.close:cue.idx])
+                 and "\n" not in doc_text(doc)[q.close:cue.idx])
     if not plausible:
         d.speaker_head, d.speaker_tokens = None, []
         return
@@ -217,7 +218,7 @@ def _reported_tokens(drafts: list[_Draft]) -> dict[int, _Draft]:
 
 def _dash_credit(doc, q: QuoteSpan) -> Attribution | None:
     """A quote followed by a dash and a name: the pull-quote and vox-pop credit line."""
-    text = doc.text
+    text = doc_text(doc)
     m = _DASH_CREDIT.match(text, q.close)
     if m is None:
         return None
@@ -249,7 +250,7 @@ def _transcript_turns(doc) -> list[Attribution]:
     """Paragraphs of a transcript or a headline credit: "WALLACE: Let's start ..." or
     "Pat Caddell: Democrats worried ...". The name must be in capitals, be a person entity, or open
     the article's headline ("Sanders: Clinton needs to ...")."""
-    text = doc.text
+    text = doc_text(doc)
     turns = []
     for m in _TURN.finditer(text):
         name = m.group(1)
@@ -280,7 +281,7 @@ def _transcript_turns(doc) -> list[Attribution]:
 def _block_after_colon(doc, d: _Draft) -> list:
     """"The governor added:" closing a paragraph introduces the next paragraph as the quote."""
     last = max(d.cue_tokens + d.speaker_tokens, key=lambda t: t.i)
-    text = doc.text
+    text = doc_text(doc)
     colon = last.idx + len(last)
     tail = text[colon:text.find("\n", colon) if "\n" in text[colon:] else len(text)]
     if tail.strip() != ":":
@@ -440,7 +441,7 @@ def _inverted_draft(verb) -> _Draft | None:
     doc = verb.doc
     stop = next((t.i for t in doc[verb.i + 1:verb.sent.end] if t.text in (":", ",")), None)
     if stop is None or stop == verb.i + 1 or not (
-            doc[stop].text == ":" or doc.text[doc[stop].idx + 1:].lstrip()[:1] in "“\"‘"):
+            doc[stop].text == ":" or doc_text(doc)[doc[stop].idx + 1:].lstrip()[:1] in "“\"‘"):
         return None  # "Calls men derogatory names, like ...": a list of charges, not a credit
     words = list(doc[verb.i + 1:stop])
     if not (words[0].pos_ in ("PROPN", "DET", "NOUN") and all(t.pos_ not in ("VERB", "AUX") for t in words)):
@@ -489,7 +490,7 @@ def _beside(text: str, q: QuoteSpan, frame: tuple[int, int], sent) -> bool:
 
 def _utterance_like(doc, q: QuoteSpan) -> bool:
     """A quote that reads as something said (a clause or a sentence), not a scare-quoted phrase."""
-    words = doc.text[q.start:q.end].split()
+    words = doc_text(doc)[q.start:q.end].split()
     if len(words) >= 8:
         return True
     span = doc.char_span(q.start, q.end, alignment_mode="expand")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..text import doc_text
 from .cues import (
     ATTITUDE,
     BELIEF_OBJECT,
@@ -93,7 +94,7 @@ def speaker_phrase(head) -> list:
 def in_paragraph(tokens: list, anchor) -> list:
     """The tokens in the anchor's paragraph: a parse that runs over a line break (a caption, a
     heading) must not carry a speaker or content across it."""
-    text = anchor.doc.text
+    text = doc_text(anchor.doc)
     lo = text.rfind("\n", 0, anchor.idx) + 1
     hi = text.find("\n", anchor.idx)
     hi = len(text) if hi < 0 else hi

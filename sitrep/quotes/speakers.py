@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..records import Actor, ActorMention, Quote
+from ..text import doc_text
 from .attributions import RELATIVE_PRONOUNS, Attribution, find_attributions
 from .cues import STATEMENT_NOUNS
 from .marks import QuoteSpan, find_quote_spans
@@ -60,7 +61,7 @@ def find_quotes(doc, mentions: Sequence[ActorMention] = ()) -> list[Quote]:
     ``mentions`` are actor mentions (objects with ``start``, ``end`` and ``actor``); without them
     ``speaker`` stays None but every span is still found.
     """
-    text = doc.text
+    text = doc_text(doc)
     # 1.
     spans = find_quote_spans(text)
     # 2.
@@ -89,7 +90,7 @@ def _resolve(
     if att.speaker is None:
         return None, None
     s_start, s_end, head_i = att.speaker
-    words = doc.text[s_start:s_end].lower().split()
+    words = doc_text(doc)[s_start:s_end].lower().split()
     mention = _attached_mention(doc, s_start, s_end, head_i, mentions)
     if len(words) == 1 and words[0] in _PRONOUNS:
         return _antecedent(doc, att, mentions) or previous, "pronoun"
@@ -150,7 +151,7 @@ def _attached_mention(
 
 
 def _to_quote(doc, att: Attribution, actor: Actor | None, how: str | None) -> Quote:
-    text = doc.text
+    text = doc_text(doc)
     parts = att.parts
     start, end = parts[0][0], parts[-1][1]
     content = " ".join(text[a:b] for a, b in parts)

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from ..errors import ModelError
+from .doc_index import index_doc
 
 __all__ = ["MODEL_PACKAGE", "nlp", "parse", "reset_caches"]
 
@@ -61,17 +62,18 @@ def _register_paragraph_breaks() -> None:
 
 def parse(texts: Iterable[str], *, batch_size: int = 16) -> Iterator:
     """Parse texts in batches with `nlp.pipe` (several times faster than one call per text); a text
-    over spaCy's `max_length` is parsed in parts that keep its offsets (`long_texts`)."""
+    over spaCy's `max_length` is parsed in parts that keep its offsets (`long_texts`). Each Doc leaves
+    indexed (`doc_index.index_doc`: its text and sentences computed once for every later stage)."""
     pipeline, texts = nlp(), list(texts)
     long = {i for i, text in enumerate(texts) if len(text) > pipeline.max_length}
     if not long:
-        yield from pipeline.pipe(texts, batch_size=batch_size)
+        yield from map(index_doc, pipeline.pipe(texts, batch_size=batch_size))
         return
     from .long_texts import parse_long
 
     short = pipeline.pipe([t for i, t in enumerate(texts) if i not in long], batch_size=batch_size)
     for i, text in enumerate(texts):
-        yield parse_long(pipeline, text) if i in long else next(short)
+        yield index_doc(parse_long(pipeline, text) if i in long else next(short))
 
 
 def reset_caches() -> None:
