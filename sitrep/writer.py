@@ -4,14 +4,18 @@ DuckDB lets one process write a file, and the writer cannot even open it while a
 open (docs/reliability.md). So an ingest never writes the database readers open:
 
 1. it takes ``<db>.lock`` (an exclusive ``flock``; a second ingest waits for it, for a bounded time);
-2. it copies the database to ``<db>.ingest`` and writes, rebuilds and checkpoints that copy;
-3. it renames the copy over the database (``os.replace``, atomic on one file system).
+2. it reads the database in place (read-only, beside any readers) until it has something to write;
+   then it copies the database to ``<db>.ingest`` and writes, rebuilds and checkpoints that copy;
+3. it renames the copy over the database (``os.replace``, atomic on one file system). An ingest that
+   found nothing to write leaves the database as it was (no copy, no swap).
 
 Readers (`sitrep serve`, `sitrep events`) open the database read-only at any time: they see the state
 of the last finished ingest, or, if they opened it before the swap, the one before; never a half state.
-A kill -9 at any point before the rename leaves the database as it was (the work copy is discarded by
-the next ingest); the kernel drops the lock with the process. Every finished ingest records its time in
-``sitrep_meta`` (`as_of`), which the HTTP API returns with every answer.
+A kill -9 at any point before the rename leaves the database as it was; the kernel drops the lock with
+the process. The next ingest continues the killed one's work copy (its finished batches are kept, so
+a re-run skips those articles by content hash) while the database is still the one it copied, and
+discards it otherwise. Every published ingest records its time in ``sitrep_meta`` (`as_of`), which
+the HTTP API returns with every answer.
 
 >>> with open_writer("events.duckdb") as store:      # doctest: +SKIP
 ...     store.write(results); publish(store)
@@ -25,6 +29,7 @@ import logging
 import os
 import shutil
 import time
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO
@@ -34,7 +39,7 @@ from .store import Store, as_of, half_state
 
 __all__ = [
     "WRITER_WAIT", "WriterBusyError", "WorkStore", "open_writer", "publish", "as_of", "ingest_running",
-    "half_state", "lock_path", "work_path",
+    "half_state", "lock_path", "work_path", "writable", "changed",
 ]
 
 WRITER_WAIT = 120.0
@@ -100,15 +105,53 @@ def _holder(path: Path) -> str:
 
 
 class WorkStore(Store):
-    """A `Store` on the private work copy of `target`: `publish` swaps it in; closing it unpublished
-    (an error, an interrupt) discards it and leaves `target` as it was."""
+    """A `Store` for an ingest of `target`: it reads `target` in place (read-only) until the first write,
+    then writes a private work copy that `publish` swaps in; closing it unpublished (an error, an
+    interrupt) keeps the copy for the next ingest to continue from (`open_writer`)."""
 
-    def __init__(self, target: Path, lock: _Lock) -> None:
-        self.target, self._lock, self.published = target, lock, False
-        super().__init__(work_path(target))
+    def __init__(self, target: Path, lock: _Lock, *, resume: bool = False) -> None:
+        self.target, self._lock, self.published, self.resumed = target, lock, False, resume
+        self.writable = resume or not target.exists()
+        if self.writable:
+            super().__init__(work_path(target))
+            if not resume:
+                _set_meta(self, _BASE_KEY, _identity(target))
+        else:
+            super().__init__(target, read_only=True)
+            if not self.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'articles'"
+                                    ).fetchall()[0][0]:
+                self.make_writable()  # not a sitrep database yet: the work copy gains the tables
+
+    def make_writable(self) -> None:
+        """Copy the database to the work copy and write that from now on (a no-op once done)."""
+        if self.writable:
+            return
+        self.con.close()
+        work = work_path(self.target)
+        try:
+            shutil.copyfile(self.target, work)
+            Store.__init__(self, work)
+        except StoreError as error:
+            _discard(self.target)
+            raise StoreError(str(error).replace(str(work), str(self.target))) from error.__cause__
+        _set_meta(self, _BASE_KEY, _identity(self.target))
+        self.writable = True
+
+    def write(self, results: Sequence) -> int:
+        self.make_writable()
+        return super().write(results)
+
+    def log_rejected(self, rejected: Iterable) -> None:
+        self.make_writable()
+        super().log_rejected(rejected)
 
     def publish(self) -> None:
-        """Record the as-of time, checkpoint, and rename the work copy over the database (atomic)."""
+        """Record the as-of time, checkpoint, and rename the work copy over the database (atomic).
+        With nothing written, the database is left as it was."""
+        if not self.writable:
+            self.published = True
+            return
+        self.con.execute("DELETE FROM sitrep_meta WHERE key = ?", [_BASE_KEY])
         _set_as_of(self)
         self.con.execute("CHECKPOINT")
         self.con.close()
@@ -123,16 +166,46 @@ class WorkStore(Store):
         try:
             super().close()
         finally:
-            if not self.published:
-                _discard(self.target)
             self._lock.release()
+
+
+_BASE_KEY = "work_copy_of"
+"""`sitrep_meta` key of a work copy: size and modification time of the database it copies, so the
+next ingest continues from a killed one's copy only while the database is still the one copied."""
+
+
+def _identity(target: Path) -> str:
+    try:
+        stat = target.stat()
+    except FileNotFoundError:
+        return "none"
+    return f"{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def _resumable(target: Path) -> bool:
+    """Whether a work copy left by a killed ingest can be continued: it opens, and it copies the
+    database as it is now (nobody published since). Anything else is discarded."""
+    work = work_path(target)
+    if not work.exists():
+        return False
+    try:
+        import duckdb
+
+        with duckdb.connect(str(work)) as con:  # replays the copy's write-ahead log
+            rows = con.execute("SELECT value FROM sitrep_meta WHERE key = ?", [_BASE_KEY]).fetchall()
+    except Exception:  # noqa: BLE001 - a damaged or foreign file: not ours to continue
+        return False
+    return bool(rows) and rows[0][0] == _identity(target)
 
 
 def open_writer(db: str | Path | Store | None = None, *, wait: float = WRITER_WAIT) -> Store:
     """The store an ingest writes: a `WorkStore` for a file, the store itself for an open `Store` or
     ":memory:" (written in place; `publish` then only records the as-of time).
 
-    Raises `WriterBusyError` when another ingest keeps the lock for more than `wait` seconds.
+    A work copy left by a killed ingest is continued when the database is still the one it copied
+    (its finished batches are kept, so a re-run skips those articles by content hash); any other
+    work copy is discarded. Raises `WriterBusyError` when another ingest keeps the lock for more
+    than `wait` seconds.
     """
     if isinstance(db, Store):
         return db
@@ -145,12 +218,14 @@ def open_writer(db: str | Path | Store | None = None, *, wait: float = WRITER_WA
         raise StoreError(f"cannot create {target}: the folder {target.parent} does not exist; create it first")
     lock = _Lock(target, wait=wait)
     try:
-        _discard(target)  # a work copy left by a killed ingest: we hold the lock, nobody else writes it
         if Path(f"{target}.wal").exists():
             _checkpoint_in_place(target, wait=wait)
-        if target.exists():
-            shutil.copyfile(target, work_path(target))
-        store = WorkStore(target, lock)
+        resume = _resumable(target)  # we hold the lock: nobody else writes the work copy
+        if resume:
+            log.info("%s: continuing the work copy of an interrupted ingest", target)
+        else:
+            _discard(target)
+        store = WorkStore(target, lock, resume=resume)
     except StoreError as error:  # name the database the user gave, not our work copy of it
         _discard(target)
         lock.release()
@@ -159,10 +234,24 @@ def open_writer(db: str | Path | Store | None = None, *, wait: float = WRITER_WA
         _discard(target)
         lock.release()
         raise
-    problem = half_state(store)
-    if problem:
-        log.warning("%s: %s; this ingest rebuilds the derived tables", target, problem)
+    if store.writable and not store.resumed:
+        problem = half_state(store)
+        if problem:
+            log.warning("%s: %s; this ingest rebuilds the derived tables", target, problem)
     return store
+
+
+def writable(store: Store) -> Store:
+    """`store`, ready to be written: a `WorkStore` makes its work copy now; any other store is."""
+    if isinstance(store, WorkStore):
+        store.make_writable()
+    return store
+
+
+def changed(store: Store) -> bool:
+    """Whether `store` holds base rows its derived tables do not reflect yet: a work copy continued
+    from an interrupted ingest, or a half state (`half_state`)."""
+    return bool(getattr(store, "resumed", False)) or half_state(store) is not None
 
 
 def publish(store: Store) -> None:
@@ -190,9 +279,12 @@ def ingest_running(db: str | Path) -> str | None:
 
 
 def _set_as_of(store: Store) -> None:
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    _set_meta(store, "as_of", datetime.now(timezone.utc).isoformat(timespec="seconds"))
+
+
+def _set_meta(store: Store, key: str, value: str) -> None:
     store.con.execute("CREATE TABLE IF NOT EXISTS sitrep_meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
-    store.con.execute("INSERT OR REPLACE INTO sitrep_meta VALUES ('as_of', ?)", [now])
+    store.con.execute("INSERT OR REPLACE INTO sitrep_meta VALUES (?, ?)", [key, value])
 
 
 def _discard(target: Path) -> None:

@@ -92,6 +92,52 @@ def test_writer_kill_9_leaves_the_state_before_and_a_rerun_gives_the_uninterrupt
     assert not writer.work_path(db).exists()
 
 
+def test_writer_rerun_after_a_kill_continues_where_the_killed_ingest_stopped(inputs, tmp_path):
+    db = tmp_path / "resumed.duckdb"
+    db.write_bytes(inputs["before"].read_bytes())
+    killer = _KILLER.replace("api.ingest([folder], db=db)", "api.ingest([folder], db=db, batch_size=1)")
+    folder = _folder(tmp_path, ARTICLE_A, ARTICLE_B, "China protested to Japan on Friday.")
+    run = subprocess.run([sys.executable, "-c", killer, "mid-write", str(db), str(folder)], capture_output=True)
+    assert run.returncode == -signal.SIGKILL, run.stderr.decode()[-2000:]
+    assert _state(db) == _state(inputs["before"]) and writer.work_path(db).exists()
+    report = api.ingest([folder], db=db)       # B, coded before the kill, is kept in the work copy
+    assert (report.read, report.written, report.unchanged) == (3, 1, 2)
+    uninterrupted = tmp_path / "uninterrupted.duckdb"
+    uninterrupted.write_bytes(inputs["before"].read_bytes())
+    api.ingest([folder], db=uninterrupted)
+    assert _state(db) == _state(uninterrupted)
+    assert not writer.work_path(db).exists()
+
+
+def test_writer_rerun_discards_the_work_copy_once_the_database_changed(inputs, tmp_path):
+    db = tmp_path / "moved.duckdb"
+    db.write_bytes(inputs["before"].read_bytes())
+    run = subprocess.run([sys.executable, "-c", _KILLER, "mid-write", str(db), str(inputs["both"])], capture_output=True)
+    assert run.returncode == -signal.SIGKILL, run.stderr.decode()[-2000:]
+    db.write_bytes(inputs["after"].read_bytes())  # restored from elsewhere: the copy is stale
+    report = api.ingest([inputs["both"]], db=db)
+    assert report.written == 0 and not writer.work_path(db).exists()
+    assert _state(db) == _state(inputs["after"])
+
+
+def test_writer_no_op_reingest_reads_hashes_and_leaves_the_file_untouched(inputs, tmp_path, monkeypatch):
+    from sitrep.text import analyse
+
+    db = tmp_path / "same.duckdb"
+    db.write_bytes(inputs["after"].read_bytes())
+    before = db.stat()
+
+    def no_model():
+        raise AssertionError("a no-op re-ingest must not load the model")
+
+    monkeypatch.setattr(analyse, "nlp", no_model)
+    report = api.ingest([inputs["both"]], db=db)
+    assert (report.read, report.written, report.unchanged, report.exit_code) == (2, 0, 2, 0)
+    assert report.events == api.events(db=db).num_rows
+    assert (db.stat().st_mtime_ns, db.stat().st_size) == (before.st_mtime_ns, before.st_size)
+    assert not writer.work_path(db).exists()
+
+
 _READER = textwrap.dedent("""
     import sys, duckdb
     con = duckdb.connect(sys.argv[1], read_only=True)
@@ -178,7 +224,7 @@ def test_writer_publish_records_the_as_of_time_readers_see(tmp_path):
         assert writer.as_of(reader) and writer.half_state(reader) is None
 
 
-def test_writer_discards_a_work_copy_left_by_a_killed_ingest(inputs, tmp_path):
+def test_writer_discards_a_damaged_work_copy_left_by_a_killed_ingest(inputs, tmp_path):
     db = tmp_path / "left.duckdb"
     db.write_bytes(inputs["before"].read_bytes())
     writer.work_path(db).write_bytes(b"half-written garbage")

@@ -19,7 +19,7 @@ from ..records import Article, Rejected
 from ..store import Store
 from ..tables import ActorDictionary, Lexicon
 from ..text.read import iter_articles
-from ..writer import open_writer, publish
+from ..writer import changed, open_writer, publish, writable
 from . import batch as stage
 from .batch import ArticleResult
 
@@ -79,7 +79,9 @@ def ingest_paths(
 
     Stages: 1. read (bad inputs go to the report, the rest go on); 2. skip what the store holds
     unchanged (same id and content hash; within a batch the last copy of an id wins, as a re-ingest
-    would); 3. code and write each chunk as it arrives; 4. rebuild stories, events and actors once.
+    would); 3. code and write each chunk as it arrives; 4. rebuild stories, events and actors once,
+    when something changed. Until something is to be written the database is only read (no copy,
+    no model), so re-ingesting unchanged inputs costs a hash look-up per article.
     """
     store = open_writer(db)
     try:
@@ -121,17 +123,32 @@ def _batches(items: Iterable[Article | Rejected], size: int, report: IngestRepor
 def finish_ingest(store: Store, report: IngestReport) -> None:
     """Log the rejected inputs, rebuild the derived tables once (in one transaction: a store written in
     place never shows them half built), count the events and publish the new state to readers
-    (`writer.publish`: the atomic swap of the work copy) on every ingest path."""
-    store.con.execute("BEGIN TRANSACTION")
+    (`writer.publish`: the atomic swap of the work copy) on every ingest path.
+
+    The derived tables depend on the base tables alone, so they are rebuilt only when base rows
+    changed: this ingest wrote some, or continued an interrupted ingest, or found them behind
+    (`writer.changed`). An ingest that wrote nothing and rejected nothing leaves the database as it was.
+    """
+    rebuilding = bool(report.written) or changed(store)
+    if not rebuilding and not report.rejected:
+        report.events = _counted(store)
+        publish(store)
+        return
+    writable(store).con.execute("BEGIN TRANSACTION")
     try:
         store.log_rejected(report.rejected)
-        rebuild(store)
+        if rebuilding:
+            rebuild(store)
         store.con.execute("COMMIT")
     except BaseException:
         store.con.execute("ROLLBACK")
         raise
-    report.events = store.con.execute("SELECT count(*) FROM events WHERE counted").fetchall()[0][0]
+    report.events = _counted(store)
     publish(store)
+
+
+def _counted(store: Store) -> int:
+    return store.con.execute("SELECT count(*) FROM events WHERE counted").fetchall()[0][0]
 
 
 def local_coder(**options: Any) -> Coder:
