@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Unpack
 
 from .checks import check_count, check_date
 from .pipeline import process_batch
-from .pipeline.ingest import IngestReport, finish_ingest, ingest_paths, local_coder, stage_options
+from .pipeline.ingest import IngestReport, finish_ingest, ingest_paths, stage_options
+from .pipeline.workers import CHUNK, free_cores, local_coder
 from .query import (
     EVENT_ORDER,
     EventFilters,
@@ -55,6 +56,7 @@ def ingest(
     lexicon_files: Sequence[str | Path] = (),
     dask: str | None = None,
     backoff: bool = True,
+    workers: int | None = None,
 ) -> IngestReport:
     """Read, code and store articles. Unchanged articles are skipped; changed ones replaced.
 
@@ -66,15 +68,22 @@ def ingest(
     `dask` runs the coding on Dask ("synchronous", "threads", "processes" or a scheduler address; see
     docs/scale.md) with this process as the only writer. `backoff=False` codes only the lexicon's
     precise frames (no back-off to a verb's general class; see ``sitrep/coder/backoff.py``).
+    `workers` local processes code in parallel (default: the free cores, `pipeline.workers.free_cores`),
+    this process writing; the pool starts only when more than 16 articles are to be coded. With `dask`,
+    `workers` is the number of local Dask workers (default: one per core).
     """
     published, _ = check_date(published, "published"), check_count(batch_size, "batch_size", minimum=1)
+    check_count(workers, "workers", minimum=1)
     if dask is not None:
         from .pipeline import distributed
 
         return distributed.ingest(paths, db=db, scheduler=dask, published=published, outlet=outlet,
                                   progress=progress, actor_files=actor_files, lexicon_files=lexicon_files,
-                                  backoff=backoff)
-    coder = local_coder(**stage_options(actor_files, lexicon_files, backoff=backoff))
+                                  backoff=backoff, num_workers=workers)
+    workers = free_cores() if workers is None else workers
+    coder = local_coder(workers=workers, **stage_options(actor_files, lexicon_files, backoff=backoff))
+    if workers > 1:  # enough articles per batch to keep every worker busy between the batch's look-ups
+        batch_size = max(batch_size, workers * CHUNK * 4)
     return ingest_paths(paths, db=db, coder=coder, published=published, outlet=outlet, batch_size=batch_size,
                         progress=progress)
 

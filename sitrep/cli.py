@@ -50,13 +50,15 @@ def ingest(
     dask: Annotated[Optional[str], typer.Option("--dask", metavar="SCHEDULER", help="Code on Dask: synchronous, threads, processes or a scheduler address (tcp://host:8786); see docs/scale.md.")] = None,
     backoff: Annotated[bool, typer.Option("--backoff/--no-backoff", help="Code a political verb no precise frame matched at its general CAMEO level (lower confidence).")] = True,
     progress_bar: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Show a progress bar on stderr (default: when stderr is a terminal).")] = None,
+    workers: Annotated[Optional[int], typer.Option("--workers", metavar="N", help="Worker processes coding in parallel (default: the free cores; 1 codes in this process).")] = None,
 ) -> None:
     """Read, code and store articles; unchanged articles are skipped, changed ones replaced."""
     _check_published(published)
     try:
         with _ingest_progress(progress_bar) as advance:
             report = api.ingest(paths, db=db, published=published, outlet=outlet, progress=advance,
-                                actor_files=actors_file or (), lexicon_files=lexicon_file or (), dask=dask, backoff=backoff)
+                                actor_files=actors_file or (), lexicon_files=lexicon_file or (), dask=dask, backoff=backoff,
+                                workers=workers)
     except SitrepError as error:
         _fail(error)
     _print_found(report)

@@ -1,4 +1,5 @@
-"""Tests for sitrep.pipeline.distributed: Dask ingest gives the tables `sitrep.api.ingest` gives."""
+"""Tests for sitrep.pipeline.distributed and .workers: a Dask ingest and a 2-worker ingest give the
+tables a 1-process `sitrep.api.ingest` gives."""
 
 from __future__ import annotations
 
@@ -43,7 +44,7 @@ def _tables(db: Path) -> dict[str, list[dict]]:
 @pytest.fixture(scope="module")
 def api_tables(tmp_path_factory) -> dict[str, list[dict]]:
     db = tmp_path_factory.mktemp("api") / "api.duckdb"
-    api.ingest([EXAMPLES, SYNDICATED], db=db)
+    api.ingest([EXAMPLES, SYNDICATED], db=db, workers=1)
     return _tables(db)
 
 
@@ -54,6 +55,15 @@ def test_distributed_ingest_synchronous_gives_the_tables_of_api_ingest(tmp_path,
     got = _tables(db)
     for table in TABLES:
         assert len(got[table]) == len(api_tables[table]), table
+        assert got[table] == api_tables[table], table
+
+
+def test_workers_ingest_on_two_local_processes_gives_the_tables_of_one_process(tmp_path, api_tables) -> None:
+    db = tmp_path / "workers.duckdb"
+    report = api.ingest([EXAMPLES, SYNDICATED], db=db, workers=2)  # 40 articles: three chunks on the pool
+    assert report.read == 40 and report.written == 40 and not report.rejected
+    got = _tables(db)
+    for table in TABLES:
         assert got[table] == api_tables[table], table
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +19,8 @@ from ..store import Store
 from ..tables import ActorDictionary, Lexicon
 from ..text.read import iter_articles
 from ..writer import changed, open_writer, publish, writable
-from . import batch as stage
 from .batch import ArticleResult
+from .workers import local_coder
 
 __all__ = ["Coder", "IngestReport", "finish_ingest", "ingest_paths", "local_coder", "stage_options"]
 
@@ -74,6 +73,8 @@ def ingest_paths(
 ) -> IngestReport:
     """Read `paths`, code what changed with `coder`, write it to `db` and rebuild the derived tables.
 
+    A `coder` with a `close()` (a pool of worker processes, `workers.LocalCoder`) is closed at the end.
+
     `db` is opened by the one writer (`writer.open_writer`: a private copy renamed over the database at
     the end) unless it is an open `Store`, which its owner closes.
 
@@ -101,6 +102,9 @@ def ingest_paths(
         finish_ingest(store, report)
         return report
     finally:
+        close = getattr(coder, "close", None)
+        if close is not None:
+            close()
         if not isinstance(db, Store):
             store.close()
 
@@ -149,30 +153,3 @@ def finish_ingest(store: Store, report: IngestReport) -> None:
 
 def _counted(store: Store) -> int:
     return store.con.execute("SELECT count(*) FROM events WHERE counted").fetchall()[0][0]
-
-
-def local_coder(**options: Any) -> Coder:
-    """A `Coder` that runs `process_batch` in this process; if a batch fails, it codes its articles
-    one by one so one bad article (a parse the coder cannot handle) is reported and the rest stored."""
-    code: Callable[[list[Article]], list[ArticleResult]] = (
-        partial(stage.process_batch, **options) if options else stage.process_batch
-    )
-
-    def run(articles: list[Article], report: IngestReport) -> Iterator[list[ArticleResult]]:
-        try:
-            yield code(articles)
-            return
-        except Exception:  # noqa: BLE001 - any failure of one article must not lose the batch
-            pass
-        results = []
-        for article in articles:
-            try:
-                results.extend(code([article]))
-            except Exception as error:  # noqa: BLE001
-                report.rejected.append(Rejected(
-                    article.path or article.id,
-                    f"coding failed ({type(error).__name__}: {error}); the article was not stored, "
-                    "please report it with this message"))
-        yield results
-
-    return run
