@@ -294,26 +294,31 @@ def _block_after_colon(doc, d: _Draft) -> list:
     return list(span) if span is not None else []
 
 
+def _according_draft(tok) -> _Draft | None:
+    """"according to X": X the speaker, the clause the phrase hangs on the content."""
+    to = next(c for c in tok.children if c.lower_ == "to")
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    head = tok.head
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head.i != head.i:
+        head = head.head
+    own = set(t.i for t in tok.subtree)
+    if head.i != tok.i:
+        content = [t for t in head.subtree if t.i not in own]
+    elif tok.sent.start > 0:
+        # "... neighbours.” According to the spokesman." : a fragment crediting the sentence before
+        content = list(tok.doc[tok.sent.start - 1].sent)
+    else:
+        content = []
+    return _Draft([tok, to], pobj, in_paragraph(list(pobj.subtree), tok),
+                  in_paragraph(content, tok), [], tok.sent)
+
+
 def _draft(tok) -> _Draft | None:
     """A cue draft for a token that can govern an attribution, or None."""
     if tok.lower_.lstrip(_EDGE) == "according" and any(c.lower_ == "to" for c in tok.children):
-        to = next(c for c in tok.children if c.lower_ == "to")
-        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-        if pobj is None:
-            return None
-        head = tok.head
-        while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head.i != head.i:
-            head = head.head
-        own = set(t.i for t in tok.subtree)
-        if head.i != tok.i:
-            content = [t for t in head.subtree if t.i not in own]
-        elif tok.sent.start > 0:
-            # "... neighbours.” According to the spokesman." : a fragment crediting the sentence before
-            content = list(tok.doc[tok.sent.start - 1].sent)
-        else:
-            content = []
-        return _Draft([tok, to], pobj, in_paragraph(list(pobj.subtree), tok),
-                      in_paragraph(content, tok), [], tok.sent)
+        return _according_draft(tok)
     if tok.dep_ == "prep" and tok.lower_ in ("in", "by"):
         return _finding_draft(tok)
     lemma = cue_lemma(tok)

@@ -8,6 +8,7 @@ Every function takes spaCy tokens and returns tokens; offsets are left to the ca
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..text import doc_text
@@ -142,7 +143,28 @@ _PERSONAL = frozenset("i you he she we they who".split())
 
 
 def reported_content(verb, lemma: str) -> list:
-    """Tokens of what the cue reports, from the parse (may be empty: a quote may supply it)."""
+    """Tokens of what the cue reports, from the parse (may be empty: a quote may supply it).
+
+    In order: a clause of the verb (`_clause_content`); then the reading of the first class of cue
+    the lemma belongs to that finds something (`_CONTENT_BY_LEMMA`; a class that always decides, such
+    as `VIEW`, ends the search even with nothing); then a parataxis head's clause."""
+    clause = _clause_content(verb)
+    if clause is not None:
+        return clause
+    for applies, read in _CONTENT_BY_LEMMA:
+        if applies(lemma):
+            found = read(verb, lemma)
+            if found is not None:
+                return found
+    if verb.dep_ == "parataxis" and verb.head.i != verb.i:
+        # '“Yes,” he said' parsed as the content's parataxis: the content is the head's clause
+        own = {t.i for t in verb.subtree}
+        return [t for t in verb.head.subtree if t.i not in own]
+    return []
+
+
+def _clause_content(verb) -> list | None:
+    """The verb's clausal complement, or a clause misread as adverbial; None when it has neither."""
     for c in verb.children:
         if c.dep_ == "ccomp":
             return list(c.subtree)
@@ -154,65 +176,92 @@ def reported_content(verb, lemma: str) -> list:
                 and not any(g.dep_ in ("mark", "advmod") and g.i < c.i and not (
                     g.lower_ == "that" and g.i == c.left_edge.i) for g in c.children):
             return list(c.subtree)
-    if lemma in VIEW:
-        # "critics view reauthorization as a giveaway"
-        obj = [c for c in verb.children if c.dep_ == "dobj"]
-        as_ = [c for c in verb.children if c.dep_ in ("prep", "oprd") and c.lower_ == "as"] or [
-            # "the group views Obama more favorably than Trump": the judgement as a manner adverb
-            c for c in verb.children if c.dep_ == "advmod" and c.lower_.endswith("ly") and c.i > verb.i]
-        return [t for c in obj + as_ for t in c.subtree] if obj and as_ else []
-    if lemma in CLAUSE_ONLY:
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        source = speaker_token(verb) if lemma == "show" else None
-        if (subject is not None and subject.lemma_.lower() in EVIDENCE) or lemma in BELIEF_OBJECT or (
-                # "polling averages show Clinton with a lead": whatever is not a person shows a finding
-                source is not None and source.ent_type_ != "PERSON" and source.lower_ not in _PERSONAL):
-            if obj := [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]:
-                return obj
-        # a hope is also an intention: "she hopes to be elected"
-        return [t for c in verb.children if c.dep_ == "xcomp" and lemma in XCOMP_CONTENT for t in c.subtree]
-    if lemma in OBJECT_CONTENT:
-        obj = [c for c in verb.children if c.dep_ == "dobj"]
-        if obj:
-            more = [c for c in verb.children
-                    if c.dep_ in ("prep", "oprd") and c.lower_ in ("as", "for", "of", "to", "with")]
-            return [t for c in obj + more[:1] for t in c.subtree]
-    if lemma == "call":
-        # "called the charges “unsubstantiated”": the object and what it was called
-        obj = [c for c in verb.children if c.dep_ == "dobj"]
-        comp = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "attr")]
-        if obj and comp:
-            return [t for c in obj + comp for t in c.subtree]
-    if lemma in XCOMP_CONTENT:
-        for c in verb.children:
-            if c.dep_ == "xcomp":
-                return list(c.subtree)
-            if c.dep_ == "prep" and c.lower_ in ("for", "on"):  # "called for talks", "called on X to"
+    return None
+
+
+def _view_content(verb, lemma: str) -> list:
+    # "critics view reauthorization as a giveaway"
+    obj = [c for c in verb.children if c.dep_ == "dobj"]
+    as_ = [c for c in verb.children if c.dep_ in ("prep", "oprd") and c.lower_ == "as"] or [
+        # "the group views Obama more favorably than Trump": the judgement as a manner adverb
+        c for c in verb.children if c.dep_ == "advmod" and c.lower_.endswith("ly") and c.i > verb.i]
+    return [t for c in obj + as_ for t in c.subtree] if obj and as_ else []
+
+
+def _clause_only_content(verb, lemma: str) -> list:
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    source = speaker_token(verb) if lemma == "show" else None
+    if (subject is not None and subject.lemma_.lower() in EVIDENCE) or lemma in BELIEF_OBJECT or (
+            # "polling averages show Clinton with a lead": whatever is not a person shows a finding
+            source is not None and source.ent_type_ != "PERSON" and source.lower_ not in _PERSONAL):
+        if obj := [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]:
+            return obj
+    # a hope is also an intention: "she hopes to be elected"
+    return [t for c in verb.children if c.dep_ == "xcomp" and lemma in XCOMP_CONTENT for t in c.subtree]
+
+
+def _object_content(verb, lemma: str) -> list | None:
+    obj = [c for c in verb.children if c.dep_ == "dobj"]
+    if not obj:
+        return None
+    more = [c for c in verb.children if c.dep_ in ("prep", "oprd") and c.lower_ in ("as", "for", "of", "to", "with")]
+    return [t for c in obj + more[:1] for t in c.subtree]
+
+
+def _called_content(verb, lemma: str) -> list | None:
+    # "called the charges “unsubstantiated”": the object and what it was called
+    obj = [c for c in verb.children if c.dep_ == "dobj"]
+    comp = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "attr")]
+    return [t for c in obj + comp for t in c.subtree] if obj and comp else None
+
+
+def _xcomp_content(verb, lemma: str) -> list | None:
+    for c in verb.children:
+        if c.dep_ == "xcomp":
+            return list(c.subtree)
+        if c.dep_ == "prep" and c.lower_ in ("for", "on"):  # "called for talks", "called on X to"
+            return [t for g in c.children if g.dep_ in ("pobj", "pcomp") for t in g.subtree]
+    return None
+
+
+def _prep_content(verb, lemma: str) -> list | None:
+    preps = PREP_CONTENT[lemma]
+    for h in [verb] + [c for c in verb.children if c.dep_ == "dobj"]:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
                 return [t for g in c.children if g.dep_ in ("pobj", "pcomp") for t in g.subtree]
-    if lemma in PREP_CONTENT:
-        preps = PREP_CONTENT[lemma]
-        holders = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
-        for h in holders:
-            for c in h.children:
-                if c.dep_ == "prep" and c.lower_ in preps:
-                    return [t for g in c.children if g.dep_ in ("pobj", "pcomp") for t in g.subtree]
-    if lemma in STANCE or lemma in ATTITUDE:
-        # a side taken or a feeling held: its object, or for a feeling an infinitive ("likes to sing")
-        for c in verb.children:
-            if c.dep_ == "dobj" or (c.dep_ == "xcomp" and lemma in ATTITUDE):
-                return list(c.subtree)
-        if any(c.dep_ == "agent" for c in verb.children):  # "the plan is supported by a coalition"
-            return [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree]
-        return []
-    if lemma in DOBJ_CONTENT:
-        for c in verb.children:
-            if c.dep_ == "dobj" and c.pos_ != "PRON":
-                return list(c.subtree)
-    if verb.dep_ == "parataxis" and verb.head.i != verb.i:
-        # '“Yes,” he said' parsed as the content's parataxis: the content is the head's clause
-        own = {t.i for t in verb.subtree}
-        return [t for t in verb.head.subtree if t.i not in own]
+    return None
+
+
+def _stance_content(verb, lemma: str) -> list:
+    # a side taken or a feeling held: its object, or for a feeling an infinitive ("likes to sing")
+    for c in verb.children:
+        if c.dep_ == "dobj" or (c.dep_ == "xcomp" and lemma in ATTITUDE):
+            return list(c.subtree)
+    if any(c.dep_ == "agent" for c in verb.children):  # "the plan is supported by a coalition"
+        return [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree]
     return []
+
+
+def _dobj_content(verb, lemma: str) -> list | None:
+    for c in verb.children:
+        if c.dep_ == "dobj" and c.pos_ != "PRON":
+            return list(c.subtree)
+    return None
+
+
+_CONTENT_BY_LEMMA: tuple[tuple[Callable[[str], bool], Callable[..., list | None]], ...] = (
+    (lambda lemma: lemma in VIEW, _view_content),
+    (lambda lemma: lemma in CLAUSE_ONLY, _clause_only_content),
+    (lambda lemma: lemma in OBJECT_CONTENT, _object_content),
+    (lambda lemma: lemma == "call", _called_content),
+    (lambda lemma: lemma in XCOMP_CONTENT, _xcomp_content),
+    (lambda lemma: lemma in PREP_CONTENT, _prep_content),
+    (lambda lemma: lemma in STANCE or lemma in ATTITUDE, _stance_content),
+    (lambda lemma: lemma in DOBJ_CONTENT, _dobj_content),
+)
+"""Classes of cue lemma, in the order they are tried, and how each reads the content: a reader
+returning a list decides (even an empty one), None passes on to the next class."""
 
 
 def before_comma(verb, speaker_tokens: list) -> list:

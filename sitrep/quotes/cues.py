@@ -151,6 +151,9 @@ STATEMENT_VERBS = frozenset("issue publish release sign adopt send".split())
 """"X issued a statement “...”": a quote beside these takes X as its speaker."""
 
 
+_SPEECH_OR_INTENT = SPEECH | INTENT
+
+
 def cue_lemma(tok) -> str:
     """The token's lemma, lower-cased, as a cue: the idiom "put it" ("as the memo put it") reads as
     "say", and the small model's clipped lemmas are repaired: "hoped" and "hopes" come out as "hop",
@@ -158,6 +161,6 @@ def cue_lemma(tok) -> str:
     lemma = tok.lemma_.lower()
     if lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children):
         return "say"  # "as a Homeland Security memo put it, ..."
-    if lemma not in SPEECH and lemma + "e" in SPEECH | INTENT and tok.lower_.startswith(lemma + "e"):
+    if lemma not in SPEECH and lemma + "e" in _SPEECH_OR_INTENT and tok.lower_.startswith(lemma + "e"):
         return lemma + "e"
     return lemma

@@ -116,20 +116,51 @@ def clean(text: str) -> Cleaned:
     nothing new.
     """
     lines = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[^\n]+", text)]
-    removed: list[Removal] = []
-    whole_lines: set[int] = set()  # starts of lines removed whole
+    found = _Found(text)
+    # 1. The top block: mastheads and slogans before the headline, and repeats of the headline.
+    top = _top_block(lines)
+    seen = _top_rules(top, found)
+    # 2. Line rules anywhere in the text.
+    _line_rules(lines, top, seen, found)
+    # 3. Inline rules inside the lines that are left.
+    _inline_rules(lines, found)
 
-    def take(start: int, end: int, kind: str) -> None:
+    removed = _without_overlaps(found.removed)
+    chars = list(text)
+    for r in removed:
+        chars[r.start : r.end] = " " * (r.end - r.start)
+    return Cleaned(text="".join(chars), removed=tuple(removed))
+
+
+_Line = tuple[int, int, str]
+"""(start, end, text) of one line of the article."""
+
+
+class _Found:
+    """The removals found so far in one text, and the starts of the lines removed whole."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.removed: list[Removal] = []
+        self.whole_lines: set[int] = set()
+
+    def take(self, start: int, end: int, kind: str) -> None:
         # Trim blanks so a removal covers exactly the debris, not its surrounding whitespace.
+        text = self.text
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
         if end > start:
-            removed.append(Removal(start, end, kind, text[start:end]))
+            self.removed.append(Removal(start, end, kind, text[start:end]))
 
-    # 1. The top block: mastheads and slogans before the headline, and repeats of the headline.
-    top = _top_block(lines)
+    def take_line(self, start: int, end: int, kind: str) -> None:
+        self.take(start, end, kind)
+        self.whole_lines.add(start)
+
+
+def _top_rules(top: list[_Line], found: _Found) -> set[str]:
+    """Mastheads and repeats of the headline in the top block; returns the top lines seen."""
     headline = _headline(top)
     seen_top: set[str] = set()
     for start, end, line in top:
@@ -137,49 +168,45 @@ def clean(text: str) -> Cleaned:
         if not key or _caption_split(line) is not None:
             continue
         if key in seen_top or (key != headline and _is_masthead(key)):
-            take(start, end, "debris")
-            whole_lines.add(start)
+            found.take_line(start, end, "debris")
         seen_top.add(key)
+    return seen_top
 
-    # 2. Line rules anywhere in the text.
+
+def _line_rules(lines: list[_Line], top: list[_Line], seen_top: set[str], found: _Found) -> None:
+    """Source lines, boilerplate, titles repeated below the top, and captions with their credits."""
     seen: set[str] = set(seen_top)
     for start, end, line in lines:
-        if start in whole_lines:
+        if start in found.whole_lines:
             continue
         key = line.strip()
         if not key:
             continue
         if _SOURCE_LINE.match(line) or _BOILERPLATE_LINE.match(line):
-            take(start, end, "debris")
-            whole_lines.add(start)
+            found.take_line(start, end, "debris")
         elif key in seen and len(key) > 20 and not any(s <= start < e for s, e, _ in top):
-            take(start, end, "debris")  # a title or paragraph repeated further down
-            whole_lines.add(start)
+            found.take_line(start, end, "debris")  # a title or paragraph repeated further down
         elif (split := _caption_split(line)) is not None:
             credit_at = start + split
             if len(line) <= _MAX_CAPTION:
-                take(start, credit_at, "caption")
-            take(credit_at, end, "debris")
-            whole_lines.add(start)
+                found.take(start, credit_at, "caption")
+            found.take(credit_at, end, "debris")
+            found.whole_lines.add(start)
         seen.add(key)
 
-    # 3. Inline rules inside the lines that are left.
+
+def _inline_rules(lines: list[_Line], found: _Found) -> None:
+    """Wire attributions and stray tails inside the lines no line rule removed."""
     m: re.Match[str] | None
     for start, _end, line in lines:
-        if start in whole_lines:
+        if start in found.whole_lines:
             continue
         for m in _ATTRIBUTION.finditer(line):
-            take(start + m.start(), start + m.end(), "debris")
+            found.take(start + m.start(), start + m.end(), "debris")
         for pattern in (_DOUBLE_PERIOD_TAIL, _STRAY_PERIOD_TAIL):
             if m := pattern.search(line):
-                take(start + m.start(1), start + m.end(1), "debris")
+                found.take(start + m.start(1), start + m.end(1), "debris")
                 break
-
-    removed = _without_overlaps(removed)
-    chars = list(text)
-    for r in removed:
-        chars[r.start : r.end] = " " * (r.end - r.start)
-    return Cleaned(text="".join(chars), removed=tuple(removed))
 
 
 def _top_block(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

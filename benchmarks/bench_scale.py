@@ -1,0 +1,322 @@
+"""Ingest at scale: sitrep against the bare parser, per-stage costs, workers, memory, no-op re-ingest.
+
+    python benchmarks/bench_scale.py ratio --articles 96      # end to end vs bare nlp.pipe, same texts, same run
+    python benchmarks/bench_scale.py stages --articles 96     # seconds per stage, as a share of the parse
+    python benchmarks/bench_scale.py workers --articles 96    # --workers 2 vs 1, Dask 2 workers vs 1
+    python benchmarks/bench_scale.py memory --sizes 1000 10000   # peak RSS and the no-op re-ingest
+
+Each command prints one JSON line per run, then a Markdown table, and rewrites its section of
+docs/benchmarks.md (``--no-docs`` to leave it alone).
+
+Two corpora:
+- **real**: the texts of ``examples/`` and ``../shared/gold/handcoded-dev*/`` (news articles), repeated
+  with distinct ids (``AFP_ENG_...~0003``) so nothing is skipped by content hash;
+- **synthetic (speed and memory only, never accuracy)**: articles of 3-7 paragraphs drawn at random
+  (seeded) from the real texts' paragraphs, with made-up ids and dates, for sizes the real texts do not
+  reach. Their events mean nothing; they exercise the same code on text of the same kind.
+
+Every timed run of ``workers`` and ``memory`` is its own process (model load, pool or cluster start
+included, and ``ru_maxrss`` from ``os.wait4`` is that run's own peak); ``ratio`` and ``stages`` time
+the warm model in this process, interleaving the runs it compares (medians of ``--repeats``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT.parent / "shared" / "gold"
+REAL = [ROOT / "examples", *sorted(GOLD.glob("handcoded-dev*"))]
+
+
+def originals() -> list:
+    """The real articles: the texts of examples/ and handcoded-dev*/, read as `sitrep ingest` reads them."""
+    from sitrep.records import Article
+    from sitrep.text.read import iter_articles
+
+    return [a for a in iter_articles([p for p in REAL if p.exists()]) if isinstance(a, Article)]
+
+
+def real_articles(n: int) -> list:
+    """`n` real articles: the examples and handcoded-dev texts, repeated with distinct ids."""
+    originals_ = originals()
+    return [replace(a, id=f"{a.id}~{k // len(originals_):04d}") if k >= len(originals_) else a
+            for k, a in ((k, originals_[k % len(originals_)]) for k in range(n))]
+
+
+def synthetic_articles(n: int, *, seed: int = 21) -> list:
+    """`n` SYNTHETIC articles (speed and memory only): 3-7 paragraphs drawn from the real texts."""
+    from sitrep.text.read import article_from_text
+
+    paragraphs = [p.strip() for a in originals() for p in a.text.split("\n\n")
+                  if len(p.split()) >= 8]
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        text = "\n\n".join(rng.choice(paragraphs) for _ in range(rng.randint(3, 7)))
+        day = date.fromordinal(date(2023, 1, 1).toordinal() + rng.randrange(700)).isoformat()
+        out.append(article_from_text(text, published=day, id=f"synthetic-{i:06d}"))
+    return out
+
+
+def write_feed(articles: list, path: Path) -> Path:
+    with path.open("w", encoding="utf-8") as out:
+        for a in articles:
+            out.write(json.dumps({"id": a.id, "text": a.text, "published": a.published, "outlet": a.outlet}) + "\n")
+    return path
+
+
+def words(articles: list) -> int:
+    return sum(len(a.text.split()) for a in articles)
+
+
+def machine() -> str:
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    return (f"measured {date.today().isoformat()} on {len(os.sched_getaffinity(0))} cores shared with other "
+            f"sessions (load average {load} at the end), Python {platform.python_version()}")
+
+
+# -- 1. end to end vs the bare parser -----------------------------------------------------------------
+
+
+def bench_ratio(n: int, repeats: int) -> tuple[list[dict], str]:
+    import sitrep.api as api
+    from sitrep.text import nlp
+
+    articles = real_articles(n)
+    texts = [a.text for a in articles]
+    pipeline = nlp()
+    for _ in pipeline.pipe(texts[:4], batch_size=16):  # load and warm the model
+        pass
+    runs: dict[str, list[float]] = {"bare": [], "sitrep": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        feed = write_feed(articles, Path(tmp) / "feed.jsonl")
+        api.ingest([feed], db=":memory:", workers=1)  # warm sitrep's own tables and caches
+        for k in range(repeats):
+            for run in (("bare", "sitrep") if k % 2 == 0 else ("sitrep", "bare")):
+                start = time.perf_counter()
+                if run == "bare":
+                    for _ in pipeline.pipe(texts, batch_size=16):
+                        pass
+                else:
+                    db = Path(tmp) / f"run{k}.duckdb"
+                    report = api.ingest([feed], db=db, workers=1)
+                    assert report.written == n, report
+                    db.unlink()
+                runs[run].append(time.perf_counter() - start)
+    rows = [{"run": run, "articles": n, "words": words(articles), "seconds": [round(s, 2) for s in times],
+             "median_s": round(statistics.median(times), 2)} for run, times in runs.items()]
+    bare, full = (statistics.median(runs[r]) for r in ("bare", "sitrep"))
+    lines = [f"{n} real articles ({words(articles):,} words), {repeats} interleaved runs each, medians; the model "
+             f"warm in one process; {machine()}:", "",
+             "| run | seconds (median) | articles/s | words/s | rate vs bare parse |", "|---|---|---|---|---|",
+             f"| bare `nlp.pipe(texts, batch_size=16)` | {bare:.2f} | {n / bare:.2f} | {words(articles) / bare:,.0f} | 1.00 |",
+             f"| `api.ingest(workers=1)`: read, clean, parse, actors, quotes, code, situate, write, rebuild "
+             f"| {full:.2f} | {n / full:.2f} | {words(articles) / full:,.0f} | **{bare / full:.2f}** |"]
+    return rows, "\n".join(lines)
+
+
+# -- per-stage costs ----------------------------------------------------------------------------------
+
+
+def bench_stages(n: int) -> tuple[list[dict], str]:
+    """The stages of `pipeline.process_batch` timed one by one (the same calls, in the same order)."""
+    from sitrep import actors, coder, corpus, quotes, situate, text
+    from sitrep.pipeline import process_batch
+    from sitrep.store import Store
+
+    articles = real_articles(n)
+    process_batch(articles[:4])  # load the model and every table
+    cost = dict.fromkeys(("clean", "parse (spaCy)", "actors", "quotes", "code", "situate", "write", "rebuild"), 0.0)
+
+    def timed(stage: str, call, *args, **kwargs):
+        start = time.perf_counter()
+        out = call(*args, **kwargs)
+        cost[stage] += time.perf_counter() - start
+        return out
+
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "stages.duckdb") as store:
+        for i in range(0, n, 16):
+            chunk = articles[i:i + 16]
+            cleaned = [timed("clean", text.clean, a.text) for a in chunk]
+            docs = timed("parse (spaCy)", lambda: list(text.parse([c.text for c in cleaned], batch_size=16)))
+            captions = timed("parse (spaCy)", lambda: list(text.parse(
+                [r.text for c in cleaned for r in c.captions], batch_size=16)))
+            caption_docs = iter(captions)
+            for article, clean_text, doc in zip(chunk, cleaned, docs, strict=True):
+                found = timed("actors", actors.find_mentions, doc, date=article.published)
+                said = timed("quotes", quotes.find_quotes, doc, found)
+                events = timed("code", coder.code_doc, doc, article_id=article.id, mentions=found,
+                               published=article.published, quotes=said)
+                pairs = [(c, timed("actors", actors.find_mentions, c, date=article.published))
+                         for c in (next(caption_docs) for _ in clean_text.captions)]
+                timed("situate", situate.situate, events, doc, published=article.published, captions=pairs)
+            timed("write", store.write, process_batch(chunk))  # the rows of the same chunk (coded again, untimed)
+        timed("rebuild", corpus.rebuild, store)
+    parse = cost["parse (spaCy)"]
+    own = sum(v for k, v in cost.items() if k not in ("parse (spaCy)", "write", "rebuild"))
+    rows = [{"stage": k, "seconds": round(v, 3), "share_of_parse": round(v / parse, 3)} for k, v in cost.items()]
+    lines = [f"{n} real articles ({words(articles):,} words), one process, the model warm; {machine()}:", "",
+             "| stage | seconds | share of the parse |", "|---|---|---|"]
+    lines += [f"| {r['stage']} | {r['seconds']:.2f} | {100 * r['share_of_parse']:.0f} % |" for r in rows]
+    lines.append(f"| **sitrep's own stages (clean to situate)** | {own:.2f} | **{100 * own / parse:.0f} %** |")
+    return rows, "\n".join(lines)
+
+
+# -- workers and Dask -------------------------------------------------------------------------------
+
+
+def child(run: str, feed: Path, db: Path) -> None:
+    """One measured ingest, in its own process: prints {seconds, written}."""
+    import sitrep.api as api
+    from sitrep.pipeline import distributed
+
+    kind, _, count = run.partition(":")
+    start = time.perf_counter()
+    if kind == "workers":
+        report = api.ingest([feed], db=db, workers=int(count))
+    elif kind == "dask":
+        report = distributed.ingest([feed], db=db, scheduler="processes", num_workers=int(count))
+    else:
+        raise SystemExit(f"unknown run {run}")
+    print(json.dumps({"seconds": time.perf_counter() - start, "written": report.written, "read": report.read}))
+
+
+def measure(run: str, feed: Path, db: Path) -> dict:
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, __file__, "child", "--run", run, "--feed", str(feed), "--db", str(db)],
+                               stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    stdout = process.stdout.read() if process.stdout else ""
+    _, status, usage = os.wait4(process.pid, 0)
+    if status != 0:
+        raise SystemExit(f"{run} failed")
+    result = json.loads(stdout.strip().splitlines()[-1])
+    return {"run": run, "seconds": round(result["seconds"], 2), "process_s": round(time.perf_counter() - start, 2),
+            "written": result["written"], "peak_rss_mib": round(usage.ru_maxrss / 1024)}
+
+
+def bench_workers(n: int, repeats: int) -> tuple[list[dict], str]:
+    articles = real_articles(n)
+    runs = ["workers:1", "workers:2", "dask:1", "dask:2"]
+    times: dict[str, list[float]] = {r: [] for r in runs}
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        feed = write_feed(articles, Path(tmp) / "feed.jsonl")
+        for k in range(repeats):
+            for run in (runs if k % 2 == 0 else runs[::-1]):
+                db = Path(tmp) / "w.duckdb"
+                row = measure(run, feed, db)
+                db.unlink()
+                assert row["written"] == n, row
+                rows.append(row)
+                times[run].append(row["seconds"])
+    med = {r: statistics.median(t) for r, t in times.items()}
+    lines = [f"{n} real articles ({words(articles):,} words) into a fresh store, each run its own process (model load "
+             f"and pool or cluster start included), {repeats} interleaved runs each, medians; {machine()}:", "",
+             "| run | seconds (median) | articles/s | vs 1 |", "|---|---|---|---|"]
+    for run, label in (("workers:1", "`--workers 1` (in this process)"), ("workers:2", "`--workers 2`"),
+                       ("dask:1", "`--dask processes`, 1 worker"), ("dask:2", "`--dask processes`, 2 workers")):
+        base = med["workers:1" if run.startswith("workers") else "dask:1"]
+        lines.append(f"| {label} | {med[run]:.1f} | {n / med[run]:.2f} | **{base / med[run]:.2f}x** |")
+    return rows, "\n".join(lines)
+
+
+# -- memory and the no-op re-ingest -------------------------------------------------------------------
+
+
+def bench_memory(sizes: list[int], workers: int) -> tuple[list[dict], str]:
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            articles = synthetic_articles(n)
+            n_words = words(articles)
+            feed = write_feed(articles, Path(tmp) / f"synthetic-{n}.jsonl")
+            del articles
+            db = Path(tmp) / f"m{n}.duckdb"
+            row = measure(f"workers:{workers}", feed, db)
+            row.update(articles=n, words=n_words)
+            noop = []
+            for _ in range(3):  # the CLI, as a user runs it: interpreter start, read, hash look-up
+                start = time.perf_counter()
+                done = subprocess.run([str(Path(sys.executable).with_name("sitrep")), "ingest", str(feed), "--db", str(db),
+                                       "--no-progress"], capture_output=True, text=True, cwd=tmp)
+                noop.append(time.perf_counter() - start)
+                assert done.returncode == 0 and f"0 coded, {n} unchanged" in done.stderr, done.stderr[-500:]
+            row["noop_s"] = round(statistics.median(noop), 2)
+            row["db_mib"] = round(db.stat().st_size / 2**20, 1)
+            rows.append(row)
+            print(json.dumps(row), file=sys.stderr)
+            db.unlink()
+            feed.unlink()
+    lines = [f"SYNTHETIC articles (speed and memory only: 3-7 paragraphs drawn from the real texts), `sitrep ingest "
+             f"--workers {workers}` into a fresh store, each size its own process; the no-op is the same command "
+             f"again on the unchanged feed (median of 3, interpreter start included); {machine()}:", "",
+             "| articles | words | seconds | articles/s | peak RSS (MiB) | store (MiB) | no-op re-ingest (s) |",
+             "|---|---|---|---|---|---|---|"]
+    lines += [f"| {r['articles']:,} | {r['words']:,} | {r['seconds']:.0f} | {r['articles'] / r['seconds']:.2f} | "
+              f"{r['peak_rss_mib']} | {r['db_mib']} | **{r['noop_s']:.2f}** |" for r in rows]
+    return rows, "\n".join(lines)
+
+
+SECTIONS = {"ratio": "## Ingest: end to end vs the bare parser (`bench_scale.py ratio`)",
+            "stages": "## Ingest: seconds per stage (`bench_scale.py stages`)",
+            "workers": "## Ingest: workers and Dask, 2 vs 1 (`bench_scale.py workers`)",
+            "memory": "## Ingest: peak memory by corpus size, and the no-op re-ingest (`bench_scale.py memory`)"}
+
+
+def write_section(title: str, text: str) -> None:
+    """Replace (or add) one section of docs/benchmarks.md."""
+    path = ROOT / "docs" / "benchmarks.md"
+    old = path.read_text(encoding="utf-8")
+    head, found, rest = old.partition(title)
+    tail = rest[rest.find("\n## "):] if found and "\n## " in rest else ""
+    path.write_text(f"{head.rstrip()}\n\n{title}\n\n{text}\n{tail}", encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("command", choices=[*SECTIONS, "child"])
+    parser.add_argument("--articles", type=int, default=96, help="real articles (ratio, stages, workers)")
+    parser.add_argument("--repeats", type=int, default=3, help="interleaved runs of each kind (medians)")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="synthetic corpus sizes (memory)")
+    parser.add_argument("--workers", type=int, default=1, help="worker processes for the memory runs")
+    parser.add_argument("--no-docs", action="store_true", help="print only; leave docs/benchmarks.md alone")
+    parser.add_argument("--run", help=argparse.SUPPRESS)
+    parser.add_argument("--feed", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.command == "child":
+        child(args.run, args.feed, args.db)
+        return 0
+    if args.command == "ratio":
+        rows, text = bench_ratio(args.articles, args.repeats)
+    elif args.command == "stages":
+        rows, text = bench_stages(args.articles)
+    elif args.command == "workers":
+        rows, text = bench_workers(args.articles, max(1, args.repeats - 1))
+    else:
+        rows, text = bench_memory(args.sizes, args.workers)
+    for row in rows:
+        print(json.dumps(row))
+    print(text)
+    if not args.no_docs:
+        write_section(SECTIONS[args.command], text)
+    shutil.rmtree(ROOT / "benchmarks" / "__pycache__", ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
