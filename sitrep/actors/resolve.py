@@ -165,7 +165,11 @@ def _match(seq: Sequence[tuple[str, str, int]], dictionary: ActorDictionary,
             p += 1
             continue
         found = None
-        for length in range(min(dictionary.max_len, n - p), 0, -1):
+        # the longest run of parts from p that begins some key: no longer run can match
+        limit, longest, prefixes = min(dictionary.max_len, n - p), 0, dictionary.prefixes
+        while longest < limit and tuple(s[0] for s in seq[p:p + longest + 1]) in prefixes:
+            longest += 1
+        for length in range(longest, 0, -1):
             end = p + length
             if end < n and seq[end][2] == seq[end - 1][2]:  # ... and end at a token's last part
                 continue

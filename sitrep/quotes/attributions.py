@@ -322,7 +322,7 @@ def _draft(tok) -> _Draft | None:
     if tok.dep_ == "prep" and tok.lower_ in ("in", "by"):
         return _finding_draft(tok)
     lemma = cue_lemma(tok)
-    if tok.i == tok.sent.start and tok.is_title and tok.tag_ in ("VBD", "VBZ") and lemma in SPEECH:
+    if tok.is_title and tok.tag_ in ("VBD", "VBZ") and lemma in SPEECH and tok.i == tok.sent.start:
         return _inverted_draft(tok)
     if tok.pos_ == "ADJ" and tok.dep_ == "acomp" and lemma in ATTITUDE_ADJECTIVES:
         return _adjective_draft(tok)

@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..records import Actor, ActorMention, Quote
-from ..text import doc_text
+from ..text import doc_text, sentence_chars
 from .attributions import RELATIVE_PRONOUNS, Attribution, find_attributions
 from .cues import STATEMENT_NOUNS
 from .marks import QuoteSpan, find_quote_spans
@@ -186,9 +186,9 @@ def _to_quote(doc, att: Attribution, actor: Actor | None, how: str | None) -> Qu
 def _sentence_bounds(doc, lo: int, hi: int) -> tuple[int, int]:
     """The start of the sentence holding ``lo`` and the end of the one holding ``hi - 1``."""
     start, end = lo, hi
-    for sent in doc.sents:
-        if sent.start_char <= lo < sent.end_char:
-            start = sent.start_char
-        if sent.start_char < hi <= sent.end_char:
-            end = sent.end_char
+    for sent_start, sent_end in sentence_chars(doc):
+        if sent_start <= lo < sent_end:
+            start = sent_start
+        if sent_start < hi <= sent_end:
+            end = sent_end
     return start, end

@@ -23,7 +23,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ..errors import SitrepError
@@ -69,6 +69,7 @@ def _fold(text: str) -> str:
 
 def parts(text: str) -> list[tuple[str, str]]:
     """Split text into (normalised, original) word parts, the unit of every dictionary key.
+    (Cached per text: every token of every article is split, and most words recur.)
 
     Dots vanish ("U.S." -> "us"), hyphens and slashes split ("Jong-un" -> "jong", "un"), a
     possessive becomes its own part ("Korea's" -> "korea", "'s"), other punctuation is kept as a part
@@ -76,6 +77,15 @@ def parts(text: str) -> list[tuple[str, str]]:
     >>> [p for p, _ in parts("Kim Jong-un's U.S. envoy")]
     ['kim', 'jong', 'un', "'s", 'us', 'envoy']
     """
+    return list(_parts(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _parts(text: str) -> tuple[tuple[str, str], ...]:
+    return tuple(_split_parts(text))
+
+
+def _split_parts(text: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for chunk in _WORD_SPLIT.split(text.strip()):
         if not chunk:
@@ -318,6 +328,12 @@ class ActorDictionary:
         return builder.build()
 
     # -- lookups ------------------------------------------------------------------------------
+
+    @cached_property
+    def prefixes(self) -> frozenset[tuple[str, ...]]:
+        """Every prefix of every key (a key is its own prefix): a match growing from one word part
+        can stop at the first run of parts that begins no key. Built once per dictionary."""
+        return frozenset(key[:n] for key in self.entries for n in range(1, len(key) + 1))
 
     def lookup(self, key: tuple[str, ...]) -> tuple[Entry, ...]:
         """Entries whose form normalises to `key` (empty tuple when none)."""
@@ -614,4 +630,5 @@ def _default() -> ActorDictionary:
 def reset_caches() -> None:
     """Forget the loaded tables (tests that edit tables, long-running servers reloading data)."""
     _default.cache_clear()
+    _parts.cache_clear()
 

@@ -21,10 +21,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
-__all__ = ["doc_text", "index_doc"]
+__all__ = ["doc_text", "index_doc", "sentence_chars"]
 
 _TEXT = "sitrep.text"
 _SENTS = "sitrep.sents"
+_CHARS = "sitrep.sentence_chars"
 
 
 def doc_text(doc: Any) -> str:
@@ -34,6 +35,14 @@ def doc_text(doc: Any) -> str:
     if text is None:
         text = data[_TEXT] = doc.text
     return text
+
+
+def sentence_chars(doc: Any) -> list[tuple[int, int]]:
+    """(start_char, end_char) of each sentence of `doc.sents`, in order, computed once per Doc."""
+    chars = doc.user_data.get(_CHARS)
+    if chars is None:
+        chars = doc.user_data[_CHARS] = [(s.start_char, s.end_char) for s in doc.sents]
+    return chars
 
 
 def index_doc(doc: Any) -> Any:
