@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..tables.gazetteer import Place, dateline_place, lookup
+from ..text import span_memo
 
 __all__ = ["Place", "find_places", "event_place", "dateline_place", "lookup"]
 
@@ -96,6 +97,13 @@ def find_places(span: Any) -> list[Place]:
     >>> [p.name for p in find_places(nlp()("Kim met Putin in Vladivostok."))]
     ['Vladivostok']
     """
+    memo, key = span_memo(span, "places")  # asked again for each event of a sentence
+    if key not in memo:
+        memo[key] = tuple(_find_places(span))
+    return list(memo[key])
+
+
+def _find_places(span: Any) -> list[Place]:
     places: list[Place] = []
     for ent in _name_spans(span):
         if not _is_locative(ent):

@@ -49,6 +49,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from ..text import span_memo
 from .timex import expression_type, interval, matches, parse_published, resolve_match
 
 __all__ = [
@@ -242,6 +243,9 @@ def find_dates(span: Any, *, published: str | None) -> list[When]:
     >>> [w.value for w in find_dates(nlp()("They met on Wednesday."), published="2023-09-14")]
     ['2023-09-13']
     """
+    memo, key = span_memo(span, "dates")  # asked again for each event of a sentence
+    if (key, published) in memo:
+        return list(memo[key, published])
     doc = getattr(span, "doc", span)
     base = getattr(span, "start_char", 0)
     anchor = parse_published(published)
@@ -253,6 +257,7 @@ def find_dates(span: Any, *, published: str | None) -> list[When]:
         tense = _expression_tense(tokens) if tokens else "unknown"
         value, precision = resolve_match(kind, m, anchor, tense)
         result.append(When(value, precision, m.group(0), base + start, base + end))
+    memo[key, published] = tuple(result)
     return result
 
 

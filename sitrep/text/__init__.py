@@ -6,8 +6,8 @@ into the parsed text is an offset into the raw text.
 
 from .analyse import MODEL_PACKAGE, nlp, parse
 from .clean import Cleaned, Removal, clean
-from .doc_index import doc_text, index_doc, sentence_chars
+from .doc_index import doc_text, index_doc, sentence_chars, span_memo
 from .read import MAX_BYTES, article_from_text, iter_articles
 
 __all__ = ["MAX_BYTES", "MODEL_PACKAGE", "Cleaned", "Removal", "article_from_text", "clean", "doc_text", "index_doc",
-           "iter_articles", "nlp", "parse", "sentence_chars"]
+           "iter_articles", "nlp", "parse", "sentence_chars", "span_memo"]

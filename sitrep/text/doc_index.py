@@ -21,7 +21,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
-__all__ = ["doc_text", "index_doc", "sentence_chars"]
+__all__ = ["doc_text", "index_doc", "sentence_chars", "span_memo"]
 
 _TEXT = "sitrep.text"
 _SENTS = "sitrep.sents"
@@ -43,6 +43,17 @@ def sentence_chars(doc: Any) -> list[tuple[int, int]]:
     if chars is None:
         chars = doc.user_data[_CHARS] = [(s.start_char, s.end_char) for s in doc.sents]
     return chars
+
+
+def span_memo(span: Any, name: str) -> tuple[dict, tuple]:
+    """A stage's memo kept with the span's Doc, and the span's key in it ((start, end) of a Span, ()
+    of a whole Doc): for results that depend on the span alone and are asked for again per event of
+    one sentence (its dates, its places). The Doc, like the memo, lives for one article."""
+    doc = getattr(span, "doc", span)
+    memo = doc.user_data.get(("sitrep", name))
+    if memo is None:
+        memo = doc.user_data[("sitrep", name)] = {}
+    return memo, ((span.start, span.end) if span is not doc else ())
 
 
 def index_doc(doc: Any) -> Any:
