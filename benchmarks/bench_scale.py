@@ -132,44 +132,52 @@ def bench_ratio(n: int, repeats: int) -> tuple[list[dict], str]:
 # -- per-stage costs ----------------------------------------------------------------------------------
 
 
-def bench_stages(n: int) -> tuple[list[dict], str]:
-    """The stages of `pipeline.process_batch` timed one by one (the same calls, in the same order)."""
+def bench_stages(n: int, repeats: int) -> tuple[list[dict], str]:
+    """The stages of `pipeline.process_batch` timed one by one (the same calls, in the same order),
+    `repeats` times over the same articles; the median of each stage."""
     from sitrep import actors, coder, corpus, quotes, situate, text
     from sitrep.pipeline import process_batch
     from sitrep.store import Store
 
     articles = real_articles(n)
-    process_batch(articles[:4])  # load the model and every table
-    cost = dict.fromkeys(("clean", "parse (spaCy)", "actors", "quotes", "code", "situate", "write", "rebuild"), 0.0)
+    process_batch(articles[:16])  # load the model and every table
+    stages = ("clean", "parse (spaCy)", "actors", "quotes", "code", "situate", "write", "rebuild")
+    runs: list[dict[str, float]] = []
+    for _ in range(repeats):
+        cost = dict.fromkeys(stages, 0.0)
 
-    def timed(stage: str, call, *args, **kwargs):
-        start = time.perf_counter()
-        out = call(*args, **kwargs)
-        cost[stage] += time.perf_counter() - start
-        return out
+        def timed(stage: str, call, *args, cost=cost, **kwargs):
+            start = time.perf_counter()
+            out = call(*args, **kwargs)
+            cost[stage] += time.perf_counter() - start
+            return out
 
-    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "stages.duckdb") as store:
-        for i in range(0, n, 16):
-            chunk = articles[i:i + 16]
-            cleaned = [timed("clean", text.clean, a.text) for a in chunk]
-            docs = timed("parse (spaCy)", lambda: list(text.parse([c.text for c in cleaned], batch_size=16)))
-            captions = timed("parse (spaCy)", lambda: list(text.parse(
-                [r.text for c in cleaned for r in c.captions], batch_size=16)))
-            caption_docs = iter(captions)
-            for article, clean_text, doc in zip(chunk, cleaned, docs, strict=True):
-                found = timed("actors", actors.find_mentions, doc, date=article.published)
-                said = timed("quotes", quotes.find_quotes, doc, found)
-                events = timed("code", coder.code_doc, doc, article_id=article.id, mentions=found,
-                               published=article.published, quotes=said)
-                pairs = [(c, timed("actors", actors.find_mentions, c, date=article.published))
-                         for c in (next(caption_docs) for _ in clean_text.captions)]
-                timed("situate", situate.situate, events, doc, published=article.published, captions=pairs)
-            timed("write", store.write, process_batch(chunk))  # the rows of the same chunk (coded again, untimed)
-        timed("rebuild", corpus.rebuild, store)
+        with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "stages.duckdb") as store:
+            for i in range(0, n, 16):
+                chunk = articles[i:i + 16]
+                cleaned = [timed("clean", text.clean, a.text) for a in chunk]
+                docs = timed("parse (spaCy)", lambda cleaned=cleaned: list(text.parse([c.text for c in cleaned], batch_size=16)))
+                captions = timed("parse (spaCy)", lambda cleaned=cleaned: list(text.parse(
+                    [r.text for c in cleaned for r in c.captions], batch_size=16)))
+                caption_docs = iter(captions)
+                for article, clean_text, doc in zip(chunk, cleaned, docs, strict=True):
+                    found = timed("actors", actors.find_mentions, doc, date=article.published)
+                    said = timed("quotes", quotes.find_quotes, doc, found)
+                    events = timed("code", coder.code_doc, doc, article_id=article.id, mentions=found,
+                                   published=article.published, quotes=said)
+                    pairs = [(c, timed("actors", actors.find_mentions, c, date=article.published))
+                             for c in (next(caption_docs) for _ in clean_text.captions)]
+                    timed("situate", situate.situate, events, doc, published=article.published, captions=pairs)
+                timed("write", store.write, process_batch(chunk))  # the rows of the same chunk (coded again, untimed)
+            timed("rebuild", corpus.rebuild, store)
+        runs.append(cost)
+    cost = {k: statistics.median(run[k] for run in runs) for k in stages}
     parse = cost["parse (spaCy)"]
-    own = sum(v for k, v in cost.items() if k not in ("parse (spaCy)", "write", "rebuild"))
+    own = statistics.median(sum(v for k, v in run.items() if k not in ("parse (spaCy)", "write", "rebuild"))
+                            for run in runs)
     rows = [{"stage": k, "seconds": round(v, 3), "share_of_parse": round(v / parse, 3)} for k, v in cost.items()]
-    lines = [f"{n} real articles ({words(articles):,} words), one process, the model warm; {machine()}:", "",
+    lines = [f"{n} real articles ({words(articles):,} words), one process, the model warm, {repeats} runs, the "
+             f"median of each stage; {machine()}:", "",
              "| stage | seconds | share of the parse |", "|---|---|---|"]
     lines += [f"| {r['stage']} | {r['seconds']:.2f} | {100 * r['share_of_parse']:.0f} % |" for r in rows]
     lines.append(f"| **sitrep's own stages (clean to situate)** | {own:.2f} | **{100 * own / parse:.0f} %** |")
@@ -304,7 +312,7 @@ def main() -> int:
     if args.command == "ratio":
         rows, text = bench_ratio(args.articles, args.repeats)
     elif args.command == "stages":
-        rows, text = bench_stages(args.articles)
+        rows, text = bench_stages(args.articles, args.repeats)
     elif args.command == "workers":
         rows, text = bench_workers(args.articles, max(1, args.repeats - 1))
     else:
