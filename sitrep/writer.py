@@ -107,10 +107,11 @@ def _holder(path: Path) -> str:
 class WorkStore(Store):
     """A `Store` for an ingest of `target`: it reads `target` in place (read-only) until the first write,
     then writes a private work copy that `publish` swaps in; closing it unpublished (an error, an
-    interrupt) keeps the copy for the next ingest to continue from (`open_writer`)."""
+    interrupt) after some articles were written keeps the copy for the next ingest to continue from
+    (`open_writer`), and discards it otherwise."""
 
     def __init__(self, target: Path, lock: _Lock, *, resume: bool = False) -> None:
-        self.target, self._lock, self.published, self.resumed = target, lock, False, resume
+        self.target, self._lock, self.published, self.resumed, self.wrote = target, lock, False, resume, resume
         self.writable = resume or not target.exists()
         if self.writable:
             super().__init__(work_path(target))
@@ -139,7 +140,9 @@ class WorkStore(Store):
 
     def write(self, results: Sequence) -> int:
         self.make_writable()
-        return super().write(results)
+        written = super().write(results)
+        self.wrote = self.wrote or bool(written)
+        return written
 
     def log_rejected(self, rejected: Iterable) -> None:
         self.make_writable()
@@ -166,6 +169,8 @@ class WorkStore(Store):
         try:
             super().close()
         finally:
+            if not self.published and not self.wrote:
+                _discard(self.target)  # nothing coded to continue from
             self._lock.release()
 
 

@@ -70,6 +70,7 @@ def test_cli_ingest_into_a_missing_folder_is_a_one_line_error(tmp_path):
 @pytest.mark.parametrize("arguments", [
     ["ingest", "{examples}", "--published", "notadate"],
     ["ingest", "{examples}", "--dask", "bogus"],
+    ["ingest", "{examples}", "--workers", "0"],
     ["serve", "--port", "-1"],
     ["serve", "--port", "99999"],
     ["report", "--dyad", "USA"],
