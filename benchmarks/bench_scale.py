@@ -47,7 +47,8 @@ def originals() -> list:
     from sitrep.records import Article
     from sitrep.text.read import iter_articles
 
-    return [a for a in iter_articles([p for p in REAL if p.exists()]) if isinstance(a, Article)]
+    return [a for a in iter_articles([p for p in REAL if p.exists()])
+            if isinstance(a, Article) and not a.id.startswith("README")]  # the gold folders' own notes
 
 
 def real_articles(n: int) -> list:

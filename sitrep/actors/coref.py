@@ -218,7 +218,7 @@ class CorefStage:
         if not run:
             return None
         found = []
-        for named in self.finder.dictionary.people.values():
+        for named in self.finder.dictionary.people_with_roles(title.roles):
             if not any(t.roles & title.roles and country in {None, t.country} for t in named.terms):
                 continue
             name = [p for p, _ in parts(named.name) if p.isalpha()]

@@ -339,6 +339,18 @@ class ActorDictionary:
         """Entries whose form normalises to `key` (empty tuple when none)."""
         return self.entries.get(key, ())
 
+    def people_with_roles(self, roles: frozenset[str]) -> tuple[Named, ...]:
+        """People with a term in any of `roles`, in table order (cached per set of roles: a title's
+        office holders are asked for again for every unknown name after the title)."""
+        cache = self._people_by_roles
+        if roles not in cache:
+            cache[roles] = tuple(n for n in self.people.values() if any(t.roles & roles for t in n.terms))
+        return cache[roles]
+
+    @cached_property
+    def _people_by_roles(self) -> dict[frozenset[str], tuple[Named, ...]]:
+        return {}
+
     def holders(self, country: str, role: str) -> tuple[Named, ...]:
         """People who held a role ("HOS", "HOG", "LEADER", "FM", "DM") for a country at any time."""
         return self._holders.get((country, role), ())
