@@ -11,9 +11,9 @@ docs/benchmarks.md (``--no-docs`` to leave it alone).
 Two corpora:
 - **real**: the texts of ``examples/`` and ``../shared/gold/handcoded-dev*/`` (news articles), repeated
   with distinct ids (``AFP_ENG_...~0003``) so nothing is skipped by content hash;
-- **synthetic (speed and memory only, never accuracy)**: articles of 3-7 paragraphs drawn at random
-  (seeded) from the real texts' paragraphs, with made-up ids and dates, for sizes the real texts do not
-  reach. Their events mean nothing; they exercise the same code on text of the same kind.
+- **synthetic (speed and memory only, never accuracy)**: a headline and 2-4 paragraphs of sentences
+  drawn at random (seeded) from the real texts, with made-up ids and dates, for sizes the real texts
+  do not reach. Their events mean nothing; they exercise the same code on text of the same kind.
 
 Every timed run of ``workers`` and ``memory`` is its own process (model load, pool or cluster start
 included, and ``ru_maxrss`` from ``os.wait4`` is that run's own peak); ``ratio`` and ``stages`` time
@@ -59,17 +59,21 @@ def real_articles(n: int) -> list:
 
 
 def synthetic_articles(n: int, *, seed: int = 21) -> list:
-    """`n` SYNTHETIC articles (speed and memory only): 3-7 paragraphs drawn from the real texts."""
+    """`n` SYNTHETIC articles (speed and memory only): a headline and 2-4 paragraphs of 2-4 sentences,
+    each sentence drawn at random from the real texts. Sentences, not paragraphs, are drawn so that
+    two synthetic articles rarely share enough text to read as copies of one story (which would make
+    one giant story and merge its events pathologically, as no real feed does)."""
     from sitrep.text.read import article_from_text
 
-    paragraphs = [p.strip() for a in originals() for p in a.text.split("\n\n")
-                  if len(p.split()) >= 8]
+    sentences = sorted({s.strip().rstrip(".") + "." for a in originals() for p in a.text.split("\n\n")
+                        for s in p.replace("\n", " ").split(". ") if len(s.split()) >= 6})
     rng = random.Random(seed)
     out = []
     for i in range(n):
-        text = "\n\n".join(rng.choice(paragraphs) for _ in range(rng.randint(3, 7)))
+        headline = " ".join(rng.choice(sentences).split()[:8]).rstrip(".,;:")
+        body = ["  ".join(rng.choice(sentences) for _ in range(rng.randint(2, 4))) for _ in range(rng.randint(2, 4))]
         day = date.fromordinal(date(2023, 1, 1).toordinal() + rng.randrange(700)).isoformat()
-        out.append(article_from_text(text, published=day, id=f"synthetic-{i:06d}"))
+        out.append(article_from_text("\n\n".join([headline, *body]), published=day, id=f"synthetic-{i:06d}"))
     return out
 
 
@@ -270,7 +274,7 @@ def bench_memory(sizes: list[int], workers: int) -> tuple[list[dict], str]:
             print(json.dumps(row), file=sys.stderr)
             db.unlink()
             feed.unlink()
-    lines = [f"SYNTHETIC articles (speed and memory only: 3-7 paragraphs drawn from the real texts), `sitrep ingest "
+    lines = [f"SYNTHETIC articles (speed and memory only: sentences drawn at random from the real texts), `sitrep ingest "
              f"--workers {workers}` into a fresh store, each size its own process; the no-op is the same command "
              f"again on the unchanged feed (median of 3, interpreter start included); {machine()}:", "",
              "| articles | words | seconds | articles/s | peak RSS (MiB) | store (MiB) | no-op re-ingest (s) |",
