@@ -18,11 +18,13 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-from datasketch import MinHash, MinHashLSHEnsemble
+from typing import TYPE_CHECKING
 
 from ..errors import SitrepError
 from ..text.clean import clean
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 __all__ = [
     "AGENCIES",
@@ -183,6 +185,9 @@ def cluster_articles(articles: Sequence[tuple[str, str]], *, threshold: float = 
     #    copy finds the full text it came from, which plain Jaccard LSH misses when sizes differ a lot.
     #    (Containment of the smaller set is never below Jaccard, so it finds near-equal copies too.)
     #    A fixed seed keeps the result reproducible.
+    from datasketch import MinHash, MinHashLSHEnsemble  # imported here: it pulls in scipy (1-2 s), which
+    # an ingest that rebuilds nothing (a re-ingest of unchanged files) never needs
+
     hashes: dict[str, MinHash] = {}
     for article_id in sorted(sets):
         mh = MinHash(num_perm=NUM_PERM, seed=1)
