@@ -342,13 +342,25 @@ def _absorb_twins(events: list[list[MentionRow]]) -> list[list[MentionRow]]:
     folded into it (the twins with more shared sides, then the
     largest event, win). Events are visited smallest first, in a fixed order.
     """
-    alive = list(events)
+    alive = {id(e) for e in events}
+    # Only an event holding a twin of the small event's first mention can take it: one with a mention
+    # of the same story and root (`_twins`). Indexing events by (story, root) keeps this linear in the
+    # corpus; the winner does not depend on the order candidates are tried (its key ends with its
+    # smallest mention id, which no other event shares).
+    by_id = {id(e): e for e in events}
+    holders: dict[tuple[str, str], set[int]] = {}
+    for event in events:
+        _index_twins(holders, event, event)
     for small in sorted(events, key=lambda e: (len(e), min(m.mention_id for m in e))):
         if any(m.source is None or m.target is None for m in small):
             continue  # a one-sided reading is not the same event read differently: it stays apart
+        first = small[0]
+        if not first.evidence or first.story_id is None:
+            continue  # its first mention has no twin anywhere
         best, best_key = None, None
-        for big in alive:
-            if big is small or len({m.article_id for m in big}) <= len({m.article_id for m in small}):
+        small_articles = len({m.article_id for m in small})
+        for big in (by_id[i] for i in holders.get((first.story_id, first.root.strip()), ()) if i in alive):
+            if big is small or len({m.article_id for m in big}) <= small_articles:
                 continue
             if any(b.article_id == m.article_id and b.evidence == m.evidence for m in small for b in big):
                 continue  # its article coded this very sentence into the larger event too: two events
@@ -367,8 +379,16 @@ def _absorb_twins(events: list[list[MentionRow]]) -> list[list[MentionRow]]:
                     best, best_key = big, key
         if best is not None:
             best.extend(small)
-            alive = [e for e in alive if e is not small]
-    return alive
+            _index_twins(holders, best, small)
+            alive.discard(id(small))
+    return [e for e in events if id(e) in alive]
+
+
+def _index_twins(holders: dict[tuple[str, str], set[int]], event: list[MentionRow], members: list[MentionRow]) -> None:
+    """Record that `event` holds `members`' (story, root) pairs: where a twin of theirs can be found."""
+    for t in members:
+        if t.evidence and t.story_id is not None:
+            holders.setdefault((t.story_id, t.root.strip()), set()).add(id(event))
 
 
 def event_counts(rows: Sequence[MentionRow], event_ids: dict[str, str] | None = None) -> dict[str, EventCounts]:
