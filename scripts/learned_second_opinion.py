@@ -19,10 +19,12 @@ article with its (source, target): those whose sentence contains a phrase the li
 all of them (noisy, which is all the tune splits give). A counted event is a false positive when
 score-gold's matching leaves it unmatched.
 
-Run from the repository with sitrep installed in .venv, by a Python that also has the packages of
-scripts/requirements-learned.txt (several GB with torch: keep them out of sitrep's own venv):
+Run from the repository with sitrep installed in .venv, by a Python of its own (torch is several GB:
+keep it out of sitrep's venv):
 
-    python3 -m venv /tmp/lvenv && /tmp/lvenv/bin/pip install duckdb -r scripts/requirements-learned.txt
+    python3 -m venv /tmp/lvenv
+    /tmp/lvenv/bin/pip install duckdb sentence-transformers==6.3.0 torch==2.14.1 scikit-learn==1.9.1
+    /tmp/lvenv/bin/pip install --no-deps --require-hashes -r scripts/requirements-learned.txt
     HF_HUB_OFFLINE=1 /tmp/lvenv/bin/python scripts/learned_second_opinion.py --gold ../shared/gold
 """
 
