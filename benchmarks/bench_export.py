@@ -90,8 +90,8 @@ def build(path: Path, rows: int) -> float:
     """A store with `rows` synthetic events; returns the seconds it took."""
     import pyarrow as pa
 
-    from sitrep.tables import cameo
     from sitrep.store import Store
+    from sitrep.tables import cameo
 
     start = time.perf_counter()
     codes = [c for c in cameo.codes() if len(c.code) == 3]

@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sitrep.text.clean import clean
+from sitrep.text.clean import clean  # noqa: E402 - after the checkout is put on sys.path
 
 OUT = ROOT / "gold" / "syndicated" / "articles.jsonl"
 

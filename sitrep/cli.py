@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from . import api
+from . import api, settings
 from .checks import parse_dyad
 from .errors import SitrepError
 from .tables import cameo, kinds
@@ -25,7 +25,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help="sitrep: who 
 console = Console(width=None if sys.stdout.isatty() else 140)
 err = Console(stderr=True)
 
-DbOption = Annotated[Optional[Path], typer.Option("--db", envvar="SITREP_DB", help="DuckDB file (default ./sitrep.duckdb).")]
+DbOption = Annotated[Optional[Path], typer.Option("--db", help="DuckDB file (default: the `db` setting, $SITREP_DB or ./sitrep.duckdb).")]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")]
 
 _PLOVER_TYPES = ", ".join(sorted({c.plover_event for c in cameo.codes() if c.plover_event}))
@@ -48,17 +48,19 @@ def ingest(
     actors_file: Annotated[Optional[list[Path]], typer.Option("--actors", help="Your own actors TSV (name, code[, start, end, office]).")] = None,
     lexicon_file: Annotated[Optional[list[Path]], typer.Option("--lexicon", help="Your own verb lexicon TSV (format of sitrep/data/verbs.tsv).")] = None,
     dask: Annotated[Optional[str], typer.Option("--dask", metavar="SCHEDULER", help="Code on Dask: synchronous, threads, processes or a scheduler address (tcp://host:8786); see docs/scale.md.")] = None,
-    backoff: Annotated[bool, typer.Option("--backoff/--no-backoff", help="Code a political verb no precise frame matched at its general CAMEO level (lower confidence).")] = True,
+    backoff: Annotated[Optional[bool], typer.Option("--backoff/--no-backoff", help="Code a political verb no precise frame matched at its general CAMEO level (lower confidence; default: the `backoff` setting, on).")] = None,
     progress_bar: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Show a progress bar on stderr (default: when stderr is a terminal).")] = None,
-    workers: Annotated[Optional[int], typer.Option("--workers", metavar="N", help="Worker processes coding in parallel (default: the free cores; 1 codes in this process).")] = None,
+    workers: Annotated[Optional[int], typer.Option("--workers", metavar="N", help="Worker processes coding in parallel (default: the `workers` setting, else the free cores; 1 codes in this process).")] = None,
 ) -> None:
     """Read, code and store articles; unchanged articles are skipped, changed ones replaced."""
     _check_published(published)
     try:
+        run = settings.load({"db": db, "actors": actors_file, "lexicon": lexicon_file, "backoff": backoff,
+                             "workers": workers})
         with _ingest_progress(progress_bar) as advance:
-            report = api.ingest(paths, db=db, published=published, outlet=outlet, progress=advance,
-                                actor_files=actors_file or (), lexicon_files=lexicon_file or (), dask=dask, backoff=backoff,
-                                workers=workers)
+            report = api.ingest(paths, db=run.db, published=published, outlet=outlet, progress=advance,
+                                batch_size=run.ingest_batch, actor_files=run.actors, lexicon_files=run.lexicon,
+                                dask=dask, backoff=run.backoff, workers=run.workers)
     except SitrepError as error:
         _fail(error)
     _print_found(report)
@@ -68,7 +70,7 @@ def ingest(
     err.print(f"read {report.read} articles: {report.written} coded, {report.unchanged} unchanged, "
               f"{len(report.rejected)} skipped; {report.events} events in the store", highlight=False)
     if show:
-        events(db=db)
+        events(db=run.db)
     if report.exit_code:  # 1 some inputs rejected, 2 nothing read (README, "Exit codes")
         raise typer.Exit(report.exit_code)
 
@@ -85,16 +87,16 @@ def events(
     since: Annotated[Optional[str], typer.Option(help="Earliest event date (YYYY-MM-DD).")] = None,
     until: Annotated[Optional[str], typer.Option(help="Latest event date (YYYY-MM-DD).")] = None,
     text: Annotated[Optional[str], typer.Option(help="Words in the evidence sentence.")] = None,
-    min_confidence: Annotated[float, typer.Option(help="Drop events below this confidence (0-1).")] = 0.0,
+    min_confidence: Annotated[Optional[float], typer.Option(help="Drop events below this confidence (0-1; default: the `min_confidence` setting, 0).")] = None,
     all_: Annotated[bool, typer.Option("--all", help="Include negated, hypothetical and historical events.")] = False,
     limit: Annotated[Optional[int], typer.Option(help="At most this many events.")] = None,
     format: FormatOption = "table",
 ) -> None:
     """List events with their evidence sentences."""
     try:
-
         table = api.events(db=db, actor=actor, dyad=parse_dyad(dyad), code=code, root=root,
-                           plover=plover, since=since, until=until, text=text, min_confidence=min_confidence,
+                           plover=plover, since=since, until=until, text=text,
+                           min_confidence=_min_confidence(min_confidence),
                            include_all=all_, limit=limit, kind=kind)
     except SitrepError as error:
         _fail(error)
@@ -209,15 +211,16 @@ def report(
 @app.command()
 def serve(
     db: DbOption = None,
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    host: Annotated[Optional[str], typer.Option(help="Address to listen on (default: the `host` setting, 127.0.0.1).")] = None,
+    port: Annotated[Optional[int], typer.Option(min=1, max=65535, help="Port to listen on (default: the `port` setting, 8000).")] = None,
     allow_host: Annotated[Optional[list[str]], typer.Option("--allow-host", help="Also answer requests naming this host (repeatable); localhost and the bound address always.")] = None,
 ) -> None:
     """Serve the web explorer and the read-only HTTP API (docs at /docs) on localhost."""
     from .web.app import serve as run_server
 
     try:
-        run_server(db, host=host, port=port, allow_hosts=allow_host or ())
+        run = settings.load({"db": db, "host": host, "port": port})
+        run_server(run.db, host=run.host, port=run.port, allow_hosts=allow_host or ())
     except SitrepError as error:
         _fail(error)
 
@@ -235,7 +238,7 @@ def export(
     since: Annotated[Optional[str], typer.Option(help="Earliest event date (YYYY-MM-DD).")] = None,
     until: Annotated[Optional[str], typer.Option(help="Latest event date (YYYY-MM-DD).")] = None,
     text: Annotated[Optional[str], typer.Option(help="Words in the evidence sentence.")] = None,
-    min_confidence: Annotated[float, typer.Option(help="Drop events below this confidence (0-1).")] = 0.0,
+    min_confidence: Annotated[Optional[float], typer.Option(help="Drop events below this confidence (0-1; default: the `min_confidence` setting, 0).")] = None,
     all_: Annotated[bool, typer.Option("--all", help="Include negated, hypothetical and historical events.")] = False,
     limit: Annotated[Optional[int], typer.Option(help="At most this many events (the newest).")] = None,
 ) -> None:
@@ -243,10 +246,31 @@ def export(
     try:
         report = api.export(format, out=out, db=db, actor=actor, dyad=tuple(dyad.split(",")) if dyad else None,
                             code=code, root=root, plover=plover, since=since, until=until, text=text,
-                            min_confidence=min_confidence, include_all=all_, limit=limit)
+                            min_confidence=_min_confidence(min_confidence), include_all=all_, limit=limit)
     except SitrepError as error:
         _fail(error)
     err.print(f"wrote {report.rows} rows as {report.format} to {report.out} ({report.files} file(s))", highlight=False)
+
+
+def _min_confidence(given: float | None) -> float:
+    """The events' lowest confidence: the option if given, else the `min_confidence` setting."""
+    return settings.load({"min_confidence": given}).min_confidence
+
+
+@app.command("settings")
+def show_settings(format: FormatOption = "table") -> None:
+    """Print every setting, its value and where it came from (default, sitrep.toml, SITREP_*, ...)."""
+    try:
+        rows = [{**row, "value": _setting_text(row["value"])} for row in settings.describe()]
+    except SitrepError as error:
+        _fail(error)
+    _print(rows, ("name", "value", "from", "help"), format, title="settings")
+
+
+def _setting_text(value: object) -> str:
+    if isinstance(value, tuple):
+        return ", ".join(str(item) for item in value)
+    return "" if value is None else str(value)
 
 
 def _print_events(rows: list[dict]) -> None:

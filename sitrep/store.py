@@ -17,7 +17,6 @@ from __future__ import annotations
 import bisect
 import json
 import logging
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from datetime import datetime, timezone
@@ -25,6 +24,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from . import settings
 from .errors import StoreError
 
 log = logging.getLogger(__name__)
@@ -71,8 +71,8 @@ _ARROW = {_S: pa.string(), _I: pa.int64(), _F: pa.float64(), _B: pa.bool_()}
 
 
 def default_db_path() -> Path:
-    """``$SITREP_DB`` if set, else ``sitrep.duckdb`` in the working directory."""
-    return Path(os.environ.get("SITREP_DB", "sitrep.duckdb"))
+    """The `db` setting: ``$SITREP_DB``, else sitrep.toml's ``db``, else ``sitrep.duckdb`` here."""
+    return settings.load().db
 
 
 class Store:

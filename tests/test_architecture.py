@@ -10,7 +10,7 @@ from .conftest import ROOT
 
 PACKAGE = ROOT / "sitrep"
 
-LAYERS = ["errors", "checks", "records", "tables", "text", "actors", "quotes", "coder", "situate", "store", "writer", "corpus",
+LAYERS = ["errors", "settings", "checks", "records", "tables", "text", "actors", "quotes", "coder", "situate", "store", "writer", "corpus",
           "pipeline", "query", "views", "report", "exports", "api", "scoring", "web", "cli"]
 """Each unit may import only units listed before it (or itself). `tables` sits low: every stage reads
 its facts from there."""
@@ -91,3 +91,15 @@ def test_architecture_the_layer_list_names_every_unit():
     units = {p.stem if p.is_file() else p.name for p in PACKAGE.iterdir()
              if (p.suffix == ".py" and p.stem != "__init__") or (p.is_dir() and (p / "__init__.py").exists())}
     assert units == set(LAYERS), f"add new units to LAYERS in order: {units ^ set(LAYERS)}"
+
+
+def test_every_shipped_table_has_a_header_saying_where_its_facts_come_from():
+    """Rules live in tables (sitrep/data/); each says what it holds and its source, as verbs.tsv does."""
+    tables = sorted((ROOT / "sitrep" / "data").rglob("*.tsv"))
+    assert len(tables) >= 20
+    for table in tables:
+        header = [line for line in table.read_text(encoding="utf-8").splitlines()[:40] if line.startswith("#")]
+        assert len(header) >= 3, f"{table.name}: no '#' header"
+        said = " ".join(header).lower()
+        assert any(word in said for word in ("written for sitrep", "converted", "source", "come from")), \
+            f"{table.name}: the header does not say where its facts come from"

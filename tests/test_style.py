@@ -25,7 +25,7 @@ def test_style_ruff_finds_nothing():
     ruff = shutil.which("ruff") or str(Path(sys.executable).with_name("ruff"))
     if not Path(ruff).exists():
         pytest.skip("ruff is not installed (it comes with the test extra)")
-    result = subprocess.run([ruff, "check", "sitrep", "tests", "--output-format", "concise"], cwd=ROOT,
+    result = subprocess.run([ruff, "check", "sitrep", "tests", "scripts", "benchmarks", "--output-format", "concise"], cwd=ROOT,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import importlib
 import json
-import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from .. import settings
 from ..errors import GoldError
 
 __all__ = ["run", "NAMED", "SHARED", "Coder", "prf", "field"]
@@ -22,9 +22,9 @@ __all__ = ["run", "NAMED", "SHARED", "Coder", "prf", "field"]
 Coder = Callable[[str, str | None], Sequence[Any] | None]
 """Anything called as `coder(text, published)` that returns event-like objects (or None)."""
 
-SHARED = Path(os.environ.get("SITREP_SHARED") or Path(__file__).resolve().parents[2].parent / "shared")
-"""The shared gold and reference folder the scorers read (never copied into the repo): ``../shared``
-beside the checkout, or ``$SITREP_SHARED``."""
+SHARED = settings.load().shared or Path(__file__).resolve().parents[2].parent / "shared"
+"""The shared gold and reference folder the scorers read (never copied into the repo): the `shared`
+setting (``$SITREP_SHARED`` or sitrep.toml), else ``../shared`` beside the checkout."""
 
 NAMED = {
     "plover-gsr": "plover_gsr",

@@ -6,7 +6,8 @@ from functools import lru_cache
 
 from .files import table_rows
 
-__all__ = ["code_shifts", "event_nouns", "reset_caches", "resolution_trust", "speech_verbs"]
+__all__ = ["code_shifts", "cue_prepositions", "event_nouns", "reset_caches", "resolution_trust", "speech_verbs",
+           "word_classes"]
 
 
 @lru_cache(maxsize=None)
@@ -14,6 +15,17 @@ def speech_verbs(use: str) -> frozenset[str]:
     """The lemmas of `data/speech-verbs.tsv` marked for `use`: "report" (verbs that introduce reported
     speech, read by the actor stage and the coder) or "cue" (quote cues, read by the quote stage)."""
     return frozenset(row["lemma"] for row in table_rows("speech-verbs.tsv") if row[use] == "yes")
+
+
+def word_classes(table: str) -> dict[str, frozenset[str]]:
+    """Class name -> its words, from a table with one class per row (`class`, space-separated `words`,
+    `why`), e.g. `data/quote-cues.tsv`."""
+    return {row["class"]: frozenset(row["words"].split()) for row in table_rows(table)}
+
+
+def cue_prepositions() -> dict[str, tuple[str, ...]]:
+    """Cue lemma -> the prepositions whose object is its content, from `data/cue-prepositions.tsv`."""
+    return {row["lemma"]: tuple(row["prepositions"].split()) for row in table_rows("cue-prepositions.tsv")}
 
 
 def code_shifts(shift: str) -> dict[str, str]:

@@ -15,12 +15,12 @@ the data in the answer, even when an ingest swaps a new file in between two requ
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
+from .. import settings
 from ..store import Store
 from ..writer import as_of, ingest_running
 
@@ -46,8 +46,8 @@ _request: ContextVar[dict[str, Any] | None] = ContextVar("sitrep_request", defau
 
 def allowed_hosts(bound: str | None = None, extra: Sequence[str] = ()) -> list[str]:
     """Host names answered: the local names, the bound address (unless a wildcard), `extra` and the
-    comma-separated ``$SITREP_ALLOWED_HOSTS``."""
-    names = [*_LOCAL, *extra, *filter(None, os.environ.get("SITREP_ALLOWED_HOSTS", "").split(","))]
+    `allowed_hosts` setting (``$SITREP_ALLOWED_HOSTS``, comma-separated, or sitrep.toml)."""
+    names = [*_LOCAL, *extra, *settings.load().allowed_hosts]
     if bound and bound not in ("0.0.0.0", "::", ""):
         names.append(bound)
     return list(dict.fromkeys(name.strip() for name in names))
