@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Unpack
+from typing import TYPE_CHECKING, Literal, Unpack
 
 from .checks import check_count, check_date
 from .pipeline import process_batch
@@ -56,7 +56,7 @@ def ingest(
     lexicon_files: Sequence[str | Path] = (),
     dask: str | None = None,
     backoff: bool = True,
-    workers: int | None = None,
+    workers: int | Literal["auto"] = 1,
 ) -> IngestReport:
     """Read, code and store articles. Unchanged articles are skipped; changed ones replaced.
 
@@ -68,19 +68,23 @@ def ingest(
     `dask` runs the coding on Dask ("synchronous", "threads", "processes" or a scheduler address; see
     docs/scale.md) with this process as the only writer. `backoff=False` codes only the lexicon's
     precise frames (no back-off to a verb's general class; see ``sitrep/coder/backoff.py``).
-    `workers` local processes code in parallel (default: the free cores, `pipeline.workers.free_cores`),
-    this process writing; the pool starts only when more than 16 articles are to be coded. With `dask`,
-    `workers` is the number of local Dask workers (default: one per core).
+    `workers` local processes code in parallel, this process writing (``"auto"``: the free cores,
+    `pipeline.workers.free_cores`, which `sitrep ingest` uses by default); the pool starts only when
+    more than 16 articles are to be coded. Worker processes are spawned and import the calling script
+    again, so a script that passes `workers` keeps its top-level code under
+    ``if __name__ == "__main__":`` (as for `multiprocessing` and Dask). With `dask`, `workers` is the
+    number of local Dask workers (``"auto"``: one per core).
     """
     published, _ = check_date(published, "published"), check_count(batch_size, "batch_size", minimum=1)
-    check_count(workers, "workers", minimum=1)
+    if workers != "auto":
+        check_count(workers, "workers", minimum=1)
     if dask is not None:
         from .pipeline import distributed
 
         return distributed.ingest(paths, db=db, scheduler=dask, published=published, outlet=outlet,
                                   progress=progress, actor_files=actor_files, lexicon_files=lexicon_files,
-                                  backoff=backoff, num_workers=workers)
-    workers = free_cores() if workers is None else workers
+                                  backoff=backoff, num_workers=None if workers == "auto" else workers)
+    workers = free_cores() if workers == "auto" else workers
     coder = local_coder(workers=workers, **stage_options(actor_files, lexicon_files, backoff=backoff))
     if workers > 1:  # enough articles per batch to keep every worker busy between the batch's look-ups
         batch_size = max(batch_size, workers * CHUNK * 4)

@@ -60,7 +60,8 @@ def ingest(
         with _ingest_progress(progress_bar) as advance:
             report = api.ingest(paths, db=run.db, published=published, outlet=outlet, progress=advance,
                                 batch_size=run.ingest_batch, actor_files=run.actors, lexicon_files=run.lexicon,
-                                dask=dask, backoff=run.backoff, workers=run.workers)
+                                dask=dask, backoff=run.backoff,
+                                workers="auto" if run.workers is None else run.workers)
     except SitrepError as error:
         _fail(error)
     _print_found(report)

@@ -36,7 +36,7 @@ class Settings:
     lexicon: tuple[Path, ...] = _setting((), "Your own verb tables (the format of sitrep/data/verbs.tsv), read after the shipped one.")
     backoff: bool = _setting(True, "Code a political verb that no precise frame matched at its general CAMEO level, with a lower confidence.")
     ingest_batch: int = _setting(32, "Articles coded and written per step of an ingest (a killed run keeps every finished step).")
-    workers: int | None = _setting(None, "Worker processes an ingest codes on (default: the free cores; 1 codes in the ingest's own process).")
+    workers: int | None = _setting(None, "Worker processes `sitrep ingest` codes on (default: the free cores; 1 codes in the ingest's own process).")
     min_confidence: float = _setting(0.0, "Default lowest confidence of the events that queries and exports return (0-1).")
     host: str = _setting("127.0.0.1", "Address `sitrep serve` listens on.")
     port: int = _setting(8000, "Port `sitrep serve` listens on.")

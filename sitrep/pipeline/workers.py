@@ -20,9 +20,11 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from typing import Any
 
+from ..errors import UsageError
 from ..records import Article, Rejected
 from . import batch as stage
 from .batch import ArticleResult
@@ -93,7 +95,13 @@ class LocalCoder:
         futures = [self._pool.submit(code_chunk, chunk, self.options) for chunk in chunks]
         try:
             for future in as_completed(futures):
-                results, rejected = future.result()
+                try:
+                    results, rejected = future.result()
+                except BrokenProcessPool as error:
+                    raise UsageError(
+                        "a worker process died before coding its articles; if you call sitrep.ingest(workers=N) "
+                        "from a script, put that call under `if __name__ == \"__main__\":` (workers import the "
+                        "script again), or use workers=1") from error
                 report.rejected.extend(rejected)
                 yield results
         finally:
