@@ -18,6 +18,8 @@ from .query import (
     EVENT_ORDER,
     EventFilters,
     actors,
+    count_events,
+    csv_text,
     event_where,
     events,
     explain,
@@ -39,7 +41,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "IngestReport", "ingest", "events", "quotes", "actors", "stories", "explain", "code_text", "open_store",
-    "where_clause", "finish_ingest", "EventFilters", "EVENT_ORDER", "event_where", "iter_events", "export", "summary",
+    "where_clause", "count_events", "csv_text", "finish_ingest", "EventFilters", "EVENT_ORDER", "event_where", "iter_events", "export", "summary",
 ]
 
 

@@ -98,11 +98,12 @@ def events(
                            include_all=all_, limit=limit, kind=kind)
     except SitrepError as error:
         _fail(error)
-    rows = table.to_pylist()
     if format == "table":
-        _print_events(rows)
+        _print_events(table.to_pylist())
+    elif format == "csv":  # the HTTP API's CSV too (api.csv_text)
+        sys.stdout.write(api.csv_text(table))
     else:
-        _print(rows, _EVENT_COLUMNS, format, title="events")
+        _print(table.to_pylist(), _EVENT_COLUMNS, format, title="events")
 
 
 @app.command()

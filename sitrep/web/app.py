@@ -12,8 +12,6 @@ place makes them answer 503 with a Retry-After header. Security headers and the 
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 from collections.abc import Sequence
 from datetime import date
@@ -188,13 +186,7 @@ def _iso(value: date | None) -> str | None:
 def _render(table: pa.Table, format: str, **meta: Any) -> Response:
     """The one renderer: an Arrow table as JSON ``{**meta, "rows": [...]}`` or as CSV."""
     if format == "csv":
-        rows = table.to_pylist()
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=table.column_names)
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: "; ".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()})
-        return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8")
+        return Response(api.csv_text(table), media_type="text/csv; charset=utf-8")
     return JSONResponse({**guard.freshness(), **meta, "rows": table.to_pylist()})
 
 
