@@ -17,7 +17,6 @@ import threading
 import time
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from sitrep import views
