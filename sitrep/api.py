@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Unpack
 
+from . import pgstore
 from .checks import check_count, check_date
 from .pipeline import process_batch
 from .pipeline.ingest import IngestReport, finish_ingest, ingest_paths, local_coder, stage_options
@@ -32,7 +33,7 @@ from .query import (
     where_clause,
 )
 from .records import Event
-from .store import Store
+from .store import Store, default_db, is_postgres
 from .tables import ActorDictionary, Lexicon
 from .text import article_from_text
 
@@ -70,6 +71,11 @@ def ingest(
     precise frames (no back-off to a verb's general class; see ``sitrep/coder/backoff.py``).
     """
     published, _ = check_date(published, "published"), check_count(batch_size, "batch_size", minimum=1)
+    db = default_db() if db is None else db
+    if is_postgres(db):  # one transaction for the whole ingest (sitrep.pgstore.writing)
+        with pgstore.writing(str(db)) as store:
+            return ingest(paths, db=store, published=published, outlet=outlet, batch_size=batch_size, progress=progress,
+                          actor_files=actor_files, lexicon_files=lexicon_files, dask=dask, backoff=backoff)
     if dask is not None:
         from .pipeline import distributed
 

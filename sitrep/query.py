@@ -15,6 +15,7 @@ from typing import TypedDict, Unpack
 
 import pyarrow as pa
 
+from . import pgstore
 from .checks import check_confidence, check_count, check_date
 from .corpus import explain_merge, mention_rows
 from .errors import SitrepError, UsageError
@@ -28,8 +29,9 @@ __all__ = ["EVENT_ORDER", "EventFilters", "actors", "count_events", "csv_text", 
 
 
 def open_store(db: str | Path | Store | None = None, *, read_only: bool = False) -> Store:
-    """A `Store` for `db` (a path, ":memory:", an open Store, or None for the default path)."""
-    return db if isinstance(db, Store) else Store(db, read_only=read_only)
+    """A `Store` for `db` (a path, ":memory:", a ``postgresql://`` address, an open Store, or None for
+    the default path)."""
+    return pgstore.connect(db, read_only=read_only)
 
 
 @contextmanager
@@ -39,7 +41,7 @@ def reading(db: str | Path | Store | None = None) -> Iterator[Store]:
     if isinstance(db, Store):
         yield db
         return
-    with open_store(db, read_only=db != ":memory:") as store:
+    with open_store(db, read_only=str(db) != ":memory:") as store:
         yield store
 
 

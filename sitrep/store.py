@@ -29,7 +29,7 @@ from .errors import StoreError
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Store", "default_db_path", "SCHEMA", "EVENT_COLUMNS", "is_postgres", "as_of", "half_state"]
+__all__ = ["Store", "default_db_path", "SCHEMA", "EVENT_COLUMNS", "arrow_schema", "default_db", "is_postgres", "as_of", "half_state"]
 
 _S, _I, _F, _B = "VARCHAR", "BIGINT", "DOUBLE", "BOOLEAN"
 
@@ -87,15 +87,27 @@ _BASE = ("articles", "sentences", "removed", "actor_mentions", "mentions", "quot
 _ARROW = {_S: pa.string(), _I: pa.int64(), _F: pa.float64(), _B: pa.bool_()}
 
 
+def arrow_schema(table: str) -> pa.Schema:
+    """The Arrow schema of a base table (what `Store.write` inserts)."""
+    return pa.schema([(n, _ARROW[k]) for n, k in SCHEMA[table].items()])
+
+
 def is_postgres(db: object) -> bool:
     """Whether `db` names a PostgreSQL database (``postgresql://...`` or ``postgres://...``) rather
     than a DuckDB file."""
     return isinstance(db, str) and db.startswith(("postgresql://", "postgres://"))
 
 
-def default_db_path() -> Path:
-    """The `db` setting: ``$SITREP_DB``, else sitrep.toml's ``db``, else ``sitrep.duckdb`` here."""
+def default_db() -> Path | str:
+    """The `db` setting: ``$SITREP_DB``, else sitrep.toml's ``db``, else ``sitrep.duckdb`` here (a
+    DuckDB path, or a PostgreSQL address)."""
     return settings.load().db
+
+
+def default_db_path() -> Path:
+    """The `db` setting as a DuckDB path (callers that open files; `default_db` for any store)."""
+    db = default_db()
+    return db if isinstance(db, Path) else Path(db)
 
 
 class Store:
@@ -141,18 +153,26 @@ class Store:
     def _create(self) -> None:
         for table, columns in SCHEMA.items():
             if columns:
-                cols = ", ".join(f'"{name}" {kind}' for name, kind in columns.items())
+                cols = ", ".join(f'"{name}" {self.column_type(kind)}' for name, kind in columns.items())
                 self.con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({cols})")
                 # a database made by an older sitrep gains the columns added since (empty for old rows)
                 have = {r[0] for r in self.con.execute(
                     "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]).fetchall()}
                 for name, kind in columns.items():
                     if name not in have:
-                        self.con.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {kind}')
+                        self.con.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {self.column_type(kind)}')
         if not self._has_table("events"):
             self.rebuild_events({})
+        elif not self.con.execute("SELECT count(*) FROM information_schema.columns WHERE table_name = 'events' "
+                                  "AND column_name = 'page_key'").fetchall()[0][0]:
+            self.index_events()  # a store from before the page order
         if not self._has_table("actors"):
             self.rebuild_actors()
+
+    @staticmethod
+    def column_type(kind: str) -> str:
+        """The SQL type of a `SCHEMA` column kind in this database."""
+        return kind
 
     def _has_table(self, name: str) -> bool:
         return bool(self.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchall()[0][0])
@@ -207,7 +227,7 @@ class Store:
         if not rows:
             return
         columns = SCHEMA[table]
-        arrow = pa.Table.from_pylist(rows, schema=pa.schema([(n, _ARROW[k]) for n, k in columns.items()]))
+        arrow = pa.Table.from_pylist(rows, schema=arrow_schema(table))
         self.con.register("_rows", arrow)
         try:
             names = ", ".join(f'"{n}"' for n in columns)
@@ -233,8 +253,7 @@ class Store:
             self.con.execute("UPDATE mentions SET event_id = e.event_id FROM _eids e WHERE mentions.mention_id = e.mention_id")
             self.con.unregister("_eids")
         self.con.execute("UPDATE mentions SET event_id = mention_id WHERE event_id IS NULL")
-        self.con.execute("""
-            CREATE OR REPLACE TABLE events AS
+        self.index_events("""
             WITH dyads AS (
                 SELECT event_id, source_country, target_country, count(DISTINCT article_id) AS dyad_articles
                 FROM mentions GROUP BY event_id, source_country, target_country
@@ -264,13 +283,14 @@ class Store:
                    c.num_sources, c.num_stories, c.max_confidence AS confidence
             FROM ranked r JOIN counts c USING (event_id) WHERE r.rank = 1
         """)
-        self.index_events()
 
     # -- what the views read: page order and pre-aggregated counts ------------------------------
 
-    def index_events(self) -> None:
+    def index_events(self, merged: str = "SELECT * FROM events") -> None:
         """Store the events in page order with their `when_day`, `when_precision` and `page_key`, and
         rebuild the counts the trend and network views read (``event_trends``, ``event_network``).
+        `merged` is the SELECT of the events' own columns (by default the stored events; a rebuild
+        passes the merge), so the table is replaced once, in its final shape.
 
         A page then reads the first rows in `page_key` order (DuckDB skips the rest by its min/max
         per row group), and a timeline or network over millions of events sums a few thousand
@@ -281,7 +301,7 @@ class Store:
         self._replace_table("events", f"""
             SELECT *, row_number() OVER (ORDER BY {PAGE_ORDER}) AS page_key FROM (
                 SELECT {cols}, {self.first_day_sql(when)} AS when_day, {self.precision_sql(when)} AS when_precision
-                FROM events e LEFT JOIN articles a ON a.article_id = e.article_id) d
+                FROM ({merged}) e LEFT JOIN articles a ON a.article_id = e.article_id) d
             ORDER BY page_key""")
         sides = {"country": ("left(source_code, 3)", "left(target_code, 3)"), "code": ("source_code", "target_code")}
         measures = """count(*) AS events, sum(goldstein) AS goldstein_sum, count(goldstein) AS goldstein_n,
@@ -329,8 +349,7 @@ class Store:
 
     def rebuild_actors(self) -> None:
         """Canonical actors with their aliases and first/last dates seen, from the actor mentions."""
-        self.con.execute("""
-            CREATE OR REPLACE TABLE actors AS
+        self._replace_table("actors", """
             SELECT actor_id, any_value(code) AS code, any_value(name) AS name, any_value(kind) AS kind,
                    any_value(country) AS country, any_value(sector) AS sector, any_value(office) AS office,
                    bool_and(provisional) AS provisional,

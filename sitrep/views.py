@@ -25,7 +25,7 @@ from typing import Any, Literal
 import duckdb
 import pyarrow as pa
 
-from . import query
+from . import pgstore, query
 from .errors import SitrepError, StoreError
 from .store import EVENT_COLUMNS, Store
 
@@ -62,7 +62,7 @@ def reader(db: str | Path | Store, *, wait: float = 2.0) -> Iterator[Store]:
     deadline, pause = time.monotonic() + wait, 0.05
     while True:
         try:
-            store = Store(db, read_only=True)
+            store = pgstore.connect(db, read_only=True)
             break
         except StoreError as error:
             if not _is_lock(error):

@@ -27,7 +27,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import api, views
 from ..errors import SitrepError, StoreError
-from ..store import default_db_path
+from ..store import default_db, is_postgres
 from . import guard
 from .docs import add_docs
 
@@ -45,7 +45,8 @@ def create_app(db: str | Path | None = None, *, wait: float = 2.0, hosts: Sequen
     `wait` is how long a request waits for a writer to release the file before answering 503.
     `hosts` are the Host header names answered (default `guard.allowed_hosts()`: localhost names).
     """
-    db_path = Path(db) if db is not None else default_db_path()
+    given = default_db() if db is None else db
+    db_path = given if is_postgres(given) else Path(given)
     app = FastAPI(title="sitrep", version="0.1.0", docs_url=None, redoc_url=None, description=(
         "Read-only access to a sitrep event store: events with evidence, actors, dyad trends, quotes, "
         "stories, the actor network and each article's evidence spans."))
