@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Unpack
 
+from . import pgstore
 from .checks import check_count, check_date
 from .pipeline import process_batch
 from .pipeline.ingest import IngestReport, finish_ingest, ingest_paths, stage_options
@@ -19,6 +20,8 @@ from .query import (
     EVENT_ORDER,
     EventFilters,
     actors,
+    count_events,
+    csv_text,
     event_where,
     events,
     explain,
@@ -31,7 +34,7 @@ from .query import (
     where_clause,
 )
 from .records import Event
-from .store import Store
+from .store import Store, default_db, is_postgres
 from .tables import ActorDictionary, Lexicon
 from .text import article_from_text
 
@@ -40,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "IngestReport", "ingest", "events", "quotes", "actors", "stories", "explain", "code_text", "open_store",
-    "where_clause", "finish_ingest", "EventFilters", "EVENT_ORDER", "event_where", "iter_events", "export", "summary",
+    "where_clause", "count_events", "csv_text", "finish_ingest", "EventFilters", "EVENT_ORDER", "event_where", "iter_events", "export", "summary",
 ]
 
 
@@ -78,6 +81,12 @@ def ingest(
     published, _ = check_date(published, "published"), check_count(batch_size, "batch_size", minimum=1)
     if workers != "auto":
         check_count(workers, "workers", minimum=1)
+    db = default_db() if db is None else db
+    if is_postgres(db):  # one transaction for the whole ingest (sitrep.pgstore.writing)
+        with pgstore.writing(str(db)) as store:
+            return ingest(paths, db=store, published=published, outlet=outlet, batch_size=batch_size, progress=progress,
+                          actor_files=actor_files, lexicon_files=lexicon_files, dask=dask, backoff=backoff,
+                          workers=workers)
     if dask is not None:
         from .pipeline import distributed
 

@@ -25,7 +25,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help="sitrep: who 
 console = Console(width=None if sys.stdout.isatty() else 140)
 err = Console(stderr=True)
 
-DbOption = Annotated[Optional[Path], typer.Option("--db", help="DuckDB file (default: the `db` setting, $SITREP_DB or ./sitrep.duckdb).")]
+DbOption = Annotated[Optional[str], typer.Option("--db", help="DuckDB file or postgresql://user@host/name address (default: the `db` setting, $SITREP_DB or ./sitrep.duckdb).")]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")]
 
 _PLOVER_TYPES = ", ".join(sorted({c.plover_event for c in cameo.codes() if c.plover_event}))
@@ -71,7 +71,7 @@ def ingest(
     err.print(f"read {report.read} articles: {report.written} coded, {report.unchanged} unchanged, "
               f"{len(report.rejected)} skipped; {report.events} events in the store", highlight=False)
     if show:
-        events(db=run.db)
+        events(db=str(run.db))
     if report.exit_code:  # 1 some inputs rejected, 2 nothing read (README, "Exit codes")
         raise typer.Exit(report.exit_code)
 
@@ -101,11 +101,12 @@ def events(
                            include_all=all_, limit=limit, kind=kind)
     except SitrepError as error:
         _fail(error)
-    rows = table.to_pylist()
     if format == "table":
-        _print_events(rows)
+        _print_events(table.to_pylist())
+    elif format == "csv":  # the HTTP API's CSV too (api.csv_text)
+        sys.stdout.write(api.csv_text(table))
     else:
-        _print(rows, _EVENT_COLUMNS, format, title="events")
+        _print(table.to_pylist(), _EVENT_COLUMNS, format, title="events")
 
 
 @app.command()
@@ -199,11 +200,11 @@ def report(
     """Write a situation report: events ranked by salience with evidence, quotes, trends, new actors."""
     from .report import Format
     from .report import report as make_report
-    from .store import default_db_path
+    from .store import default_db
 
     try:
         # make_report checks the format itself: anything but md or html is a SitrepError, reported below
-        typer.echo(make_report(db or default_db_path(), actor=actor, dyad=dyad, since=since, until=until,
+        typer.echo(make_report(db or default_db(), actor=actor, dyad=dyad, since=since, until=until,
                                format=cast(Format, format)))
     except SitrepError as error:
         _fail(error)

@@ -6,6 +6,8 @@ thing everywhere. Filters are bound as parameters, never formatted into SQL.
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,20 +15,23 @@ from typing import TypedDict, Unpack
 
 import pyarrow as pa
 
+from . import pgstore
 from .checks import check_confidence, check_count, check_date
 from .corpus import explain_merge, mention_rows
 from .errors import SitrepError, UsageError
-from .store import Store
+from .store import EVENT_COLUMNS, Store
 from .tables import cameo as _cameo
 from .tables import kinds as _kinds
 
-__all__ = ["EVENT_ORDER", "EventFilters", "actors", "dyad_quotes", "event_where", "events", "explain", "iter_events",
+__all__ = ["EVENT_ORDER", "EventFilters", "actors", "count_events", "csv_text", "dyad_quotes", "event_where", "events",
+           "explain", "iter_events",
            "open_store", "quotes", "reading", "stories", "summary", "where_clause"]
 
 
 def open_store(db: str | Path | Store | None = None, *, read_only: bool = False) -> Store:
-    """A `Store` for `db` (a path, ":memory:", an open Store, or None for the default path)."""
-    return db if isinstance(db, Store) else Store(db, read_only=read_only)
+    """A `Store` for `db` (a path, ":memory:", a ``postgresql://`` address, an open Store, or None for
+    the default path)."""
+    return pgstore.connect(db, read_only=read_only)
 
 
 @contextmanager
@@ -36,26 +41,59 @@ def reading(db: str | Path | Store | None = None) -> Iterator[Store]:
     if isinstance(db, Store):
         yield db
         return
-    with open_store(db, read_only=db != ":memory:") as store:
+    with open_store(db, read_only=str(db) != ":memory:") as store:
         yield store
 
 
-def events(*, db: str | Path | Store | None = None, limit: int | None = None, offset: int = 0,
+def events(*, db: str | Path | Store | None = None, limit: int | None = None, offset: int = 0, when: bool = False,
            **filters: Unpack[EventFilters]) -> pa.Table:
-    """Events matching every filter given, newest first, as an Arrow table (``.to_pylist()`` for dicts).
+    """Events matching every filter given, newest first, as an Arrow table (``.to_pylist()`` for dicts):
+    the one query behind `sitrep events`, ``/api/events``, the explorer and the report.
 
     The filters are `EventFilters` (the parameters of `event_where`): `actor` matches an actor code prefix on either side ("PRK" matches "PRKGOV"); `dyad` is
     (source, target) prefixes; negated, hypothetical and historical events are left out unless
     `include_all`; `kind` is a plain word of `sitrep/data/kinds.tsv` ("criticism"). A bad argument (a
     negative `limit`, a date not YYYY-MM-DD) raises `UsageError`.
+
+    Each row has the event's columns (`EVENT_COLUMNS`) and its article's `published`, `outlet`, `url`
+    and `article_title`; `when` adds the explorer's `when_date` (the event date, else the publication
+    date), `when_day` (the first day of that date's period, so "2024-W25" -> "2024-06-17") and
+    `when_precision` (day/week/month/year).
+    Newest first means by `when_day`, then by position in the article. Paging (`limit`, `offset`) runs
+    in the store, which keeps the events in this order: a page costs the same at any store size.
     """
     limit, offset = check_count(limit, "limit"), check_count(offset, "offset") or 0
     where, params = event_where(**filters)
-    sql = "SELECT * FROM events" + where
-    sql += " ORDER BY " + ", ".join(EVENT_ORDER)
+    page = f"SELECT * FROM events{where} ORDER BY page_key"
     if limit is not None:
-        sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        page += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+    elif offset:
+        page += f" OFFSET {int(offset)}"
+    dates = ", coalesce(e.date, a.published) AS when_date, e.when_day, e.when_precision" if when else ""
+    sql = f"""SELECT {_ROW_COLUMNS}{dates}
+              FROM ({page}) e LEFT JOIN articles a ON a.article_id = e.article_id ORDER BY e.page_key"""
     return _read(db, sql, params)
+
+
+_ROW_COLUMNS = ", ".join(f"e.{c}" for c in EVENT_COLUMNS) + ", a.published, a.outlet, a.url, a.title AS article_title"
+"""What one row of `events` and `iter_events` holds: the event, then its article's citation."""
+
+
+def count_events(*, db: str | Path | Store | None = None, **filters: Unpack[EventFilters]) -> int:
+    """How many events `events` lists for the same `filters` (a page's total), counted in the store."""
+    where, params = event_where(**filters)
+    return int(_read(db, "SELECT count(*) AS n FROM events" + where, params).column(0)[0].as_py())
+
+
+def csv_text(table: pa.Table) -> str:
+    """The one CSV rendering of a result (the CLI's ``--format csv`` and the HTTP API's ``format=csv``):
+    RFC 4180 with a header; a list value (aliases, article ids) as "a; b"."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=table.column_names)
+    writer.writeheader()
+    for row in table.to_pylist():
+        writer.writerow({k: "; ".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()})
+    return buffer.getvalue()
 
 
 class EventFilters(TypedDict, total=False):
@@ -73,6 +111,8 @@ class EventFilters(TypedDict, total=False):
     article: str | None
     story: str | None
     text: str | None
+    place: str | None
+    modality: str | None
     min_confidence: float
     include_all: bool
 
@@ -96,13 +136,16 @@ def event_where(
     article: str | None = None,
     story: str | None = None,
     text: str | None = None,
+    place: str | None = None,
+    modality: str | None = None,
     min_confidence: float = 0.0,
     include_all: bool = False,
 ) -> tuple[str, list]:
     """The WHERE clause over the ``events`` table (and its bound parameters) for the filters of `events`:
     the one definition of what a filter means, and the one place filters are checked (a date not
     YYYY-MM-DD, a confidence outside 0-1 or a dyad that is not a pair raises `UsageError`), for lists,
-    summaries, streams and exports alike."""
+    summaries, streams and exports alike. `place` matches words of the place name or its ISO-3 country;
+    `modality` one of the flags (negated, hypothetical, future, attributed, historical)."""
     since, until = check_date(since, "since"), check_date(until, "until")
     check_confidence(min_confidence)
     if dyad is not None and len(dyad) != 2:
@@ -122,6 +165,9 @@ def event_where(
         ("event_id IN (SELECT m.event_id FROM mentions m JOIN articles a USING (article_id) WHERE a.story_id = ?)",
          [story] if story else None),
         ("evidence ILIKE ?", [f"%{text}%"] if text else None),
+        ("(strpos(lower(coalesce(place_name, '')), ?) > 0 OR place_country = ?)",
+         [place.lower(), place.upper()] if place else None),
+        ("strpos(coalesce(modality, ''), ?) > 0", [modality.lower()] if modality else None),
         ("confidence >= ?", [min_confidence] if min_confidence else None),
         ("counted", [] if not include_all else None),
     ])
@@ -137,7 +183,8 @@ def iter_events(*, db: str | Path | Store | None = None, batch_size: int = 100_0
     """
     where, params = event_where(**filters)
     with reading(db) as store:
-        yield from store.stream("SELECT * FROM events" + where, params, batch_size=batch_size)
+        yield from store.stream(f"SELECT {_ROW_COLUMNS} FROM (SELECT * FROM events{where}) e "
+                                "LEFT JOIN articles a ON a.article_id = e.article_id", params, batch_size=batch_size)
 
 
 def summary(*, db: str | Path | Store | None = None, limit: int | None = None,
@@ -157,7 +204,8 @@ def summary(*, db: str | Path | Store | None = None, limit: int | None = None,
                sum(num_articles)::BIGINT AS articles, round(avg(goldstein), 1) AS goldstein,
                min(date) AS first, max(date) AS last
         FROM events{where}
-        GROUP BY ALL ORDER BY events DESC, articles DESC, source_code NULLS LAST, target_code NULLS LAST, root
+        GROUP BY source_code, target_code, root, plover_event
+        ORDER BY events DESC, articles DESC, source_code NULLS LAST, target_code NULLS LAST, root
     """
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
@@ -232,7 +280,8 @@ def stories(*, db: str | Path | Store | None = None) -> pa.Table:
 def explain(event_id: str, *, db: str | Path | Store | None = None) -> dict:
     """Why an event's mentions were merged: the event, its mentions and the merge reasons."""
     with reading(db) as store:
-        event = store.query("SELECT * FROM events WHERE event_id = ? OR best_mention_id = ?", [event_id, event_id]).to_pylist()
+        event = store.query(f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE event_id = ? OR best_mention_id = ?",
+                            [event_id, event_id]).to_pylist()
         if not event:
             raise SitrepError(f"no event {event_id!r}; list ids with `sitrep events --format csv`")
         event_id = event[0]["event_id"]

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from . import query, views
-from .store import Store
+from .store import EVENT_COLUMNS, Store
 
 __all__ = ["report", "report_data"]
 
@@ -46,10 +46,17 @@ def report_data(
                                   since=since, until=until)
     with views.reader(db) as store:
         # 1. what happened: salience = reported by more articles, then stronger Goldstein, then confidence
-        events = views.events_page(store, limit=10**9, **filters)["rows"].to_pylist()
-        events.sort(key=lambda e: (-(e["num_articles"] or 0), -abs(e["goldstein"] or 0), -(e["confidence"] or 0),
-                                   e["event_id"]))
-        shown = events[:top]
+        where, params = query.event_where(**filters)
+        shown = store.query(f"""
+            SELECT e.*, a.published FROM (
+                SELECT {", ".join(EVENT_COLUMNS)} FROM events{where}
+                ORDER BY coalesce(num_articles, 0) DESC, abs(coalesce(goldstein, 0)) DESC, coalesce(confidence, 0) DESC,
+                         event_id LIMIT {int(top)}) e
+            LEFT JOIN articles a ON a.article_id = e.article_id
+            ORDER BY coalesce(num_articles, 0) DESC, abs(coalesce(goldstein, 0)) DESC, coalesce(confidence, 0) DESC,
+                     event_id""", params).to_pylist()
+        total = store.query(f"SELECT count(*) AS events, count(DISTINCT article_id) AS articles FROM events{where}",
+                            params).to_pylist()[0]
         mentions = {e["event_id"]: views.event_detail(store, e["event_id"])["mentions"] for e in shown}
         # 2. who said what: speakers among the actors in scope (either side of the dyad)
         if filters.get("dyad"):  # the dyad's own quotes: source-side speakers on the target side
@@ -61,9 +68,10 @@ def report_data(
         interval: views.Interval = "week" if _window_days(since, until) <= 62 else "month"
         trends = views.dyad_trends(store, interval=interval, **filters).to_pylist()
         # 4. new actors, limited to the articles in scope when an actor or dyad is given
-        scoped = {e["article_id"] for e in events} | {m["article_id"] for ms in mentions.values() for m in ms}
         fresh = views.new_actors(store, since=since, until=until).to_pylist()
         if actor or dyad:
+            scoped = _in_scope(store, filters, {x for a in fresh for x in a["first_articles"] or ()})
+            scoped |= {m["article_id"] for ms in mentions.values() for m in ms}
             fresh = [a for a in fresh if set(a["first_articles"] or ()) & scoped]
         more_actors = max(0, len(fresh) - max_actors)
         fresh = sorted(fresh, key=lambda a: -a["num_mentions"])[:max_actors]
@@ -75,7 +83,7 @@ def report_data(
     numbers = {article_id: n for n, article_id in enumerate(dict.fromkeys(cited), start=1)}
     return {
         "scope": {"actor": actor, "dyad": filters.get("dyad"), "since": since, "until": until, "interval": interval},
-        "totals": {"events": len(events), "articles": len({e["article_id"] for e in events}),
+        "totals": {"events": total["events"], "articles": total["articles"],
                    "quotes": len(quotes), "new_actors": len(fresh) + more_actors, "more_actors": more_actors},
         "events": [{**e, "cites": sorted({numbers[m["article_id"]] for m in mentions[e["event_id"]]}),
                     "outlets": sorted({m["outlet"] or m["article_id"] for m in mentions[e["event_id"]]})} for e in shown],
@@ -106,6 +114,17 @@ def report(
         raise SitrepError(f"unknown report format {format!r}; use md or html")
     data = report_data(db, actor=actor, dyad=dyad, since=since, until=until)
     return _markdown(data) if format == "md" else _html(data)
+
+
+def _in_scope(store: Store, filters: dict[str, Any], article_ids: set[str]) -> set[str]:
+    """Those of `article_ids` that carry an event matching `filters` (asked of the store, so the
+    report never holds every event in scope)."""
+    if not article_ids:
+        return set()
+    where, params = query.event_where(**filters)
+    where = (where + " AND" if where else " WHERE") + f" article_id IN ({', '.join('?' for _ in article_ids)})"
+    rows = store.query(f"SELECT DISTINCT article_id FROM events{where}", [*params, *sorted(article_ids)])
+    return set(rows.column(0).to_pylist()) if rows.num_columns else set()
 
 
 # -- rendering -------------------------------------------------------------------------------------

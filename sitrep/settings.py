@@ -31,7 +31,7 @@ def _setting(default: Any, help: str) -> Any:
 class Settings:
     """The effective settings of one run (frozen: pass it on, never mutate it)."""
 
-    db: Path = _setting(Path("sitrep.duckdb"), "The store: a DuckDB file.")
+    db: Path | str = _setting(Path("sitrep.duckdb"), "The store: a DuckDB file, or a PostgreSQL address (postgresql://user@host/name).")
     actors: tuple[Path, ...] = _setting((), "Your own actor tables (TSV: name, code[, start, end, office]), read after the shipped ones.")
     lexicon: tuple[Path, ...] = _setting((), "Your own verb tables (the format of sitrep/data/verbs.tsv), read after the shipped one.")
     backoff: bool = _setting(True, "Code a political verb that no precise frame matched at its general CAMEO level, with a lower confidence.")
@@ -44,8 +44,15 @@ class Settings:
     shared: Path | None = _setting(None, "The shared gold folder the scorers read (default: ../shared beside the checkout).")
 
 
-_TYPES: dict[str, type] = {"db": Path, "actors": Path, "lexicon": Path, "backoff": bool, "ingest_batch": int, "workers": int,
-                           "min_confidence": float, "host": str, "port": int, "allowed_hosts": str, "shared": Path}
+def _database(raw: Any) -> Path | str:
+    """A DuckDB path, or a PostgreSQL address kept as text (a Path would fold its "//")."""
+    text = str(raw)
+    return text if text.startswith(("postgresql://", "postgres://")) else Path(text)
+
+
+_TYPES: dict[str, Any] = {"db": _database, "actors": Path, "lexicon": Path, "backoff": bool, "ingest_batch": int,
+                          "workers": int, "min_confidence": float, "host": str, "port": int, "allowed_hosts": str,
+                          "shared": Path}
 """The type of one value (of each item, for the tuple settings)."""
 
 _LISTS = frozenset({"actors", "lexicon", "allowed_hosts"})
@@ -99,7 +106,7 @@ def _file_values(path: Path) -> dict[str, Any]:
     base = path.parent
     values = {key: _convert(key, raw, f"{path} [sitrep] {key}") for key, raw in table.items()}
     for key in ("db", "shared"):  # a path in the file is relative to the file, not to where sitrep runs
-        if key in values and not values[key].is_absolute():
+        if key in values and isinstance(values[key], Path) and not values[key].is_absolute():
             values[key] = base / values[key]
     for key in ("actors", "lexicon"):
         if key in values:

@@ -29,7 +29,7 @@ from .errors import StoreError
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Store", "default_db_path", "SCHEMA", "as_of", "half_state"]
+__all__ = ["Store", "default_db_path", "SCHEMA", "EVENT_COLUMNS", "arrow_schema", "default_db", "is_postgres", "as_of", "half_state"]
 
 _S, _I, _F, _B = "VARCHAR", "BIGINT", "DOUBLE", "BOOLEAN"
 
@@ -66,13 +66,48 @@ SCHEMA: dict[str, dict[str, str]] = {
     "events": {},  # derived: created by `rebuild_events`
     "actors": {},  # derived: created by `rebuild_actors`
 }
+EVENT_COLUMNS: tuple[str, ...] = (
+    "event_id", "code", "root", "name", "goldstein", "quad_class", "plover_event", "plover_mode", "plover_context",
+    "source_code", "source_country", "source_sector", "source_actor_id", "source_text", "target_code",
+    "target_country", "target_sector", "target_actor_id", "target_text", "date", "date_precision", "place_name",
+    "place_country", "lat", "lon", "place_precision", "modality", "counted", "evidence", "article_id",
+    "sentence_index", "trigger", "trigger_start", "trigger_end", "source_start", "source_end", "target_start",
+    "target_end", "best_mention_id", "num_mentions", "num_articles", "num_sources", "num_stories", "confidence",
+)
+"""The columns of an event as every list and export shows it. The ``events`` table also keeps, for the
+views, ``when_day`` (the first day of the event's date, else of its article's publication date),
+``when_precision`` and ``page_key`` (its place in the page order, newest first), and is stored in that
+order so a page reads only the rows it shows (`Store.index_events`)."""
+
+PAGE_ORDER = "when_day DESC NULLS LAST, article_id, sentence_index, trigger_start, event_id"
+"""The order of the events page: newest day first (undated events by their publication), then by
+position in the article; ``page_key`` numbers the events in this order."""
+
 _BASE = ("articles", "sentences", "removed", "actor_mentions", "mentions", "quotes")
 _ARROW = {_S: pa.string(), _I: pa.int64(), _F: pa.float64(), _B: pa.bool_()}
 
 
-def default_db_path() -> Path:
-    """The `db` setting: ``$SITREP_DB``, else sitrep.toml's ``db``, else ``sitrep.duckdb`` here."""
+def arrow_schema(table: str) -> pa.Schema:
+    """The Arrow schema of a base table (what `Store.write` inserts)."""
+    return pa.schema([(n, _ARROW[k]) for n, k in SCHEMA[table].items()])
+
+
+def is_postgres(db: object) -> bool:
+    """Whether `db` names a PostgreSQL database (``postgresql://...`` or ``postgres://...``) rather
+    than a DuckDB file."""
+    return isinstance(db, str) and db.startswith(("postgresql://", "postgres://"))
+
+
+def default_db() -> Path | str:
+    """The `db` setting: ``$SITREP_DB``, else sitrep.toml's ``db``, else ``sitrep.duckdb`` here (a
+    DuckDB path, or a PostgreSQL address)."""
     return settings.load().db
+
+
+def default_db_path() -> Path:
+    """The `db` setting as a DuckDB path (callers that open files; `default_db` for any store)."""
+    db = default_db()
+    return db if isinstance(db, Path) else Path(db)
 
 
 class Store:
@@ -118,18 +153,26 @@ class Store:
     def _create(self) -> None:
         for table, columns in SCHEMA.items():
             if columns:
-                cols = ", ".join(f'"{name}" {kind}' for name, kind in columns.items())
+                cols = ", ".join(f'"{name}" {self.column_type(kind)}' for name, kind in columns.items())
                 self.con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({cols})")
                 # a database made by an older sitrep gains the columns added since (empty for old rows)
                 have = {r[0] for r in self.con.execute(
                     "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]).fetchall()}
                 for name, kind in columns.items():
                     if name not in have:
-                        self.con.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {kind}')
+                        self.con.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {self.column_type(kind)}')
         if not self._has_table("events"):
             self.rebuild_events({})
+        elif not self.con.execute("SELECT count(*) FROM information_schema.columns WHERE table_name = 'events' "
+                                  "AND column_name = 'page_key'").fetchall()[0][0]:
+            self.index_events()  # a store from before the page order
         if not self._has_table("actors"):
             self.rebuild_actors()
+
+    @staticmethod
+    def column_type(kind: str) -> str:
+        """The SQL type of a `SCHEMA` column kind in this database."""
+        return kind
 
     def _has_table(self, name: str) -> bool:
         return bool(self.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchall()[0][0])
@@ -184,7 +227,7 @@ class Store:
         if not rows:
             return
         columns = SCHEMA[table]
-        arrow = pa.Table.from_pylist(rows, schema=pa.schema([(n, _ARROW[k]) for n, k in columns.items()]))
+        arrow = pa.Table.from_pylist(rows, schema=arrow_schema(table))
         self.con.register("_rows", arrow)
         try:
             names = ", ".join(f'"{n}"' for n in columns)
@@ -210,11 +253,10 @@ class Store:
             self.con.execute("UPDATE mentions SET event_id = e.event_id FROM _eids e WHERE mentions.mention_id = e.mention_id")
             self.con.unregister("_eids")
         self.con.execute("UPDATE mentions SET event_id = mention_id WHERE event_id IS NULL")
-        self.con.execute("""
-            CREATE OR REPLACE TABLE events AS
+        self.index_events("""
             WITH dyads AS (
                 SELECT event_id, source_country, target_country, count(DISTINCT article_id) AS dyad_articles
-                FROM mentions GROUP BY ALL
+                FROM mentions GROUP BY event_id, source_country, target_country
             ), ranked AS (
                 -- the mention shown for an event reads it as most of its articles do: a copy that
                 -- resolved "he added" to another speaker stays a mention but is not the event's face
@@ -242,14 +284,76 @@ class Store:
             FROM ranked r JOIN counts c USING (event_id) WHERE r.rank = 1
         """)
 
+    # -- what the views read: page order and pre-aggregated counts ------------------------------
+
+    def index_events(self, merged: str = "SELECT * FROM events") -> None:
+        """Store the events in page order with their `when_day`, `when_precision` and `page_key`, and
+        rebuild the counts the trend and network views read (``event_trends``, ``event_network``).
+        `merged` is the SELECT of the events' own columns (by default the stored events; a rebuild
+        passes the merge), so the table is replaced once, in its final shape.
+
+        A page then reads the first rows in `page_key` order (DuckDB skips the rest by its min/max
+        per row group), and a timeline or network over millions of events sums a few thousand
+        pre-counted rows instead of grouping every event (docs/scale.md, "Queries").
+        """
+        cols = ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
+        when = "coalesce(e.date, a.published)"
+        self._replace_table("events", f"""
+            SELECT *, row_number() OVER (ORDER BY {PAGE_ORDER}) AS page_key FROM (
+                SELECT {cols}, {self.first_day_sql(when)} AS when_day, {self.precision_sql(when)} AS when_precision
+                FROM ({merged}) e LEFT JOIN articles a ON a.article_id = e.article_id) d
+            ORDER BY page_key""")
+        sides = {"country": ("left(source_code, 3)", "left(target_code, 3)"), "code": ("source_code", "target_code")}
+        measures = """count(*) AS events, sum(goldstein) AS goldstein_sum, count(goldstein) AS goldstein_n,
+               count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = 2) AS q2,
+               count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = 4) AS q4,
+               sum(num_articles) AS articles"""
+        self._replace_table("event_network", " UNION ALL ".join(f"""
+            SELECT '{level}' AS level, {source} AS source, {target} AS target, counted, {measures}
+            FROM events WHERE source_code IS NOT NULL AND target_code IS NOT NULL GROUP BY 2, 3, 4"""
+            for level, (source, target) in sides.items()))
+        fits = {"week": "('day', 'week')", "month": "('day', 'week', 'month')"}
+        self._replace_table("event_trends", " UNION ALL ".join(f"""
+            SELECT '{interval}' AS interval, {self.period_sql(interval, "when_day")} AS period,
+                   left(source_code, 3) AS source, left(target_code, 3) AS target, counted, {measures}
+            FROM events WHERE when_precision IN {fits[interval]} AND when_day IS NOT NULL GROUP BY 2, 3, 4, 5"""
+            for interval in ("week", "month")))
+
+    def _replace_table(self, name: str, select: str) -> None:
+        """Create table `name` (a name of this module, never a user's) as `select`, replacing it."""
+        self.con.execute(f"CREATE OR REPLACE TABLE {name} AS {select}")
+
+    @staticmethod
+    def first_day_sql(date: str) -> str:
+        """SQL: the first day (YYYY-MM-DD) of a sitrep date of any precision (day, ISO week, month, year)."""
+        return rf"""CASE WHEN regexp_matches({date}, '^\d{{4}}-\d{{2}}-\d{{2}}') THEN left({date}, 10)
+            WHEN regexp_matches({date}, '^\d{{4}}-W\d{{2}}$')
+                 THEN strftime(strptime({date} || '-1', '%G-W%V-%u'), '%Y-%m-%d')
+            WHEN regexp_matches({date}, '^\d{{4}}-\d{{2}}$') THEN {date} || '-01'
+            WHEN regexp_matches({date}, '^\d{{4}}$') THEN {date} || '-01-01' END"""
+
+    @staticmethod
+    def precision_sql(date: str) -> str:
+        """SQL: the precision of a sitrep date: day, week, month or year (None for anything else)."""
+        return rf"""CASE WHEN regexp_matches({date}, '^\d{{4}}-\d{{2}}-\d{{2}}') THEN 'day'
+            WHEN regexp_matches({date}, '^\d{{4}}-W\d{{2}}$') THEN 'week'
+            WHEN regexp_matches({date}, '^\d{{4}}-\d{{2}}$') THEN 'month'
+            WHEN regexp_matches({date}, '^\d{{4}}$') THEN 'year' END"""
+
+    @staticmethod
+    def period_sql(interval: str, day: str) -> str:
+        """SQL: the first day (YYYY-MM-DD) of the day, week (Monday) or month of `day` (a YYYY-MM-DD text)."""
+        if interval not in ("day", "week", "month"):
+            raise StoreError(f"interval {interval!r} should be day, week or month")
+        return f"strftime(date_trunc('{interval}', CAST({day} AS DATE)), '%Y-%m-%d')"
+
     def rebuild_actors(self) -> None:
         """Canonical actors with their aliases and first/last dates seen, from the actor mentions."""
-        self.con.execute("""
-            CREATE OR REPLACE TABLE actors AS
+        self._replace_table("actors", """
             SELECT actor_id, any_value(code) AS code, any_value(name) AS name, any_value(kind) AS kind,
                    any_value(country) AS country, any_value(sector) AS sector, any_value(office) AS office,
                    bool_and(provisional) AS provisional,
-                   coalesce(list(DISTINCT text ORDER BY text) FILTER (WHERE text <> lower(text)), [])
+                   coalesce(list(DISTINCT text ORDER BY text) FILTER (WHERE text <> lower(text)), ARRAY[]::VARCHAR[])
                        AS aliases,  -- names only: "governments", "embassies" are no alias of anyone
                    count(*) AS num_mentions, count(DISTINCT article_id) AS num_articles,
                    min(published) AS first_seen, max(published) AS last_seen

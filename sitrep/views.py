@@ -24,11 +24,10 @@ from typing import Any, Literal
 
 import duckdb
 import pyarrow as pa
-import pyarrow.compute as pc
 
-from . import query
+from . import pgstore, query
 from .errors import SitrepError, StoreError
-from .store import Store
+from .store import EVENT_COLUMNS, Store
 
 __all__ = [
     "Interval", "NotFoundError", "StoreBusyError", "reader", "event_filters", "events_page", "dyad_trends",
@@ -38,7 +37,7 @@ __all__ = [
 Interval = Literal["day", "week", "month"]
 QUAD_CLASSES = {1: "Verbal cooperation", 2: "Material cooperation", 3: "Verbal conflict", 4: "Material conflict"}
 _EVENT_FILTERS = ("actor", "dyad", "code", "root", "quad_class", "plover", "since", "until", "article", "story",
-                  "text", "min_confidence", "include_all", "kind")
+                  "text", "place", "modality", "min_confidence", "include_all", "kind")
 
 
 class NotFoundError(SitrepError, LookupError):
@@ -63,7 +62,7 @@ def reader(db: str | Path | Store, *, wait: float = 2.0) -> Iterator[Store]:
     deadline, pause = time.monotonic() + wait, 0.05
     while True:
         try:
-            store = Store(db, read_only=True)
+            store = pgstore.connect(db, read_only=True)
             break
         except StoreError as error:
             if not _is_lock(error):
@@ -97,51 +96,44 @@ def event_filters(**given: Any) -> dict[str, Any]:
     return out
 
 
-# -- events --------------------------------------------------------------------------------------
-
-
-def _events(store: Store, *, place: str | None = None, modality: str | None = None, **filters: Any) -> pa.Table:
-    """`query.events` plus the place and modality filters, with each event's article metadata joined."""
-    table = query.events(db=store, **event_filters(**filters))
-    if place:
-        needle = place.lower()
-        names = pc.utf8_lower(pc.fill_null(table["place_name"], ""))
-        mask = pc.or_(pc.match_substring(names, needle), pc.equal(pc.fill_null(table["place_country"], ""), place.upper()))
-        table = table.filter(mask)
-    if modality:
-        table = table.filter(pc.match_substring(pc.fill_null(table["modality"], ""), modality.lower()))
-    articles = store.query("SELECT article_id, published, outlet, url, title FROM articles")
-    return _sql(r"""
-        WITH joined AS (
-            SELECT e.*, a.published, a.outlet, a.url, a.title AS article_title,
-                   coalesce(e.date, a.published) AS when_date
-            FROM e LEFT JOIN a USING (article_id)
-        )
-        SELECT *,
-            CASE WHEN regexp_matches(when_date, '^\d{4}-\d{2}-\d{2}') THEN left(when_date, 10)
-                 WHEN regexp_matches(when_date, '^\d{4}-W\d{2}$')
-                      THEN strftime(strptime(when_date || '-1', '%G-W%V-%u'), '%Y-%m-%d')
-                 WHEN regexp_matches(when_date, '^\d{4}-\d{2}$') THEN when_date || '-01'
-                 WHEN regexp_matches(when_date, '^\d{4}$') THEN when_date || '-01-01' END AS when_day,
-            CASE WHEN regexp_matches(when_date, '^\d{4}-\d{2}-\d{2}') THEN 'day'
-                 WHEN regexp_matches(when_date, '^\d{4}-W\d{2}$') THEN 'week'
-                 WHEN regexp_matches(when_date, '^\d{4}-\d{2}$') THEN 'month'
-                 WHEN regexp_matches(when_date, '^\d{4}$') THEN 'year' END AS when_precision
-        FROM joined
-        ORDER BY when_day DESC NULLS LAST, article_id, sentence_index, trigger_start
-    """, e=table, a=articles)
+# -- events ------------------------------------------------------------------------------------
 
 
 def events_page(store: Store, *, limit: int = 100, offset: int = 0, **filters: Any) -> dict[str, Any]:
-    """One page of events matching `filters` (those of `query.events`, plus `place` and `modality`).
+    """One page of events matching `filters` (those of `query.events`, with `place` and `modality`).
 
-    Returns ``{"total", "limit", "offset", "rows"}`` with `rows` an Arrow table; `total` counts every
-    match, so a client can page. Each row adds its article's `published`, `outlet`, `url` and title,
-    `when_date` (the event date, else the publication date), `when_day` (the first day of that date's
-    period, YYYY-MM-DD, so "2024-W25" -> "2024-06-17") and `when_precision` (day/week/month/year).
+    Returns ``{"total", "limit", "offset", "rows"}`` with `rows` the Arrow table `query.events` gives
+    (each event with its article's `published`, `outlet`, `url`, title, `when_date`, `when_day` and
+    `when_precision`); `total` counts every match, so a client can page. Both run in the store: the
+    page reads its rows in the stored page order, the total is one count.
     """
-    table = _events(store, **filters)
-    return {"total": table.num_rows, "limit": limit, "offset": offset, "rows": table.slice(offset, limit)}
+    chosen = event_filters(**filters)
+    rows = query.events(db=store, limit=limit, offset=offset, when=True, **chosen)
+    return {"total": query.count_events(db=store, **chosen), "limit": limit, "offset": offset, "rows": rows}
+
+
+_MEASURES = """sum(events)::BIGINT AS events, round(sum(goldstein_sum) / nullif(sum(goldstein_n), 0), 2) AS mean_goldstein,
+               sum(q1)::BIGINT AS q1, sum(q2)::BIGINT AS q2, sum(q3)::BIGINT AS q3, sum(q4)::BIGINT AS q4"""
+_RAW_MEASURES = """count(*) AS events, round(avg(goldstein), 2) AS mean_goldstein,
+               count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = 2) AS q2,
+               count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = 4) AS q4"""
+
+
+def _counted_only(chosen: dict[str, Any], allowed: set[str]) -> bool:
+    """Whether the pre-counted tables answer these filters exactly: only `allowed` filters given, and a
+    dyad's sides no longer than a country code (the counts keep the first three letters)."""
+    if set(chosen) - allowed:
+        return False
+    return all(len(side) <= 3 for side in chosen.get("dyad") or ())
+
+
+def _counted_where(chosen: dict[str, Any], extra: Sequence[tuple[str, list | None]] = ()) -> tuple[str, list]:
+    dyad = chosen.get("dyad")
+    return query.where_clause([
+        *extra,
+        ("counted", [] if not chosen.get("include_all") else None),
+        ("source LIKE ? AND target LIKE ?", [dyad[0] + "%", dyad[1] + "%"] if dyad else None),
+    ])
 
 
 def dyad_trends(store: Store, *, interval: Interval = "week", level: Literal["country", "code"] = "country",
@@ -150,24 +142,26 @@ def dyad_trends(store: Store, *, interval: Interval = "week", level: Literal["co
 
     `period` is the first day of the day/week (Monday)/month as YYYY-MM-DD; an event dated less
     precisely than the interval (a month-dated event in a weekly trend) is left out. Dyads are country-level ("JPN", taking
-    the first three letters of the code) unless `level="code"`.
+    the first three letters of the code) unless `level="code"`. A country-level weekly or monthly trend
+    filtered by dyad alone sums the pre-counted ``event_trends`` rows; any other is one GROUP BY over
+    the matching events, in the store.
     """
     if interval not in ("day", "week", "month"):
         raise SitrepError(f"interval {interval!r} should be day, week or month")
-    table = _events(store, **filters)
-    side = "{0}_code" if level == "code" else "left({0}_code, 3)"
+    chosen = event_filters(**filters)
+    order = " GROUP BY 1, 2, 3 ORDER BY period, source, target"
+    if level == "country" and interval != "day" and _counted_only(chosen, {"dyad", "include_all"}):
+        where, params = _counted_where(chosen, [("interval = ?", [interval])])
+        return store.query(f"SELECT period, source, target, {_MEASURES}, sum(articles)::BIGINT AS articles "
+                           f"FROM event_trends{where}{order}", params)
+    where, params = query.event_where(**chosen)
     fits = {"day": "('day')", "week": "('day', 'week')", "month": "('day', 'week', 'month')"}[interval]
-    return _sql(f"""
-        WITH dated AS (SELECT *, CAST(when_day AS DATE) AS d FROM t WHERE when_precision IN {fits})
-        SELECT strftime(date_trunc('{interval}', d), '%Y-%m-%d') AS period,
-               {side.format('source')} AS source, {side.format('target')} AS target,
-               count(*) AS events, round(avg(goldstein), 2) AS mean_goldstein,
-               count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = 2) AS q2,
-               count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = 4) AS q4,
-               sum(num_articles)::BIGINT AS articles
-        FROM dated WHERE d IS NOT NULL
-        GROUP BY ALL ORDER BY period, source, target
-    """, t=table)
+    where = (where + " AND" if where else " WHERE") + f" when_precision IN {fits} AND when_day IS NOT NULL"
+    side = "{0}_code" if level == "code" else "left({0}_code, 3)"
+    return store.query(f"""
+        SELECT {store.period_sql(interval, "when_day")} AS period, {side.format('source')} AS source,
+               {side.format('target')} AS target, {_RAW_MEASURES}, sum(num_articles)::BIGINT AS articles
+        FROM events{where}{order}""", params)
 
 
 def network(store: Store, *, level: Literal["country", "code"] = "country", **filters: Any) -> dict[str, Any]:
@@ -175,32 +169,42 @@ def network(store: Store, *, level: Literal["country", "code"] = "country", **fi
 
     Returns ``{"nodes": Table(id, name, events), "edges": Table(source, target, events, mean_goldstein,
     q1..q4)}``; node names come from the actors table where one actor has that code, else (countries)
-    from pycountry.
+    from pycountry. Unfiltered (but for `include_all`) it sums the pre-counted ``event_network`` rows;
+    filtered, it is one GROUP BY over the matching events. Nodes rank the actors: the top actors.
     """
-    table = _events(store, **filters)
-    side = "{0}_code" if level == "code" else "left({0}_code, 3)"
-    edges = _sql(f"""
-        SELECT {side.format('source')} AS source, {side.format('target')} AS target, count(*) AS events,
-               round(avg(goldstein), 2) AS mean_goldstein,
-               count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = 2) AS q2,
-               count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = 4) AS q4
-        FROM t WHERE source_code IS NOT NULL AND target_code IS NOT NULL
-        GROUP BY ALL ORDER BY events DESC, source, target
-    """, t=table)
+    chosen = event_filters(**filters)
+    order = " GROUP BY 1, 2 ORDER BY events DESC, source, target"
+    if _counted_only(chosen, {"include_all"}):
+        where, params = _counted_where(chosen, [("level = ?", [level])])
+        edges = store.query(f"SELECT source, target, {_MEASURES} FROM event_network{where}{order}", params)
+    else:
+        where, params = query.event_where(**chosen)
+        where = (where + " AND" if where else " WHERE") + " source_code IS NOT NULL AND target_code IS NOT NULL"
+        side = "{0}_code" if level == "code" else "left({0}_code, 3)"
+        edges = store.query(f"SELECT {side.format('source')} AS source, {side.format('target')} AS target, "
+                            f"{_RAW_MEASURES} FROM events{where}{order}", params)
     names = store.query("""
-        SELECT code, CASE WHEN kind = 'country' OR count(DISTINCT name) = 1 THEN any_value(name) END AS name
-        FROM actors WHERE code IS NOT NULL GROUP BY code, kind
-    """)
-    nodes = _sql("""
-        WITH ends AS (SELECT source AS id, events FROM edges UNION ALL SELECT target, events FROM edges),
-             named AS (SELECT code, max(name) AS name FROM names GROUP BY code)
-        SELECT id, named.name, sum(events)::BIGINT AS events
-        FROM ends LEFT JOIN named ON named.code = ends.id GROUP BY ALL ORDER BY events DESC, id
-    """, edges=edges, names=names)
+        SELECT code, max(name) AS name FROM (
+            SELECT code, CASE WHEN kind = 'country' OR count(DISTINCT name) = 1 THEN any_value(name) END AS name
+            FROM actors WHERE code IS NOT NULL GROUP BY code, kind) n
+        GROUP BY code""")
+    nodes = _nodes(edges, dict(zip(names["code"].to_pylist(), names["name"].to_pylist(), strict=True)))
     if level == "country":
         nodes = nodes.set_column(1, "name", pa.array([n or _country_name(i) for i, n in
                                                       zip(nodes["id"].to_pylist(), nodes["name"].to_pylist(), strict=True)], pa.string()))
     return {"nodes": nodes, "edges": edges}
+
+
+def _nodes(edges: pa.Table, names: dict[str, str | None]) -> pa.Table:
+    """Each end of the edges with its name and its events (as source and as target), most first."""
+    totals: dict[str, int] = {}
+    for column in ("source", "target"):
+        for end, count in zip(edges[column].to_pylist(), edges["events"].to_pylist(), strict=True):
+            totals[end] = totals.get(end, 0) + count
+    ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0]))
+    return pa.table({"id": pa.array([i for i, _ in ranked], pa.string()),
+                     "name": pa.array([names.get(i) for i, _ in ranked], pa.string()),
+                     "events": pa.array([n for _, n in ranked], pa.int64())})
 
 
 def _country_name(code: str | None) -> str | None:
@@ -282,7 +286,8 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any]:
     Keys: ``event``, ``mentions`` (each with ``outlet``, ``url``, ``title``, ``published``) and
     ``reasons`` (from `query.explain`; None with ``reasons_error`` set if explaining failed).
     """
-    event = store.query("SELECT * FROM events WHERE event_id = ? OR best_mention_id = ?", [event_id, event_id]).to_pylist()
+    event = store.query(f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE event_id = ? OR best_mention_id = ?",
+                        [event_id, event_id]).to_pylist()
     if not event:
         raise NotFoundError(f"no event {event_id!r}; list event ids with /api/events or `sitrep events --format csv`")
     event_id = event[0]["event_id"]
@@ -296,14 +301,3 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any]:
     except Exception as error:  # explain recomputes the merge; a failure there must not hide the event
         result["reasons_error"] = f"{type(error).__name__}: {error}"
     return result
-
-
-def _sql(sql: str, **tables: pa.Table) -> pa.Table:
-    """Run `sql` in a private in-memory DuckDB over the given Arrow tables (named by keyword)."""
-    con = duckdb.connect()
-    try:
-        for name, table in tables.items():
-            con.register(name, table)
-        return con.sql(sql).to_arrow_table()
-    finally:
-        con.close()

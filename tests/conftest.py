@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -45,3 +46,49 @@ def user_files(tmp_path) -> tuple[Path, Path, Path]:
     verbs = tmp_path / "verbs.tsv"
     verbs.write_text("lemma\tframe\tcode\ttarget\treverse\tconfidence\nsnub\t*\t120\tdobj\t-\t0.8\n", encoding="utf-8")
     return folder, actors_file, verbs
+
+
+POSTGRES_ENV = "SITREP_TEST_POSTGRES"
+"""A PostgreSQL server address the store tests may create throwaway databases on (`.ci/run` starts one
+and sets it, e.g. postgresql://postgres@127.0.0.1:54329/postgres)."""
+
+
+def postgres_database(tag: str) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database on the test server, dropped afterwards; its address."""
+    import os
+    import re
+    import uuid
+
+    server = os.environ.get(POSTGRES_ENV)
+    if not server:
+        if os.environ.get("CI"):
+            pytest.fail(f"{POSTGRES_ENV} is not set in CI: .ci/run starts a PostgreSQL server and sets it")
+        pytest.skip(f"no PostgreSQL server: set {POSTGRES_ENV}=postgresql://... (as .ci/run does) to run this")
+    psycopg = pytest.importorskip("psycopg")
+    from psycopg import sql
+
+    name = f"sitrep_{re.sub(r'[^a-z0-9]', '_', tag.lower())[:30]}_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(server, autocommit=True) as con:
+        con.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    try:
+        yield _url(server, name)
+    finally:
+        with psycopg.connect(server, autocommit=True) as con:
+            con.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+
+
+def _url(server: str, name: str) -> str:
+    """`server` (a postgresql:// address) pointing at database `name` instead."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(server)
+    return urlunsplit(parts._replace(path="/" + name))
+
+
+@pytest.fixture(params=["duckdb", "postgresql"])
+def fresh_db(request, tmp_path) -> Iterator[str]:
+    """An empty store of each kind: a DuckDB file, and a PostgreSQL database (skipped without a server)."""
+    if request.param == "duckdb":
+        yield str(tmp_path / "store.duckdb")
+    else:
+        yield from postgres_database(request.node.name)

@@ -10,7 +10,7 @@ from .conftest import ROOT
 
 PACKAGE = ROOT / "sitrep"
 
-LAYERS = ["errors", "settings", "checks", "records", "tables", "text", "actors", "quotes", "coder", "situate", "store", "writer", "corpus",
+LAYERS = ["errors", "settings", "checks", "records", "tables", "text", "actors", "quotes", "coder", "situate", "store", "pgstore", "writer", "corpus",
           "pipeline", "query", "views", "report", "exports", "api", "scoring", "web", "cli"]
 """Each unit may import only units listed before it (or itself). `tables` sits low: every stage reads
 its facts from there."""

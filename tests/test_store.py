@@ -1,50 +1,53 @@
-"""The store: idempotent ingests, replaced changed articles, bulk writes, derived tables."""
+"""The store: idempotent ingests, replaced changed articles, bulk writes, derived tables.
+
+Tests taking `fresh_db` run on a DuckDB file and on a PostgreSQL database (conftest.fresh_db)."""
 
 from __future__ import annotations
 
 import shutil
 
 import sitrep.api as api
+from sitrep.query import open_store
 from sitrep.store import Store
 
 
-def test_store_ingesting_the_examples_twice_leaves_every_table_unchanged(tmp_path, examples):
-    db = tmp_path / "twice.duckdb"
+def test_store_ingesting_the_examples_twice_leaves_every_table_unchanged(fresh_db, examples):
+    db = fresh_db
     first = api.ingest([examples], db=db)
-    with Store(db) as store:
+    with open_store(db) as store:
         before = store.counts()
     second = api.ingest([examples], db=db)
-    with Store(db) as store:
+    with open_store(db) as store:
         after = store.counts()
     assert first.written == 2 and second.written == 0 and second.unchanged == 2
     assert before == after
     assert before["articles"] == 2 and before["mentions"] > 0 and before["events"] > 0
 
 
-def test_store_changed_article_replaces_its_old_rows(tmp_path):
+def test_store_changed_article_replaces_its_old_rows(tmp_path, fresh_db):
     folder = tmp_path / "in"
     folder.mkdir()
     path = folder / "wire-2024-06-24.txt"
     path.write_text("Japan condemned North Korea on Monday.", encoding="utf-8")
-    db = tmp_path / "changed.duckdb"
+    db = fresh_db
     api.ingest([folder], db=db)
     path.write_text("Japan praised North Korea on Monday.", encoding="utf-8")
     report = api.ingest([folder], db=db)
     rows = api.events(db=db).to_pylist()
     assert report.written == 1
     assert [r["code"][:2] for r in rows] == ["05"]
-    with Store(db) as store:
+    with open_store(db) as store:
         assert store.counts()["articles"] == 1
 
 
-def test_store_rejected_inputs_are_logged_and_the_batch_goes_on(tmp_path, examples):
+def test_store_rejected_inputs_are_logged_and_the_batch_goes_on(tmp_path, examples, fresh_db):
     folder = tmp_path / "mixed"
     shutil.copytree(examples, folder)
     (folder / "broken.txt").write_bytes(b"\x00\x00binary")
-    db = tmp_path / "mixed.duckdb"
+    db = fresh_db
     report = api.ingest([folder], db=db)
     assert report.written == 2 and len(report.rejected) == 1
-    with Store(db) as store:
+    with open_store(db) as store:
         assert store.con.execute("SELECT count(*) FROM rejected").fetchall()[0][0] == 1
 
 
@@ -63,9 +66,9 @@ def test_store_every_event_keeps_its_evidence_span(example_db):
         assert row["trigger"] in row["evidence"]
 
 
-def test_store_user_actor_and_verb_files_extend_the_coding(tmp_path, user_files):
+def test_store_user_actor_and_verb_files_extend_the_coding(tmp_path, user_files, fresh_db):
     folder, actors_file, verbs = user_files
-    db = tmp_path / "user.duckdb"
+    db = fresh_db
     api.ingest([folder], db=db)
     assert api.events(db=db).num_rows == 0
     api.ingest([folder], db=tmp_path / "user2.duckdb", actor_files=[actors_file], lexicon_files=[verbs])
@@ -73,7 +76,7 @@ def test_store_user_actor_and_verb_files_extend_the_coding(tmp_path, user_files)
     assert [(r["source_code"], r["code"], r["target_code"]) for r in rows] == [("FRD", "120", "SYL")]
 
 
-def test_store_an_article_the_coder_fails_on_is_reported_and_the_rest_stored(tmp_path, monkeypatch):
+def test_store_an_article_the_coder_fails_on_is_reported_and_the_rest_stored(tmp_path, monkeypatch, fresh_db):
     import sitrep.pipeline.batch as pipeline
 
     folder = tmp_path / "in"
@@ -88,7 +91,7 @@ def test_store_an_article_the_coder_fails_on_is_reported_and_the_rest_stored(tmp
         return real(articles, **options)
 
     monkeypatch.setattr(pipeline, "process_batch", fragile)
-    report = api.ingest([folder], db=tmp_path / "fragile.duckdb")
+    report = api.ingest([folder], db=fresh_db)
     assert report.written == 1
     assert [r.reason.split(" (")[0] for r in report.rejected] == ["coding failed"]
     assert "RecursionError" in report.rejected[0].reason
@@ -116,12 +119,12 @@ def test_store_database_from_an_older_schema_gains_new_columns(tmp_path):
     assert {"sentence_index", "actor_id", "how"} <= columns
 
 
-def test_store_actor_aliases_are_names_not_common_nouns(tmp_path):
+def test_store_actor_aliases_are_names_not_common_nouns(tmp_path, fresh_db):
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "wire-1999-04-01.txt").write_text(
         "Western governments condemned Iran. The Iranian government rejected the criticism.", encoding="utf-8")
-    db = tmp_path / "aliases.duckdb"
+    db = fresh_db
     api.ingest([folder], db=db)
     aliases = [a for row in api.actors(db=db).to_pylist() for a in row["aliases"]]
     assert "Iran" in aliases and "Iranian government" in aliases

@@ -43,7 +43,12 @@ def rebuild(store: Store) -> None:
 
 
 def mention_rows(store: Store, event_id: str) -> list[merge.MentionRow]:
-    """The merge rows of one event's mentions (what `merge.explain_merge` reads)."""
-    rows = store.query(f"SELECT * FROM ({MENTION_ROWS_SQL}) WHERE mention_id IN "
-                       "(SELECT mention_id FROM mentions WHERE event_id = ?)", [event_id]).to_pylist()
+    """The merge rows of one event's mentions (what `merge.explain_merge` reads): the first body
+    sentence is looked up in that event's articles only, not grouped over the whole sentences table."""
+    scoped = MENTION_ROWS_SQL.replace(
+        "FROM sentences WHERE kind = 'body'",
+        "FROM sentences WHERE kind = 'body' AND article_id IN (SELECT article_id FROM mentions WHERE event_id = ?)")
+    assert scoped != MENTION_ROWS_SQL
+    rows = store.query(f"SELECT * FROM ({scoped}) r WHERE mention_id IN "
+                       "(SELECT mention_id FROM mentions WHERE event_id = ?)", [event_id, event_id]).to_pylist()
     return [merge.MentionRow(**row) for row in rows]

@@ -17,6 +17,8 @@ from types import MappingProxyType
 
 import pyarrow as pa
 
+from ..store import EVENT_COLUMNS
+
 __all__ = ["Layout", "LAYOUTS", "OWN_COLUMNS", "SECTOR_NAMES", "base_sql", "countries_table", "sectors_table"]
 
 EMPTY = "NULL::VARCHAR"
@@ -31,23 +33,14 @@ SECTOR_NAMES = MappingProxyType({
 """CAMEO sector codes sitrep assigns (sitrep/data/actors/sectors.tsv) -> the sector names ICEWS writes."""
 
 
-def _first_day(date: str) -> str:
-    """SQL: the first day (YYYY-MM-DD) of a sitrep date of any precision (day, ISO week, month, year)."""
-    return rf"""CASE WHEN regexp_matches({date}, '^\d{{4}}-\d{{2}}-\d{{2}}') THEN left({date}, 10)
-        WHEN regexp_matches({date}, '^\d{{4}}-W\d{{2}}$')
-             THEN strftime(strptime({date} || '-1', '%G-W%V-%u'), '%Y-%m-%d')
-        WHEN regexp_matches({date}, '^\d{{4}}-\d{{2}}$') THEN {date} || '-01'
-        WHEN regexp_matches({date}, '^\d{{4}}$') THEN {date} || '-01-01' END"""
-
-
 def base_sql(where: str, *, order: Sequence[str], limit: int | None) -> str:
     """The ``ev`` relation: filtered events with article metadata; `limit` keeps the first rows in `order`."""
-    inner = f"SELECT * FROM events{where}"
+    inner = f"SELECT {', '.join(EVENT_COLUMNS)}, when_day FROM events{where}"
     if limit is not None:
         inner += f" ORDER BY {', '.join(order)} LIMIT {int(limit)}"
     return f"""
         SELECT e.*, a.published, a.outlet, a.url, a.title AS article_title, a.language, a.story_id,
-               a.ingested_at, {_first_day('coalesce(e.date, a.published)')} AS when_day
+               a.ingested_at
         FROM ({inner}) e LEFT JOIN articles a USING (article_id)"""
 
 

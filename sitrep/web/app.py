@@ -12,8 +12,6 @@ place makes them answer 503 with a Retry-After header. Security headers and the 
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 from collections.abc import Sequence
 from datetime import date
@@ -29,7 +27,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import api, views
 from ..errors import SitrepError, StoreError
-from ..store import default_db_path
+from ..store import default_db, is_postgres
 from . import guard
 from .docs import add_docs
 
@@ -47,7 +45,8 @@ def create_app(db: str | Path | None = None, *, wait: float = 2.0, hosts: Sequen
     `wait` is how long a request waits for a writer to release the file before answering 503.
     `hosts` are the Host header names answered (default `guard.allowed_hosts()`: localhost names).
     """
-    db_path = Path(db) if db is not None else default_db_path()
+    given = default_db() if db is None else db
+    db_path = given if is_postgres(given) else Path(given)
     app = FastAPI(title="sitrep", version="0.1.0", docs_url=None, redoc_url=None, description=(
         "Read-only access to a sitrep event store: events with evidence, actors, dyad trends, quotes, "
         "stories, the actor network and each article's evidence spans."))
@@ -188,13 +187,7 @@ def _iso(value: date | None) -> str | None:
 def _render(table: pa.Table, format: str, **meta: Any) -> Response:
     """The one renderer: an Arrow table as JSON ``{**meta, "rows": [...]}`` or as CSV."""
     if format == "csv":
-        rows = table.to_pylist()
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=table.column_names)
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: "; ".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()})
-        return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8")
+        return Response(api.csv_text(table), media_type="text/csv; charset=utf-8")
     return JSONResponse({**guard.freshness(), **meta, "rows": table.to_pylist()})
 
 
