@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 
 from ..records import DEFAULT_EXCLUDED_MODALITY, Event
 from ..tables.lexicon import Frame, Lexicon, default_lexicon
-from ..tables.words import event_nouns, resolution_trust
+from ..tables.words import discards, event_nouns, resolution_trust, sport_words
 from .arguments import (
     PROTEST_CODES,
     SPEECH_VERBS,
@@ -104,21 +104,25 @@ def _general(code: str) -> bool:
     return len(code) == 3 and code.endswith("0")
 
 
-_SPORT_WORDS = frozenset(
-    "tournament championship championships league striker midfielder goalkeeper stadium innings wicket "
-    "olympics olympic medal semifinal semi-final quarterfinal quarter-final playoff playoffs qualifier "
-    "fifa uefa grand-prix derby".split()
-)
 _SCORELINE = re.compile(r"\b\d{1,3}-\d{1,3}\b(?!\s*(?:million|billion|percent|%))")
 
 
 def _is_sport(sent) -> bool:
-    """Sports reports borrow the verbs of war and diplomacy ("France attacked", "Brazil beat"): a
-    sentence with a sports term or a scoreline is not coded."""
-    if any(t.lower_ in _SPORT_WORDS and t.pos_ != "PROPN" for t in sent):  # not "the Arab League"
+    """Sports, entertainment and disaster reports borrow the verbs of war and diplomacy ("France
+    attacked", "Brazil beat", "restore baseball competition with"): a sentence with a sports term, a
+    scoreline with a result verb, or one of PETRARCH2's discard phrases (`data/discards.tsv`) is not coded."""
+    nouns = sport_words("noun")
+    if any(t.lower_ in nouns and t.pos_ != "PROPN" for t in sent):  # not "the Arab League"
         return True
-    text = sent.text
-    return ("World Cup" in text) or bool(_SCORELINE.search(text) and any(t.lemma_ in ("beat", "win", "lose", "draw", "defeat") for t in sent))
+    if _SCORELINE.search(sent.text) and any(t.lemma_ in sport_words("verb") for t in sent):
+        return True
+    phrases = discards()
+    words = [t.lower_ for t in sent]
+    for i, word in enumerate(words):
+        for phrase in phrases.get(word, ()):
+            if tuple(words[i:i + len(phrase)]) == phrase:
+                return True
+    return False
 
 
 def _code_predicate(token, index: int, sent, ctx: Context, lexicon: Lexicon) -> Iterable[Event]:

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from .files import table_rows
 
-__all__ = ["code_shifts", "event_nouns", "reset_caches", "resolution_trust", "speech_verbs"]
+__all__ = ["code_shifts", "discards", "event_nouns", "reset_caches", "resolution_trust", "speech_verbs", "sport_words"]
 
 
 @lru_cache(maxsize=None)
@@ -33,6 +33,26 @@ def resolution_trust() -> dict[str, float]:
     return {row["how"]: float(row["trust"]) for row in table_rows("resolution-trust.tsv")}
 
 
+@lru_cache(maxsize=None)
+def sport_words(kind: str) -> frozenset[str]:
+    """The words of `data/sport-words.tsv` of `kind`: "noun" (sports terms) or "verb" (result verbs read
+    with a scoreline)."""
+    return frozenset(row["word"] for row in table_rows("sport-words.tsv") if row["kind"] == kind)
+
+
+@lru_cache(maxsize=1)
+def discards() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """PETRARCH2's discard phrases (`data/discards.tsv`) as word tuples, keyed by their first word, so a
+    sentence is checked word by word: ``{"world": (("world", "cup"), ...), ...}``."""
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for row in table_rows("discards.tsv"):
+        words = tuple(row["phrase"].split())
+        found.setdefault(words[0], []).append(words)
+    return {first: tuple(phrases) for first, phrases in found.items()}
+
+
 def reset_caches() -> None:
     """Forget the loaded word tables."""
     speech_verbs.cache_clear()
+    sport_words.cache_clear()
+    discards.cache_clear()
