@@ -373,3 +373,15 @@ def _triples(text: str) -> set[tuple]:
 @pytest.mark.parametrize(("frame", "text", "expected"), FRAMES, ids=[f[0] for f in FRAMES])
 def test_lexicon_frame_yields_its_event(frame, text, expected):
     assert expected in _triples(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Spanish government received a request from NATO.",
+    "Egypt met the deadline set by the United States.",
+])
+def test_lexicon_frame_without_a_code_is_no_event(text):
+    assert not {t for t in _triples(text) if t[2] in ("04", "03")}
+
+
+def test_lexicon_meeting_a_request_is_accepting_it():
+    assert ("DNK", "IGO", "03") in _triples("Denmark met a NATO request for more troops.")

@@ -129,8 +129,8 @@ def _code_predicate(token, index: int, sent, ctx: Context, lexicon: Lexicon) -> 
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB") or (token.pos_ == "ADJ" and token.dep_ == "acomp"):
         frame = _match_frame(token, lexicon.get(token.lemma_)) or _obligation_frame(token) or _presence_frame(token)
         backed_off = frame is None and lexicon.backoff and (frame := backoff_frame(token)) is not None
-        if frame is None:
-            return
+        if frame is None or frame.code == "-":
+            return  # no frame, or a sense that is no event ("met the deadline")
         # "rallied to demand ...", "a hunger strike to protest ...": the demand or objection is the protest
         protest = _protest_purpose(token) if frame.code[:2] in ("02", "10") or token.lemma_ == "protest" else None
         if protest is not None:

@@ -89,7 +89,7 @@ def modality(trigger) -> tuple[str, ...]:
     "conditional" and "unless" are read by `announced` and not stored."""
     flags: list[str] = []
     children = list(trigger.children)
-    if any(c.dep_ == "neg" for c in children) or any(
+    if any(c.dep_ == "neg" or (c.dep_ == "preconj" and c.lower_ == "neither") for c in children) or any(
         c.dep_ == "nsubj" and any(g.lower_ in _NEGATIVE_DETS for g in c.children) for c in children
     ):
         flags.append("negated")
@@ -131,8 +131,9 @@ def modality(trigger) -> tuple[str, ...]:
         flags.append("hypothetical")
     if reported is not None or _according_to(trigger):
         flags.append("attributed")
-    if reported is not None and any(c.dep_ == "neg" for c in reported.children):
-        flags.append("hypothetical")  # "has not yet confirmed that he will meet Mobutu": not asserted
+    if (reported is not None and any(c.dep_ == "neg" for c in reported.children)) or _denied(trigger):
+        # "has not yet confirmed that he will meet Mobutu", "denied that its troops had attacked": not asserted
+        flags.append("hypothetical")
     if _demanded(trigger):
         flags.append("hypothetical")
     return tuple(dict.fromkeys(flags))
@@ -186,6 +187,20 @@ def _according_to(trigger) -> bool:
         if node.head.i == node.i or node.dep_ in ("ccomp", "parataxis"):
             return False
         node = node.head
+
+
+_DENYING = frozenset({"deny", "refute", "dispute", "dismiss", "reject", "rebut"})
+"""Reporting verbs whose that-clause is denied, not reported as fact."""
+
+
+def _denied(trigger) -> bool:
+    """ "Pakistan denied that its troops had attacked India": the trigger sits in a denied that-clause."""
+    node = trigger
+    while node.head.i != node.i and node.dep_ in ("conj", "ccomp", "xcomp"):
+        if node.dep_ == "ccomp" and node.head.lemma_ in _DENYING:
+            return True
+        node = node.head
+    return False
 
 
 def _reported_by(trigger):
