@@ -294,8 +294,11 @@ def event_date(verb: Any, *, published: str | None, context: Sequence[When] = ()
     doc = verb.doc
     sentence = verb.sent
     whens = [w for w in find_dates(sentence, published=published) if w.value is not None]
-    whens = [w for w in whens if _introducer(doc, w) not in _NOT_EVENT_TIME]
+    whens = [w for w in whens if _introducer(doc, w) not in _NOT_EVENT_TIME or _starts_range(doc, w)]
     ancestors = {a.i for a in verb.ancestors}
+    # "Just ahead of Albright's trip, the State Department on Sunday issued ...": the clause above dates
+    # another act, not the one its temporal phrase sets before or after it
+    ancestors_date = not _in_temporal_phrase(verb)
     own: list[When] = []
     above: list[When] = []
     for when in whens:
@@ -307,7 +310,7 @@ def event_date(verb: Any, *, published: str | None, context: Sequence[When] = ()
             continue
         if predicate.i == verb.i or _xcomp_of(predicate, verb) or _expression_root(tokens).head.i == verb.i:
             own.append(when)
-        elif predicate.i in ancestors or (predicate.dep_ == "conj" and predicate.head.i == verb.i):
+        elif ancestors_date and (predicate.i in ancestors or (predicate.dep_ == "conj" and predicate.head.i == verb.i)):
             above.append(when)
     # 1. own clause, 2. clauses above: the nearest expression wins, one that dates a noun last
     # ("on Tuesday lamented Monday's exchange of fire": Monday is the exchange's day, not the lament's)
@@ -322,6 +325,35 @@ def event_date(verb: Any, *, published: str | None, context: Sequence[When] = ()
         return dated[-1]
     # 4. publication
     return _publication(published)
+
+
+_TEMPORAL_PREPS = {"after", "before", "ahead", "following", "since", "prior", "pending", "until", "till"}
+_AFTER_PREPS = {"after", "following", "since"}
+
+
+def _in_temporal_phrase(verb: Any) -> bool:
+    """True when the trigger sits in a phrase that places it before or after its clause's act:
+    "ahead of Albright's trip", "before meeting Clark", "following Mbeki's visit" ("spoke Monday after
+    meeting Clark" is mostly the same day: a verb after "after" keeps its clause's date)."""
+    node = verb
+    for _ in range(4):
+        if node.head.i == node.i or _is_verbal(node.head) and node.dep_ not in ("pobj", "pcomp"):
+            return False
+        if node.dep_ in ("pobj", "pcomp") and node.head.lower_ in _TEMPORAL_PREPS | {"of", "to"}:
+            prep = node.head
+            if prep.lower_ in ("of", "to"):  # "ahead of", "prior to"
+                prep = prep.head
+            return prep.lower_ in _TEMPORAL_PREPS and (prep.lower_ not in _AFTER_PREPS or verb.pos_ == "NOUN")
+        node = node.head
+    return False
+
+
+def _starts_range(doc: Any, when: When) -> bool:
+    """True for the first date of a range: "from Nov. 15 to 26" dates a visit by its first day."""
+    if _introducer(doc, when) != "from" or when.end is None:
+        return False
+    rest = doc.text[when.end:when.end + 10].lstrip().lower()
+    return rest.startswith(("to ", "until ", "through ", "-", "\u2013"))
 
 
 def _dates_a_noun(doc: Any, when: When) -> bool:
