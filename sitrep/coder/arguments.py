@@ -375,18 +375,30 @@ def _slot_actors(verb, slot: str, ctx: Context) -> list:
                     return found
         return []
     if slot == "xcomp-dobj":
-        xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
+        xcomp = next((c for c in children if c.dep_ == "xcomp" or _gerund_complement(c)), None)
         if xcomp is None:  # "scrapped plans to visit the United States": the infinitive hangs off the object
             obj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
             xcomp = next((c for c in obj.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VB"), None) if obj is not None else None
         if xcomp is None:
             return []
+        # "ruled out sending German troops to Afghanistan": a state's own forces are what it sends
+        states = {m.actor.country for m in _subject_actors(verb, ctx) if (m.actor.sector or "GOV") == "GOV"}
         for inner in ("dobj", "prep:with", "prep:to"):
-            found = _slot_actors(xcomp, inner, ctx)
+            found = [m for m in _slot_actors(xcomp, inner, ctx)
+                     if not (m.actor.country in states and m.actor.sector in _FORCES)]
             if found:
                 return found
         return []
     return []
+
+
+_FORCES = frozenset({"MIL", "COP"})
+
+
+def _gerund_complement(node) -> bool:
+    """ "ruled out sending troops to Afghanistan": a gerund the parser hung as an adverbial clause with
+    no subordinator is the verb's complement."""
+    return node.dep_ == "advcl" and node.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj") for c in node.children)
 
 
 _OWNER_WINDOW = 6  # sentences back that "the embargo" may look for "a UN air embargo"

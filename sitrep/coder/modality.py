@@ -19,7 +19,7 @@ _NEGATIVE_DETS = frozenset({"no", "neither"})
 _UNREALISED = frozenset(
     "urge ask call invite press persuade tell allow help want wish hope seek try attempt refuse fail need aim "
     "threaten consider propose suggest offer demand request appeal warn encourage "
-    "postpone cancel block scrap delay suspend boycott".split()
+    "postpone cancel block scrap delay suspend boycott rule oppose reject resist avoid forbid prohibit prevent".split()
 )
 # An infinitive under these verbs is planned: "agreed to meet", "is scheduled to visit".
 _PLANNED = frozenset(
