@@ -385,3 +385,16 @@ def test_lexicon_frame_without_a_code_is_no_event(text):
 
 def test_lexicon_meeting_a_request_is_accepting_it():
     assert ("DNK", "IGO", "03") in _triples("Denmark met a NATO request for more troops.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Iran and Syria discussed regional security.", {("IRN", "SYR", "04"), ("SYR", "IRN", "04")}),
+    ("Israel and Jordan negotiated for hours.", {("ISR", "JOR", "04"), ("JOR", "ISR", "04")}),
+])
+def test_lexicon_talks_among_coordinated_subjects_are_mutual(text, expected):
+    assert expected <= _triples(text)
+
+
+def test_lexicon_sending_troops_is_protection_and_a_refusal_targets_the_destination():
+    assert ("GBR", "AFG", "03") in _triples("Britain said it would send 500 troops to Afghanistan.")
+    assert ("DEU", "AFG", "12") in _triples("The German chancellor ruled out sending German troops to Afghanistan.")
