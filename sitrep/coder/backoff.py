@@ -38,12 +38,15 @@ class Policy:
     """Lemmas never backed off (light verbs whose object, not the verb, carries the act)."""
     symmetric: frozenset[str]
     """Lemmas whose act is mutual: coordinated subjects act on each other ("A and B signed a plan")."""
+    classes: dict[str, str]
+    """sitrep's own general code for a lemma, over the derived table ("sign" 057)."""
 
 
 @lru_cache(maxsize=1)
 def policy() -> Policy:
     """The packaged back-off policy, loaded once."""
     roots: dict[str, float] = {}
+    classes: dict[str, str] = {}
     skip, symmetric = set(), set()
     for row in table_rows("backoff.tsv"):
         kind, value = row["kind"].strip(), row["value"].strip()
@@ -53,18 +56,24 @@ def policy() -> Policy:
             skip.add(value)
         elif kind == "symmetric":
             symmetric.add(value)
-    return Policy(roots, frozenset(skip), frozenset(symmetric))
+        elif kind == "class":
+            lemma, code = value.rsplit(" ", 1)
+            classes[lemma] = code
+    return Policy(roots, frozenset(skip), frozenset(symmetric), classes)
 
 
 @lru_cache(maxsize=1)
 def verb_classes() -> dict[str, tuple[str, str | None]]:
     """Lemma ("sign", "lash out") -> (code, reverse) for lemmas whose classes agree on one root; a
-    lemma PETRARCH2 files under two roots ("tend": aid and defend) is ambiguous and left out."""
+    lemma PETRARCH2 files under two roots ("tend": aid and defend) is ambiguous and left out. The
+    policy's own "class" rows come last and win."""
     found: dict[str, list[tuple[str, str | None]]] = {}
     for row in table_rows("verb_classes.tsv"):
         reverse = row["reverse"].strip()
         found.setdefault(row["lemma"].strip(), []).append((row["code"].strip(), None if reverse == "-" else reverse))
-    return {lemma: codes[0] for lemma, codes in found.items() if len({c[:2] for c, _ in codes}) == 1}
+    classes = {lemma: codes[0] for lemma, codes in found.items() if len({c[:2] for c, _ in codes}) == 1}
+    classes.update((lemma, (code, None)) for lemma, code in policy().classes.items())
+    return classes
 
 
 def backoff_frame(verb) -> Frame | None:
