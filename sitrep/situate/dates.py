@@ -49,6 +49,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from ..tables.words import word_list
 from .timex import expression_type, interval, matches, parse_published, resolve_match
 
 __all__ = [
@@ -83,10 +84,6 @@ class When:
     end: int | None = None
 
 
-_FUTURE_HEADS = {
-    "schedule", "due", "expect", "plan", "set", "go", "intend", "prepare", "slate", "aim", "hope", "want",
-    "agree", "decide", "promise", "pledge", "vow", "threaten", "propose", "offer", "seek", "try", "wish",
-}  # fmt: skip
 _NOT_EVENT_TIME = {"since", "until", "till", "before", "after", "by", "through", "from", "to"}
 
 
@@ -152,7 +149,7 @@ def clause_tense(verb: Any) -> str:
         return "future"  # "could meet on Monday", "said he would travel on Monday"
     if has_to and verb.dep_ == "xcomp" and verb.head.i != verb.i:
         head = verb.head
-        if head.lemma_.lower() in _FUTURE_HEADS and not (head.lemma_.lower() == "go" and head.tag_ != "VBG"):
+        if head.lemma_.lower() in word_list("future-head") and not (head.lemma_.lower() == "go" and head.tag_ != "VBG"):
             # "agreed to meet on Friday": the coming Friday; but "agreed to purchase it in February"
             # may be long done, so a past intention leaves months to the nearest
             return "intended" if clause_tense(head) == "past" else "future"
@@ -177,8 +174,6 @@ def clause_tense(verb: Any) -> str:
 
 
 _MODALS = {"would", "could", "might", "may", "should", "can", "must", "'d"}
-_SCHEDULE = {"schedule", "slate", "set", "plan", "reschedule", "postpone", "fix", "due"}
-_REPORTING = {"say", "tell", "report", "announce", "state", "add", "note", "claim", "quote", "confirm"}
 _DIRECT_DEPS = {"npadvmod", "tmod", "advmod", "obl", "nmod:tmod", "conj", "appos"}
 _OPEN_PREPS = {"until", "till", "through", "to", "by", "into"}
 
@@ -200,7 +195,7 @@ def _expression_tense(tokens: Sequence[Any]) -> str:
     if prep is not None:  # "in May", "through January", "on Wednesday"
         if prep.lower_ in _OPEN_PREPS:
             return "unknown"
-        if prep.lower_ == "for" and prep.head.lemma_.lower() in _SCHEDULE:
+        if prep.lower_ == "for" and prep.head.lemma_.lower() in word_list("schedule-verb"):
             return "future"  # "scheduled for June 7", "postponed the trip set for June 7-14"
         if prep is head:
             head = head.head
@@ -210,7 +205,7 @@ def _expression_tense(tokens: Sequence[Any]) -> str:
         # inside a noun phrase ("take part in a meeting on Tuesday"): only a future clause tells
         return "future" if clause_tense(_predicate(tokens)) == "future" else "unknown"
     tense = clause_tense(head)
-    if tense == "present" and head.lemma_.lower() in _REPORTING:
+    if tense == "present" and head.lemma_.lower() in word_list("reporting-verb"):
         return "past"  # "the ministry says Monday": a report is of today or before
     return tense
 
