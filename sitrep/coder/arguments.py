@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..tables.lexicon import Frame
 from ..tables.words import speech_verbs, word_list
 from .antecedents import names_a_pair, pair_antecedent, previous_subject
-from .derived import DESTINATION_PREPS, Derived, destination, national
+from .derived import DESTINATION_PREPS, Derived, dateline_host, destination, national
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -443,10 +443,19 @@ def _xcomp_object_slot(verb, slot: str, ctx: Context) -> list:
     return []
 
 
+def _here_slot(verb, slot: str, ctx: Context) -> list:
+    """ "here": the dateline's country, when the verb says "here" ("Camdessus arrived here Monday" in a
+    story filed from MOSCOW)."""
+    if not any(c.dep_ == "advmod" and c.lower_ == "here" for c in verb.children):
+        return []
+    host = dateline_host(ctx)
+    return [host] if host is not None else []
+
+
 _SLOT_READERS = {
     "dobj": _object_slot, "iobj": _object_slot, "prep": _prep_slot, "objprep": _objprep_slot,
     "possobj": _possobj_slot, "clause-subj": _clause_subject_slot, "condition-subj": _condition_subject_slot,
-    "xcomp-dobj": _xcomp_object_slot,
+    "xcomp-dobj": _xcomp_object_slot, "here": _here_slot,
 }
 """Target slot kind -> the function that reads its actors off the parse ("none" has none)."""
 

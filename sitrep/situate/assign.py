@@ -55,9 +55,13 @@ def situate(events: Sequence[Event], doc, *, published: str | None, captions: Se
         when = _sharpen(when, event, caption_days)
         if dates.is_later(when, published=published) and not {"future", "hypothetical"} & set(event.modality):
             when = dates.When(str(published)[:10], "publication", None)  # an act done has no later day
-        fields.update(date=when.value, date_precision=when.precision, date_text=when.text)
         past = dates.is_historical(when, published=published) or (
             dates.is_past_period(when, published=published) and "future" not in event.modality)
+        if past and "future" in event.modality and published:
+            # an act announced for the future is no background: "is to continue providing support
+            # despite ... performance in 1996" took another thing's year
+            when, past = dates.When(str(published)[:10], "publication", None), False
+        fields.update(date=when.value, date_precision=when.precision, date_text=when.text)
         if past and "historical" not in event.modality:
             fields["modality"] = event.modality + ("historical",)
         place = places.event_place(trigger, in_object=event.root not in VERBAL_ROOTS)
