@@ -398,3 +398,9 @@ def test_lexicon_talks_among_coordinated_subjects_are_mutual(text, expected):
 def test_lexicon_sending_troops_is_protection_and_a_refusal_targets_the_destination():
     assert ("GBR", "AFG", "03") in _triples("Britain said it would send 500 troops to Afghanistan.")
     assert ("DEU", "AFG", "12") in _triples("The German chancellor ruled out sending German troops to Afghanistan.")
+
+
+def test_lexicon_shared_phrase_after_coordinated_verbs_completes_the_first():
+    assert ("CHN", "FRA", "03") in _triples('China was "happy to cooperate and arrange exchanges with France".')
+    # a first verb with its own object keeps it: the lament is not "on Israel"
+    assert ("IGO", "ISR", "11") not in _triples("Annan lamented the exchange of fire and called on Israel to stop.")

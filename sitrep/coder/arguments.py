@@ -345,6 +345,14 @@ def _prep_slot(verb, word: str, ctx: Context) -> list:
         found = actors_in(pobj, ctx, max_depth=2)
         if found:
             return found
+    bare = not any(c.dep_ in ("dobj", "obj", "prep", "ccomp", "xcomp") for c in children)
+    for later in (c for c in children if bare and c.dep_ == "conj" and c.pos_ == "VERB"):
+        # "happy to cooperate and arrange exchanges with France": a phrase after coordinated verbs
+        # completes a first verb that has no complement of its own
+        if any(g.dep_ == "prep" and g.lower_ == word for g in later.children):
+            found = _prep_slot(later, word, ctx)
+            if found:
+                return found
     if word in DESTINATION_PREPS and verb.lemma_ in word_list("motion-verb"):
         for child in children:
             if child.dep_ == "prep" and child.lower_ == word:
