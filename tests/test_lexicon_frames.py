@@ -404,3 +404,7 @@ def test_lexicon_shared_phrase_after_coordinated_verbs_completes_the_first():
     assert ("CHN", "FRA", "03") in _triples('China was "happy to cooperate and arrange exchanges with France".')
     # a first verb with its own object keeps it: the lament is not "on Israel"
     assert ("IGO", "ISR", "11") not in _triples("Annan lamented the exchange of fire and called on Israel to stop.")
+
+
+def test_lexicon_evacuating_staff_from_a_city_withdraws_them_from_its_country():
+    assert ("GBR", "SYR", "16") in _triples("Britain evacuated its embassy staff from Damascus.")

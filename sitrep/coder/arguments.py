@@ -342,7 +342,7 @@ def _prep_slot(verb, word: str, ctx: Context) -> list:
             pobj = _in_front_of(child)  # the multiword preposition: "a sit-in in front of the embassy"
         else:
             continue
-        found = actors_in(pobj, ctx, max_depth=2)
+        found = actors_in(pobj, ctx, max_depth=2) or (_place_left(pobj) if word == "from" else [])
         if found:
             return found
     bare = not any(c.dep_ in ("dobj", "obj", "prep", "ccomp", "xcomp") for c in children)
@@ -360,6 +360,19 @@ def _prep_slot(verb, word: str, ctx: Context) -> list:
                 if place is not None:
                     return [place]
     return []
+
+
+def _place_left(pobj) -> list:
+    """The country of the place an act leaves ("withdrew from Kabul", "the departure of staff from the
+    embassy at Islamabad"): the place itself or the place of the building named."""
+    if pobj is None:
+        return []
+    place = destination(pobj)
+    for prep in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("at", "in")) if place is None else ():
+        place = destination(next((g for g in prep.children if g.dep_ == "pobj"), None))
+        if place is not None:
+            break
+    return [place] if place is not None else []
 
 
 _OBJPREP_WORDS = ("about", "over", "at", "on", "regarding", "between", "with", "to", "of", "outside", "in")
