@@ -13,7 +13,7 @@ The source is `petrarch2/data/dictionaries/CAMEO.2.0.txt` (openeventdata/petrarc
 
 Only the facts are kept, which lemma means which code at the general level: a synonym's own code,
 else its block's default, else, for a block without a default ("SIGN [---]"), the code most of the
-block's patterns share (the commonest 3-digit code, when at least a third of at least 3 patterns
+block's patterns share (the commonest 3-digit code, when at least half of at least 3 patterns
 have it). Codes are cut to 3 digits (the back-off codes the verb class,
 not the specific act), and a code whose patterns read "[057:057]" keeps its reciprocal.
 """
@@ -78,12 +78,16 @@ def _lemma(word: str) -> str | None:
 
 
 def _patterns_code(codes: list[tuple[str, str | None]]) -> tuple[str, str | None, str] | None:
-    """The general code most of a block's patterns share (at least a third of at least 3), or None."""
+    """The general code at least half of a block's patterns share (of at least 3), or None.
+
+    A block without a default code lists object-specific patterns; when fewer than half of them
+    agree, the verb alone means none of their codes ("STRENGTHEN": 2 of 6 patterns are 172, tightened
+    restrictions; "strengthened ties" is no coercion), so it gets no general class."""
     codes = [(c, r) for c, r in codes if len(c) >= 3]
     if len(codes) < 3:
         return None
     code, n = Counter(c[:3] for c, _ in codes).most_common(1)[0]
-    if n * 3 < len(codes):
+    if n * 2 < len(codes):
         return None
     symmetric = sum(1 for c, r in codes if c[:3] == code and r and r[:3] == code)
     return code, (code if symmetric * 2 > n else None), f"patterns {n}/{len(codes)}"

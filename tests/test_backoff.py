@@ -115,3 +115,13 @@ def test_backoff_wider_targets_fill_a_precise_frames_empty_slot():
 def test_backoff_wider_targets_skip_the_sources_own_side():
     events = code_text("Iran pulled its troops out of Iraq.", published="2024-03-06")
     assert not [e for e in events if e.source_country == "IRN" and e.target_country == "IRN"]
+
+
+def test_backoff_weak_pattern_classes_are_left_out():
+    # STRENGTHEN has no default code and only 2 of its 6 patterns mean 172: the verb alone means none
+    assert "strengthen" not in verb_classes() and "continue" not in verb_classes()
+    assert not [e for e in code_text("China strengthened its ties with Pakistan.", published="2024-03-06") if e.root == "17"]
+
+
+def test_backoff_policy_class_rows_give_sitrep_s_own_general_code():
+    assert verb_classes()["sign"][0] == "057"

@@ -91,3 +91,23 @@ def test_coder_units_modality_flags_a_negated_or_announced_act(rows, flag):
 def test_coder_units_modality_leaves_a_plain_past_act_asserted(flag):
     doc = _doc(ACTIVE)
     assert flag not in modality(doc[1])
+
+
+def test_coder_word_lists_and_backoff_tables_are_forgotten_by_reset_caches():
+    from sitrep import tables
+    from sitrep.tables import backoff, words
+
+    assert "visit" in words.word_list("motion-verb") and "raid" in words.attack_nouns()
+    assert backoff.policy().roots and backoff.verb_classes()
+    tables.reset_caches()
+    for cached in (words.word_list, words.attack_nouns, backoff.policy, backoff.verb_classes, words.event_nouns):
+        assert cached.cache_info().currsize == 0
+
+
+def test_coder_unknown_word_list_is_an_error():
+    import pytest
+
+    from sitrep.tables.words import word_list
+
+    with pytest.raises(KeyError):
+        word_list("no-such-list")

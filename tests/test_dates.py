@@ -303,3 +303,17 @@ def test_a_date_written_before_another_noun_is_that_nouns_time_not_the_events():
     exchange = next(e for e in code_text("Annan on Tuesday lamented Monday's exchange of fire across the"
                                          " India-Pakistan border.", published="2024-03-06") if e.trigger == "exchange")
     assert exchange.date == "2024-03-04"
+
+
+def test_dates_event_date_takes_the_first_day_of_a_from_to_range(nlp):
+    doc = nlp("The premier will visit Laos from July 19 to 20, the ministry said.")
+    visit = next(t for t in doc if t.text == "visit")
+    assert event_date(visit, published=EFE).value == "2024-07-19"
+
+
+def test_dates_event_date_of_a_trip_ahead_of_another_act_is_not_that_act_s(nlp):
+    doc = nlp("Just ahead of the minister's trip, the ministry on Sunday issued a travel warning.")
+    trip = next(t for t in doc if t.text == "trip")
+    assert event_date(trip, published=EFE).precision == "publication"
+    issued = next(t for t in doc if t.text == "issued")
+    assert event_date(issued, published=EFE).value == "2024-06-23"

@@ -373,3 +373,38 @@ def _triples(text: str) -> set[tuple]:
 @pytest.mark.parametrize(("frame", "text", "expected"), FRAMES, ids=[f[0] for f in FRAMES])
 def test_lexicon_frame_yields_its_event(frame, text, expected):
     assert expected in _triples(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Spanish government received a request from NATO.",
+    "Egypt met the deadline set by the United States.",
+])
+def test_lexicon_frame_without_a_code_is_no_event(text):
+    assert not {t for t in _triples(text) if t[2] in ("04", "03")}
+
+
+def test_lexicon_meeting_a_request_is_accepting_it():
+    assert ("DNK", "IGO", "03") in _triples("Denmark met a NATO request for more troops.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Iran and Syria discussed regional security.", {("IRN", "SYR", "04"), ("SYR", "IRN", "04")}),
+    ("Israel and Jordan negotiated for hours.", {("ISR", "JOR", "04"), ("JOR", "ISR", "04")}),
+])
+def test_lexicon_talks_among_coordinated_subjects_are_mutual(text, expected):
+    assert expected <= _triples(text)
+
+
+def test_lexicon_sending_troops_is_protection_and_a_refusal_targets_the_destination():
+    assert ("GBR", "AFG", "03") in _triples("Britain said it would send 500 troops to Afghanistan.")
+    assert ("DEU", "AFG", "12") in _triples("The German chancellor ruled out sending German troops to Afghanistan.")
+
+
+def test_lexicon_shared_phrase_after_coordinated_verbs_completes_the_first():
+    assert ("CHN", "FRA", "03") in _triples('China was "happy to cooperate and arrange exchanges with France".')
+    # a first verb with its own object keeps it: the lament is not "on Israel"
+    assert ("IGO", "ISR", "11") not in _triples("Annan lamented the exchange of fire and called on Israel to stop.")
+
+
+def test_lexicon_evacuating_staff_from_a_city_withdraws_them_from_its_country():
+    assert ("GBR", "SYR", "16") in _triples("Britain evacuated its embassy staff from Damascus.")

@@ -42,3 +42,14 @@ def test_modality_condition_still_makes_an_ordinary_act_hypothetical():
     events = [e for e in _events("Syria said it would withdraw from Lebanon if Israel left the Golan.")
               if e.source_country == "SYR" and e.target_country == "LBN"]
     assert not [e for e in events if e.root == "08" and e.counted]
+
+
+def test_modality_neither_nor_is_a_refusal_not_an_intent():
+    events = [e for e in _events("We will neither recognise Syria nor its demands, the Lebanese minister said.")
+              if e.target_country == "SYR"]
+    assert events and all(e.root == "12" for e in events)
+
+
+def test_modality_denied_that_clause_is_not_asserted():
+    events = [e for e in _events("Pakistan denied that its troops had attacked India.") if e.root == "19"]
+    assert events and all("hypothetical" in e.modality for e in events)

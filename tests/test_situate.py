@@ -78,3 +78,30 @@ def test_situate_an_act_done_takes_no_date_after_publication():
     planned = code_text("Venezuela will criticize Colombia on March 8, 2024.", published="2024-03-06")
     assert done and all(e.date <= "2024-03-06" for e in done)
     assert planned and planned[0].date == "2024-03-08"
+
+
+def test_situate_an_act_announced_for_the_future_takes_no_past_year():
+    from sitrep.api import code_text
+
+    events = [e for e in code_text("The IMF is to continue providing financial support to Russia despite its poor "
+                                   "economic performance in 1996, Camdessus said.", published="1997-04-02")
+              if e.target_country == "RUS"]
+    assert events and all("historical" not in e.modality and e.date == "1997-04-02" for e in events)
+
+
+def test_situate_arrived_here_is_a_visit_to_the_dateline_country():
+    from sitrep.api import code_text
+
+    events = code_text("Talks on reform\nMOSCOW, April 2 (AFP)\nIMF chief Michel Camdessus arrived here Monday "
+                       "to finalise talks.", published="1997-04-02")
+    assert [e for e in events if e.root == "04" and e.target_country == "RUS"]
+
+
+def test_situate_a_sentence_about_others_does_not_date_the_next_act():
+    from sitrep.api import code_text
+
+    text = ("GAZA, Nov. 1 (Xinhua)\nPalestinian Prime Minister Ismail Haneya spoke to reporters in Gaza. "
+            "On Monday evening, the Israeli Knesset approved a new coalition. "
+            "Haneya also called on the Arab League to intervene.")
+    events = [e for e in code_text(text, published="2006-11-01") if e.target_country == "IGO" and e.root == "02"]
+    assert events and all(e.date == "2006-11-01" for e in events)

@@ -7,17 +7,16 @@ helpers find the actor mentions such a phrase repeats, from the mentions of the 
 
 from __future__ import annotations
 
+from ..tables.words import word_list
+
 __all__ = ["names_a_pair", "pair_antecedent", "previous_subject"]
 
-_PAIR_NOUNS = frozenset("sides countries nations states governments neighbours neighbors parties delegations "
-                        "leaders presidents ministers premiers men".split())
-_PAIR_PEOPLE = frozenset({"leaders", "presidents", "ministers", "premiers", "men"})
 _PAIR_WINDOW = 3  # sentences back that "the two sides" may look for the two it stands for
 
 
 def names_a_pair(noun) -> bool:
     """ "the two sides", "both countries", "the two leaders"."""
-    if noun.lower_ not in _PAIR_NOUNS:
+    if noun.lower_ not in word_list("pair-noun"):
         return False
     words = {c.lower_ for c in noun.children if c.dep_ in ("det", "nummod", "predet", "amod")}
     return "both" in words or "two" in words
@@ -26,7 +25,7 @@ def names_a_pair(noun) -> bool:
 def pair_antecedent(noun, by_token: dict) -> list:
     """The two actors "the two sides" stands for: the nearest earlier stretch of text (the sentence so
     far, then each sentence before) naming actors of exactly two countries; none when it names more."""
-    people = noun.lower_ in _PAIR_PEOPLE
+    people = noun.lower_ in word_list("pair-person")
     doc = noun.doc
     sentences = [s for s in doc.sents if s.start <= noun.i]
     for back, sent in enumerate(reversed(sentences[-(_PAIR_WINDOW + 1):])):

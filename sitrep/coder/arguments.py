@@ -14,24 +14,22 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..tables.lexicon import Frame
-from ..tables.words import speech_verbs
-from ..text import doc_text
+from ..tables.words import speech_verbs, word_list
 from .antecedents import names_a_pair, pair_antecedent, previous_subject
+from .derived import DESTINATION_PREPS, Derived, dateline_host, destination, national
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = [
-    "Context", "PROTEST_CODES", "PROTEST_NOUNS", "SPEECH_VERBS", "actors_in", "dateline_host", "goes_nowhere", "ground",
-    "condition_clauses", "struck_place", "that_clause", "verb_arguments",
+    "Context", "PROTEST_CODES", "PROTEST_NOUNS", "SPEECH_VERBS", "actors_in", "condition_clauses", "that_clause",
+    "verb_arguments",
 ]
 
 SPEECH_VERBS = speech_verbs("report")
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "csubj", "pcomp"})
 _FIRST_PERSON = frozenset({"we", "i", "us", "our"})
 _THIRD_PERSON = frozenset({"it", "they", "he", "she"})
-_CONTROL_BY_OBJECT = frozenset({"urge", "ask", "call", "invite", "press", "persuade", "force", "tell", "allow", "help"})
-_UNREAL_MODIFIERS = frozenset({"possible", "proposed", "potential", "future", "likely", "rumoured", "rumored"})
 
 
 @dataclass
@@ -65,8 +63,6 @@ def verb_arguments(verb, frame: Frame, ctx: Context) -> tuple[list, list]:
     return _subject_actors(verb, ctx), _target(verb, frame, ctx)
 
 
-_ATTACK_NOUNS = frozenset("raid raids attack attacks offensive strike strikes airstrike airstrikes air-strike bombing "
-                          "bombings shelling operation incursion invasion ambush assault".split())
 
 
 def _attack_agent(verb, ctx: Context) -> list:
@@ -76,7 +72,7 @@ def _attack_agent(verb, ctx: Context) -> list:
         return []
     noun = verb.head
     for _ in range(3):  # the clause may hang on the raid's place: "raid into northern Gaza where ..."
-        if noun.lemma_.lower() in _ATTACK_NOUNS:
+        if noun.lemma_.lower() in word_list("attack-agent-noun"):
             return _author(noun, ctx)
         if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
             return []
@@ -90,50 +86,83 @@ def _subject_actors(verb, ctx: Context, depth: int = 0) -> list:
         return []
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
     if subject is not None:
-        if subject.lower_ in _FIRST_PERSON:
-            return _speaker_actors(verb, ctx, depth)
-        if subject.lower_ in _THIRD_PERSON and subject.i not in ctx.by_token:
-            # "He and Arafat met ...": the pronoun's conjuncts act with it
-            return _reporter_actors(verb, subject, ctx) + [m for c in subject.conjuncts for m in actors_in(c, ctx)]
-        if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-            return actors_in(verb.head, ctx)
-        if subject.i not in ctx.by_token and names_a_pair(subject):
-            return pair_antecedent(subject, ctx.by_token)
-        return actors_in(subject, ctx)
-    head = verb.head
-    if head.i == verb.i:
+        return _named_subject(verb, subject, ctx, depth)
+    if verb.head.i == verb.i:
         return []
-    if verb.dep_ == "conj":
-        return _subject_actors(_agreeing_head(verb), ctx, depth + 1) or _surface_subject(verb, ctx)
-    if verb.dep_ == "acomp":  # "Syria is ready to help": the adjective's subject is the copula's
-        return _subject_actors(head, ctx, depth + 1)
-    if verb.dep_ == "xcomp":
-        if head.lemma_ in _CONTROL_BY_OBJECT:
-            obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
-            on = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
-            if obj is None and on is not None:
-                obj = next((g for g in on.children if g.dep_ == "pobj"), None)
-            return actors_in(obj, ctx) if obj is not None else []
-        raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
-        if raised is not None:  # "Bush is scheduled to visit Jordan"
-            return actors_in(raised, ctx)
-        return _subject_actors(head, ctx, depth + 1)
-    if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or _to_infinitive(verb)):
-        # "demonstrated in Kirkuk, calling for ...", "flew to Cairo to meet Mubarak": the main subject's
-        return _subject_actors(head, ctx, depth + 1)
-    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
-        governor = head.head  # "Merkel spoke after meeting Clark"
-        if governor.lemma_ in SPEECH_VERBS and head.i < governor.i:
-            # "X left Libya, after holding talks with Y, TV said": misattached to the trailing tag
-            clause = next((c for c in governor.children if c.dep_ == "ccomp" and c.i < head.i), None)
-            if governor.dep_ in ("advcl", "parataxis"):
-                governor = governor.head
-            elif clause is not None:
-                governor = clause
-        return _subject_actors(governor, ctx, depth + 1)
-    if verb.dep_ == "acl" and verb.tag_ == "VBG":
-        # "a German court ruling accusing X": the noun's author; "a statement condemning X": the
-        # statement's issuer is the subject of its verb
+    reader = _INHERITED_SUBJECT.get(verb.dep_)
+    return reader(verb, ctx, depth) if reader is not None else []
+
+
+def _named_subject(verb, subject, ctx: Context, depth: int) -> list:
+    """The actors a written subject stands for: the speaker for "we", the reporter or the conjuncts
+    for "it"/"he", the noun a relative pronoun modifies, the two a "the two sides" repeats."""
+    if subject.lower_ in _FIRST_PERSON:
+        return _speaker_actors(verb, ctx, depth)
+    if subject.lower_ in _THIRD_PERSON and subject.i not in ctx.by_token:
+        # "He and Arafat met ...": the pronoun's conjuncts act with it
+        return _reporter_actors(verb, subject, ctx) + [m for c in subject.conjuncts for m in actors_in(c, ctx)]
+    if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        return actors_in(verb.head, ctx)
+    if subject.i not in ctx.by_token and names_a_pair(subject):
+        return pair_antecedent(subject, ctx.by_token)
+    return actors_in(subject, ctx)
+
+
+def _conjunct_subject(verb, ctx: Context, depth: int) -> list:
+    """A coordinated verb shares the subject of the verb it agrees with ("... and urged")."""
+    return _subject_actors(_agreeing_head(verb), ctx, depth + 1) or _surface_subject(verb, ctx)
+
+
+def _copula_subject(verb, ctx: Context, depth: int) -> list:
+    """ "Syria is ready to help": the adjective's subject is the copula's."""
+    return _subject_actors(verb.head, ctx, depth + 1)
+
+
+def _controlled_subject(verb, ctx: Context, depth: int) -> list:
+    """An infinitive's subject: the object of "urged Iran to", the raised subject of "Bush is
+    scheduled to visit", else the governing verb's subject."""
+    head = verb.head
+    if head.lemma_ in word_list("control-by-object"):
+        obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
+        on = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
+        if obj is None and on is not None:
+            obj = next((g for g in on.children if g.dep_ == "pobj"), None)
+        return actors_in(obj, ctx) if obj is not None else []
+    raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    if raised is not None:  # "Bush is scheduled to visit Jordan"
+        return actors_in(raised, ctx)
+    return _subject_actors(head, ctx, depth + 1)
+
+
+def _adverbial_subject(verb, ctx: Context, depth: int) -> list:
+    """ "demonstrated in Kirkuk, calling for ...", "flew to Cairo to meet Mubarak": the main subject's."""
+    if verb.tag_ == "VBG" or _to_infinitive(verb):
+        return _subject_actors(verb.head, ctx, depth + 1)
+    return []
+
+
+def _prepositional_subject(verb, ctx: Context, depth: int) -> list:
+    """ "Merkel spoke after meeting Clark": the subject of the verb the preposition hangs from."""
+    head = verb.head
+    if not (verb.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX")):
+        return []
+    governor = head.head
+    if governor.lemma_ in SPEECH_VERBS and head.i < governor.i:
+        # "X left Libya, after holding talks with Y, TV said": misattached to the trailing tag
+        clause = next((c for c in governor.children if c.dep_ == "ccomp" and c.i < head.i), None)
+        if governor.dep_ in ("advcl", "parataxis"):
+            governor = governor.head
+        elif clause is not None:
+            governor = clause
+    return _subject_actors(governor, ctx, depth + 1)
+
+
+def _clausal_modifier_subject(verb, ctx: Context, depth: int) -> list:
+    """A participle or infinitive on a noun: "a German court ruling accusing X" (the noun's author; a
+    statement's issuer is the subject of its verb), "China's decision to postpone visits", "a refusal
+    by Iraq to comply" (the noun's owner acts)."""
+    head = verb.head
+    if verb.tag_ == "VBG":
         author = _author(head, ctx)
         if author:
             return author
@@ -141,16 +170,25 @@ def _subject_actors(verb, ctx: Context, depth: int = 0) -> list:
         while governor is not None and governor.dep_ == "prep":
             governor = governor.head
         return _subject_actors(governor, ctx, depth + 1) if governor is not None and governor.pos_ in ("VERB", "AUX") else []
-    if verb.dep_ == "acl" and _to_infinitive(verb):
-        # "China's decision to postpone visits", "a refusal by Iraq to comply": the noun's owner acts
+    if _to_infinitive(verb):
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         by = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "by" and c.i < verb.i), None)
         if owner is None and by is not None:
             owner = next((g for g in by.children if g.dep_ == "pobj"), None)
         return actors_in(owner, ctx, max_depth=1) if owner is not None else []
-    if verb.dep_ == "relcl":
-        return actors_in(head, ctx)
     return []
+
+
+def _relative_subject(verb, ctx: Context, depth: int) -> list:
+    """A relative clause with no subject of its own is about the noun it modifies."""
+    return actors_in(verb.head, ctx)
+
+
+_INHERITED_SUBJECT = {
+    "conj": _conjunct_subject, "acomp": _copula_subject, "xcomp": _controlled_subject, "advcl": _adverbial_subject,
+    "pcomp": _prepositional_subject, "acl": _clausal_modifier_subject, "relcl": _relative_subject,
+}
+"""How a verb with no subject of its own inherits one, by its dependency on its head."""
 
 
 # The protest words of news English and their CAMEO codes; the nouns among them are coded as events,
@@ -259,26 +297,8 @@ def _speaker_actors(verb, ctx: Context, depth: int) -> list:
         node = parent
     for quote in ctx.quotes:
         if quote.start <= verb.idx < quote.end and getattr(quote, "speaker", None) is not None:
-            return [_Derived.of(quote)]
+            return [Derived.of(quote)]
     return []
-
-
-@dataclass(frozen=True)
-class _Derived:
-    """An actor the coder derives itself, shaped like an actor mention: a quote's speaker, a national
-    adjective ("the Israeli raid") or a travel destination's country."""
-
-    start: int
-    end: int
-    text: str
-    actor: object
-    token_start: int = -1
-    token_end: int = -1
-    how: str = "speaker"
-
-    @classmethod
-    def of(cls, quote) -> _Derived:
-        return cls(quote.speaker_start or quote.start, quote.speaker_end or quote.start, quote.speaker_text or "", quote.speaker)
 
 
 def _target(verb, frame: Frame, ctx: Context) -> list:
@@ -290,104 +310,184 @@ def _target(verb, frame: Frame, ctx: Context) -> list:
 
 
 def _slot_actors(verb, slot: str, ctx: Context) -> list:
+    """The actors in one target slot of `verb` ("dobj", "prep:with", "objprep", ...; the lexicon's
+    header lists them): the slot's reader from `_SLOT_READERS`, given the slot's word ("with")."""
+    kind, _, word = slot.partition(":")
+    reader = _SLOT_READERS.get(kind)
+    return reader(verb, word or kind, ctx) if reader is not None else []
+
+
+def _object_slot(verb, slot: str, ctx: Context) -> list:
+    """ "dobj" / "iobj": the direct or indirect object; for a verb of travel, the place it names."""
+    deps = ("dobj", "obj") if slot == "dobj" else ("dative", "iobj")
+    node = next((c for c in verb.children if c.dep_ in deps), None)
+    if node is None and slot == "dobj" and verb.dep_ in ("relcl", "acl"):
+        node = verb.head
+    found = actors_in(node, ctx, max_depth=2)
+    if not found and slot == "dobj" and verb.lemma_ in word_list("motion-verb"):
+        place = destination(node)
+        found = [place] if place is not None else []
+    return found
+
+
+def _prep_slot(verb, word: str, ctx: Context) -> list:
+    """ "prep:with": the object of that preposition on the verb or on its object ("pulled out troops
+    from Gaza", "sent aid to Albania"); for a verb of travel, the place it names."""
     children = list(verb.children)
-    if slot == "none":
-        return []
-    if slot in ("dobj", "iobj"):
-        deps = ("dobj", "obj") if slot == "dobj" else ("dative", "iobj")
-        node = next((c for c in children if c.dep_ in deps), None)
-        if node is None and slot == "dobj" and verb.dep_ in ("relcl", "acl"):
-            node = verb.head
-        found = actors_in(node, ctx, max_depth=2)
-        if not found and slot == "dobj" and verb.lemma_ in _MOTION_VERBS:
-            place = _destination(node)
-            found = [place] if place is not None else []
-        return found
-    if slot.startswith("prep:"):
-        word = slot.split(":", 1)[1]
-        obj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
-        # the phrase may hang on the object: "pulled out troops from Gaza", "sent aid to Albania"
-        for child in children + ([c for c in obj.children if c.dep_ == "prep"] if obj is not None else []):
-            if child.dep_ in ("prep", "dative", "prt", "agent") and child.lower_ == word:
-                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-            elif word == "outside" and child.dep_ == "prep" and child.lower_ == "in":
-                pobj = _in_front_of(child)  # the multiword preposition: "a sit-in in front of the embassy"
-            else:
-                continue
-            found = actors_in(pobj, ctx, max_depth=2)
+    obj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
+    for child in children + ([c for c in obj.children if c.dep_ == "prep"] if obj is not None else []):
+        if child.dep_ in ("prep", "dative", "prt", "agent") and child.lower_ == word:
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+        elif word == "outside" and child.dep_ == "prep" and child.lower_ == "in":
+            pobj = _in_front_of(child)  # the multiword preposition: "a sit-in in front of the embassy"
+        else:
+            continue
+        found = actors_in(pobj, ctx, max_depth=2) or (_place_left(pobj) if word == "from" else [])
+        if found:
+            return found
+    bare = not any(c.dep_ in ("dobj", "obj", "prep", "ccomp", "xcomp") for c in children)
+    for later in (c for c in children if bare and c.dep_ == "conj" and c.pos_ == "VERB"):
+        # "happy to cooperate and arrange exchanges with France": a phrase after coordinated verbs
+        # completes a first verb that has no complement of its own
+        if any(g.dep_ == "prep" and g.lower_ == word for g in later.children):
+            found = _prep_slot(later, word, ctx)
             if found:
                 return found
-        if word in _DESTINATION_PREPS and verb.lemma_ in _MOTION_VERBS:
-            for child in children:
-                if child.dep_ == "prep" and child.lower_ == word:
-                    place = _destination(next((g for g in child.children if g.dep_ == "pobj"), None))
-                    if place is not None:
-                        return [place]
-        return []
-    if slot == "objprep":
-        obj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
-        anchors = [c for c in (obj.children if obj is not None else ()) if c.dep_ == "prep"]
-        anchors += [c for c in children if c.dep_ == "prep" and c.lower_ in ("about", "over", "at", "on", "regarding", "between", "with", "to", "of", "outside", "in")]
-        for prep in anchors:
-            if prep.lower_ in ("in",) and obj is not None and prep.head.i == verb.i:
-                continue
-            pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-            found = actors_in(pobj, ctx, max_depth=4)
-            if found:
-                return found
-        return []
-    if slot == "possobj":
-        obj = next((c for c in children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
-        if obj is None:
-            return []
-        owner = next((c for c in obj.children if c.dep_ in ("poss", "amod", "compound") and c.i in ctx.by_token), None)
-        if owner is not None:
-            return actors_in(owner, ctx, max_depth=0)
-        if obj.i in ctx.by_token:
-            return actors_in(obj, ctx, max_depth=0)
-        adjective = next((m for m in (_adjective_actor(c, ctx) for c in obj.children) if m is not None), None)
-        if adjective is not None:
-            return [adjective]
-        # the act's doer: "the sale of arms by German firms", "the killing of X", "aid from Y"; a "by"
-        # phrase hung on the verb after the object is the object's ("protest aid to Baghdad by German firms")
-        preps = [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "by")]
-        preps += [c for c in children if c.dep_ == "prep" and c.lower_ == "by" and c.i > obj.i]
-        for prep in sorted(preps, key=lambda c: c.lower_ != "by"):
-            found = actors_in(next((g for g in prep.children if g.dep_ == "pobj"), None), ctx, max_depth=1)
-            if found:
-                return found
-        return _earlier_owner(obj, ctx)
-    if slot == "clause-subj":
-        # "demanded that the DPRK forsake ...", "urged that Israel halt ...": the one told to act
-        clause = next((c for c in children if c.dep_ == "ccomp"), None)
-        if clause is None:  # "reiterated its demand that Israel ease ...": the clause hangs on the object
-            obj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
-            clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp") and that_clause(c)), None) \
-                if obj is not None else None
-        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause is not None else None
-        return actors_in(subject, ctx, max_depth=1) if subject is not None else []
-    if slot == "condition-subj":
-        # "warned that the US would go to Plan B if Khartoum refused ...": the one the condition is put to
-        for clause in [verb] + [c for c in children if c.dep_ in ("ccomp", "xcomp")]:
-            for cond in condition_clauses(clause):
-                subject = next((c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                found = actors_in(subject, ctx, max_depth=1) if subject is not None else []
-                if found:
-                    return found
-        return []
-    if slot == "xcomp-dobj":
-        xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
-        if xcomp is None:  # "scrapped plans to visit the United States": the infinitive hangs off the object
-            obj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
-            xcomp = next((c for c in obj.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VB"), None) if obj is not None else None
-        if xcomp is None:
-            return []
-        for inner in ("dobj", "prep:with", "prep:to"):
-            found = _slot_actors(xcomp, inner, ctx)
-            if found:
-                return found
-        return []
+    if word in DESTINATION_PREPS and verb.lemma_ in word_list("motion-verb"):
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ == word:
+                place = destination(next((g for g in child.children if g.dep_ == "pobj"), None))
+                if place is not None:
+                    return [place]
     return []
+
+
+def _place_left(pobj) -> list:
+    """The country of the place an act leaves ("withdrew from Kabul", "the departure of staff from the
+    embassy at Islamabad"): the place itself or the place of the building named."""
+    if pobj is None:
+        return []
+    place = destination(pobj)
+    for prep in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("at", "in")) if place is None else ():
+        place = destination(next((g for g in prep.children if g.dep_ == "pobj"), None))
+        if place is not None:
+            break
+    return [place] if place is not None else []
+
+
+_OBJPREP_WORDS = ("about", "over", "at", "on", "regarding", "between", "with", "to", "of", "outside", "in")
+
+
+def _objprep_slot(verb, slot: str, ctx: Context) -> list:
+    """ "objprep": a preposition phrase under the direct object or on the verb ("concern about X",
+    "agreement between X and Y")."""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    anchors = [c for c in (obj.children if obj is not None else ()) if c.dep_ == "prep"]
+    anchors += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _OBJPREP_WORDS]
+    for prep in anchors:
+        if prep.lower_ in ("in",) and obj is not None and prep.head.i == verb.i:
+            continue
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        found = actors_in(pobj, ctx, max_depth=4)
+        if found:
+            return found
+    return []
+
+
+def _possobj_slot(verb, slot: str, ctx: Context) -> list:
+    """ "possobj": the owner or doer of the object ("rejected Iran's proposal", "the sale of arms by
+    German firms", "the Israeli raid"), else an earlier mention of it that named one."""
+    children = list(verb.children)
+    obj = next((c for c in children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
+    if obj is None:
+        return []
+    owner = next((c for c in obj.children if c.dep_ in ("poss", "amod", "compound") and c.i in ctx.by_token), None)
+    if owner is not None:
+        return actors_in(owner, ctx, max_depth=0)
+    if obj.i in ctx.by_token:
+        return actors_in(obj, ctx, max_depth=0)
+    adjective = next((m for m in (_adjective_actor(c, ctx) for c in obj.children) if m is not None), None)
+    if adjective is not None:
+        return [adjective]
+    # the act's doer: "the sale of arms by German firms", "the killing of X", "aid from Y"; a "by"
+    # phrase hung on the verb after the object is the object's ("protest aid to Baghdad by German firms")
+    preps = [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "by")]
+    preps += [c for c in children if c.dep_ == "prep" and c.lower_ == "by" and c.i > obj.i]
+    for prep in sorted(preps, key=lambda c: c.lower_ != "by"):
+        found = actors_in(next((g for g in prep.children if g.dep_ == "pobj"), None), ctx, max_depth=1)
+        if found:
+            return found
+    return _earlier_owner(obj, ctx)
+
+
+def _clause_subject_slot(verb, slot: str, ctx: Context) -> list:
+    """ "clause-subj": the one told to act ("demanded that the DPRK forsake ...", "reiterated its
+    demand that Israel ease ...": the clause may hang on the object)."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp") and that_clause(c)), None) \
+            if obj is not None else None
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause is not None else None
+    return actors_in(subject, ctx, max_depth=1) if subject is not None else []
+
+
+def _condition_subject_slot(verb, slot: str, ctx: Context) -> list:
+    """ "condition-subj": the one a condition is put to ("warned that the US would go to Plan B if
+    Khartoum refused ...")."""
+    for clause in [verb] + [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]:
+        for cond in condition_clauses(clause):
+            subject = next((c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            found = actors_in(subject, ctx, max_depth=1) if subject is not None else []
+            if found:
+                return found
+    return []
+
+
+def _xcomp_object_slot(verb, slot: str, ctx: Context) -> list:
+    """ "xcomp-dobj": the target of the infinitive or gerund the verb governs ("agreed to meet X",
+    "scrapped plans to visit the United States", "ruled out sending troops to Afghanistan")."""
+    children = list(verb.children)
+    xcomp = next((c for c in children if c.dep_ == "xcomp" or _gerund_complement(c)), None)
+    if xcomp is None:  # "scrapped plans to visit the United States": the infinitive hangs off the object
+        obj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
+        xcomp = next((c for c in obj.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VB"), None) if obj is not None else None
+    if xcomp is None:
+        return []
+    # "ruled out sending German troops to Afghanistan": a state's own forces are what it sends
+    states = {m.actor.country for m in _subject_actors(verb, ctx) if (m.actor.sector or "GOV") == "GOV"}
+    for inner in ("dobj", "prep:with", "prep:to"):
+        found = [m for m in _slot_actors(xcomp, inner, ctx)
+                 if not (m.actor.country in states and m.actor.sector in _FORCES)]
+        if found:
+            return found
+    return []
+
+
+def _here_slot(verb, slot: str, ctx: Context) -> list:
+    """ "here": the dateline's country, when the verb says "here" ("Camdessus arrived here Monday" in a
+    story filed from MOSCOW)."""
+    if not any(c.dep_ == "advmod" and c.lower_ == "here" for c in verb.children):
+        return []
+    host = dateline_host(ctx)
+    return [host] if host is not None else []
+
+
+_SLOT_READERS = {
+    "dobj": _object_slot, "iobj": _object_slot, "prep": _prep_slot, "objprep": _objprep_slot,
+    "possobj": _possobj_slot, "clause-subj": _clause_subject_slot, "condition-subj": _condition_subject_slot,
+    "xcomp-dobj": _xcomp_object_slot, "here": _here_slot,
+}
+"""Target slot kind -> the function that reads its actors off the parse ("none" has none)."""
+
+
+_FORCES = frozenset({"MIL", "COP"})
+
+
+def _gerund_complement(node) -> bool:
+    """ "ruled out sending troops to Afghanistan": a gerund the parser hung as an adverbial clause with
+    no subordinator is the verb's complement."""
+    return node.dep_ == "advcl" and node.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj") for c in node.children)
 
 
 _OWNER_WINDOW = 6  # sentences back that "the embargo" may look for "a UN air embargo"
@@ -449,24 +549,16 @@ def actors_in(node, ctx: Context, *, max_depth: int = 2, conjuncts: bool = True)
     return []
 
 
-# Nouns whose national adjective names the country an event is done by or to: "the Israeli raid" was
-# carried out by Israel; "shell Iraqi towns", "stormed the German embassy" are aimed at that country.
-_AGENTIVE_NOUNS = frozenset(
-    "raid attack attacks offensive occupation aggression invasion incursion strike strikes airstrike airstrikes "
-    "protest protests demonstration demonstrations riot riots "
-    "bombing shelling operation blockade crackdown policy policies position stance proposal plan warning "
-    "statement complaint demand demands decision move threat threats ultimatum changes mediation offer "
-    "call request invitation initiative bid "
-    "town towns city cities village villages positions territory airspace waters embassy consulate goods "
-    "products ships ship vessel vessels aircraft planes interests border bases base targets".split()
-)
+# "agentive-noun"s (data/coder-words.tsv) are nouns whose national adjective names the country an event
+# is done by or to: "the Israeli raid" was carried out by Israel; "shell Iraqi towns", "stormed the
+# German embassy" are aimed at that country.
 
 
 def _adjective_actor(token, ctx: Context):
     """A national adjective on an agentive noun ("Israeli raid", "U.S. warning") as an actor mention."""
-    if token.dep_ not in ("amod", "compound") or token.head.lemma_.lower() not in _AGENTIVE_NOUNS:
+    if token.dep_ not in ("amod", "compound") or token.head.lemma_.lower() not in word_list("agentive-noun"):
         return None
-    return _national(token, ctx)
+    return national(token, ctx)
 
 
 def _author(noun, ctx: Context) -> list:
@@ -478,22 +570,10 @@ def _author(noun, ctx: Context) -> list:
         found = actors_in(child, ctx, max_depth=1)
         if found:
             return found
-        national = next((m for m in (_national(t, ctx) for t in child.subtree) if m is not None), None)
-        if national is not None:
-            return [national]
+        adjective = next((m for m in (national(t, ctx) for t in child.subtree) if m is not None), None)
+        if adjective is not None:
+            return [adjective]
     return []
-
-
-def _national(token, ctx: Context):
-    """A national adjective or country name token ("German", "U.S.") as a derived actor mention."""
-    if token.ent_type_ not in ("NORP", "GPE"):
-        return None
-    from .. import actors
-
-    actor = actors.resolve(token.text, date=ctx.published)
-    if actor is None or not actor.country:
-        return None
-    return _Derived(token.idx, token.idx + len(token.text), token.text, actor, token.i, token.i + 1, "adjective")
 
 
 def _conjuncts(mention, ctx: Context) -> list:
@@ -517,86 +597,3 @@ def _conjuncts(mention, ctx: Context) -> list:
         out.extend(m for m in actors_in(tok, ctx, max_depth=1, conjuncts=False) if m not in out)
         stack.extend(c for c in tok.children if c.dep_ == "conj")
     return out
-
-
-# Verbs of travel: their destination is a place, and the place's country is the target ("flew into
-# southern Albania" -> ALB). Actor mentions leave places out, so the gazetteer answers here.
-_MOTION_VERBS = frozenset({"visit", "tour", "travel", "fly", "arrive", "head", "go", "withdraw", "pull", "be"})
-_DESTINATION_PREPS = frozenset({"to", "into", "in", "at", "for", "from", "of"})
-
-
-_NOT_DESTINATIONS = frozenset("war length lengths court polls poll extreme extremes trouble arms".split())
-
-
-def goes_nowhere(verb) -> bool:
-    """Idioms of motion verbs that travel nowhere: "has gone to war with Iraq", "went to great lengths",
-    "went to court", "go to the polls"."""
-    return verb.lemma_ in _MOTION_VERBS and any(
-        g.dep_ == "pobj" and g.lemma_.lower() in _NOT_DESTINATIONS
-        for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children)
-
-
-def _destination(token):
-    """The country of a destination phrase ("southern Albania", "Dar es Salaam") as an actor mention."""
-    if token is None:
-        return None
-    names = [t for t in token.subtree if t.pos_ == "PROPN" or t.i == token.i]
-    names = [t for t in names if t.head.i == token.i or t.i == token.i or t.dep_ == "compound"]
-    if not names or token.pos_ != "PROPN":
-        return None
-    start, end = min(t.i for t in names), max(t.i for t in names) + 1
-    span = token.doc[start:end]
-    from ..actors import places
-
-    place = places.lookup(span.text)
-    if place is None or not place.country:
-        return None
-    return _place_mention(place, span.start_char, span.end_char, span.text, "destination", start, end)
-
-
-def _place_mention(place, start: int, end: int, text: str, how: str, token_start: int = -1, token_end: int = -1) -> _Derived:
-    """A place's country as a derived actor mention over the given span of text."""
-    from ..actors.resolve import Actor
-
-    actor = Actor(code=place.country, country=place.country, sector=None, name=place.name, kind="country", id=place.country)
-    return _Derived(start, end, text, actor, token_start, token_end, how)
-
-
-def dateline_host(ctx: Context):
-    """The country of the article's dateline as a derived actor: where a visit with no destination
-    named went ("Millon's five-day visit, which started Sunday" in a story filed from BEIJING)."""
-    if "dateline_host" not in ctx.cache:
-        from ..actors import CONTESTED_DATELINES, places
-
-        place = places.dateline_place(doc_text(ctx.doc))
-        host = None
-        if place is not None and place.country and place.start is not None and place.end is not None \
-                and place.name not in CONTESTED_DATELINES | {"United Nations"}:
-            host = _place_mention(place, place.start, place.end, doc_text(ctx.doc)[place.start:place.end], "dateline")
-        ctx.cache["dateline_host"] = host
-    return ctx.cache["dateline_host"]
-
-
-def ground(trigger):
-    """The country where an event happens, as a derived actor (how="place"): the place named in the
-    trigger's own clause ("demolished a home in Surif", "an operation in Beit Hanoun"), or None."""
-    from ..actors import places
-
-    place = places.event_place(trigger)
-    if place is None or not place.country or place.start is None:
-        return None
-    return _place_mention(place, place.start, place.end, doc_text(trigger.doc)[place.start:place.end], "place")
-
-
-def struck_place(mention):
-    """A capital struck by force is the place, not its government: "attacked Kuwait City" targets
-    Kuwait, not KWTGOV. Returns a country-level derived actor, or None when the mention is no city
-    (a seat of power such as "the Pentagon" stays the body it stands for)."""
-    from ..actors import places
-
-    if getattr(mention, "how", "") != "metonym":
-        return None
-    place = places.lookup(mention.text)
-    if place is None or place.precision != "city" or not place.country:
-        return None
-    return _place_mention(place, mention.start, mention.end, mention.text, "place", mention.token_start, mention.token_end)

@@ -13,10 +13,7 @@ own choice, measured on the tune and check splits and kept in ``data/backoff.tsv
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
-
-from ..tables.files import table_rows
+from ..tables.backoff import Policy, policy, reset_caches, verb_classes
 from ..tables.lexicon import Frame
 
 __all__ = ["BACKOFF_TARGETS", "Policy", "backoff_frame", "policy", "reset_caches", "verb_classes", "wider_targets"]
@@ -26,45 +23,6 @@ BACKOFF_TARGETS = ("dobj", "prep:with", "prep:against", "prep:at", "prep:on", "p
 """Where a backed-off verb's target is: its object, else the first preposition naming an actor."""
 
 _PARTICLE_DEPS = ("prt", "prep", "advmod")
-
-
-@dataclass(frozen=True)
-class Policy:
-    """Which verb classes sitrep backs off to (read from ``data/backoff.tsv``)."""
-
-    roots: dict[str, float]
-    """Allowed CAMEO roots and the confidence a backed-off event of that root gets."""
-    skip: frozenset[str]
-    """Lemmas never backed off (light verbs whose object, not the verb, carries the act)."""
-    symmetric: frozenset[str]
-    """Lemmas whose act is mutual: coordinated subjects act on each other ("A and B signed a plan")."""
-
-
-@lru_cache(maxsize=1)
-def policy() -> Policy:
-    """The packaged back-off policy, loaded once."""
-    roots: dict[str, float] = {}
-    skip, symmetric = set(), set()
-    for row in table_rows("backoff.tsv"):
-        kind, value = row["kind"].strip(), row["value"].strip()
-        if kind == "root":
-            roots[value] = float(row["confidence"])
-        elif kind == "skip":
-            skip.add(value)
-        elif kind == "symmetric":
-            symmetric.add(value)
-    return Policy(roots, frozenset(skip), frozenset(symmetric))
-
-
-@lru_cache(maxsize=1)
-def verb_classes() -> dict[str, tuple[str, str | None]]:
-    """Lemma ("sign", "lash out") -> (code, reverse) for lemmas whose classes agree on one root; a
-    lemma PETRARCH2 files under two roots ("tend": aid and defend) is ambiguous and left out."""
-    found: dict[str, list[tuple[str, str | None]]] = {}
-    for row in table_rows("verb_classes.tsv"):
-        reverse = row["reverse"].strip()
-        found.setdefault(row["lemma"].strip(), []).append((row["code"].strip(), None if reverse == "-" else reverse))
-    return {lemma: codes[0] for lemma, codes in found.items() if len({c[:2] for c, _ in codes}) == 1}
 
 
 def backoff_frame(verb) -> Frame | None:
@@ -105,8 +63,3 @@ def wider_targets(verb, frame: Frame, sources: list, ctx) -> list:
     slots = tuple(s for s in BACKOFF_TARGETS if s != "prep:from")
     own = {s.actor.country for s in sources}
     return [t for t in verb_arguments(verb, replace(frame, target=slots), ctx)[1] if t.actor.country not in own]
-
-
-def reset_caches() -> None:
-    policy.cache_clear()
-    verb_classes.cache_clear()

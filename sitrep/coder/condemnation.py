@@ -9,9 +9,7 @@ no agent named, the event has no target (one-sided, not counted). Attack nouns a
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from ..tables.files import table_rows
+from ..tables.words import attack_nouns
 
 __all__ = ["DISAPPROVING_ROOTS", "attack_nouns", "perpetrators", "reset_caches"]
 
@@ -19,12 +17,6 @@ DISAPPROVING_ROOTS = frozenset({"11"})
 """Roots whose target is the one disapproved of (CAMEO 11x: disapprove, criticise, accuse)."""
 
 _AGENT_DEPS = frozenset({"poss", "amod", "agent"})
-
-
-@lru_cache(maxsize=1)
-def attack_nouns() -> frozenset[str]:
-    """The packaged attack nouns (lemmas), loaded once."""
-    return frozenset(row["noun"].strip() for row in table_rows("attack_nouns.tsv"))
 
 
 def perpetrators(verb, targets: list) -> list:
@@ -58,4 +50,5 @@ def _span(token) -> tuple[int, int]:
 
 
 def reset_caches() -> None:
+    """Forget the attack nouns (kept for callers of this module; `tables.reset_caches()` does it too)."""
     attack_nouns.cache_clear()

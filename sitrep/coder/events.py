@@ -18,19 +18,11 @@ from collections.abc import Iterable, Sequence
 
 from ..records import DEFAULT_EXCLUDED_MODALITY, Event
 from ..tables.lexicon import Frame, Lexicon, default_lexicon
-from ..tables.words import event_nouns, resolution_trust
-from .arguments import (
-    PROTEST_CODES,
-    SPEECH_VERBS,
-    Context,
-    dateline_host,
-    goes_nowhere,
-    ground,
-    struck_place,
-    verb_arguments,
-)
+from ..tables.words import discards, event_nouns, resolution_trust, sport_words, word_list
+from .arguments import PROTEST_CODES, SPEECH_VERBS, Context, verb_arguments
 from .backoff import backoff_frame, wider_targets
 from .condemnation import DISAPPROVING_ROOTS, perpetrators
+from .derived import dateline_host, goes_nowhere, ground, struck_place
 from .modality import FORCE_ROOTS, announced, modality
 from .nouns import noun_arguments
 
@@ -41,8 +33,6 @@ ONE_SIDED_TRUST = 0.6
 
 # Event nouns: noun lemma -> (code, reverse code). Source: possessor or "of"; target: "to"/"with"/
 # "between". Only nouns that report an occurrence; "possible", "planned" etc. mark them hypothetical.
-_EVENT_NOUNS = event_nouns()  # data/event-nouns.tsv
-_VISIT_WORDS = frozenset({"visit", "trip", "tour"})
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -104,29 +94,33 @@ def _general(code: str) -> bool:
     return len(code) == 3 and code.endswith("0")
 
 
-_SPORT_WORDS = frozenset(
-    "tournament championship championships league striker midfielder goalkeeper stadium innings wicket "
-    "olympics olympic medal semifinal semi-final quarterfinal quarter-final playoff playoffs qualifier "
-    "fifa uefa grand-prix derby".split()
-)
 _SCORELINE = re.compile(r"\b\d{1,3}-\d{1,3}\b(?!\s*(?:million|billion|percent|%))")
 
 
 def _is_sport(sent) -> bool:
-    """Sports reports borrow the verbs of war and diplomacy ("France attacked", "Brazil beat"): a
-    sentence with a sports term or a scoreline is not coded."""
-    if any(t.lower_ in _SPORT_WORDS and t.pos_ != "PROPN" for t in sent):  # not "the Arab League"
+    """Sports, entertainment and disaster reports borrow the verbs of war and diplomacy ("France
+    attacked", "Brazil beat", "restore baseball competition with"): a sentence with a sports term, a
+    scoreline with a result verb, or one of PETRARCH2's discard phrases (`data/discards.tsv`) is not coded."""
+    nouns = sport_words("noun")
+    if any(t.lower_ in nouns and t.pos_ != "PROPN" for t in sent):  # not "the Arab League"
         return True
-    text = sent.text
-    return ("World Cup" in text) or bool(_SCORELINE.search(text) and any(t.lemma_ in ("beat", "win", "lose", "draw", "defeat") for t in sent))
+    if _SCORELINE.search(sent.text) and any(t.lemma_ in sport_words("verb") for t in sent):
+        return True
+    phrases = discards()
+    words = [t.lower_ for t in sent]
+    for i, word in enumerate(words):
+        for phrase in phrases.get(word, ()):
+            if tuple(words[i:i + len(phrase)]) == phrase:
+                return True
+    return False
 
 
 def _code_predicate(token, index: int, sent, ctx: Context, lexicon: Lexicon) -> Iterable[Event]:
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB") or (token.pos_ == "ADJ" and token.dep_ == "acomp"):
         frame = _match_frame(token, lexicon.get(token.lemma_)) or _obligation_frame(token) or _presence_frame(token)
         backed_off = frame is None and lexicon.backoff and (frame := backoff_frame(token)) is not None
-        if frame is None:
-            return
+        if frame is None or frame.code == "-":
+            return  # no frame, or a sense that is no event ("met the deadline")
         # "rallied to demand ...", "a hunger strike to protest ...": the demand or objection is the protest
         protest = _protest_purpose(token) if frame.code[:2] in ("02", "10") or token.lemma_ == "protest" else None
         if protest is not None:
@@ -149,8 +143,8 @@ def _code_predicate(token, index: int, sent, ctx: Context, lexicon: Lexicon) -> 
             return  # a verb coded by its class alone needs an actor on each side
         label = "backoff " + frame.label if backed_off else frame.label
         yield from _pairs(token, frame.code, frame.reverse, label, frame.confidence, sources, targets, index, sent, ctx)
-    elif token.pos_ == "NOUN" and (entry := _EVENT_NOUNS.get(token.lower_.replace("-", ""))
-                                   or _EVENT_NOUNS.get(token.lemma_.lower().replace("-", ""))):
+    elif token.pos_ == "NOUN" and (entry := event_nouns().get(token.lower_.replace("-", ""))
+                                   or event_nouns().get(token.lemma_.lower().replace("-", ""))):
         code, reverse = entry  # "talks" lemmatises to "talk"; "cease-fire" is a ceasefire
         if token.lemma_ == "exchange" and not any(g.lower_ in ("fire", "gunfire", "shots") for c in token.children
                                                   if c.lower_ == "of" for g in c.children):
@@ -191,7 +185,7 @@ def _visit_parties(verb, ctx: Context) -> tuple[list, list] | None:
     """ "The agreement was signed during Putin's visit to Pyongyang": a symmetric act in the passive
     with no agent, done during a visit, is between the visitor and the host."""
     for token in verb.subtree:
-        if token.pos_ == "NOUN" and token.lemma_.lower() in _VISIT_WORDS and not _in_own_clause(token, verb):
+        if token.pos_ == "NOUN" and token.lemma_.lower() in word_list("visit-noun") and not _in_own_clause(token, verb):
             visitors, hosts, _ = noun_arguments(token, ctx)
             if visitors and hosts:
                 return visitors, hosts
@@ -252,11 +246,9 @@ def _presence_frame(verb) -> Frame | None:
     return Frame("be", None, None, frozenset({"in", "at"}), None, "042", ("prep:in", "prep:at"), None, 0.6)
 
 
-_LEADING = frozenset({"head"})
 """Verbs of motion that mean "lead" when they take a direct object."""
 
 
-_PARTS = frozenset({"part", "parts", "some", "most", "much", "all", "rest", "half", "section", "sections", "one"})
 
 
 def _object_names(obj) -> set[str]:
@@ -264,7 +256,7 @@ def _object_names(obj) -> set[str]:
     mediation mission"), its conjuncts ("photographs and military intelligence"), the whole a part
     names ("captured part of a stronghold"), and "@person" for a person ("released Chaudhry")."""
     heads = [obj, *obj.conjuncts]
-    if obj.lower_ in _PARTS:
+    if obj.lower_ in word_list("part-noun"):
         of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         heads += [g for g in (of.children if of is not None else ()) if g.dep_ == "pobj"]
     names = set()
@@ -292,7 +284,7 @@ def _match_frame(verb, frames: Sequence[Frame]) -> Frame | None:
         passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
         obj = passive
     xcomp = next((c for c in children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
-    if verb.lemma_ in _LEADING and any(c.dep_ in ("dobj", "obj") for c in children):
+    if verb.lemma_ in word_list("leading-verb") and any(c.dep_ in ("dobj", "obj") for c in children):
         return None  # "heading the OSCE mission to Albania" leads it; it does not travel
     if goes_nowhere(verb):
         return None
@@ -318,7 +310,7 @@ def _match_frame(verb, frames: Sequence[Frame]) -> Frame | None:
 def _pairs(trigger, code: str, reverse: str | None, pattern: str, confidence: float, sources, targets, index: int, sent, ctx: Context) -> Iterable[Event]:
     if not sources and not targets:
         return
-    if code == "042" and trigger.lemma_ in _VISIT_WORDS and sources and not targets:
+    if code == "042" and trigger.lemma_ in word_list("visit-noun") and sources and not targets:
         host = dateline_host(ctx)
         if host is not None and host.actor.country not in {s.actor.country for s in sources}:
             targets, reverse = [host], None  # a visit with no destination named went where the story was filed
@@ -385,7 +377,7 @@ def _distinct(a, b) -> bool:
 
 # How much an event's confidence keeps when an actor was not named outright: linked by coreference,
 # a pronoun, the dateline's country, a quote's speaker, a national adjective or a travel destination.
-_RESOLUTION_TRUST = resolution_trust()  # data/resolution-trust.tsv
+# (data/resolution-trust.tsv, `resolution_trust()`)
 
 
 def _event(trigger, code, pattern, confidence, source, target, flags, index, sent, ctx: Context) -> Event:
@@ -394,7 +386,7 @@ def _event(trigger, code, pattern, confidence, source, target, flags, index, sen
     quote_index = next((i for i, q in enumerate(ctx.quotes) if q.start <= trigger.idx < q.end), None)
     for side in (source, target):
         if side is not None:
-            confidence *= _RESOLUTION_TRUST.get(getattr(side, "how", "dictionary"), 1.0)
+            confidence *= resolution_trust().get(getattr(side, "how", "dictionary"), 1.0)
     return Event(
         article_id=ctx.article_id,
         sentence_index=index,

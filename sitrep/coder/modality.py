@@ -7,48 +7,35 @@ intent (03x), a refusal (12x) or a threat (13x). Both are pure functions of the 
 
 from __future__ import annotations
 
-from ..tables.words import code_shifts
+from ..tables.words import code_shifts, word_list
 from .arguments import SPEECH_VERBS, condition_clauses, that_clause
 
 __all__ = ["FORCE_ROOTS", "announced", "modality"]
 
 _HEDGES = frozenset({"could", "might", "may", "would", "should", "must", "ought"})
-_REFUSING = frozenset({"refuse", "decline"})
 _NEGATIVE_DETS = frozenset({"no", "neither"})
-# An infinitive under these verbs has not happened: "urged X to withdraw", "wants to meet".
-_UNREALISED = frozenset(
-    "urge ask call invite press persuade tell allow help want wish hope seek try attempt refuse fail need aim "
-    "threaten consider propose suggest offer demand request appeal warn encourage "
-    "postpone cancel block scrap delay suspend boycott".split()
-)
-# An infinitive under these verbs is planned: "agreed to meet", "is scheduled to visit".
-_PLANNED = frozenset(
-    "plan schedule expect intend agree decide promise pledge vow swear prepare set due be willing ready prepared".split()
-)
-# ... but under these implicative verbs it happened when they did: "the clashes forced the WFP to
-# suspend its flights" (it suspended them); "would force Israel to withdraw" is still unrealised.
-_IMPLICATIVE = frozenset({"force", "compel", "oblige"})
-_THREATENING = frozenset({"threaten"})
-_WARNING = frozenset({"warn", "threaten", "caution", "vow"})
-_PLANNED_MODIFIERS = frozenset({"planned", "scheduled", "expected", "upcoming", "forthcoming", "coming", "slated"})
+# The verbs and nouns these rules turn on are lists of data/coder-words.tsv (`word_list`): an infinitive
+# under an "unrealised-verb" has not happened ("urged X to withdraw"), under a "planned-verb" it is
+# planned ("agreed to meet"), under an "implicative-verb" it happened when they did ("the clashes
+# forced the WFP to suspend its flights"; "would force Israel to withdraw" is still unrealised).
 
 
 # CAMEO codes a promise or announced plan of cooperation, aid or concession as an *expression of
 # intent* (03x): "Greece has promised 700 troops" is 0334, not 074; "Portugal will support Turkey's
 # bid" is 032; "will visit Albania in June" is 036 (intent to meet).
-_INTENT_CODES = code_shifts("intent")  # data/code-shifts.tsv
+# (data/code-shifts.tsv, `code_shifts("intent")`)
 _NOT_INTENT = frozenset({"057"})  # "will sign the treaty" reports a scheduled signing, like a visit
 
 
 # A refusal of cooperation is a rejection (12x): "refused to meet Jordan's king" is 125, "said it would
 # not accept more refugees" 120, "will not lift the curfew" 124 (refuse to yield).
-_REFUSAL_CODES = code_shifts("refusal")  # data/code-shifts.tsv
+# (data/code-shifts.tsv, `code_shifts("refusal")`)
 
 # A conflictual act threatened, announced on a condition, or announced as the use of force is a threat
 # (13x): "threatened to impose a curfew" is 1323, "will withdraw its force unless ..." and "would impose
 # sanctions if ..." are threats, as is "would blockade Paris" or "we will drive back the invaders".
 # (Announced plainly, a non-violent sanction is the decision itself: "will postpone visits" is 16.)
-_THREAT_CODES = code_shifts("threat")  # data/code-shifts.tsv
+# (data/code-shifts.tsv, `code_shifts("threat")`)
 FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 _ANNOUNCING = frozenset({"future", "refused", "conditional", "threatened", "unless"})
 
@@ -62,19 +49,20 @@ def announced(code: str, pattern: str, given: tuple[str, ...]) -> tuple[str, str
         return code, pattern, given
     stated = "future" in flags or "attributed" in flags
     tables: list[tuple[dict, str, set]] = []
+    threats = code_shifts("threat")
     if "refused" in flags or ("negated" in flags and "future" in flags):
-        tables.append((_REFUSAL_CODES, "refusal", {"negated", "hypothetical", "future"}))
+        tables.append((code_shifts("refusal"), "refusal", {"negated", "hypothetical", "future"}))
     elif "negated" not in flags:
         if "threatened" in flags or ("conditional" in flags and stated) or \
                 ("future" in flags and "hypothetical" not in flags and code[:2] in FORCE_ROOTS):
-            tables.append((_THREAT_CODES, "threat", {"hypothetical", "future"}))
+            tables.append((threats, "threat", {"hypothetical", "future"}))
         if (("future" in flags and "hypothetical" not in flags) or ("conditional" in flags and stated)) \
                 and code not in _NOT_INTENT:
             # "would meet the mediator if he ...": a conditional offer of cooperation is still intent
-            tables.append((_INTENT_CODES, "intent", {"hypothetical"} if "conditional" in flags else set()))
+            tables.append((code_shifts("intent"), "intent", {"hypothetical"} if "conditional" in flags else set()))
     if "unless" in flags and "negated" not in flags:
         # "will withdraw its force unless Y holds elections": whatever X will do, it is a threat
-        tables = [({**_THREAT_CODES, code[:2]: _THREAT_CODES.get(code[:2], "130")}, "threat", {"hypothetical", "future"})]
+        tables = [({**threats, code[:2]: threats.get(code[:2], "130")}, "threat", {"hypothetical", "future"})]
     for table, label, drop in tables:
         mapped = table.get(code[:4]) or table.get(code[:3]) or table.get(code[:2])
         if mapped:
@@ -89,12 +77,12 @@ def modality(trigger) -> tuple[str, ...]:
     "conditional" and "unless" are read by `announced` and not stored."""
     flags: list[str] = []
     children = list(trigger.children)
-    if any(c.dep_ == "neg" for c in children) or any(
+    if any(c.dep_ == "neg" or (c.dep_ == "preconj" and c.lower_ == "neither") for c in children) or any(
         c.dep_ == "nsubj" and any(g.lower_ in _NEGATIVE_DETS for g in c.children) for c in children
     ):
         flags.append("negated")
     auxes = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
-    if trigger.pos_ in ("NOUN", "PROPN") and any(c.lower_ in _PLANNED_MODIFIERS for c in children):
+    if trigger.pos_ in ("NOUN", "PROPN") and any(c.lower_ in word_list("planned-modifier") for c in children):
         flags.append("future")
     governors = _governors(trigger)
     if trigger.pos_ in ("NOUN", "PROPN") and governors:
@@ -109,16 +97,16 @@ def modality(trigger) -> tuple[str, ...]:
         c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for g in governors if g.lemma_ == "be" for c in g.children)
     # the trigger is what happens on a condition ("will withdraw if ..."): an offer or a threat
     # ... but a warning or threat on a condition happened: the condition is its content's
-    conditions = condition_clauses(trigger) if trigger.lemma_ not in _WARNING else []
+    conditions = condition_clauses(trigger) if trigger.lemma_ not in word_list("warning-verb") else []
     conditional = bool(conditions) and not condition
     # "Sudan said it would only accept ...": after a past reporting verb "would" is a backshifted
     # "will", an announced intention, not a hypothesis.
     backshifted = "would" in auxes and reported is not None and reported.tag_ == "VBD" and not conditional
-    if auxes & {"will", "shall", "'ll"} or lemmas & _PLANNED or backshifted or _planned_by(governors):
+    if auxes & {"will", "shall", "'ll"} or lemmas & word_list("planned-verb") or backshifted or _planned_by(governors):
         flags.append("future")
-    if governors and governors[0].lemma_ in _REFUSING:
+    if governors and governors[0].lemma_ in word_list("refusing-verb"):
         flags.append("refused")  # "refused to meet": read by `_intent`, not stored
-    if governors and governors[0].lemma_ in _THREATENING:
+    if governors and governors[0].lemma_ in word_list("threatening-verb"):
         flags.append("threatened")  # "threatened to impose a curfew": read by `_intent`, not stored
     if conditional:
         flags.append("conditional")  # "would meet him if ...": read by `_intent`, not stored
@@ -126,20 +114,20 @@ def modality(trigger) -> tuple[str, ...]:
             flags.append("unless")  # "will withdraw its force unless ...": the grammar of a threat
     hedged_governor = any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for g in governors for c in g.children)
     if (auxes & _HEDGES and not backshifted) or (backshifted and auxes & (_HEDGES - {"would"})) \
-            or conditional or condition or hedged_governor or lemmas & _UNREALISED or _believed(trigger) \
-            or any(g.lemma_ in _IMPLICATIVE and not _happened(g) for g in governors):
+            or conditional or condition or hedged_governor or lemmas & word_list("unrealised-verb") or _believed(trigger) \
+            or any(g.lemma_ in word_list("implicative-verb") and not _happened(g) for g in governors):
         flags.append("hypothetical")
     if reported is not None or _according_to(trigger):
         flags.append("attributed")
-    if reported is not None and any(c.dep_ == "neg" for c in reported.children):
-        flags.append("hypothetical")  # "has not yet confirmed that he will meet Mobutu": not asserted
+    if (reported is not None and any(c.dep_ == "neg" for c in reported.children)) or _denied(trigger):
+        # "has not yet confirmed that he will meet Mobutu", "denied that its troops had attacked": not asserted
+        flags.append("hypothetical")
     if _demanded(trigger):
         flags.append("hypothetical")
     return tuple(dict.fromkeys(flags))
 
 
 # Verbs and nouns whose that-clause is an order, not a report ("told reporters that X had left" is a report).
-_DIRECTIVES = frozenset("demand urge insist ask request order command require appeal".split())
 
 
 def _demanded(trigger) -> bool:
@@ -147,7 +135,7 @@ def _demanded(trigger) -> bool:
     not happened."""
     node = trigger
     while node.head.i != node.i and node.dep_ in ("conj", "ccomp", "acl", "xcomp"):
-        if node.dep_ in ("ccomp", "acl") and node.head.lemma_ in _DIRECTIVES:
+        if node.dep_ in ("ccomp", "acl") and node.head.lemma_ in word_list("directive"):
             return True
         node = node.head
     return False
@@ -155,11 +143,8 @@ def _demanded(trigger) -> bool:
 
 _CONDITION_MARKS = frozenset({"if", "unless", "until", "once", "provided", "whether"})
 # A that-clause under these verbs is a belief or a forecast, not a reported fact.
-_BELIEVING = frozenset("expect predict believe hope fear think anticipate forecast estimate suspect doubt wish".split())
 
 
-_HEARSAY = frozenset("report rumour rumor claim allegation speculation word suggestion".split())
-_BELIEF_NOUNS = frozenset("hope hopes expectation expectations belief fear fears prospect optimism".split())
 
 
 def _believed(trigger) -> bool:
@@ -168,11 +153,11 @@ def _believed(trigger) -> bool:
     node = trigger
     while node.head.i != node.i:
         if node.dep_ == "ccomp":
-            return node.head.lemma_ in _BELIEVING
+            return node.head.lemma_ in word_list("believing-verb")
         if node.dep_ == "acl" and that_clause(node):
             # "had no hope that the army would withdraw", "hopes that ...": denied or only hoped for
             noun = node.head
-            return noun.lemma_.lower() in _HEARSAY | _BELIEF_NOUNS or any(c.lower_ in _NEGATIVE_DETS for c in noun.children)
+            return noun.lemma_.lower() in word_list("hearsay-noun") | word_list("belief-noun") or any(c.lower_ in _NEGATIVE_DETS for c in noun.children)
         node = node.head
     return False
 
@@ -186,6 +171,19 @@ def _according_to(trigger) -> bool:
         if node.head.i == node.i or node.dep_ in ("ccomp", "parataxis"):
             return False
         node = node.head
+
+
+"""Reporting verbs whose that-clause is denied, not reported as fact."""
+
+
+def _denied(trigger) -> bool:
+    """ "Pakistan denied that its troops had attacked India": the trigger sits in a denied that-clause."""
+    node = trigger
+    while node.head.i != node.i and node.dep_ in ("conj", "ccomp", "xcomp"):
+        if node.dep_ == "ccomp" and node.head.lemma_ in word_list("denying-verb"):
+            return True
+        node = node.head
+    return False
 
 
 def _reported_by(trigger):
@@ -235,7 +233,7 @@ def _governors(trigger) -> list:
             out.append(head)
             node = head
             continue
-        if node.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lemma_ in _PLANNED:
+        if node.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lemma_ in word_list("planned-verb"):
             out.append(head)  # "is willing to withdraw", "ready to host": the copula ends the chain
             break
         if node.dep_ == "conj":

@@ -5,16 +5,15 @@ Israel-Lebanon border". The verb side of the same question lives in `arguments.p
 
 from __future__ import annotations
 
+from ..tables.words import word_list
 from .arguments import (
-    _UNREAL_MODIFIERS,
     PROTEST_NOUNS,
     Context,
     _adjective_actor,
-    _destination,
-    _place_mention,
     _subject_actors,
     actors_in,
 )
+from .derived import destination, place_mention
 
 __all__ = ["noun_arguments"]
 
@@ -24,7 +23,7 @@ def noun_arguments(noun, ctx: Context) -> tuple[list, list, bool]:
     "the Kim-Putin summit" (two actors compounded onto the noun); and whether the reciprocal event is
     asserted too (not when the source is only the subject of the verb the noun hangs from).
     """
-    if any(c.lower_ in _UNREAL_MODIFIERS for c in noun.children):
+    if any(c.lower_ in word_list("unreal-modifier") for c in noun.children):
         return [], [], False
     compounded = []
     for child in noun.children:
@@ -37,33 +36,14 @@ def noun_arguments(noun, ctx: Context) -> tuple[list, list, bool]:
         return compounded[:1], compounded[1:], True
     if noun.lemma_.lower().replace("-", "") in ("ceasefire", "truce") and noun.dep_ not in ("nsubj", "nsubjpass"):
         return [], [], False  # "a ceasefire between X and Y took effect"; elsewhere it is asked or brokered
-    sources: list = []
-    targets: list = []
-    if noun.lemma_.lower() in _DEFIANCE_NOUNS:
+    if noun.lemma_.lower() in word_list("defiance-noun"):
         # "left Libya in defiance of UN sanctions": the sanctions' owner is defied by the verb's subject
         of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         defied = actors_in(next((g for g in of.children if g.dep_ == "pobj"), None), ctx, max_depth=1) if of else []
         governor = _governing_verb(noun)
         return (_subject_actors(governor, ctx) if governor is not None and defied else []), defied, False
-    for child in noun.children:
-        if child.dep_ == "poss":
-            sources = actors_in(child, ctx, max_depth=0)
-        elif child.dep_ == "prep" and child.lower_ == "of" and not sources:
-            sources = actors_in(next((g for g in child.children if g.dep_ == "pobj"), None), ctx, max_depth=1)
-        elif child.dep_ == "amod" and not sources and (national := _adjective_actor(child, ctx)) is not None:
-            sources = [national]  # "Palestinian riots against ...", "the Israeli raid on ..."
-        elif child.dep_ == "prep" and (child.lower_ in ("to", "with") or (child.lower_ == "against" and noun.lemma_.lower() in PROTEST_NOUNS)):
-            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-            # "protests against the violations by the Israeli military": what is protested may be an act
-            targets = actors_in(pobj, ctx, max_depth=2 if child.lower_ == "against" else 1)
-            if not targets and child.lower_ == "to" and noun.lemma_.lower() in ("visit", "trip"):
-                place = _destination(pobj)  # "a visit to China"
-                targets = [place] if place is not None else []
-        elif child.dep_ == "prep" and child.lower_ == "between":
-            both = actors_in(next((g for g in child.children if g.dep_ == "pobj"), None), ctx, max_depth=1)
-            if len(both) >= 2:
-                sources, targets = both[:1], both[1:]
-    if not sources and not targets and noun.lemma_.lower() in _FIGHT_NOUNS:
+    sources, targets = _modifier_sides(noun, ctx)
+    if not sources and not targets and noun.lemma_.lower() in word_list("fight-noun"):
         both = _border_sides(noun, ctx)  # "an exchange of fire across the Israel-Lebanon border"
         if len(both) == 2:
             sources, targets = both[:1], both[1:]
@@ -76,9 +56,30 @@ def noun_arguments(noun, ctx: Context) -> tuple[list, list, bool]:
     return sources, targets, True
 
 
-_DEFIANCE_NOUNS = frozenset({"defiance", "violation", "breach"})
-_FIGHT_NOUNS = frozenset({"clash", "clashes", "fighting", "exchange"})
-_BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+def _modifier_sides(noun, ctx: Context) -> tuple[list, list]:
+    """Source and target from the noun's own modifiers: a possessor, "of", a national adjective
+    ("Palestinian riots"), "to"/"with" (and "against" for a protest), "between A and B"."""
+    sources: list = []
+    targets: list = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            sources = actors_in(child, ctx, max_depth=0)
+        elif child.dep_ == "prep" and child.lower_ == "of" and not sources:
+            sources = actors_in(next((g for g in child.children if g.dep_ == "pobj"), None), ctx, max_depth=1)
+        elif child.dep_ == "amod" and not sources and (national := _adjective_actor(child, ctx)) is not None:
+            sources = [national]  # "Palestinian riots against ...", "the Israeli raid on ..."
+        elif child.dep_ == "prep" and (child.lower_ in ("to", "with") or (child.lower_ == "against" and noun.lemma_.lower() in PROTEST_NOUNS)):
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            # "protests against the violations by the Israeli military": what is protested may be an act
+            targets = actors_in(pobj, ctx, max_depth=2 if child.lower_ == "against" else 1)
+            if not targets and child.lower_ == "to" and noun.lemma_.lower() in ("visit", "trip"):
+                place = destination(pobj)  # "a visit to China"
+                targets = [place] if place is not None else []
+        elif child.dep_ == "prep" and child.lower_ == "between":
+            both = actors_in(next((g for g in child.children if g.dep_ == "pobj"), None), ctx, max_depth=1)
+            if len(both) >= 2:
+                sources, targets = both[:1], both[1:]
+    return sources, targets
 
 
 def _border_sides(noun, ctx: Context) -> list:
@@ -88,7 +89,7 @@ def _border_sides(noun, ctx: Context) -> list:
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("across", "along", "on", "at"):
                 continue
-            border = next((g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in _BORDER_NOUNS), None)
+            border = next((g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in word_list("border-noun")), None)
             if border is None:
                 continue
             from ..actors import places
@@ -100,7 +101,7 @@ def _border_sides(noun, ctx: Context) -> list:
                 mention = ctx.by_token.get(tok.i)
                 if mention is None and tok.pos_ == "PROPN" and (place := places.lookup(tok.text)) is not None \
                         and place.precision == "country":  # "Israel-Lebanon" may be read as one place name
-                    mention = _place_mention(place, tok.idx, tok.idx + len(tok), tok.text, "place", tok.i, tok.i + 1)
+                    mention = place_mention(place, tok.idx, tok.idx + len(tok), tok.text, "place", tok.i, tok.i + 1)
                 if mention is not None and mention.actor.country and \
                         mention.actor.country not in {m.actor.country for m in sides}:
                     sides.append(mention)

@@ -60,7 +60,7 @@ def process_batch(
         for _ in texts:
             caption = next(caption_docs)
             captions.append((caption, actors.find_mentions(caption, date=article.published, dictionary=dictionary)))
-        events = situate.situate(events, doc, published=article.published, captions=captions)
+        events = situate.situate(events, doc, published=article.published, captions=captions, mentions=found)
         sentences = tuple((s.start_char, s.end_char, "body") for s in doc.sents if s.text.strip())
         caption_spans = tuple((r.start, r.end, "caption") for r in cleaned_text.captions)
         results.append(

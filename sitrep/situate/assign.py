@@ -26,13 +26,17 @@ CONTEXT_SENTENCES = 3
 """How many sentences back an undated event looks for a day-precision date."""
 
 
-def situate(events: Sequence[Event], doc, *, published: str | None, captions: Sequence = ()) -> list[Event]:
+def situate(events: Sequence[Event], doc, *, published: str | None, captions: Sequence = (),
+             mentions: Sequence | None = None) -> list[Event]:
     """Add code-table facts, date and place to each event of `doc`.
 
     `captions` are (parsed caption Doc, actor mentions in it) pairs; their dates can sharpen a
-    week- or month-dated event whose two actors the caption shows together.
+    week- or month-dated event whose two actors the caption shows together. `mentions` are the
+    article's actor mentions: given, a sentence before an undated event dates it only if one of the
+    event's parties is a subject there (None: every sentence before may).
     """
     sentences = [s for s in doc.sents]
+    actors_of = _subjects_by_sentence(doc, sentences, events, mentions) if mentions is not None else None
     found: dict[int, list[dates.When]] = {}
 
     def sentence_dates(index: int) -> list[dates.When]:
@@ -48,16 +52,24 @@ def situate(events: Sequence[Event], doc, *, published: str | None, captions: Se
         fields: dict = _code_facts(event.code)
         context: list[dates.When] = []
         if not {"future", "hypothetical"} & set(event.modality):
+            own = {c for c in (event.source_country, event.target_country) if c}
             for back in range(1, CONTEXT_SENTENCES + 1):
-                if event.sentence_index - back >= 0:
+                earlier = event.sentence_index - back
+                # "On Monday evening, the Knesset voted ...": a sentence about others dates their act,
+                # not "Haneya also called on ..."; "Camdessus arrived here Monday" dates his talks
+                if earlier >= 0 and (actors_of is None or actors_of.get(earlier, set()) & own):
                     context.extend(reversed(sentence_dates(event.sentence_index - back)))
         when = dates.event_date(trigger, published=published, context=context)
         when = _sharpen(when, event, caption_days)
         if dates.is_later(when, published=published) and not {"future", "hypothetical"} & set(event.modality):
             when = dates.When(str(published)[:10], "publication", None)  # an act done has no later day
-        fields.update(date=when.value, date_precision=when.precision, date_text=when.text)
         past = dates.is_historical(when, published=published) or (
             dates.is_past_period(when, published=published) and "future" not in event.modality)
+        if past and "future" in event.modality and published:
+            # an act announced for the future is no background: "is to continue providing support
+            # despite ... performance in 1996" took another thing's year
+            when, past = dates.When(str(published)[:10], "publication", None), False
+        fields.update(date=when.value, date_precision=when.precision, date_text=when.text)
         if past and "historical" not in event.modality:
             fields["modality"] = event.modality + ("historical",)
         place = places.event_place(trigger, in_object=event.root not in VERBAL_ROOTS)
@@ -65,6 +77,23 @@ def situate(events: Sequence[Event], doc, *, published: str | None, captions: Se
             fields.update(place_name=place.name, place_country=place.country, lat=place.lat, lon=place.lon,
                           place_precision=place.precision)
         out.append(replace(event, **fields))
+    return out
+
+
+def _subjects_by_sentence(doc, sentences, events: Sequence[Event], mentions: Sequence) -> dict[int, set[str]]:
+    """Sentence index -> the countries of the actors that act in it: subjects and events' sources."""
+    index_of = {}
+    for index, sent in enumerate(sentences):
+        for i in range(sent.start, sent.end):
+            index_of[i] = index
+    out: dict[int, set[str]] = {}
+    for mention in mentions:
+        country = mention.actor.country
+        if country and any(doc[i].dep_ in ("nsubj", "nsubjpass") for i in range(mention.token_start, mention.token_end)):
+            out.setdefault(index_of.get(mention.token_start, -1), set()).add(country)
+    for event in events:
+        if event.source_country:
+            out.setdefault(event.sentence_index, set()).add(event.source_country)
     return out
 
 

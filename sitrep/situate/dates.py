@@ -49,6 +49,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from ..tables.words import word_list
 from ..text import span_memo
 from .timex import expression_type, interval, matches, parse_published, resolve_match
 
@@ -84,10 +85,6 @@ class When:
     end: int | None = None
 
 
-_FUTURE_HEADS = {
-    "schedule", "due", "expect", "plan", "set", "go", "intend", "prepare", "slate", "aim", "hope", "want",
-    "agree", "decide", "promise", "pledge", "vow", "threaten", "propose", "offer", "seek", "try", "wish",
-}  # fmt: skip
 _NOT_EVENT_TIME = {"since", "until", "till", "before", "after", "by", "through", "from", "to"}
 
 
@@ -153,7 +150,7 @@ def clause_tense(verb: Any) -> str:
         return "future"  # "could meet on Monday", "said he would travel on Monday"
     if has_to and verb.dep_ == "xcomp" and verb.head.i != verb.i:
         head = verb.head
-        if head.lemma_.lower() in _FUTURE_HEADS and not (head.lemma_.lower() == "go" and head.tag_ != "VBG"):
+        if head.lemma_.lower() in word_list("future-head") and not (head.lemma_.lower() == "go" and head.tag_ != "VBG"):
             # "agreed to meet on Friday": the coming Friday; but "agreed to purchase it in February"
             # may be long done, so a past intention leaves months to the nearest
             return "intended" if clause_tense(head) == "past" else "future"
@@ -178,8 +175,6 @@ def clause_tense(verb: Any) -> str:
 
 
 _MODALS = {"would", "could", "might", "may", "should", "can", "must", "'d"}
-_SCHEDULE = {"schedule", "slate", "set", "plan", "reschedule", "postpone", "fix", "due"}
-_REPORTING = {"say", "tell", "report", "announce", "state", "add", "note", "claim", "quote", "confirm"}
 _DIRECT_DEPS = {"npadvmod", "tmod", "advmod", "obl", "nmod:tmod", "conj", "appos"}
 _OPEN_PREPS = {"until", "till", "through", "to", "by", "into"}
 
@@ -201,7 +196,7 @@ def _expression_tense(tokens: Sequence[Any]) -> str:
     if prep is not None:  # "in May", "through January", "on Wednesday"
         if prep.lower_ in _OPEN_PREPS:
             return "unknown"
-        if prep.lower_ == "for" and prep.head.lemma_.lower() in _SCHEDULE:
+        if prep.lower_ == "for" and prep.head.lemma_.lower() in word_list("schedule-verb"):
             return "future"  # "scheduled for June 7", "postponed the trip set for June 7-14"
         if prep is head:
             head = head.head
@@ -211,7 +206,7 @@ def _expression_tense(tokens: Sequence[Any]) -> str:
         # inside a noun phrase ("take part in a meeting on Tuesday"): only a future clause tells
         return "future" if clause_tense(_predicate(tokens)) == "future" else "unknown"
     tense = clause_tense(head)
-    if tense == "present" and head.lemma_.lower() in _REPORTING:
+    if tense == "present" and head.lemma_.lower() in word_list("reporting-verb"):
         return "past"  # "the ministry says Monday": a report is of today or before
     return tense
 
@@ -299,8 +294,11 @@ def event_date(verb: Any, *, published: str | None, context: Sequence[When] = ()
     doc = verb.doc
     sentence = verb.sent
     whens = [w for w in find_dates(sentence, published=published) if w.value is not None]
-    whens = [w for w in whens if _introducer(doc, w) not in _NOT_EVENT_TIME]
+    whens = [w for w in whens if _introducer(doc, w) not in _NOT_EVENT_TIME or _starts_range(doc, w)]
     ancestors = {a.i for a in verb.ancestors}
+    # "Just ahead of Albright's trip, the State Department on Sunday issued ...": the clause above dates
+    # another act, not the one its temporal phrase sets before or after it
+    ancestors_date = not _in_temporal_phrase(verb)
     own: list[When] = []
     above: list[When] = []
     for when in whens:
@@ -312,7 +310,7 @@ def event_date(verb: Any, *, published: str | None, context: Sequence[When] = ()
             continue
         if predicate.i == verb.i or _xcomp_of(predicate, verb) or _expression_root(tokens).head.i == verb.i:
             own.append(when)
-        elif predicate.i in ancestors or (predicate.dep_ == "conj" and predicate.head.i == verb.i):
+        elif ancestors_date and (predicate.i in ancestors or (predicate.dep_ == "conj" and predicate.head.i == verb.i)):
             above.append(when)
     # 1. own clause, 2. clauses above: the nearest expression wins, one that dates a noun last
     # ("on Tuesday lamented Monday's exchange of fire": Monday is the exchange's day, not the lament's)
@@ -327,6 +325,35 @@ def event_date(verb: Any, *, published: str | None, context: Sequence[When] = ()
         return dated[-1]
     # 4. publication
     return _publication(published)
+
+
+_TEMPORAL_PREPS = {"after", "before", "ahead", "following", "since", "prior", "pending", "until", "till"}
+_AFTER_PREPS = {"after", "following", "since"}
+
+
+def _in_temporal_phrase(verb: Any) -> bool:
+    """True when the trigger sits in a phrase that places it before or after its clause's act:
+    "ahead of Albright's trip", "before meeting Clark", "following Mbeki's visit" ("spoke Monday after
+    meeting Clark" is mostly the same day: a verb after "after" keeps its clause's date)."""
+    node = verb
+    for _ in range(4):
+        if node.head.i == node.i or _is_verbal(node.head) and node.dep_ not in ("pobj", "pcomp"):
+            return False
+        if node.dep_ in ("pobj", "pcomp") and node.head.lower_ in _TEMPORAL_PREPS | {"of", "to"}:
+            prep = node.head
+            if prep.lower_ in ("of", "to"):  # "ahead of", "prior to"
+                prep = prep.head
+            return prep.lower_ in _TEMPORAL_PREPS and (prep.lower_ not in _AFTER_PREPS or verb.pos_ == "NOUN")
+        node = node.head
+    return False
+
+
+def _starts_range(doc: Any, when: When) -> bool:
+    """True for the first date of a range: "from Nov. 15 to 26" dates a visit by its first day."""
+    if _introducer(doc, when) != "from" or when.end is None:
+        return False
+    rest = doc.text[when.end:when.end + 10].lstrip().lower()
+    return rest.startswith(("to ", "until ", "through ", "-", "\u2013"))
 
 
 def _dates_a_noun(doc: Any, when: When) -> bool:

@@ -14,7 +14,7 @@ __all__ = ["ActorDictionary", "ActorTableError", "Frame", "Lexicon", "cameo", "d
 def reset_caches() -> None:
     """Forget every cached table and model, so the next use reloads them from disk."""
     from ..text import analyse
-    from . import actors, files, gazetteer, lexicon, words
+    from . import actors, backoff, files, gazetteer, lexicon, words
 
-    for module in (actors, lexicon, cameo, kinds, gazetteer, words, files, analyse):
+    for module in (actors, lexicon, backoff, cameo, kinds, gazetteer, words, files, analyse):
         module.reset_caches()

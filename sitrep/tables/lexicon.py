@@ -98,7 +98,7 @@ def _parse(text: str, where: str) -> Iterable[Frame]:
             raise SitrepError(f"{where}: bad lexicon row {number} ({error}); see the column notes in its header") from error
 
 
-_SLOT_NAMES = frozenset({"dobj", "iobj", "objprep", "possobj", "xcomp-dobj", "clause-subj", "condition-subj", "none"})
+_SLOT_NAMES = frozenset({"dobj", "iobj", "objprep", "possobj", "xcomp-dobj", "clause-subj", "condition-subj", "here", "none"})
 
 
 def _slots(text: str) -> tuple[str, ...]:

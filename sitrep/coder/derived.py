@@ -1,0 +1,126 @@
+"""Actors the coder derives itself, shaped like actor mentions: a quote's speaker, a national adjective
+("the Israeli raid"), a travel destination's country, the dateline's host, the place an act strikes.
+
+Actor mentions (`sitrep.actors`) leave places out, so the gazetteer answers for destinations and the
+ground an event happens on; `arguments.py` and `nouns.py` put these beside the mentions they find.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..tables.words import word_list
+from ..text import doc_text
+
+__all__ = ["DESTINATION_PREPS", "Derived", "dateline_host", "destination", "goes_nowhere", "ground", "national", "place_mention", "struck_place"]
+
+
+@dataclass(frozen=True)
+class Derived:
+    """An actor the coder derives itself, shaped like an actor mention: a quote's speaker, a national
+    adjective ("the Israeli raid") or a travel destination's country."""
+
+    start: int
+    end: int
+    text: str
+    actor: object
+    token_start: int = -1
+    token_end: int = -1
+    how: str = "speaker"
+
+    @classmethod
+    def of(cls, quote) -> Derived:
+        return cls(quote.speaker_start or quote.start, quote.speaker_end or quote.start, quote.speaker_text or "", quote.speaker)
+
+
+def national(token, ctx: Any):
+    """A national adjective or country name token ("German", "U.S.") as a derived actor mention."""
+    if token.ent_type_ not in ("NORP", "GPE"):
+        return None
+    from .. import actors
+
+    actor = actors.resolve(token.text, date=ctx.published)
+    if actor is None or not actor.country:
+        return None
+    return Derived(token.idx, token.idx + len(token.text), token.text, actor, token.i, token.i + 1, "adjective")
+
+
+# Verbs of travel ("motion-verb" in data/coder-words.tsv): their destination is a place, and the place's
+# country is the target ("flew into southern Albania" -> ALB). Actor mentions leave places out, so the
+# gazetteer answers here.
+DESTINATION_PREPS = frozenset({"to", "into", "in", "at", "for", "from", "of"})
+
+
+def goes_nowhere(verb) -> bool:
+    """Idioms of motion verbs that travel nowhere: "has gone to war with Iraq", "went to great lengths",
+    "went to court", "go to the polls"."""
+    return verb.lemma_ in word_list("motion-verb") and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in word_list("not-destination")
+        for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children)
+
+
+def destination(token):
+    """The country of a destination phrase ("southern Albania", "Dar es Salaam") as an actor mention."""
+    if token is None:
+        return None
+    names = [t for t in token.subtree if t.pos_ == "PROPN" or t.i == token.i]
+    names = [t for t in names if t.head.i == token.i or t.i == token.i or t.dep_ == "compound"]
+    if not names or token.pos_ != "PROPN":
+        return None
+    start, end = min(t.i for t in names), max(t.i for t in names) + 1
+    span = token.doc[start:end]
+    from ..actors import places
+
+    place = places.lookup(span.text)
+    if place is None or not place.country:
+        return None
+    return place_mention(place, span.start_char, span.end_char, span.text, "destination", start, end)
+
+
+def place_mention(place, start: int, end: int, text: str, how: str, token_start: int = -1, token_end: int = -1) -> Derived:
+    """A place's country as a derived actor mention over the given span of text."""
+    from ..actors.resolve import Actor
+
+    actor = Actor(code=place.country, country=place.country, sector=None, name=place.name, kind="country", id=place.country)
+    return Derived(start, end, text, actor, token_start, token_end, how)
+
+
+def dateline_host(ctx: Any):
+    """The country of the article's dateline as a derived actor: where a visit with no destination
+    named went ("Millon's five-day visit, which started Sunday" in a story filed from BEIJING)."""
+    if "dateline_host" not in ctx.cache:
+        from ..actors import CONTESTED_DATELINES, places
+
+        place = places.dateline_place(doc_text(ctx.doc))
+        host = None
+        if place is not None and place.country and place.start is not None and place.end is not None \
+                and place.name not in CONTESTED_DATELINES | {"United Nations"}:
+            host = place_mention(place, place.start, place.end, doc_text(ctx.doc)[place.start:place.end], "dateline")
+        ctx.cache["dateline_host"] = host
+    return ctx.cache["dateline_host"]
+
+
+def ground(trigger):
+    """The country where an event happens, as a derived actor (how="place"): the place named in the
+    trigger's own clause ("demolished a home in Surif", "an operation in Beit Hanoun"), or None."""
+    from ..actors import places
+
+    place = places.event_place(trigger)
+    if place is None or not place.country or place.start is None:
+        return None
+    return place_mention(place, place.start, place.end, doc_text(trigger.doc)[place.start:place.end], "place")
+
+
+def struck_place(mention):
+    """A capital struck by force is the place, not its government: "attacked Kuwait City" targets
+    Kuwait, not KWTGOV. Returns a country-level derived actor, or None when the mention is no city
+    (a seat of power such as "the Pentagon" stays the body it stands for)."""
+    from ..actors import places
+
+    if getattr(mention, "how", "") != "metonym":
+        return None
+    place = places.lookup(mention.text)
+    if place is None or place.precision != "city" or not place.country:
+        return None
+    return place_mention(place, mention.start, mention.end, mention.text, "place", mention.token_start, mention.token_end)
