@@ -12,14 +12,15 @@ import dataclasses
 from collections.abc import Sequence
 
 from ..tables.actors import ActorDictionary
+from ..tables.words import actor_words
 from .resolve import CONTESTED_DATELINES, Actor, ActorMention, _Atom, _code, named_actor, sector_actor
 
 __all__ = ["dateline_context", "owner_context", "place_context", "repeated_context", "sentence_context", "settle"]
 
 # -- the dateline as context ----------------------------------------------------------------------
 
-_CONTEXT_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "SPY", "REB"})
-_CONTEXT_MILITARY = frozenset({"army", "military"})
+_CONTEXT_SECTORS = actor_words("context-sectors")
+_CONTEXT_MILITARY = actor_words("context-military")
 
 
 def dateline_context(doc, mentions: list[ActorMention], atoms: Sequence[_Atom], date: str | None,
@@ -100,11 +101,10 @@ def dateline_context(doc, mentions: list[ActorMention], atoms: Sequence[_Atom], 
 
 # -- a place in the sentence as context -------------------------------------------------------------
 
-_LOCAL_SECTORS = _CONTEXT_SECTORS | {"CVL", "OPP", "LAB", "EDU", "MED", "BUS", "CRM", "REL", "HLH", "AGR"}
+_LOCAL_SECTORS = actor_words("local-sectors")
 """Sectors that are people of the place where they act ("demonstrators in Baghdad", "police"); not
 refugees (from elsewhere by definition) nor troops (often foreign)."""
-_VISITORS = frozenset({"tourist", "settler", "immigrant", "missionary", "foreigner", "expatriate", "visitor",
-                       "national", "pilgrim", "embassy", "consulate", "ambassador", "envoy", "delegation"})
+_VISITORS = actor_words("visitors")
 """People and offices that are, by what the noun says, often not of the place where they are
 ("settlers in the West Bank" are Israelis; "the US embassy in Belgrade" is American)."""
 
@@ -204,7 +204,7 @@ def _clause_subject_above(token, by_token: dict, kinds: frozenset[str] | None):
 
 # -- the sentence's state as context ----------------------------------------------------------------
 
-_DOMESTIC_SECTORS = frozenset({"JUD", "REB"})
+_DOMESTIC_SECTORS = actor_words("domestic-sectors")
 """Actors that act on their own country's state: a judge investigates, rebels fight, their own
 government ("Judge Alejandro Rivera opened investigations against 28 Chilean government officials")."""
 
@@ -280,7 +280,7 @@ def repeated_context(doc, mentions: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
-_COUNTS = frozenset({"dozens", "hundreds", "thousands", "scores", "tens"})
+_COUNTS = actor_words("counts")
 
 
 def _repeats(doc, mention: ActorMention) -> bool:

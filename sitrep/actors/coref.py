@@ -13,6 +13,7 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from ..tables.actors import Entry, Sense, parts
+from ..tables.words import actor_words
 from .resolve import FORMER, SPEAKER_PRONOUNS, SPEECH_VERBS, Actor, _Atom, _head_sense, _slug, named_actor
 
 if TYPE_CHECKING:
@@ -22,10 +23,9 @@ __all__ = ["CorefStage"]
 
 _PRONOUN_WINDOW = 3  # sentences back that a speaker pronoun may look for its antecedent
 _DESCRIPTION_WINDOW = 40  # sentences back that "the Russian leader" may look for its antecedent
-_HEAD_NOUNS = frozenset({"head", "chief", "leader", "chairman", "chairwoman", "chair", "director", "president",
-                         "secretary-general", "coordinator", "envoy"})
-_ALLY_NOUNS = frozenset({"ally", "partner"})
-_HEAD_VERBS = frozenset({"heading", "leading", "chairing", "directing"})
+_HEAD_NOUNS = actor_words("head-nouns")
+_ALLY_NOUNS = actor_words("ally-nouns")
+_HEAD_VERBS = actor_words("head-verbs")
 
 
 def _acting_for(org: Actor, name: str, person_id: str | None = None) -> Actor:

@@ -13,6 +13,7 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from ..tables.actors import ActorDictionary, Sense, parts
+from ..tables.words import actor_words
 from .coref import CorefStage, _acting_for, _Person
 from .origin import _COMPASS, _POSSESSIVE, OriginStage
 from .resolve import (
@@ -37,13 +38,10 @@ if TYPE_CHECKING:
 
 __all__ = ["MentionFinder"]
 
-_TITLE_PREFIXES = frozenset({"deputy", "vice", "acting", "assistant", "chief", "special", "senior", "top",
-                             "interim", "caretaker", "first"})
-_FORCE_MEANS = frozenset(
-    "bulldozer helicopter gunship tank jet warplane plane aircraft drone boat gunboat vessel warship artillery "
-    "unit patrol convoy sniper commando".split())
+_TITLE_PREFIXES = actor_words("title-prefixes")
+_FORCE_MEANS = actor_words("force-means")
 """Nouns after an army or police noun that are the means it acts through, not a compound's head."""
-_EVENT_NOUNS = frozenset("attack raid strike bombing shelling blockade invasion rocket missile".split())
+_EVENT_NOUNS = actor_words("act-nouns")
 """Acts whose nationality is the actor's, not the people's: "Israeli raid victims" are not Israeli."""
 
 

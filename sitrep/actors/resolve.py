@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from ..records import Actor, ActorMention
 from ..tables.actors import ActorDictionary, Entry, Named, Sense, normalise_date, parts, shape_matches
-from ..tables.words import speech_verbs
+from ..tables.words import actor_words, speech_verbs
 
 __all__ = ["Actor", "ActorDictionary", "ActorMention", "coordinated", "find_mentions", "plover_sector", "resolve"]
 
@@ -48,14 +48,13 @@ SECTOR_NAMES = {
 _PLOVER_SECTORS = {"MED": "JRN", "HLH": "MED"}
 """CAMEO -> PLOVER/POLECAT agent codes where they differ (PLOVER's MED is medicine, JRN the press)."""
 
-FORMER = frozenset({"former", "ex", "retired", "onetime", "one-time", "erstwhile"})
-PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "around",
-                                "within"})
-HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "madam", "dame", "lord", "lady"})
+FORMER = actor_words("former")
+PLACE_PREPOSITIONS = actor_words("place-prepositions")
+HONORIFICS = actor_words("honorifics")
 SPEECH_VERBS = speech_verbs("report")
-SPEAKER_PRONOUNS = frozenset({"he", "she"})
+SPEAKER_PRONOUNS = actor_words("speaker-pronouns")
 _GAP_POS = frozenset({"ADJ", "ADV"})
-_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "le", "la", "abu", "du"})
+_NAME_PARTICLES = actor_words("name-particles")
 
 
 def plover_sector(sector: str | None) -> str | None:
@@ -310,10 +309,10 @@ def find_mentions(doc, *, date: str | None = None, dictionary: ActorDictionary |
     return settle(repeated_context(doc, mentions))
 
 
-CONTESTED_DATELINES = frozenset({"Jerusalem"})
+CONTESTED_DATELINES = actor_words("contested-datelines")
 """Dateline cities two states claim: stories filed there report both sides' officials and forces."""
 
-_COORDINATORS = frozenset({",", "and", "or", "the", "both", "as", "well", "&"})
+_COORDINATORS = actor_words("coordinators")
 
 
 def coordinated(doc, mentions: Sequence[ActorMention], mention: ActorMention) -> list[ActorMention]:

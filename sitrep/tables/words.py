@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from .files import table_rows
 
-__all__ = ["code_shifts", "cue_prepositions", "event_nouns", "reset_caches", "resolution_trust", "speech_verbs",
+__all__ = ["actor_words", "code_shifts", "cue_prepositions", "event_nouns", "reset_caches", "resolution_trust", "speech_verbs",
            "word_classes"]
 
 
@@ -21,6 +21,14 @@ def word_classes(table: str) -> dict[str, frozenset[str]]:
     """Class name -> its words, from a table with one class per row (`class`, space-separated `words`,
     `why`), e.g. `data/quote-cues.tsv`."""
     return {row["class"]: frozenset(row["words"].split()) for row in table_rows(table)}
+
+
+@lru_cache(maxsize=None)
+def actor_words(name: str) -> frozenset[str]:
+    """One class of `data/actor-words.tsv`: the closed word classes and CAMEO sector sets the actor
+    stage reads ("former", "name-particles", "home-sectors" ...). An unknown class is an error."""
+    classes = {row["class"]: frozenset(row["words"].split()) for row in table_rows("actor-words.tsv")}
+    return classes[name]
 
 
 def cue_prepositions() -> dict[str, tuple[str, ...]]:
@@ -48,3 +56,4 @@ def resolution_trust() -> dict[str, float]:
 def reset_caches() -> None:
     """Forget the loaded word tables."""
     speech_verbs.cache_clear()
+    actor_words.cache_clear()
