@@ -219,7 +219,8 @@ class CorefStage:
             return None
         found = []
         for named in self.finder.dictionary.people.values():
-            if not any(t.roles & title.roles and country in {None, t.country} for t in named.terms):
+            if not any(t.roles & title.roles and country in {None, t.country} and (self.finder.date is None or t.covers(self.finder.date))
+                       for t in named.terms):  # "King Hassan" in 1997 is no president of 2021
                 continue
             name = [p for p, _ in parts(named.name) if p.isalpha()]
             tail = name[-len(run):]

@@ -268,7 +268,11 @@ def _titled_person(named: Named, atoms: Sequence[_Atom], split: Sequence[tuple[s
 
 def _glued_to_name(split: Sequence[tuple[str, str]], atom: _Atom, others: Sequence[_Atom]) -> bool:
     """A city form next to another capitalised word in a short text is part of a name
-    ("Feliciano Valencia", "Puerto Penasco"), not the city."""
+    ("Feliciano Valencia", "Puerto Penasco"), not the city; so is one right after a title, which
+    introduces a name, not a place ("King Hassan": not the Indian city)."""
+    before = next((a for a in others if a.end == atom.start), None)
+    if before is not None and before.is_noun and before.entry.sense is not None and before.entry.sense.kind == "title":
+        return True
     for i in (atom.start - 1, atom.end):
         if 0 <= i < len(split) and split[i][1][:1].isupper() and split[i][0] not in FORMER \
                 and not any(a.start <= i < a.end for a in others):
