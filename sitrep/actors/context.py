@@ -32,7 +32,8 @@ def dateline_context(doc, mentions: list[ActorMention], atoms: Sequence[_Atom], 
     (WASHINGTON). Such a mention, with no country of its own, takes the dateline's country when:
     1. the dateline names a place in one country (not "UNITED NATIONS", not a contested city);
     2. the noun is a state organ (government, ministry, parliament, courts, police, intelligence,
-       "the army"/"the military" -- not "troops", often foreign) or rebels, militants, Islamists;
+       "the army"/"the military" -- not "troops", often foreign) or rebels, militants, Islamists,
+       or a title with no name ("the interior minister", "a former defence minister": ELI);
     3. its sentence names no other country: any other country, capital or city there (as actor or
        place) leaves the mention without a country, since the noun may then belong to it. For rebel
        nouns, foreign *troops* in the sentence do not count (rebels fight them: "Islamist fighters
@@ -72,12 +73,12 @@ def dateline_context(doc, mentions: list[ActorMention], atoms: Sequence[_Atom], 
 
     def eligible(mention: ActorMention) -> bool:
         actor = mention.actor
-        if actor.country is not None or mention.how not in {"dictionary", "title", "pending"}:
+        if actor.country is not None or mention.how not in {"dictionary", "title", "pending", "pending-title"}:
             return False
         if actor.kind == "person" and not actor.provisional:
             return False
-        if actor.sector in _CONTEXT_SECTORS:
-            return True
+        if actor.sector in _CONTEXT_SECTORS or (mention.how == "pending-title" and actor.sector == "ELI"):
+            return True  # "a former defence minister" (MOSCOW) was Russia's
         return actor.sector == "MIL" and mention.text.lower().split()[-1] in _CONTEXT_MILITARY
 
     people: dict[str, Actor] = {}
@@ -125,6 +126,7 @@ def place_context(doc, mentions: list[ActorMention], dictionary: ActorDictionary
     for mention in mentions:
         actor = mention.actor
         if actor.country is not None or actor.kind == "person" or actor.sector not in _LOCAL_SECTORS \
+                or mention.how == "pending-title" \
                 or (actor.sector == "MIL" and mention.text.lower().split()[-1] not in _CONTEXT_MILITARY) \
                 or doc[mention.token_end - 1].lemma_.lower() in _VISITORS:
             out.append(mention)
@@ -306,6 +308,6 @@ def _phrase_start(doc, mention: ActorMention) -> int:
 
 
 def settle(mentions: list[ActorMention]) -> list[ActorMention]:
-    """Drop the mentions that waited for a context and found none ("people" with no place named):
-    a common noun with no country names no actor."""
-    return [m for m in mentions if m.how != "pending"]
+    """Drop the mentions that waited for a context and found none ("people" with no place named, a
+    title with no country and no dateline): a common noun with no country names no actor."""
+    return [m for m in mentions if m.how not in {"pending", "pending-title"}]

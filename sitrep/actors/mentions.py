@@ -550,8 +550,8 @@ class MentionFinder:
         if title is not None and title.roles and not former and head is title:
             described = self.coref._describe(country, title, start)
             if described is not None:
-                actor, how = described
-                self._emit(start, end, actor, how)
+                actor, how = described  # the holder found by his office has that office's roles
+                self._emit(start, end, actor, how, roles=title.roles)
                 return end
         if org is not None and (head.kind != "group" or org.sector is not None):
             self._emit(start, end, org, "dictionary")  # "UN spokesman" = the UN; "Hamas gunmen" = Hamas
@@ -559,6 +559,8 @@ class MentionFinder:
         if country is None and not (head.alone and head.kind == "group"):
             if head.kind == "group":  # "people blocked streets in Hong Kong": the context may tell
                 self._emit(start, end, sector_actor(None, sector, self.dictionary), "pending")
+            elif head is title:  # "the interior minister resigned" (MOSCOW): only the dateline may tell
+                self._emit(start, end, sector_actor(None, sector, self.dictionary), "pending-title")
             return end
         self._emit(start, end, sector_actor(country, sector, self.dictionary),
                    "metonym" if modifier is not None and modifier.entry.role in {"capital", "seat"} else "dictionary")
