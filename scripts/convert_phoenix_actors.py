@@ -9,7 +9,7 @@ columns of `people.tsv` and `organisations.tsv`; the upstream files are never co
 
 Why the filters: thousands of names bring false friends. A form is kept only when it can only mean
 its actor in news text, so the script drops
-- one-word forms of people ("PUTIN", "ABDULLAH"): surnames are ambiguous; sitrep's coreference links a
+- one-word forms of people ("PUTIN", "ABDULLAH", "SAK'ART'VELO"): surnames are ambiguous; sitrep's coreference links a
   later surname to the full name said first;
 - forms holding a title, sector noun or country word ("PRESIDENT_PUTIN", "RUSSIAN_PRIME_MINISTER_X"):
   sitrep reads titles itself, with the date of the text;
@@ -326,7 +326,7 @@ def convert(record: Record, context: Context, snapshot: str | None = None) -> Co
                     return convert(record, context)
                 return Converted("conflict", [form], terms, record.source, record.line)
             continue
-        if kind == "person" and (len(words) < 2 or any(w in context.title_words for w in words)):
+        if kind == "person" and (len(form.split()) < 2 or any(w in context.title_words for w in words)):
             continue
         if kind == "organisation" and len(words) == 1 and (not form.isupper() or terms[0][0] != "IGO"):
             continue  # acronyms of parties and groups mean other things in other fields (IRA, FIS)

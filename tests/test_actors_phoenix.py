@@ -49,6 +49,8 @@ MSWATI_III_
 	[SWZGOV 610226-990723]
 SAMUELA_SAUMATUA_
 	[FJIGOVDEV >100401]
+SAK'ART'VELO_
+	[GEOGOV 900101-950101]
 """
 
 
@@ -90,6 +92,7 @@ def test_convert_phoenix_actors_sample_gives_dated_people_and_bodies(tmp_path: P
     assert "Peter Smith" in names  # a common surname, but the only Peter
     assert "George Footballstar" not in names and "Moscow" not in people + orgs
     assert "Nowhere" not in orgs
+    assert "Sak'art'velo" not in names  # one word of text (a country's own name), though _key splits it
     org_rows = [line.split("\t") for line in orgs.splitlines() if not line.startswith("#")]
     # a body's one-word acronym is dropped; one the hand-written table has stays there
     assert [(r[1], r[2], r[3], r[4]) for r in org_rows] == [("Kursk Regional Police Directorate", "", "RUS", "COP")]
