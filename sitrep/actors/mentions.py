@@ -559,7 +559,9 @@ class MentionFinder:
         if country is None and not (head.alone and head.kind == "group"):
             if head.kind == "group":  # "people blocked streets in Hong Kong": the context may tell
                 self._emit(start, end, sector_actor(None, sector, self.dictionary), "pending")
-            elif head is title:  # "the interior minister resigned" (MOSCOW): only the dateline may tell
+            elif head is title and not any(p.roles & title.roles for p in self.people if p.token < start):
+                # "the interior minister resigned" (MOSCOW): only the dateline may tell; not "the
+                # president" after a president of any country was named (he may be the one meant)
                 self._emit(start, end, sector_actor(None, sector, self.dictionary), "pending-title")
             return end
         self._emit(start, end, sector_actor(country, sector, self.dictionary),
