@@ -73,3 +73,13 @@ def test_actors_descriptions_bodies_and_groups_from_tables(text: str, code: str)
 def test_actors_descriptions_a_bank_of_a_country_is_not_always_its_central_bank() -> None:
     actor = resolve("Bank of Cyprus", date="2002-01-01")  # a commercial bank: no body row, a business
     assert actor is None or actor.sector != "GOV"
+
+
+def test_actors_descriptions_leaders_administration_is_his_countrys_government(nlp) -> None:
+    found = _found(nlp, "The Clinton administration warned Iraq. The Yeltsin government rejected the plan.")
+    assert ("Clinton administration", "USAGOV", "dictionary") in found
+    assert ("Yeltsin government", "RUSGOV", "dictionary") in found
+    # a past administration is still the state's government, though its leader is out of office
+    assert ("Bush administration", "USAGOV", "dictionary") in _found(nlp, "The Bush administration criticised Iran.")
+    # a leader's name before a common noun is not a government
+    assert ("Clinton", "USAGOV", "dictionary") in _found(nlp, "Clinton aides said he would go.")

@@ -575,6 +575,9 @@ class MentionFinder:
         assert named is not None
         end = atom.end
         actor = named_actor(named, self.date, self.dictionary)
+        governs = self._governed_by(atom, actor)
+        if governs is not None:
+            return governs
         apposition = self.coref._apposition(end)
         if apposition is not None:
             role = self.coref._current_role(apposition[0]) if actor.sector == "ELI" else None
@@ -592,6 +595,19 @@ class MentionFinder:
         if end == atom.end:
             return self._possessed(atom, end)
         return end
+
+    def _governed_by(self, person: _Atom, actor: Actor) -> int | None:
+        """"The Clinton administration", "the Yeltsin government", "the Milosevic regime": a state noun
+        after a leader's name is his country's government (GOV), in office or not at the date (the
+        Bush administration of 1998 is a past one, still the United States government). Returns the
+        token after it, or None."""
+        nxt = self.atom_at.get(person.end)
+        sense = nxt.entry.sense if nxt is not None and nxt.is_noun else None
+        if nxt is None or sense is None or sense.kind != "group" or sense.sector != "GOV" or \
+                actor.country is None or not self._noun_ok(nxt):
+            return None
+        self._emit(person.start, nxt.end, sector_actor(actor.country, "GOV", self.dictionary), "dictionary")
+        return nxt.end
 
     def _possessed(self, person: _Atom, end: int) -> int:
         """"Gbagbo's government", "Mobutu's aide, Honore Ngbanda": actor nouns a known person owns
