@@ -83,3 +83,15 @@ def test_actors_descriptions_leaders_administration_is_his_countrys_government(n
     assert ("Bush administration", "USAGOV", "dictionary") in _found(nlp, "The Bush administration criticised Iran.")
     # a leader's name before a common noun is not a government
     assert ("Clinton", "USAGOV", "dictionary") in _found(nlp, "Clinton aides said he would go.")
+
+
+def test_actors_descriptions_title_without_country_is_the_one_holder_named_before(nlp) -> None:
+    found = _found(nlp, "US President Bill Clinton arrived in Seoul. The president met students.")
+    assert ("president", "USAGOV", "coref") in found
+    # two presidents named: "the president" could be either, so it names no one
+    found = _found(nlp, "Clinton met Russian President Boris Yeltsin. The president said talks went well.")
+    assert not any(text == "president" for text, _, _ in found)
+
+
+def test_actors_descriptions_worshippers_are_religious(nlp) -> None:
+    assert ("Libyan worshippers", "LBYREL", "dictionary") in _found(nlp, "Libyan worshippers flew to Mecca.")
