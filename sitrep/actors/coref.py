@@ -59,7 +59,7 @@ class CorefStage:
         sentences; else whoever held the office at the date; else None (a sector actor).
         """
         if country is None:
-            return self._described_anywhere(title, start)
+            return None
         sentence = self.finder._sentence(start)
         for person in reversed(self.finder.people):
             if person.actor.country != country or person.token >= start:
@@ -77,19 +77,6 @@ class CorefStage:
         if holder is not None:
             return named_actor(holder, self.finder.date, self.finder.dictionary), "dictionary"
         return None
-
-    def _described_anywhere(self, title: Sense, start: int) -> tuple[Actor, str] | None:
-        """"the president agreed", with no country: the one person of the last sentences whose office
-        fits the title ("US President Bill Clinton ... the president"); none when two such people
-        were named there ("Clinton met Yeltsin ... the president"), or none at all."""
-        sentences = [s.start for s in self.finder.doc.sents if s.start <= start][-(_PRONOUN_WINDOW + 1):]
-        if not sentences:
-            return None
-        fits = {p.actor.id: p.actor for p in self.finder.people
-                if sentences[0] <= p.token < start and p.roles & title.roles and p.actor.country}
-        if len(fits) != 1:
-            return None
-        return next(iter(fits.values())), "coref"
 
     def _office_holder(self, country: str, title: Sense) -> Named | None:
         """The holder at the date of the office the title names, whatever its role: "Iran's president"
