@@ -14,6 +14,7 @@ from sitrep.actors import resolve
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = """\
 # a comment line
+# Generated at: Thu Jan 30 16:06:18 2014
 RUSSIA_  [RUS]
 +MOSCOW_
 KURSK_REGIONAL_POLICE_DIRECTORATE_
@@ -43,6 +44,13 @@ NEWS_AGENCY_OF_NOWHERE_ [FRAMED]
 ZURAB_ZHVANIA_
 	[GEOGOV 031127-050203]
 	[GEOELI]
+MSWATI_III_
+	[SWZELI 470101-610226]
+	[SWZGOV 610226-990723]
+SAMUELA_SAUMATUA_
+	[FJIGOVDEV >100401]
+SAK'ART'VELO_
+	[GEOGOV 900101-950101]
 """
 
 
@@ -68,8 +76,15 @@ def test_convert_phoenix_actors_sample_gives_dated_people_and_bodies(tmp_path: P
     assert "MIT License, Copyright (c) 2014 Open Event" in people and "Sample.actors.txt" in orgs
     rows = [line.split("\t") for line in people.splitlines() if not line.startswith("#")]
     zhvania = [r for r in rows if r[1] == "Zurab Zhvania"]
+    # upstream ends are inclusive (he died in office on 2005-02-03), sitrep's exclusive
     assert [(r[3], r[4], r[7], r[8]) for r in zhvania] == [("GEO", "ELI", "", "2003-11-27"),
-                                                         ("GEO", "GOV", "2003-11-27", "2005-02-03")]
+                                                         ("GEO", "GOV", "2003-11-27", "2005-02-04")]
+    # a hand-over day belongs to the next term; a regnal number is no common surname
+    king = [(r[1], r[4], r[7], r[8]) for r in rows if r[0] == "px-mswati-iii"]
+    assert king == [("Mswati III", "ELI", "1947-01-01", "1961-02-26"),  # invented dates
+                    ("Mswati III", "GOV", "1961-02-26", "1999-07-24")]
+    # a term open upstream is known only until the file was made (2014-01-30)
+    assert [(r[4], r[7], r[8]) for r in rows if r[1] == "Samuela Saumatua"] == [("GOV", "2010-04-01", "2014-01-31")]
     # hand-written people keep priority; a common surname, an elite-only person, a country's own
     # names and a news agency are not converted
     names = {r[1] for r in rows}
@@ -77,6 +92,7 @@ def test_convert_phoenix_actors_sample_gives_dated_people_and_bodies(tmp_path: P
     assert "Peter Smith" in names  # a common surname, but the only Peter
     assert "George Footballstar" not in names and "Moscow" not in people + orgs
     assert "Nowhere" not in orgs
+    assert "Sak'art'velo" not in names  # one word of text (a country's own name), though _key splits it
     org_rows = [line.split("\t") for line in orgs.splitlines() if not line.startswith("#")]
     # a body's one-word acronym is dropped; one the hand-written table has stays there
     assert [(r[1], r[2], r[3], r[4]) for r in org_rows] == [("Kursk Regional Police Directorate", "", "RUS", "COP")]

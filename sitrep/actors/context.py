@@ -12,6 +12,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from ..tables.actors import ActorDictionary
+from ..tables.words import actor_words
 from ..text import doc_text
 from .resolve import CONTESTED_DATELINES, Actor, ActorMention, _Atom, _code, named_actor, sector_actor
 
@@ -19,8 +20,8 @@ __all__ = ["dateline_context", "owner_context", "place_context", "repeated_conte
 
 # -- the dateline as context ----------------------------------------------------------------------
 
-_CONTEXT_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "SPY", "REB"})
-_CONTEXT_MILITARY = frozenset({"army", "military"})
+_CONTEXT_SECTORS = actor_words("context-sectors")
+_CONTEXT_MILITARY = actor_words("context-military")
 
 
 def dateline_context(doc, mentions: list[ActorMention], atoms: Sequence[_Atom], date: str | None,
@@ -32,7 +33,8 @@ def dateline_context(doc, mentions: list[ActorMention], atoms: Sequence[_Atom], 
     (WASHINGTON). Such a mention, with no country of its own, takes the dateline's country when:
     1. the dateline names a place in one country (not "UNITED NATIONS", not a contested city);
     2. the noun is a state organ (government, ministry, parliament, courts, police, intelligence,
-       "the army"/"the military" -- not "troops", often foreign) or rebels, militants, Islamists;
+       "the army"/"the military" -- not "troops", often foreign) or rebels, militants, Islamists,
+       or a title with no name ("the interior minister", "a former defence minister": ELI);
     3. its sentence names no other country: any other country, capital or city there (as actor or
        place) leaves the mention without a country, since the noun may then belong to it. For rebel
        nouns, foreign *troops* in the sentence do not count (rebels fight them: "Islamist fighters
@@ -72,12 +74,12 @@ def dateline_context(doc, mentions: list[ActorMention], atoms: Sequence[_Atom], 
 
     def eligible(mention: ActorMention) -> bool:
         actor = mention.actor
-        if actor.country is not None or mention.how not in {"dictionary", "title", "pending"}:
+        if actor.country is not None or mention.how not in {"dictionary", "title", "pending", "pending-title"}:
             return False
         if actor.kind == "person" and not actor.provisional:
             return False
-        if actor.sector in _CONTEXT_SECTORS:
-            return True
+        if actor.sector in _CONTEXT_SECTORS or (mention.how == "pending-title" and actor.sector == "ELI"):
+            return True  # "a former defence minister" (MOSCOW) was Russia's
         return actor.sector == "MIL" and mention.text.lower().split()[-1] in _CONTEXT_MILITARY
 
     people: dict[str, Actor] = {}
@@ -101,11 +103,10 @@ def dateline_context(doc, mentions: list[ActorMention], atoms: Sequence[_Atom], 
 
 # -- a place in the sentence as context -------------------------------------------------------------
 
-_LOCAL_SECTORS = _CONTEXT_SECTORS | {"CVL", "OPP", "LAB", "EDU", "MED", "BUS", "CRM", "REL", "HLH", "AGR"}
+_LOCAL_SECTORS = actor_words("local-sectors")
 """Sectors that are people of the place where they act ("demonstrators in Baghdad", "police"); not
 refugees (from elsewhere by definition) nor troops (often foreign)."""
-_VISITORS = frozenset({"tourist", "settler", "immigrant", "missionary", "foreigner", "expatriate", "visitor",
-                       "national", "pilgrim", "embassy", "consulate", "ambassador", "envoy", "delegation"})
+_VISITORS = actor_words("visitors")
 """People and offices that are, by what the noun says, often not of the place where they are
 ("settlers in the West Bank" are Israelis; "the US embassy in Belgrade" is American)."""
 
@@ -126,6 +127,7 @@ def place_context(doc, mentions: list[ActorMention], dictionary: ActorDictionary
     for mention in mentions:
         actor = mention.actor
         if actor.country is not None or actor.kind == "person" or actor.sector not in _LOCAL_SECTORS \
+                or mention.how == "pending-title" \
                 or (actor.sector == "MIL" and mention.text.lower().split()[-1] not in _CONTEXT_MILITARY) \
                 or doc[mention.token_end - 1].lemma_.lower() in _VISITORS:
             out.append(mention)
@@ -205,7 +207,7 @@ def _clause_subject_above(token, by_token: dict, kinds: frozenset[str] | None):
 
 # -- the sentence's state as context ----------------------------------------------------------------
 
-_DOMESTIC_SECTORS = frozenset({"JUD", "REB"})
+_DOMESTIC_SECTORS = actor_words("domestic-sectors")
 """Actors that act on their own country's state: a judge investigates, rebels fight, their own
 government ("Judge Alejandro Rivera opened investigations against 28 Chilean government officials")."""
 
@@ -281,7 +283,7 @@ def repeated_context(doc, mentions: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
-_COUNTS = frozenset({"dozens", "hundreds", "thousands", "scores", "tens"})
+_COUNTS = actor_words("counts")
 
 
 def _repeats(doc, mention: ActorMention) -> bool:
@@ -307,6 +309,6 @@ def _phrase_start(doc, mention: ActorMention) -> int:
 
 
 def settle(mentions: list[ActorMention]) -> list[ActorMention]:
-    """Drop the mentions that waited for a context and found none ("people" with no place named):
-    a common noun with no country names no actor."""
-    return [m for m in mentions if m.how != "pending"]
+    """Drop the mentions that waited for a context and found none ("people" with no place named, a
+    title with no country and no dateline): a common noun with no country names no actor."""
+    return [m for m in mentions if m.how not in {"pending", "pending-title"}]

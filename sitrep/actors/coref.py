@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from ..tables.actors import Entry, Sense, parts
+from ..tables.actors import Entry, Named, Sense, parts
+from ..tables.words import actor_words
 from .resolve import FORMER, SPEAKER_PRONOUNS, SPEECH_VERBS, Actor, _Atom, _head_sense, _slug, named_actor
 
 if TYPE_CHECKING:
@@ -22,10 +23,9 @@ __all__ = ["CorefStage"]
 
 _PRONOUN_WINDOW = 3  # sentences back that a speaker pronoun may look for its antecedent
 _DESCRIPTION_WINDOW = 40  # sentences back that "the Russian leader" may look for its antecedent
-_HEAD_NOUNS = frozenset({"head", "chief", "leader", "chairman", "chairwoman", "chair", "director", "president",
-                         "secretary-general", "coordinator", "envoy"})
-_ALLY_NOUNS = frozenset({"ally", "partner"})
-_HEAD_VERBS = frozenset({"heading", "leading", "chairing", "directing"})
+_HEAD_NOUNS = actor_words("head-nouns")
+_ALLY_NOUNS = actor_words("ally-nouns")
+_HEAD_VERBS = actor_words("head-verbs")
 
 
 def _acting_for(org: Actor, name: str, person_id: str | None = None) -> Actor:
@@ -68,10 +68,27 @@ class CorefStage:
                 break
             if title.roles & person.roles or (not person.roles and person.actor.provisional is False):
                 return person.actor, "coref"
-        for role in sorted(title.roles):
-            holder = self.finder.dictionary.holder_at(country, role, self.finder.date)
-            if holder is not None:
-                return named_actor(holder, self.finder.date, self.finder.dictionary), "dictionary"
+        holder = self._office_holder(country, title)
+        if holder is None:
+            for role in sorted(title.roles):
+                holder = self.finder.dictionary.holder_at(country, role, self.finder.date)
+                if holder is not None:
+                    break
+        if holder is not None:
+            return named_actor(holder, self.finder.date, self.finder.dictionary), "dictionary"
+        return None
+
+    def _office_holder(self, country: str, title: Sense) -> Named | None:
+        """The holder at the date of the office the title names, whatever its role: "Iran's president"
+        is the President (HOG there), not the Supreme Leader who holds the HOS role the title has."""
+        if not title.office:
+            return None
+        dictionary, date = self.finder.dictionary, self.finder.date
+        for role in ("HOS", "HOG", "LEADER"):
+            for named in dictionary.holders(country, role):
+                if any(t.country == country and (t.office or "").lower() == title.office.lower() and t.covers(date)
+                       for t in named.terms):
+                    return named
         return None
 
     # -- stage 3: coreference ----------------------------------------------------------------------
@@ -218,8 +235,12 @@ class CorefStage:
         if not run:
             return None
         found = []
+        # an office taken years after the date is not the one the text gives ("King Hassan" in 1997 is
+        # no president of 2021); earlier holders stay (an archive's date may be later than the story's)
+        latest = f"{int(self.finder.date[:4]) + 1}{self.finder.date[4:]}" if self.finder.date else None
         for named in self.finder.dictionary.people_with_roles(title.roles):
-            if not any(t.roles & title.roles and country in {None, t.country} for t in named.terms):
+            if not any(t.roles & title.roles and country in {None, t.country}
+                       and (latest is None or t.start is None or t.start <= latest) for t in named.terms):
                 continue
             name = [p for p, _ in parts(named.name) if p.isalpha()]
             tail = name[-len(run):]

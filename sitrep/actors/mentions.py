@@ -13,6 +13,7 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from ..tables.actors import ActorDictionary, Sense, parts
+from ..tables.words import actor_words
 from .coref import CorefStage, _acting_for, _Person
 from .origin import _COMPASS, _POSSESSIVE, OriginStage
 from .resolve import (
@@ -37,13 +38,10 @@ if TYPE_CHECKING:
 
 __all__ = ["MentionFinder"]
 
-_TITLE_PREFIXES = frozenset({"deputy", "vice", "acting", "assistant", "chief", "special", "senior", "top",
-                             "interim", "caretaker", "first"})
-_FORCE_MEANS = frozenset(
-    "bulldozer helicopter gunship tank jet warplane plane aircraft drone boat gunboat vessel warship artillery "
-    "unit patrol convoy sniper commando".split())
+_TITLE_PREFIXES = actor_words("title-prefixes")
+_FORCE_MEANS = actor_words("force-means")
 """Nouns after an army or police noun that are the means it acts through, not a compound's head."""
-_EVENT_NOUNS = frozenset("attack raid strike bombing shelling blockade invasion rocket missile".split())
+_EVENT_NOUNS = actor_words("act-nouns")
 """Acts whose nationality is the actor's, not the people's: "Israeli raid victims" are not Israeli."""
 
 
@@ -552,8 +550,8 @@ class MentionFinder:
         if title is not None and title.roles and not former and head is title:
             described = self.coref._describe(country, title, start)
             if described is not None:
-                actor, how = described
-                self._emit(start, end, actor, how)
+                actor, how = described  # the holder found by his office has that office's roles
+                self._emit(start, end, actor, how, roles=title.roles)
                 return end
         if org is not None and (head.kind != "group" or org.sector is not None):
             self._emit(start, end, org, "dictionary")  # "UN spokesman" = the UN; "Hamas gunmen" = Hamas
@@ -561,6 +559,10 @@ class MentionFinder:
         if country is None and not (head.alone and head.kind == "group"):
             if head.kind == "group":  # "people blocked streets in Hong Kong": the context may tell
                 self._emit(start, end, sector_actor(None, sector, self.dictionary), "pending")
+            elif head is title and not any(p.roles & title.roles for p in self.people if p.token < start):
+                # "the interior minister resigned" (MOSCOW): only the dateline may tell; not "the
+                # president" after a president of any country was named (he may be the one meant)
+                self._emit(start, end, sector_actor(None, sector, self.dictionary), "pending-title")
             return end
         self._emit(start, end, sector_actor(country, sector, self.dictionary),
                    "metonym" if modifier is not None and modifier.entry.role in {"capital", "seat"} else "dictionary")
@@ -573,6 +575,9 @@ class MentionFinder:
         assert named is not None
         end = atom.end
         actor = named_actor(named, self.date, self.dictionary)
+        governs = self._governed_by(atom, actor)
+        if governs is not None:
+            return governs
         apposition = self.coref._apposition(end)
         if apposition is not None:
             role = self.coref._current_role(apposition[0]) if actor.sector == "ELI" else None
@@ -590,6 +595,19 @@ class MentionFinder:
         if end == atom.end:
             return self._possessed(atom, end)
         return end
+
+    def _governed_by(self, person: _Atom, actor: Actor) -> int | None:
+        """"The Clinton administration", "the Yeltsin government", "the Milosevic regime": a state noun
+        after a leader's name is his country's government (GOV), in office or not at the date (the
+        Bush administration of 1998 is a past one, still the United States government). Returns the
+        token after it, or None."""
+        nxt = self.atom_at.get(person.end)
+        sense = nxt.entry.sense if nxt is not None and nxt.is_noun else None
+        if nxt is None or sense is None or sense.kind != "group" or sense.sector != "GOV" or \
+                actor.country is None or not self._noun_ok(nxt):
+            return None
+        self._emit(person.start, nxt.end, sector_actor(actor.country, "GOV", self.dictionary), "dictionary")
+        return nxt.end
 
     def _possessed(self, person: _Atom, end: int) -> int:
         """"Gbagbo's government", "Mobutu's aide, Honore Ngbanda": actor nouns a known person owns

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..tables.actors import Sense
+from ..tables.words import actor_words
 from .resolve import Actor, _Atom, named_actor, sector_actor
 
 if TYPE_CHECKING:
@@ -20,13 +21,12 @@ if TYPE_CHECKING:
 __all__ = ["OriginStage"]
 
 _POSSESSIVE = frozenset({"'s", "\u2019s"})
-_COMPASS = frozenset({"the", "northern", "southern", "eastern", "western", "central", "north", "south", "east",
-                      "west", "northeastern", "northwestern", "southeastern", "southwestern"})
-_HOME_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "REB", "OPP", "EDU"})
-_HOME_CIVILIANS = frozenset({"villager", "resident", "inhabitant", "civilian", "citizen"})
-_ORIGIN_SECTORS = frozenset({"CVL", "HLH", "REL", "EDU", "MED", "LAB", "BUS", "AGR", "JUD"})
-_AFFILIATED = frozenset({"affiliated", "belonging", "attached"})
-_ARMED_SECTORS = frozenset({"REB", "UAF", "MIL", "COP"})
+_COMPASS = actor_words("compass")
+_HOME_SECTORS = actor_words("home-sectors")
+_HOME_CIVILIANS = actor_words("home-civilians")
+_ORIGIN_SECTORS = actor_words("origin-sectors")
+_AFFILIATED = actor_words("affiliated")
+_ARMED_SECTORS = actor_words("armed-sectors")
 
 
 class OriginStage:

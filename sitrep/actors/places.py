@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..tables.gazetteer import Place, dateline_place, lookup
+from ..tables.words import actor_words
 from ..text import span_memo
 
 __all__ = ["Place", "find_places", "event_place", "dateline_place", "lookup"]
@@ -49,10 +50,7 @@ def _is_locative(ent: Any) -> bool:
     return _is_locative_token(root)
 
 
-_PLACE_NOUNS = frozenset(
-    "village town city capital province region district camp suburb outskirts neighbourhood neighborhood "
-    "border frontier coast island port enclave area zone strip".split()
-)
+_PLACE_NOUNS = actor_words("place-nouns")
 """Nouns of a place, through which a name is placed: "the village of Surif", "a camp on the West Bank"."""
 
 

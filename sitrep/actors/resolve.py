@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from ..records import Actor, ActorMention
 from ..tables.actors import ActorDictionary, Entry, Named, Sense, normalise_date, parts, shape_matches
-from ..tables.words import speech_verbs
+from ..tables.words import actor_words, speech_verbs
 
 __all__ = ["Actor", "ActorDictionary", "ActorMention", "coordinated", "find_mentions", "plover_sector", "resolve"]
 
@@ -48,14 +48,13 @@ SECTOR_NAMES = {
 _PLOVER_SECTORS = {"MED": "JRN", "HLH": "MED"}
 """CAMEO -> PLOVER/POLECAT agent codes where they differ (PLOVER's MED is medicine, JRN the press)."""
 
-FORMER = frozenset({"former", "ex", "retired", "onetime", "one-time", "erstwhile"})
-PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "around",
-                                "within"})
-HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "madam", "dame", "lord", "lady"})
+FORMER = actor_words("former")
+PLACE_PREPOSITIONS = actor_words("place-prepositions")
+HONORIFICS = actor_words("honorifics")
 SPEECH_VERBS = speech_verbs("report")
-SPEAKER_PRONOUNS = frozenset({"he", "she"})
+SPEAKER_PRONOUNS = actor_words("speaker-pronouns")
 _GAP_POS = frozenset({"ADJ", "ADV"})
-_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "le", "la", "abu", "du"})
+_NAME_PARTICLES = actor_words("name-particles")
 
 
 def plover_sector(sector: str | None) -> str | None:
@@ -273,7 +272,11 @@ def _titled_person(named: Named, atoms: Sequence[_Atom], split: Sequence[tuple[s
 
 def _glued_to_name(split: Sequence[tuple[str, str]], atom: _Atom, others: Sequence[_Atom]) -> bool:
     """A city form next to another capitalised word in a short text is part of a name
-    ("Feliciano Valencia", "Puerto Penasco"), not the city."""
+    ("Feliciano Valencia", "Puerto Penasco"), not the city; so is one right after a title, which
+    introduces a name, not a place ("King Hassan": not the Indian city)."""
+    before = next((a for a in others if a.end == atom.start), None)
+    if before is not None and before.is_noun and before.entry.sense is not None and before.entry.sense.kind == "title":
+        return True
     for i in (atom.start - 1, atom.end):
         if 0 <= i < len(split) and split[i][1][:1].isupper() and split[i][0] not in FORMER \
                 and not any(a.start <= i < a.end for a in others):
@@ -314,10 +317,10 @@ def find_mentions(doc, *, date: str | None = None, dictionary: ActorDictionary |
     return settle(repeated_context(doc, mentions))
 
 
-CONTESTED_DATELINES = frozenset({"Jerusalem"})
+CONTESTED_DATELINES = actor_words("contested-datelines")
 """Dateline cities two states claim: stories filed there report both sides' officials and forces."""
 
-_COORDINATORS = frozenset({",", "and", "or", "the", "both", "as", "well", "&"})
+_COORDINATORS = actor_words("coordinators")
 
 
 def coordinated(doc, mentions: Sequence[ActorMention], mention: ActorMention) -> list[ActorMention]:

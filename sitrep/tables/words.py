@@ -7,8 +7,8 @@ from functools import lru_cache
 from .files import table_rows
 
 __all__ = [
-    "attack_nouns", "code_shifts", "cue_prepositions", "discards", "event_nouns", "reset_caches", "resolution_trust",
-    "speech_verbs", "sport_words", "word_classes", "word_list",
+    "actor_words", "attack_nouns", "code_shifts", "cue_prepositions", "discards", "event_nouns", "reset_caches",
+    "resolution_trust", "speech_verbs", "sport_words", "word_classes", "word_list",
 ]
 
 
@@ -23,6 +23,14 @@ def word_classes(table: str) -> dict[str, frozenset[str]]:
     """Class name -> its words, from a table with one class per row (`class`, space-separated `words`,
     `why`), e.g. `data/quote-cues.tsv`."""
     return {row["class"]: frozenset(row["words"].split()) for row in table_rows(table)}
+
+
+@lru_cache(maxsize=None)
+def actor_words(name: str) -> frozenset[str]:
+    """One class of `data/actor-words.tsv`: the closed word classes and CAMEO sector sets the actor
+    stage reads ("former", "name-particles", "home-sectors" ...). An unknown class is an error."""
+    classes = {row["class"]: frozenset(row["words"].split()) for row in table_rows("actor-words.tsv")}
+    return classes[name]
 
 
 def cue_prepositions() -> dict[str, tuple[str, ...]]:
@@ -94,3 +102,4 @@ def reset_caches() -> None:
         table.cache_clear()
     sport_words.cache_clear()
     discards.cache_clear()
+    actor_words.cache_clear()
