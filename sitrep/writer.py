@@ -289,7 +289,8 @@ def _set_as_of(store: Store) -> None:
 
 def _set_meta(store: Store, key: str, value: str) -> None:
     store.con.execute("CREATE TABLE IF NOT EXISTS sitrep_meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
-    store.con.execute("INSERT OR REPLACE INTO sitrep_meta VALUES (?, ?)", [key, value])
+    store.con.execute("INSERT INTO sitrep_meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                      [key, value])
 
 
 def _discard(target: Path) -> None:
