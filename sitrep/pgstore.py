@@ -73,7 +73,6 @@ _ARROW = {25: pa.string(), 1043: pa.string(), 1042: pa.string(), 19: pa.string()
           21: pa.int64(), 701: pa.float64(), 700: pa.float64(), 1700: pa.float64(), 16: pa.bool_(),
           1009: pa.list_(pa.string()), 1015: pa.list_(pa.string())}
 """Arrow types of the PostgreSQL type OIDs sitrep's queries return (anything else is read as text)."""
-_UPSERT = re.compile(r"^\s*INSERT OR REPLACE INTO sitrep_meta VALUES\s*\('as_of', \?\)\s*$", re.I)
 _TRANSACTION = {"BEGIN TRANSACTION": "SAVEPOINT sitrep_{}", "BEGIN": "SAVEPOINT sitrep_{}",
                 "COMMIT": "RELEASE SAVEPOINT sitrep_{}", "ROLLBACK": "ROLLBACK TO SAVEPOINT sitrep_{}"}
 
@@ -126,8 +125,6 @@ class PgConnection:
                 return self.raw.execute(_TRANSACTION[statement].format(self.depth))
             name, self.depth = self.depth, self.depth - 1
             return self.raw.execute(_TRANSACTION[statement].format(name))
-        if _UPSERT.match(sql):
-            sql = "INSERT INTO sitrep_meta VALUES ('as_of', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
         return self.raw.execute(bind(sql, params), list(params) if params else None)
 
     def register(self, name: str, table: pa.Table) -> None:
