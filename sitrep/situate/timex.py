@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -200,82 +201,133 @@ def _parse_absolute(text: str) -> date | None:
     return parsed.date() if parsed else None
 
 
+def _resolve_explicit(
+    groups: dict[str, Any], text: str, anchor: date | None, tense: str
+) -> tuple[str | None, str]:
+    month = int(groups["mnum"]) if groups.get("mnum") else _MONTHS[groups["mon"].rstrip(".")]
+    day = int(re.match(r"\d+", groups["day"]).group(0))  # type: ignore[union-attr]
+    if groups.get("yy"):
+        yy = groups["yy"]
+        year = int(yy) if len(yy) == 4 else (1900 + int(yy) if int(yy) > 40 else 2000 + int(yy))
+        found = _safe_date(year, month, day)
+    elif groups.get("year"):
+        found = _parse_absolute(text) or _safe_date(int(groups["year"]), month, day)
+    else:
+        if anchor is None:
+            return None, "unknown"
+        candidates = [
+            c for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (c := _safe_date(y, month, day))
+        ]
+        found = _pick(candidates, anchor, tense) if candidates else None
+    return (found.isoformat(), "day") if found else (None, "unknown")
+
+
+def _resolve_month_year(
+    groups: dict[str, Any], text: str, anchor: date | None, tense: str
+) -> tuple[str | None, str]:
+    return _month_value(int(groups["year"]), _MONTHS[groups["mon"].rstrip(".")]), "month"
+
+
+def _resolve_year(
+    groups: dict[str, Any], text: str, anchor: date | None, tense: str
+) -> tuple[str | None, str]:
+    return groups["year"], "year"
+
+
+def _resolve_deictic(groups: dict[str, Any], anchor: date, tense: str) -> tuple[str, str]:
+    word = (groups.get("word") or "today").lower()
+    offset = {"yesterday": -1, "tomorrow": 1}.get(word, -1 if word.startswith("last") else 0)
+    return (anchor + timedelta(days=offset)).isoformat(), "day"
+
+
+def _resolve_relative_day(groups: dict[str, Any], anchor: date, tense: str) -> tuple[str, str]:
+    direction = (groups.get("dir1") or groups.get("dir2") or groups.get("dir3") or "").lower()
+    offset = -1 if direction in {"previous", "preceding", "before", "earlier"} else 1
+    return (anchor + timedelta(days=offset)).isoformat(), "day"
+
+
+def _weekend(anchor: date, delta: int, tense: str) -> date:
+    """The Saturday of last/this/next weekend."""
+    saturday = anchor + timedelta(days=5 - anchor.weekday())  # this ISO week's Saturday
+    if delta < 0 or (delta == 0 and tense == "past" and saturday > anchor):
+        return saturday - timedelta(weeks=1)
+    if delta > 0:
+        return saturday + timedelta(weeks=1)
+    return saturday
+
+
+def _resolve_last_next(groups: dict[str, Any], anchor: date, tense: str) -> tuple[str, str]:
+    delta = {"last": -1, "previous": -1, "this": 0, "next": 1, "following": 1}[groups["rel"].lower()]
+    unit = groups["unit"].lower()
+    if unit == "week":
+        return _iso_week(anchor + timedelta(weeks=delta)), "week"
+    if unit == "weekend":
+        return _iso_week(_weekend(anchor, delta, tense)), "week"
+    if unit == "month":
+        return _month_value(*_shift_month(anchor.year, anchor.month, delta)), "month"
+    return f"{anchor.year + delta:04d}", "year"
+
+
+def _resolve_ago(groups: dict[str, Any], anchor: date, tense: str) -> tuple[str, str]:
+    number = groups["num"].lower()
+    count = int(number) if number.isdigit() else _NUMBERS[number]
+    unit = groups["unit"].lower()
+    if unit == "day":
+        return (anchor - timedelta(days=count)).isoformat(), "day"
+    if unit == "week":
+        return _iso_week(anchor - timedelta(weeks=count)), "week"
+    if unit == "month":
+        return _month_value(*_shift_month(anchor.year, anchor.month, -count)), "month"
+    return f"{anchor.year - count:04d}", "year"
+
+
+def _resolve_month_name(groups: dict[str, Any], anchor: date, tense: str) -> tuple[str, str]:
+    month = _MONTHS[groups["mon"]]
+    prep = (groups.get("prep") or "").lower()
+    if prep == "last":
+        year = anchor.year if month < anchor.month else anchor.year - 1
+    elif prep == "next":
+        year = anchor.year if month > anchor.month else anchor.year + 1
+    elif prep == "this":
+        year = anchor.year
+    else:
+        candidates = [date(y, month, 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+        picked = _pick(candidates, anchor.replace(day=1), tense)
+        year = picked.year if picked else anchor.year
+    return _month_value(year, month), "month"
+
+
+_Resolver = Callable[[dict[str, Any], str, "date | None", str], tuple["str | None", str]]
+_AnchoredResolver = Callable[[dict[str, Any], date, str], tuple[str, str]]
+
+_SELF_CONTAINED: dict[str, _Resolver] = {
+    "explicit_date": _resolve_explicit,
+    "month_year": _resolve_month_year,
+    "year": _resolve_year,
+}
+"""Expressions that may carry their own year: they resolve with or without an anchor."""
+
+_ANCHORED: dict[str, _AnchoredResolver] = {
+    "deictic_day": _resolve_deictic,
+    "relative_day": _resolve_relative_day,
+    "last_next_unit": _resolve_last_next,
+    "ago": _resolve_ago,
+    "month_name": _resolve_month_name,
+}
+"""Expressions that only mean something from a publication date ("yesterday", "last month")."""
+
+
 def _resolve_kind(kind: str, m: re.Match[str], anchor: date | None, tense: str) -> tuple[str | None, str]:
     groups = m.groupdict()
-    text = m.group(0)
-    if kind == "explicit_date":
-        month = int(groups["mnum"]) if groups.get("mnum") else _MONTHS[groups["mon"].rstrip(".")]
-        day = int(re.match(r"\d+", groups["day"]).group(0))  # type: ignore[union-attr]
-        if groups.get("yy"):
-            yy = groups["yy"]
-            year = int(yy) if len(yy) == 4 else (1900 + int(yy) if int(yy) > 40 else 2000 + int(yy))
-            found = _safe_date(year, month, day)
-        elif groups.get("year"):
-            found = _parse_absolute(text) or _safe_date(int(groups["year"]), month, day)
-        else:
-            if anchor is None:
-                return None, "unknown"
-            candidates = [c for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (c := _safe_date(y, month, day))]
-            found = _pick(candidates, anchor, tense) if candidates else None
-        return (found.isoformat(), "day") if found else (None, "unknown")
-    if kind == "month_year":
-        return _month_value(int(groups["year"]), _MONTHS[groups["mon"].rstrip(".")]), "month"
-    if kind == "year":
-        return groups["year"], "year"
+    if kind in _SELF_CONTAINED:
+        return _SELF_CONTAINED[kind](groups, m.group(0), anchor, tense)
+    if kind != "weekday" and kind not in _ANCHORED:
+        raise ValueError(f"unknown expression type {kind!r} for {m.group(0)!r}")
     if anchor is None:
         return None, "unknown"
     if kind == "weekday":
         return _resolve_weekday(groups, anchor, tense)
-    if kind == "deictic_day":
-        word = (groups.get("word") or "today").lower()
-        offset = {"yesterday": -1, "tomorrow": 1}.get(word, -1 if word.startswith("last") else 0)
-        return (anchor + timedelta(days=offset)).isoformat(), "day"
-    if kind == "relative_day":
-        direction = (groups.get("dir1") or groups.get("dir2") or groups.get("dir3") or "").lower()
-        offset = -1 if direction in {"previous", "preceding", "before", "earlier"} else 1
-        return (anchor + timedelta(days=offset)).isoformat(), "day"
-    if kind == "last_next_unit":
-        rel = groups["rel"].lower()
-        delta = {"last": -1, "previous": -1, "this": 0, "next": 1, "following": 1}[rel]
-        unit = groups["unit"].lower()
-        if unit == "week":
-            return _iso_week(anchor + timedelta(weeks=delta)), "week"
-        if unit == "weekend":
-            saturday = anchor + timedelta(days=5 - anchor.weekday())  # this ISO week's Saturday
-            if delta < 0 or (delta == 0 and tense == "past" and saturday > anchor):
-                saturday -= timedelta(weeks=1)
-            elif delta > 0:
-                saturday += timedelta(weeks=1)
-            return _iso_week(saturday), "week"
-        if unit == "month":
-            return _month_value(*_shift_month(anchor.year, anchor.month, delta)), "month"
-        return f"{anchor.year + delta:04d}", "year"
-    if kind == "ago":
-        number = groups["num"].lower()
-        count = int(number) if number.isdigit() else _NUMBERS[number]
-        unit = groups["unit"].lower()
-        if unit == "day":
-            return (anchor - timedelta(days=count)).isoformat(), "day"
-        if unit == "week":
-            return _iso_week(anchor - timedelta(weeks=count)), "week"
-        if unit == "month":
-            return _month_value(*_shift_month(anchor.year, anchor.month, -count)), "month"
-        return f"{anchor.year - count:04d}", "year"
-    if kind == "month_name":
-        month = _MONTHS[groups["mon"]]
-        prep = (groups.get("prep") or "").lower()
-        if prep == "last":
-            year = anchor.year if month < anchor.month else anchor.year - 1
-        elif prep == "next":
-            year = anchor.year if month > anchor.month else anchor.year + 1
-        elif prep == "this":
-            year = anchor.year
-        else:
-            candidates = [date(y, month, 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
-            picked = _pick(candidates, anchor.replace(day=1), tense)
-            year = picked.year if picked else anchor.year
-        return _month_value(year, month), "month"
-    raise ValueError(f"unknown expression type {kind!r} for {text!r}")
+    return _ANCHORED[kind](groups, anchor, tense)
 
 
 def _resolve_weekday(groups: dict[str, Any], anchor: date, tense: str) -> tuple[str, str]:
