@@ -31,8 +31,10 @@ from .cues import (
     ATTITUDE_ADJECTIVES,
     CLAUSE_ONLY,
     CUE_NOUNS,
+    FINDINGS,
     FRAME_ONLY,
     INTENT,
+    NOT_SPEAKERS,
     PREP_CONTENT,
     REACTION,
     SPEECH,
@@ -239,10 +241,6 @@ def _dash_credit(doc, q: QuoteSpan) -> Attribution | None:
 
 
 _TURN = re.compile(r"^[ \t\"“]*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(?=\S)", re.M)
-_NOT_SPEAKERS = frozenset("""
-update updated watch read related photos photo video exclusive breaking note source sources editor
-editor's credit credits image images caption advertisement sponsored transcript q a
-""".split())
 """Words that head a "Word: text" paragraph without being anyone speaking."""
 
 
@@ -254,7 +252,7 @@ def _transcript_turns(doc) -> list[Attribution]:
     turns = []
     for m in _TURN.finditer(text):
         name = m.group(1)
-        if name.lower() in _NOT_SPEAKERS or name.split()[0].lower() in _NOT_SPEAKERS:
+        if name.lower() in NOT_SPEAKERS or name.split()[0].lower() in NOT_SPEAKERS:
             continue
         span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         if span is None:
@@ -417,7 +415,6 @@ def _adjective_draft(adj) -> _Draft | None:
     return _Draft(cue, subject, speaker, [t for t in in_paragraph(content, adj) if t.i not in taken], [], adj.sent)
 
 
-_FINDINGS = frozenset("poll survey study estimate analysis report census audit".split())
 
 
 def _finding_draft(prep) -> _Draft | None:
@@ -425,7 +422,7 @@ def _finding_draft(prep) -> _Draft | None:
     poll or study it comes from, like "according to". Not "said in a June report", where the report
     is where a speaker said it."""
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if pobj is None or pobj.lemma_.lower() not in _FINDINGS:
+    if pobj is None or pobj.lemma_.lower() not in FINDINGS:
         return None
     head = prep.head
     if cue_lemma(head) in SPEECH:

@@ -24,6 +24,7 @@ from .cues import (
     SPEECH,
     STANCE,
     STATEMENT_NOUNS,
+    TO_ADDRESSEE,
     VIEW,
     WRITINGS,
     XCOMP_CONTENT,
@@ -275,7 +276,6 @@ def before_comma(verb, speaker_tokens: list) -> list:
 
 _BELIEF_PREPS = {"believe": ("in",), "know": ("of",), "think": ("of",), "learn": ("of",)}
 _LOOSE_PREPS = frozenset("about on with to by against over of".split())
-_TO_ADDRESSEE = frozenset("speak talk call write tweet".split())  # "spoke to reporters": who heard it
 
 
 def loose_content(verb, cue_tokens: list) -> list:
@@ -310,7 +310,7 @@ def loose_content(verb, cue_tokens: list) -> list:
             return obj
     for c in verb.children:
         if (c.dep_ == "prep" and c.lower_ in _LOOSE_PREPS and c.i not in cue
-                and not (c.lower_ == "to" and lemma in _TO_ADDRESSEE)
+                and not (c.lower_ == "to" and lemma in TO_ADDRESSEE)
                 and any(g.dep_ in ("pobj", "pcomp") for g in c.children)):
             return list(c.subtree)
     for c in verb.children:

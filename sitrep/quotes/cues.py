@@ -9,7 +9,7 @@ from ..tables.words import cue_prepositions, speech_verbs, word_classes
 
 __all__ = [
     "ATTITUDE", "ATTITUDE_ADJECTIVES", "BELIEF_OBJECT", "CLAUSE_ONLY", "CUE_NOUNS", "DOBJ_CONTENT",
-    "EVIDENCE", "FRAME_ONLY", "INTENT", "OBJECT_CONTENT", "PREP_CONTENT", "REACTION", "SPEECH", "STANCE",
+    "DOCUMENT_HEADS", "EVIDENCE", "FINDINGS", "FRAME_ONLY", "NOT_SPEAKERS", "TO_ADDRESSEE", "INTENT", "OBJECT_CONTENT", "PREP_CONTENT", "REACTION", "SPEECH", "STANCE",
     "STATEMENT_NOUNS", "STATEMENT_VERBS", "VIEW", "WRITINGS", "XCOMP_CONTENT", "cue_lemma",
 ]
 
@@ -50,6 +50,14 @@ XCOMP_CONTENT = _CLASSES["xcomp_content"]
 """Cues whose content may be an infinitive ("vowed to retaliate")."""
 DOBJ_CONTENT = _CLASSES["dobj_content"]
 """Cues whose direct object is what was said ("confirmed the deal")."""
+DOCUMENT_HEADS = _CLASSES["document_heads"]
+"""Nouns that name a source already quoted ("the statement", "the spokesman")."""
+NOT_SPEAKERS = _CLASSES["not_speakers"]
+"""Page furniture heading a "Word: text" paragraph ("UPDATE:", "Photo:")."""
+FINDINGS = _CLASSES["findings"]
+"""Polls, studies and estimates a claim is credited to."""
+TO_ADDRESSEE = _CLASSES["to_addressee"]
+"""Verbs whose "to" phrase is who heard it."""
 PREP_CONTENT = cue_prepositions()
 """Cues whose content hangs on a preposition ("warned of the risk"), from `data/cue-prepositions.tsv`."""
 REACTION = _CLASSES["reaction"]

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from ..records import Actor, ActorMention, Quote
 from ..text import doc_text, sentence_chars
 from .attributions import RELATIVE_PRONOUNS, Attribution, find_attributions
-from .cues import STATEMENT_NOUNS
+from .cues import DOCUMENT_HEADS, STATEMENT_NOUNS
 from .marks import QuoteSpan, find_quote_spans
 
 __all__ = ["Quote", "QuoteSpan", "find_quotes", "find_quote_spans"]
@@ -38,13 +38,6 @@ __all__ = ["Quote", "QuoteSpan", "find_quotes", "find_quote_spans"]
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us",
                        "his", "their", "its", "our", "my", "your"})
 """Speaker pronouns resolved to the previous speaker ("he noted")."""
-
-_DOCUMENT_HEADS = frozenset({
-    "source", "statement", "declaration", "communique", "communiqué", "text", "document", "report",
-    "agency", "letter", "release", "note", "memo", "spokesman", "spokeswoman", "spokesperson",
-})
-"""Heads of definite noun phrases that point back to an earlier speaker ("the same source added",
-"the statement said") when no actor mention names them."""
 
 
 def find_quotes(doc, mentions: Sequence[ActorMention] = ()) -> list[Quote]:
@@ -107,7 +100,7 @@ def _resolve(
     definite = words[0] in {"the", "this", "that", "its", "their"}
     if head.lemma_.lower() in STATEMENT_NOUNS and definite:
         return issuer or previous, "same-source"
-    if "same" in words or (head.lemma_.lower() in _DOCUMENT_HEADS and definite):
+    if "same" in words or (head.lemma_.lower() in DOCUMENT_HEADS and definite):
         return previous, "same-source"
     return None, "explicit"
 
