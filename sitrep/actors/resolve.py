@@ -43,7 +43,7 @@ SECTOR_NAMES = {
     "PTY": "party", "LEG": "legislature", "JUD": "judiciary", "MED": "media", "SPY": "intelligence",
     "CVL": "civilians", "BUS": "business", "EDU": "education", "HLH": "health", "LAB": "labour",
     "REF": "refugees", "REL": "religion", "NGO": "NGO", "ELI": "elites", "UAF": "armed group",
-    "CRM": "criminals", "AGR": "agriculture", "UNK": "unknown",
+    "CRM": "criminals", "AGR": "agriculture", "UNK": "unknown", "PRE": "de facto state",
 }
 _PLOVER_SECTORS = {"MED": "JRN", "HLH": "MED"}
 """CAMEO -> PLOVER/POLECAT agent codes where they differ (PLOVER's MED is medicine, JRN the press)."""
@@ -87,7 +87,11 @@ def sector_actor(country: str | None, sector: str | None, dictionary: ActorDicti
 def named_actor(named: Named, date: str | None, dictionary: ActorDictionary) -> Actor:
     """The actor a table entry names, at the date (a person's office then; ELI once out of office)."""
     if named.kind == "country":
-        return country_actor(named.terms[0].country or named.id, dictionary)
+        first = named.terms[0]
+        if first.sector:  # a de facto state (breakaway.tsv): the claiming state's code + PRE
+            return Actor(_code(first.country, first.sector), first.country, first.sector, named.name, "country",
+                         named.id)
+        return country_actor(first.country or named.id, dictionary)
     term, current = named.term_at(date)
     sector, office = term.sector, term.office
     if not current and named.kind == "person" and date is not None and term.end is not None and term.end <= date:
