@@ -87,3 +87,21 @@ def test_actors_descriptions_leaders_administration_is_his_countrys_government(n
 
 def test_actors_descriptions_worshippers_are_religious(nlp) -> None:
     assert ("Libyan worshippers", "LBYREL", "dictionary") in _found(nlp, "Libyan worshippers flew to Mecca.")
+
+
+def test_actors_descriptions_the_movement_is_the_one_body_named_before(nlp) -> None:
+    found = [(m.text, m.actor.id, m.how) for m in find_mentions(
+        nlp("Hezbollah fired rockets overnight. Israel said it would strike the group."), date="2006-07-20")]
+    hezbollah = next(ident for text, ident, _ in found if text == "Hezbollah")
+    assert ("group", hezbollah, "coref") in found
+
+
+def test_actors_descriptions_the_movement_stays_unresolved_between_two_bodies(nlp) -> None:
+    found = find_mentions(nlp("Hamas and Fatah clashed in Gaza. The movement said it would retaliate."),
+                          date="2006-12-16")
+    assert [m.text for m in found] == ["Hamas", "Fatah"]  # positive control: both bodies are found
+
+
+def test_actors_descriptions_a_qualified_group_is_no_back_reference(nlp) -> None:
+    found = find_mentions(nlp("Hezbollah fired rockets. The group of experts met in Geneva."), date="2006-07-20")
+    assert "Hezbollah" in [m.text for m in found] and "group" not in [m.text for m in found]

@@ -326,6 +326,7 @@ def find_mentions(doc, *, date: str | None = None, dictionary: ActorDictionary |
     """
     from .context import (
         dateline_context,
+        described_bodies,
         owner_context,
         place_context,
         repeated_context,
@@ -341,7 +342,7 @@ def find_mentions(doc, *, date: str | None = None, dictionary: ActorDictionary |
     mentions = dateline_context(doc, mentions, list(finder.atom_at.values()), finder.date, dictionary)
     mentions = place_context(doc, mentions, dictionary)
     mentions = sentence_context(doc, mentions, dictionary)
-    return settle(repeated_context(doc, mentions))
+    return described_bodies(doc, settle(repeated_context(doc, mentions)))
 
 
 CONTESTED_DATELINES = actor_words("contested-datelines")
