@@ -91,10 +91,13 @@ def _missing_phrase(doc, trigger_start: int, side: str):
     return None
 
 
-def bucket(head) -> str:
-    """The cause bucket of the missing side's head token (a spaCy Token) or None."""
+def bucket(head, covered: frozenset[int] = frozenset()) -> str:
+    """The cause bucket of the missing side's head token (a spaCy Token) or None; `covered` holds the
+    token indices of the article's actor mentions (a head inside one is the coder's miss, not ours)."""
     if head is None:
         return "no argument in the parse"
+    if head.i in covered:
+        return "resolved: an actor mention the coder did not link"
     phrase = list(head.subtree)
     if head.pos_ == "PRON":
         return "pronoun"
@@ -134,6 +137,7 @@ def show(golds: list[Path]) -> int:
             article = article_from_text(raw, published=record["published"], id=record["id"])
             result = process_batch([article])[0]
             doc = next(iter(sitrep_text.parse([sitrep_text.clean(article.text).text])))
+            covered = frozenset(i for m in result.mentions for i in range(m.token_start, m.token_end))
             for event in result.events:
                 total += 1
                 missing = [side for side in ("source", "target") if getattr(event, f"{side}_actor_id") is None]
@@ -143,7 +147,7 @@ def show(golds: list[Path]) -> int:
                 sentence = article.text[event.sentence_start:event.sentence_end].replace("\n", " ")
                 for side in missing:
                     head = _missing_phrase(doc, event.trigger_start, side)
-                    cause = bucket(head)
+                    cause = bucket(head, covered)
                     counts[cause] += 1
                     phrase = " ".join(t.text for t in head.subtree) if head is not None else "-"
                     if len(phrase) > 90:

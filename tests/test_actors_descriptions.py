@@ -105,3 +105,15 @@ def test_actors_descriptions_the_movement_stays_unresolved_between_two_bodies(nl
 def test_actors_descriptions_a_qualified_group_is_no_back_reference(nlp) -> None:
     found = find_mentions(nlp("Hezbollah fired rockets. The group of experts met in Geneva."), date="2006-07-20")
     assert "Hezbollah" in [m.text for m in found] and "group" not in [m.text for m in found]
+
+
+def test_actors_descriptions_military_rank_is_a_title(nlp) -> None:
+    found = [(m.text, m.actor.code) for m in find_mentions(nlp("Philippine Colonel Victor Abat was relieved."),
+                                                           date="2005-12-15")]
+    assert found == [("Philippine Colonel Victor Abat", "PHLMIL")]
+
+
+def test_actors_descriptions_unknown_name_takes_a_seat_of_power_in_apposition(nlp) -> None:
+    found = [(m.text, m.actor.code, m.actor.kind) for m in find_mentions(
+        nlp('"We will meet," said Scott Stanzel, a White House spokesman.'), date="2006-12-28")]
+    assert found == [("Scott Stanzel, a White House spokesman", "USAGOV", "person")]
