@@ -91,12 +91,15 @@ def _missing_phrase(doc, trigger_start: int, side: str):
     return None
 
 
-def bucket(head, covered: frozenset[int] = frozenset()) -> str:
-    """The cause bucket of the missing side's head token (a spaCy Token) or None; `covered` holds the
-    token indices of the article's actor mentions (a head inside one is the coder's miss, not ours)."""
+def bucket(head, covered: dict | None = None) -> str:
+    """The cause bucket of the missing side's head token (a spaCy Token) or None; `covered` maps the
+    token indices of the article's actor mentions to their country (a head inside a mention with a
+    country is the coder's miss; one with no country is the actor stage's: the coder skips it)."""
     if head is None:
         return "no argument in the parse"
-    if head.i in covered:
+    if covered and head.i in covered:
+        if covered[head.i] is None:
+            return "an actor mention with no country (the coder skips it)"
         return "resolved: an actor mention the coder did not link"
     phrase = list(head.subtree)
     if head.pos_ == "PRON":
@@ -137,7 +140,7 @@ def show(golds: list[Path]) -> int:
             article = article_from_text(raw, published=record["published"], id=record["id"])
             result = process_batch([article])[0]
             doc = next(iter(sitrep_text.parse([sitrep_text.clean(article.text).text])))
-            covered = frozenset(i for m in result.mentions for i in range(m.token_start, m.token_end))
+            covered = {i: m.actor.country for m in result.mentions for i in range(m.token_start, m.token_end)}
             for event in result.events:
                 total += 1
                 missing = [side for side in ("source", "target") if getattr(event, f"{side}_actor_id") is None]
