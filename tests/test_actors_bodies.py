@@ -72,3 +72,33 @@ def test_actors_head_of_a_body_speaks_for_it_and_a_court_noun_takes_its_country(
     assert found[0] == ("IMF managing director Michel Camdessus", "IGOBUS") and ("Camdessus", "IGOBUS") in found
     assert _codes(nlp, "The Iraqi High Tribunal rejected the appeal.") == [("Iraqi High Tribunal", "IRQJUD")]
     assert _codes(nlp, "The managing director of a bakery resigned.") == []
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Abkhazia", "GEOPRE"), ("Transdniestria", "MDAPRE"), ("the Turkish Republic of Northern Cyprus", "CYPPRE"),
+    ("Somaliland", "SOMPRE"), ("a breakaway republic", "---PRE"), ("the partially recognised state", "---PRE"),
+])
+def test_actors_bodies_de_facto_state_is_its_claimants_country_with_sector_pre(text: str, code: str) -> None:
+    actor = resolve(text, date="2008-08-10")
+    assert actor is not None and actor.code == code
+
+
+def test_actors_bodies_de_facto_state_is_an_actor_but_a_place_after_in(nlp) -> None:
+    found = _codes(nlp, "Abkhazia accused Georgia of shelling villages.", date="2008-08-10")
+    assert ("Abkhazia", "GEOPRE") in found and ("Georgia", "GEO") in found
+    assert _codes(nlp, "Fighting broke out in South Ossetia.", date="2008-08-10") == []
+    assert resolve("Georgia", date="2008-08-10").code == "GEO"  # the claimant itself stays a bare country
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Panamanian immigration inspectors", "PANCOP"), ("an indigenous leader", "---CVL"),
+    ("Jewish community leaders", "---REL"), ("a community leader", "---CVL"), ("US congressional leaders", "USALEG"),
+])
+def test_actors_bodies_group_nouns_decide_the_sector(text: str, code: str) -> None:
+    actor = resolve(text, date="2022-01-01")
+    assert actor is not None and actor.code == code
+
+
+def test_actors_bodies_group_adjective_before_a_common_noun_is_no_actor(nlp) -> None:
+    assert _codes(nlp, "The congressional hearing began on Monday.") == []
+    assert ("US congressional leaders", "USALEG") in _codes(nlp, "US congressional leaders criticised the plan.")

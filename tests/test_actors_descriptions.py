@@ -87,3 +87,33 @@ def test_actors_descriptions_leaders_administration_is_his_countrys_government(n
 
 def test_actors_descriptions_worshippers_are_religious(nlp) -> None:
     assert ("Libyan worshippers", "LBYREL", "dictionary") in _found(nlp, "Libyan worshippers flew to Mecca.")
+
+
+def test_actors_descriptions_the_movement_is_the_one_body_named_before(nlp) -> None:
+    found = [(m.text, m.actor.id, m.how) for m in find_mentions(
+        nlp("Hezbollah fired rockets overnight. Israel said it would strike the group."), date="2006-07-20")]
+    hezbollah = next(ident for text, ident, _ in found if text == "Hezbollah")
+    assert ("group", hezbollah, "coref") in found
+
+
+def test_actors_descriptions_the_movement_stays_unresolved_between_two_bodies(nlp) -> None:
+    found = find_mentions(nlp("Hamas and Fatah clashed in Gaza. The movement said it would retaliate."),
+                          date="2006-12-16")
+    assert [m.text for m in found] == ["Hamas", "Fatah"]  # positive control: both bodies are found
+
+
+def test_actors_descriptions_a_qualified_group_is_no_back_reference(nlp) -> None:
+    found = find_mentions(nlp("Hezbollah fired rockets. The group of experts met in Geneva."), date="2006-07-20")
+    assert "Hezbollah" in [m.text for m in found] and "group" not in [m.text for m in found]
+
+
+def test_actors_descriptions_military_rank_is_a_title(nlp) -> None:
+    found = [(m.text, m.actor.code) for m in find_mentions(nlp("Philippine Colonel Victor Abat was relieved."),
+                                                           date="2005-12-15")]
+    assert found == [("Philippine Colonel Victor Abat", "PHLMIL")]
+
+
+def test_actors_descriptions_unknown_name_takes_a_seat_of_power_in_apposition(nlp) -> None:
+    found = [(m.text, m.actor.code, m.actor.kind) for m in find_mentions(
+        nlp('"We will meet," said Scott Stanzel, a White House spokesman.'), date="2006-12-28")]
+    assert found == [("Scott Stanzel, a White House spokesman", "USAGOV", "person")]

@@ -16,7 +16,8 @@ from ..tables.words import actor_words
 from ..text import doc_text
 from .resolve import CONTESTED_DATELINES, Actor, ActorMention, _Atom, _code, named_actor, sector_actor
 
-__all__ = ["dateline_context", "owner_context", "place_context", "repeated_context", "sentence_context", "settle"]
+__all__ = ["dateline_context", "described_bodies", "owner_context", "place_context", "repeated_context", "sentence_context",
+           "settle"]
 
 # -- the dateline as context ----------------------------------------------------------------------
 
@@ -312,3 +313,38 @@ def settle(mentions: list[ActorMention]) -> list[ActorMention]:
     """Drop the mentions that waited for a context and found none ("people" with no place named, a
     title with no country and no dateline): a common noun with no country names no actor."""
     return [m for m in mentions if m.how not in {"pending", "pending-title"}]
+
+
+# -- "the movement": a non-state body named just before ---------------------------------------------
+
+_BODY_DESCRIPTIONS = actor_words("body-descriptions")
+_BODY_WINDOW = 2  # sentences back that "the movement" may look for the body it stands for
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos"})
+
+
+def described_bodies(doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """"The West ... is demanding that the movement recognize Israel" after "Hamas": a bare "the
+    movement", "the group", "the organisation" that is an argument of its clause stands for the one
+    non-state body (armed group, party, NGO, international body) named in its sentence before it or
+    in the two sentences before. Nothing when two such bodies are named there, when the noun has a
+    qualifier of its own ("the group of experts", "a rebel group"), or when it is no argument."""
+    covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    sentence_starts = [s.start for s in doc.sents]
+    added: list[ActorMention] = []
+    for token in doc:
+        if token.lower_ not in _BODY_DESCRIPTIONS or token.i in covered or token.dep_ not in _ARGUMENT_DEPS \
+                or [c.lower_ for c in token.children if c.dep_ != "punct"] != ["the"] or token.i == 0 \
+                or doc[token.i - 1].lower_ != "the":
+            continue
+        here = max(k for k, start in enumerate(sentence_starts) if start <= token.i)
+        window_start = sentence_starts[max(0, here - _BODY_WINDOW)]
+        bodies = {m.actor.id: m.actor for m in mentions if window_start <= m.token_start < token.i
+                  and m.actor.kind == "organisation" and not (m.actor.country not in {None, "IGO"}
+                                                               and m.actor.sector in _STATE_SECTORS)}
+        if len(bodies) != 1:
+            continue
+        actor = next(iter(bodies.values()))
+        added.append(ActorMention(token.idx, token.idx + len(token.text), token.i, token.i + 1, token.text, actor,
+                                  "coref"))
+    return sorted([*mentions, *added], key=lambda m: m.token_start) if added else mentions

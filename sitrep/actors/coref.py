@@ -151,7 +151,7 @@ class CorefStage:
         while j < len(doc) and doc[j].lower_ in {"a", "an", "the"} | FORMER:
             j += 1
         modifier = self.finder.atom_at.get(j)
-        if modifier is not None and modifier.is_modifier and modifier.entry.role in {"adjective", "name"}:
+        if modifier is not None and modifier.is_modifier and modifier.entry.role in {"adjective", "name", "seat", "capital"}:
             after = modifier.end
             if modifier.entry.role == "name" and after < len(doc) and doc[after].lower_ in {"'s", "'"}:
                 after += 1  # "Wang Daohan, China's top negotiator with Taiwan"

@@ -427,6 +427,9 @@ class MentionFinder:
             if title is not None:  # "Minister of Police Avi Dichter": the portfolio is part of the title
                 end = self._past_portfolio(end)
             nxt = self.atom_at.get(end)
+            if nxt is not None and nxt.is_person and nxt.end - nxt.start == 1 and self._is_name_token(nxt.end):
+                run = self._name_run(nxt.end)  # "Sergeant Sharon Edry": a first name, not Ariel Sharon
+                return self._emit_group(modifier, start, run, heads, name=(end, run))
             if nxt is not None and nxt.is_person:
                 return self._titled_known(start, nxt, title)
             run = self._name_run(end)

@@ -43,7 +43,7 @@ SECTOR_NAMES = {
     "PTY": "party", "LEG": "legislature", "JUD": "judiciary", "MED": "media", "SPY": "intelligence",
     "CVL": "civilians", "BUS": "business", "EDU": "education", "HLH": "health", "LAB": "labour",
     "REF": "refugees", "REL": "religion", "NGO": "NGO", "ELI": "elites", "UAF": "armed group",
-    "CRM": "criminals", "AGR": "agriculture", "UNK": "unknown",
+    "CRM": "criminals", "AGR": "agriculture", "UNK": "unknown", "PRE": "de facto state",
 }
 _PLOVER_SECTORS = {"MED": "JRN", "HLH": "MED"}
 """CAMEO -> PLOVER/POLECAT agent codes where they differ (PLOVER's MED is medicine, JRN the press)."""
@@ -54,6 +54,7 @@ HONORIFICS = actor_words("honorifics")
 SPEECH_VERBS = speech_verbs("report")
 SPEAKER_PRONOUNS = actor_words("speaker-pronouns")
 _GAP_POS = frozenset({"ADJ", "ADV"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG"})
 _NAME_PARTICLES = actor_words("name-particles")
 
 
@@ -87,7 +88,11 @@ def sector_actor(country: str | None, sector: str | None, dictionary: ActorDicti
 def named_actor(named: Named, date: str | None, dictionary: ActorDictionary) -> Actor:
     """The actor a table entry names, at the date (a person's office then; ELI once out of office)."""
     if named.kind == "country":
-        return country_actor(named.terms[0].country or named.id, dictionary)
+        first = named.terms[0]
+        if first.sector:  # a de facto state (breakaway.tsv): the claiming state's code + PRE
+            return Actor(_code(first.country, first.sector), first.country, first.sector, named.name, "country",
+                         named.id)
+        return country_actor(first.country or named.id, dictionary)
     term, current = named.term_at(date)
     sector, office = term.sector, term.office
     if not current and named.kind == "person" and date is not None and term.end is not None and term.end <= date:
@@ -231,7 +236,8 @@ def resolve(text: str, *, date: str | None = None, dictionary: ActorDictionary |
     if not modifiers:
         if head is None:
             return None
-        return sector_actor(None, "ELI" if former and head.kind != "group" else head.sector, dictionary)
+        sector = "ELI" if former and head.kind != "group" else head.sector
+        return sector_actor(_place_before(split, atoms), sector, dictionary)
     # with nouns the first named thing qualifies them ("Chile's Ministry of Mines"); without, the
     # last one is the head of the phrase ("Russia's Baltic Fleet")
     chosen = modifiers[0] if head is not None else modifiers[-1]
@@ -252,6 +258,27 @@ def resolve(text: str, *, date: str | None = None, dictionary: ActorDictionary |
     if named.kind == "organisation" and (head.kind != "group" or base.sector is not None):
         return base  # "UN spokesman" is the UN; "Hamas gunmen" are Hamas
     return sector_actor(base.country, head.sector, dictionary)
+
+
+def _place_before(split: Sequence[tuple[str, str]], atoms: Sequence[_Atom]) -> str | None:
+    """The country of a place the actor tables lack, named right before the first actor noun of a
+    short text ("Madras High Court", "Dehli police", "Amherst College"): the gazetteer's country of
+    the capitalised words there. Not a name after a title ("Governor Vadim Shumkov"): only words
+    before the noun qualify it."""
+    from ..tables.gazetteer import lookup
+    from ..text.analyse import nlp
+
+    first = min((a.start for a in atoms if a.is_noun), default=0)
+    words = [orig for _, orig in split[:first]]
+    if not words or any(not w[:1].isupper() or w.lower() in FORMER for w in words):
+        return None
+    # the gazetteer knows many common words as towns ("Federal", "Union"): the tagger must call each
+    # word a proper noun inside a place or organisation name (read in the whole text)
+    tagged = nlp()(" ".join(orig for _, orig in split))
+    if any(t.pos_ != "PROPN" or t.ent_type_ not in _PLACE_LABELS for t in tagged[:len(words)]):
+        return None
+    place = lookup(" ".join(words))
+    return place.country if place is not None and place.precision != "country" else None
 
 
 def _titled_person(named: Named, atoms: Sequence[_Atom], split: Sequence[tuple[str, str]], day: str | None,
@@ -299,6 +326,7 @@ def find_mentions(doc, *, date: str | None = None, dictionary: ActorDictionary |
     """
     from .context import (
         dateline_context,
+        described_bodies,
         owner_context,
         place_context,
         repeated_context,
@@ -314,7 +342,7 @@ def find_mentions(doc, *, date: str | None = None, dictionary: ActorDictionary |
     mentions = dateline_context(doc, mentions, list(finder.atom_at.values()), finder.date, dictionary)
     mentions = place_context(doc, mentions, dictionary)
     mentions = sentence_context(doc, mentions, dictionary)
-    return settle(repeated_context(doc, mentions))
+    return described_bodies(doc, settle(repeated_context(doc, mentions)))
 
 
 CONTESTED_DATELINES = actor_words("contested-datelines")

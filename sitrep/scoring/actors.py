@@ -68,6 +68,8 @@ CONVENTIONS: Mapping[str, str] = MappingProxyType({
     "sector JRN -> MED": "CAMEO MED is the press (PLOVER calls it JRN)",
     "sector MED -> HLH": "PLOVER MED is medicine (CAMEO HLH)",
     "sector PRM -> UAF": "pro-government militias are unaligned armed forces in CAMEO",
+    "sector BUD/CHR/MOS/JEW/HIN -> REL": "CAMEO religion codes are a dimension of their own; sitrep's "
+                                          "sector of a religious group is REL",
     "sector CVL -> ELI for 'former'": "former officials are CAMEO elites (ELI) in sitrep",
     "sector UNK -> no actor": "a bare pronoun or 'two men' is not an actor mention in sitrep",
 })
@@ -83,7 +85,8 @@ _GSR_COUNTRY_MAP: Mapping[str, str | None] = MappingProxyType({"NGO": None, "IMG
 _GSR_SECTOR_MAP: Mapping[str, str | None] = MappingProxyType(
     {"JRN": "MED", "MED": "HLH", "CIV": "CVL", "MOS": "REL", "SOC": None})
 _COUNTRY_MAP = {"UNO": "IGO", "EUR": "IGO"}
-_SECTOR_MAP = {"JRN": "MED", "MED": "HLH", "PRM": "UAF"}
+_SECTOR_MAP = {"JRN": "MED", "MED": "HLH", "PRM": "UAF", "BUD": "REL", "CHR": "REL", "MOS": "REL", "JEW": "REL",
+               "HIN": "REL"}
 _ASSERT = re.compile(
     r"^(?P<lhs>cc|code\['country'\]|code\['code_[12]'\]|code)\s*(?P<op>==|!=|in|is)\s*(?P<rhs>.+)$")
 

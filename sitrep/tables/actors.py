@@ -44,7 +44,7 @@ __all__ = [
 
 SECTOR_CODES = frozenset(
     "GOV MIL COP REB OPP PTY LEG JUD MED SPY CVL BUS EDU HLH LAB REF REL NGO ELI UAF CRM AGR "
-    "ENV HRI IGO INS SEP MOD RAD DEV UNK".split()
+    "ENV HRI IGO INS SEP MOD RAD DEV UNK PRE".split()
 )
 """CAMEO agent codes a table may use; anything else in a sector column is a table error."""
 
@@ -560,7 +560,8 @@ def _load_organisations(builder: _Builder, table: str = "organisations.tsv", *, 
             terms.append(Term(country, sector, None, frozenset(), normalise_date(_col(cols, 6) or None),
                               normalise_date(_col(cols, 7) or None)))
             forms.extend(_split_list(_col(cols, 2)))
-        named = Named(f"org:{ident}", name, "organisation", tuple(terms), how)
+        kind = "country" if _col(group[0][1], 5) == "country" else "organisation"  # breakaway.tsv: a de facto state
+        named = Named(f"org:{ident}", name, kind, tuple(terms), how)
         for form in _new_forms(builder, [name, *forms]) if generated else [name, *forms]:
             builder.add(form, "seat" if how == "metonym" else "name", named=named)
 
@@ -628,6 +629,7 @@ def _load_sectors(builder: _Builder) -> None:
 def _default() -> ActorDictionary:
     builder = _Builder()
     _load_countries(builder)
+    _load_organisations(builder, "breakaway.tsv")
     _load_organisations(builder)
     _load_people(builder, extra_terms="people_phoenix_terms.tsv")
     _load_organisations(builder, "bodies.tsv", generated=True)
