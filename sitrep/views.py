@@ -238,8 +238,9 @@ def articles_index(store: Store, article_ids: Sequence[str]) -> dict[str, dict[s
     """Citation metadata (outlet, url, title, published) of each article id."""
     if not article_ids:
         return {}
+    ids = list(dict.fromkeys(article_ids))  # IN (?, ...) is a hash probe; list_contains ran per row (70 ms at 1 M)
     rows = store.query("SELECT article_id, outlet, url, title, published FROM articles "
-                       "WHERE list_contains(?, article_id)", [list(article_ids)]).to_pylist()
+                       f"WHERE article_id IN ({', '.join('?' for _ in ids)})", ids).to_pylist()
     return {r["article_id"]: r for r in rows}
 
 
