@@ -314,7 +314,9 @@ class Store:
         self._replace_table("event_network", " UNION ALL ".join(f"""
             SELECT '{level}' AS level, {source} AS source, {target} AS target, counted, {measures}
             FROM events WHERE source_code IS NOT NULL AND target_code IS NOT NULL GROUP BY 2, 3, 4"""
-            for level, (source, target) in sides.items()))
+            for level, (source, target) in sides.items()) + f"""
+            UNION ALL SELECT 'all' AS level, NULL AS source, NULL AS target, counted, {measures}
+            FROM events GROUP BY counted""")  # 'all': every event, the unfiltered page's total
         fits = {"week": "('day', 'week')", "month": "('day', 'week', 'month')"}
         self._replace_table("event_trends", " UNION ALL ".join(f"""
             SELECT '{interval}' AS interval, {self.period_sql(interval, "when_day")} AS period,
