@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING, Literal, Unpack
 
 from . import pgstore
 from .checks import check_count, check_date
+from .errors import UsageError
 from .pipeline import process_batch
 from .pipeline.ingest import IngestReport, finish_ingest, ingest_paths, stage_options
+from .pipeline.ingest import load as load_handoff
 from .pipeline.workers import CHUNK, free_cores, local_coder
 from .query import (
     EVENT_ORDER,
@@ -43,7 +45,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "IngestReport", "ingest", "events", "quotes", "actors", "stories", "explain", "code_text", "open_store",
-    "where_clause", "count_events", "csv_text", "finish_ingest", "EventFilters", "EVENT_ORDER", "event_where", "iter_events", "export", "summary",
+    "where_clause", "count_events", "csv_text", "finish_ingest", "EventFilters", "EVENT_ORDER", "event_where", "iter_events", "export", "load", "summary",
 ]
 
 
@@ -101,6 +103,22 @@ def ingest(
                         progress=progress)
 
 
+def load(path: str | Path, *, db: str | Path | Store | None = None) -> IngestReport:
+    """Load a Parquet hand-off (`sitrep.pipeline.handoff`: written by ``export("handoff", ...)`` or by
+    the Dask runner's ``handoff=``) into `db`, a DuckDB file or a PostgreSQL address, then rebuild the
+    derived tables. Each article's rows replace those stored for it, so loading again never duplicates
+    a row; a file that cannot be read is listed in `IngestReport.rejected` and the rest is loaded.
+
+    >>> load("handoff/", db="postgresql://sitrep@dbhost/events").written  # doctest: +SKIP
+    1000
+    """
+    db = default_db() if db is None else db
+    if is_postgres(db):  # one transaction (sitrep.pgstore.writing)
+        with pgstore.writing(str(db)) as store:
+            return load(path, db=store)
+    return load_handoff(path, db=db)
+
+
 def code_text(text: str, *, published: str | None = None, actors: ActorDictionary | None = None,
               id: str | None = None, lexicon: Lexicon | None = None) -> list[Event]:
     """Code one text in memory (no database): the list of `Event`s it yields.
@@ -119,14 +137,22 @@ def export(format: str, *, out: str | Path, db: str | Path | Store | None = None
     Formats (`sitrep.exports.FORMATS`): ``gdelt`` and ``gdelt-mentions`` (GDELT 2.0 event and mentions
     tables, tab-separated, no header), ``icews`` (ICEWS coded events, tab-separated with header),
     ``polecat`` (PLOVER JSON lines), and sitrep's own columns as ``parquet`` (a folder `out` is partitioned
-    by event month, hive-style), ``csv`` or ``jsonl``. docs/exports.md maps every column. Rows come in
+    by event month, hive-style), ``csv`` or ``jsonl``; ``handoff`` writes the store's base tables for
+    `load` (a folder partitioned by event month; no filters). docs/exports.md maps every column. Rows come in
     the store's order, unsorted, so that memory stays bounded; `limit` keeps the newest events.
 
     >>> export("gdelt", out="events.tsv", db="events.duckdb", dyad=("USA", "PRK")).rows  # doctest: +SKIP
     3
     """
-    from .exports import write_export
+    from .exports import write_export, write_handoff
 
+    if format == "handoff":
+        given = [k for k, v in filters.items() if v not in (None, False, 0)]
+        if given or limit is not None:
+            raise UsageError(f"a hand-off carries the whole store; drop {', '.join(given) or 'limit'} "
+                             "(filters apply to the event formats)")
+        with reading(db) as store:
+            return write_handoff(store, out=Path(out))
     where, params = event_where(**filters)
     with reading(db) as store:
         return write_export(store, format, out=Path(out), where=where, params=params, order=EVENT_ORDER,

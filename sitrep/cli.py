@@ -229,7 +229,7 @@ def serve(
 
 @app.command()
 def export(
-    format: Annotated[str, typer.Option("--format", "-f", help="gdelt, gdelt-mentions, icews, polecat, parquet, csv or jsonl (docs/exports.md).")],
+    format: Annotated[str, typer.Option("--format", "-f", help="gdelt, gdelt-mentions, icews, polecat, parquet, csv, jsonl, or handoff (the store for `sitrep load`; docs/exports.md).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="File to write; for parquet, a folder is partitioned by event month.")],
     db: DbOption = None,
     actor: Annotated[Optional[str], typer.Option(help="Actor code prefix on either side (PRK, JPNGOV) or actor id.")] = None,
@@ -252,6 +252,25 @@ def export(
     except SitrepError as error:
         _fail(error)
     err.print(f"wrote {report.rows} rows as {report.format} to {report.out} ({report.files} file(s))", highlight=False)
+
+
+@app.command()
+def load(
+    path: Annotated[Path, typer.Argument(help="A hand-off folder (sitrep export --format handoff, or the Dask runner's handoff=).")],
+    db: DbOption = None,
+) -> None:
+    """Load a Parquet hand-off into the store (DuckDB or PostgreSQL); loading again never duplicates rows."""
+    try:
+        report = api.load(path, db=settings.load({"db": db}).db)
+    except SitrepError as error:
+        _fail(error)
+    for rejected in report.rejected:  # one line each, however long the path
+        err.print(f"[yellow]skipped[/yellow] {escape(rejected.path)}: {escape(rejected.reason)}", highlight=False,
+                  soft_wrap=True)
+    err.print(f"loaded {report.written} articles from {path}, {len(report.rejected)} file(s) skipped; "
+              f"{report.events} events in the store", highlight=False, soft_wrap=True)
+    if report.exit_code:
+        raise typer.Exit(report.exit_code)
 
 
 def _min_confidence(given: float | None) -> float:

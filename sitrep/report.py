@@ -57,7 +57,7 @@ def report_data(
                      event_id""", params).to_pylist()
         total = store.query(f"SELECT count(*) AS events, count(DISTINCT article_id) AS articles FROM events{where}",
                             params).to_pylist()[0]
-        mentions = {e["event_id"]: views.event_detail(store, e["event_id"])["mentions"] for e in shown}
+        mentions = _mentions(store, [e["event_id"] for e in shown])
         # 2. who said what: speakers among the actors in scope (either side of the dyad)
         if filters.get("dyad"):  # the dyad's own quotes: source-side speakers on the target side
             quotes = query.dyad_quotes(db=store, dyad=filters["dyad"], since=since, until=until).to_pylist()
@@ -114,6 +114,19 @@ def report(
         raise SitrepError(f"unknown report format {format!r}; use md or html")
     data = report_data(db, actor=actor, dyad=dyad, since=since, until=until)
     return _markdown(data) if format == "md" else _html(data)
+
+
+def _mentions(store: Store, event_ids: Sequence[str]) -> dict[str, list[dict]]:
+    """The mentions (article and outlet) of each of `event_ids`, in one query: the report cites them,
+    it does not explain them (`views.event_detail` would recompute each merge)."""
+    found: dict[str, list[dict]] = {event_id: [] for event_id in event_ids}
+    if event_ids:
+        rows = store.query(f"""SELECT event_id, article_id, outlet FROM mentions
+                               WHERE event_id IN ({', '.join('?' for _ in event_ids)})
+                               ORDER BY event_id, article_id, sentence_index""", list(event_ids)).to_pylist()
+        for row in rows:
+            found[row["event_id"]].append(row)
+    return found
 
 
 def _in_scope(store: Store, filters: dict[str, Any], article_ids: set[str]) -> set[str]:

@@ -29,7 +29,8 @@ from .errors import StoreError
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Store", "default_db_path", "SCHEMA", "EVENT_COLUMNS", "arrow_schema", "default_db", "is_postgres", "as_of", "half_state"]
+__all__ = ["Store", "default_db_path", "SCHEMA", "EVENT_COLUMNS", "arrow_schema", "default_db", "is_postgres", "as_of", "half_state",
+           "BASE_TABLES", "base_rows"]
 
 _S, _I, _F, _B = "VARCHAR", "BIGINT", "DOUBLE", "BOOLEAN"
 
@@ -83,7 +84,9 @@ PAGE_ORDER = "when_day DESC NULLS LAST, article_id, sentence_index, trigger_star
 """The order of the events page: newest day first (undated events by their publication), then by
 position in the article; ``page_key`` numbers the events in this order."""
 
-_BASE = ("articles", "sentences", "removed", "actor_mentions", "mentions", "quotes")
+BASE_TABLES: tuple[str, ...] = ("articles", "sentences", "removed", "actor_mentions", "mentions", "quotes")
+"""The tables an ingest writes, keyed by article id; every other table is derived from them."""
+_BASE = BASE_TABLES
 _ARROW = {_S: pa.string(), _I: pa.int64(), _F: pa.float64(), _B: pa.bool_()}
 
 
@@ -197,7 +200,7 @@ class Store:
         """Replace the rows of each article in `results` (pipeline.ArticleResult); return how many."""
         if not results:
             return 0
-        rows = _rows(results)
+        rows = base_rows(results)
         ids = pa.table({"article_id": pa.array([r.article.id for r in results], pa.string())})
         self.con.execute("BEGIN TRANSACTION")
         try:
@@ -311,7 +314,9 @@ class Store:
         self._replace_table("event_network", " UNION ALL ".join(f"""
             SELECT '{level}' AS level, {source} AS source, {target} AS target, counted, {measures}
             FROM events WHERE source_code IS NOT NULL AND target_code IS NOT NULL GROUP BY 2, 3, 4"""
-            for level, (source, target) in sides.items()))
+            for level, (source, target) in sides.items()) + f"""
+            UNION ALL SELECT 'all' AS level, NULL AS source, NULL AS target, counted, {measures}
+            FROM events GROUP BY counted""")  # 'all': every event, the unfiltered page's total
         fits = {"week": "('day', 'week')", "month": "('day', 'week', 'month')"}
         self._replace_table("event_trends", " UNION ALL ".join(f"""
             SELECT '{interval}' AS interval, {self.period_sql(interval, "when_day")} AS period,
@@ -403,7 +408,8 @@ class Store:
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in SCHEMA}
 
 
-def _rows(results: Sequence) -> dict[str, list[dict]]:
+def base_rows(results: Sequence) -> dict[str, list[dict]]:
+    """The rows `Store.write` inserts for `results` (pipeline.ArticleResult), per base table."""
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     out: dict[str, list[dict]] = {t: [] for t in _BASE}
     for result in results:

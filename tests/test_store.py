@@ -129,3 +129,15 @@ def test_store_actor_aliases_are_names_not_common_nouns(tmp_path, fresh_db):
     aliases = [a for row in api.actors(db=db).to_pylist() for a in row["aliases"]]
     assert "Iran" in aliases and "Iranian government" in aliases
     assert "governments" not in aliases
+
+
+def test_store_precounted_page_total_equals_the_count_of_matching_events(example_db):
+    from sitrep import views
+    from sitrep.query import count_events
+
+    with views.reader(example_db) as store:
+        for filters in ({}, {"include_all": True}, {"dyad": "USA,PRK"}, {"dyad": ",PRK", "include_all": True},
+                        {"dyad": "USA,"}, {"dyad": "XXX,YYY"}, {"root": "11"}):
+            chosen = views.event_filters(**filters)
+            assert views.events_page(store, limit=1, **filters)["total"] == count_events(db=store, **chosen), filters
+        assert views._precounted_total(store, views.event_filters()) is not None  # noqa: SLF001 - the fast path ran

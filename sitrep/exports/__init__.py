@@ -12,19 +12,24 @@ never formats a value into SQL. `sitrep.api.export` is the public door.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import SitrepError
+from ..pgstore import PostgresStore
+from ..pipeline.handoff import write_store
 from ..store import Store
 from . import writers
 from .layouts import LAYOUTS, base_sql, countries_table, sectors_table
 
-__all__ = ["FORMATS", "ExportReport", "write_export", "export_sql"]
+__all__ = ["FORMATS", "ExportReport", "write_export", "write_handoff", "export_sql"]
 
-FORMATS: tuple[str, ...] = tuple(LAYOUTS)
-"""gdelt, gdelt-mentions, icews, polecat, csv, jsonl, parquet."""
+FORMATS: tuple[str, ...] = (*LAYOUTS, "handoff")
+"""gdelt, gdelt-mentions, icews, polecat, csv, jsonl, parquet, and handoff (the base tables for
+`sitrep load`, `sitrep.pipeline.handoff`)."""
 
 _LOOKUPS = {"_export_countries": countries_table, "_export_sectors": sectors_table}
 
@@ -72,7 +77,14 @@ def write_export(store: Store, format: str, *, out: Path, where: str, params: Se
 
     Parquet goes to one file when `out` ends in ``.parquet``, else to a folder partitioned by event month.
     The connection's memory limit is `memory_limit` while the export runs, and is restored after it.
+    A PostgreSQL store's matching rows are first copied into a temporary DuckDB file (`_from_postgres`),
+    so both stores write the same bytes with the same layouts.
     """
+    if isinstance(store, PostgresStore):
+        with _from_postgres(store, format, where=where, params=params, order=order, limit=limit,
+                            batch_size=batch_size) as copy:
+            return write_export(copy, format, out=out, where="", params=[], order=order, batch_size=batch_size,
+                                memory_limit=memory_limit)
     months = format == "parquet" and out.suffix != ".parquet"
     sql = export_sql(format, where, order=order, limit=limit, months=months)
     (out if months else out.parent).mkdir(parents=True, exist_ok=True)
@@ -103,3 +115,45 @@ def write_export(store: Store, format: str, *, out: Path, where: str, params: Se
         for name in _LOOKUPS:
             store.con.unregister(name)
     return ExportReport(format=format, out=out, rows=rows, files=files)
+
+
+def write_handoff(store: Store, *, out: Path) -> ExportReport:
+    """Write every base row of `store` as a Parquet hand-off in the folder `out` (`pipeline.handoff`),
+    for `sitrep load` into another store; `rows` counts articles."""
+    if out.suffix == ".parquet" or (out.exists() and not out.is_dir()):
+        raise SitrepError(f"a hand-off is a folder; {out} is a file name: pass a folder, e.g. --out handoff/")
+    out.mkdir(parents=True, exist_ok=True)
+    rows, files = write_store(store, out)
+    return ExportReport(format="handoff", out=out, rows=rows, files=files)
+
+
+@contextmanager
+def _from_postgres(store: PostgresStore, format: str, *, where: str, params: Sequence, order: Sequence[str],
+                   limit: int | None, batch_size: int) -> Iterator[Store]:
+    """A temporary DuckDB store holding what an export of `format` reads from `store`: the matching
+    events (in page order, or the first `limit` in `order`), their articles and actors, and for the
+    formats that read them their mentions; streamed across in batches."""
+    events = f"SELECT * FROM events{where}" + (f" ORDER BY {', '.join(order)} LIMIT {int(limit)}" if limit is not None
+                                              else " ORDER BY page_key")
+    ids = f"SELECT event_id FROM ({events}) f"
+    with_mentions = format in ("gdelt-mentions", "polecat")
+    articles = f"SELECT article_id FROM ({events}) f"
+    article_params = list(params)
+    if with_mentions:
+        articles += f" UNION SELECT article_id FROM mentions WHERE event_id IN ({ids})"
+        article_params += list(params)
+    copies = [("events", events, list(params)),
+              ("articles", f"SELECT * FROM articles WHERE article_id IN ({articles})", article_params),
+              ("actors", f"SELECT * FROM actors WHERE actor_id IN (SELECT source_actor_id FROM ({events}) f "
+                         f"UNION SELECT target_actor_id FROM ({events}) g)", [*params, *params])]
+    if with_mentions:
+        copies.append(("mentions", f"SELECT * FROM mentions WHERE event_id IN ({ids})", list(params)))
+    with tempfile.TemporaryDirectory(prefix="sitrep-export-") as folder:
+        with Store(Path(folder) / "copy.duckdb") as copy:
+            for table, sql, bound in copies:
+                copy.con.execute(f"DELETE FROM {table}")
+                for batch in store.stream(sql, bound, batch_size=batch_size):
+                    copy.con.register("_batch", batch)
+                    copy.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _batch")
+                    copy.con.unregister("_batch")
+            yield copy

@@ -29,6 +29,7 @@ from ..errors import UsageError
 from ..records import Article
 from ..store import Store
 from .batch import process_batch
+from .handoff import Handoff
 from .ingest import IngestReport, ingest_paths, stage_options
 
 __all__ = ["ingest", "LOCAL_SCHEDULERS"]
@@ -52,6 +53,7 @@ def ingest(
     actor_files: Sequence[str | Path] = (),
     lexicon_files: Sequence[str | Path] = (),
     backoff: bool = True,
+    handoff: str | Path | None = None,
 ) -> IngestReport:
     """Read, code on Dask and store articles; returns an `IngestReport`.
 
@@ -62,6 +64,10 @@ def ingest(
     skipped; a changed one replaces its rows; bad inputs are reported, as in `sitrep.api.ingest`.
     `actor_files` and `lexicon_files` extend the actor tables and verb lexicon as there; they are loaded
     here once and shipped to the workers with each task, as is `backoff` (see `api.ingest`).
+
+    `handoff` writes the results to that folder as a Parquet hand-off (`pipeline.handoff`: files
+    partitioned by event month, which `sitrep load` puts into a DuckDB or PostgreSQL store) instead of
+    into `db`; a re-run skips the articles the folder holds.
     """
     if partition_size < 1:
         raise ValueError("partition_size must be at least 1 article")
@@ -72,7 +78,8 @@ def ingest(
                                  num_workers=num_workers, options=options)
 
     # Inputs are read in the client (workers need not see them), in batches of many partitions.
-    return ingest_paths(paths, db=db, coder=coder, published=published, outlet=outlet,
+    sink = Handoff(handoff) if handoff is not None else db
+    return ingest_paths(paths, db=sink, coder=coder, published=published, outlet=outlet,
                         batch_size=DASK_BATCH_ARTICLES, progress=progress)
 
 

@@ -20,9 +20,10 @@ from ..tables import ActorDictionary, Lexicon
 from ..text.read import iter_articles
 from ..writer import changed, open_writer, publish, writable
 from .batch import ArticleResult
+from .handoff import Handoff, load_into
 from .workers import local_coder
 
-__all__ = ["Coder", "IngestReport", "finish_ingest", "ingest_paths", "local_coder", "stage_options"]
+__all__ = ["Coder", "IngestReport", "finish_ingest", "ingest_paths", "load", "local_coder", "stage_options"]
 
 Coder = Callable[[list[Article], "IngestReport"], Iterable[list[ArticleResult]]]
 """Codes the articles of one batch; yields lists of results (one list per finished chunk) and adds an
@@ -64,7 +65,7 @@ def stage_options(actor_files: Sequence[str | Path] = (), lexicon_files: Sequenc
 def ingest_paths(
     paths: Iterable[str | Path],
     *,
-    db: str | Path | Store | None,
+    db: str | Path | Store | Handoff | None,
     coder: Coder,
     published: str | None = None,
     outlet: str | None = None,
@@ -83,8 +84,11 @@ def ingest_paths(
     would); 3. code and write each chunk as it arrives; 4. rebuild stories, events and actors once,
     when something changed. Until something is to be written the database is only read (no copy,
     no model), so re-ingesting unchanged inputs costs a hash look-up per article.
+
+    A `handoff.Handoff` as `db` writes the results as Parquet files instead (no store, no rebuild:
+    `sitrep load` does that where the hand-off is loaded).
     """
-    store = open_writer(db)
+    store: Store | Handoff = db if isinstance(db, Handoff) else open_writer(db)
     try:
         report = IngestReport()
         for batch in _batches(iter_articles(paths, published=published, outlet=outlet), batch_size, report):
@@ -99,12 +103,28 @@ def ingest_paths(
                     report.undated += [r.article.id for r in results if not r.article.published]
             if progress:
                 progress(len(batch))
-        finish_ingest(store, report)
+        if isinstance(store, Store):
+            finish_ingest(store, report)
         return report
     finally:
         close = getattr(coder, "close", None)
         if close is not None:
             close()
+        if not isinstance(db, Store):
+            store.close()
+
+
+def load(path: str | Path, *, db: str | Path | Store | None) -> IngestReport:
+    """Load the Parquet hand-off in `path` into `db` (`handoff.load_into`), then rebuild the derived
+    tables and publish, as `ingest_paths` ends; `read` and `written` count articles, `rejected` lists the
+    files that could not be read, each with its reason."""
+    store = open_writer(db)
+    try:
+        report = IngestReport()
+        report.read, report.written, report.rejected = load_into(writable(store), path)
+        finish_ingest(store, report)
+        return report
+    finally:
         if not isinstance(db, Store):
             store.close()
 
