@@ -493,3 +493,17 @@ def test_code_he_with_no_reporting_verb_is_the_person_who_was_the_subject_just_b
 def test_code_what_if_x_were_to_do_is_not_asserted():
     events = code_text("If the United States were to impose tariffs on Mexico, trade would suffer.", published="2024-03-06")
     assert events and not any(e.counted for e in events)
+
+
+def test_code_he_follows_an_earlier_he_said_back_to_the_person():
+    text = ('Indian Prime Minister Manmohan Singh said the talks had been useful.\n\n'
+            '"I know these people. I know their determination."\n\n'
+            '"At times progress has been slow. It is time to show that this pessimism is misplaced," he said.\n\n'
+            'He also urged Pakistan to act against militant groups.')
+    assert ("IND", "PAK", "02") in _triples(text)
+
+
+def test_code_he_follows_no_earlier_he_that_names_no_one():
+    text = ('"We have come a long way, and there is more to do," he said.\n\n'
+            'He also urged Pakistan to act against militant groups.')
+    assert not any(t[1:] == ("PAK", "02") for t in _triples(text))

@@ -282,7 +282,7 @@ def _reporter_actors(verb, pronoun, ctx: Context) -> list:
                 return found
             return []
         node = parent
-    return previous_subject(pronoun, ctx.by_token) if pronoun.lower_ in ("he", "she") else []
+    return previous_subject(pronoun, ctx.by_token, ctx.quotes) if pronoun.lower_ in ("he", "she") else []
 
 
 def _speaker_actors(verb, ctx: Context, depth: int) -> list:
