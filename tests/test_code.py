@@ -493,3 +493,38 @@ def test_code_he_with_no_reporting_verb_is_the_person_who_was_the_subject_just_b
 def test_code_what_if_x_were_to_do_is_not_asserted():
     events = code_text("If the United States were to impose tariffs on Mexico, trade would suffer.", published="2024-03-06")
     assert events and not any(e.counted for e in events)
+
+
+def test_code_he_follows_an_earlier_he_said_back_to_the_person():
+    text = ('Indian Prime Minister Manmohan Singh said the talks had been useful.\n\n'
+            '"I know these people. I know their determination."\n\n'
+            '"At times progress has been slow. It is time to show that this pessimism is misplaced," he said.\n\n'
+            'He also urged Pakistan to act against militant groups.')
+    assert ("IND", "PAK", "02") in _triples(text)
+
+
+def test_code_he_follows_no_earlier_he_that_names_no_one():
+    text = ('"We have come a long way, and there is more to do," he said.\n\n'
+            'He also urged Pakistan to act against militant groups.')
+    assert not any(t[1:] == ("PAK", "02") for t in _triples(text))
+
+
+def test_code_visiting_before_a_person_is_a_title_for_the_visit_to_the_host():
+    text = ('BEIJING, April 7 (Xinhua)\n\n'
+            'Chinese President Hu Jintao met with visiting Pakistani Prime Minister Shaukat Aziz here Monday.')
+    triples = _triples(text, published="2005-04-11")
+    assert {("CHN", "PAK", "04"), ("PAK", "CHN", "04")} <= triples
+    assert ("CHN", "PAK", "04") in triples and not any(
+        e.source_country == "CHN" and e.code == "042" for e in code_text(text, published="2005-04-11"))
+
+
+def test_code_visiting_title_is_asserted_under_a_verb_of_telling():
+    text = ('BEIJING, April 7 (AFP)\n\n'
+            'Chinese Prime Minister Li Peng met Chirac on Sunday. '
+            'Li told visiting French Defense Minister Charles Millon that China was grateful.')
+    events = code_text(text, published="1997-04-07")
+    assert any((e.source_country, e.target_country, e.code, e.counted) == ("FRA", "CHN", "042", True) for e in events)
+
+
+def test_code_visiting_a_country_stays_a_visit_to_it():
+    assert ("USA", "CHN", "04") in _triples("PARIS, May 3 (AFP)\n\nAlbright is visiting China this week.")

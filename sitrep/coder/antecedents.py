@@ -7,11 +7,15 @@ helpers find the actor mentions such a phrase repeats, from the mentions of the 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..tables.words import word_list
+from .derived import Derived
 
 __all__ = ["names_a_pair", "pair_antecedent", "previous_subject"]
 
 _PAIR_WINDOW = 3  # sentences back that "the two sides" may look for the two it stands for
+_CHAIN_DEPTH = 3  # earlier pronouns a "he"/"she" may follow back to its person
 
 
 def names_a_pair(noun) -> bool:
@@ -43,13 +47,18 @@ def pair_antecedent(noun, by_token: dict) -> list:
     return []
 
 
-def previous_subject(pronoun, by_token: dict) -> list:
+def previous_subject(pronoun, by_token: dict, quotes: Sequence = (), depth: int = 0) -> list:
     """ "Annan deplored the attack. He also called on Lebanon ...": a "he"/"she" that no reporting verb
     explains is the nearest person who was a subject earlier in its sentence or in the one before
-    (news keeps its subject as the topic); none if another person was named in between."""
+    (news keeps its subject as the topic); none if another person was named in between. An earlier
+    subject "he" carries its person on: the speaker the quote stage gave "..., he said", or that
+    pronoun's own antecedent ("Camdessus said ... 'It is time,' he said. He warned ...")."""
     doc = pronoun.doc
     sentences = [s for s in doc.sents if s.start <= pronoun.i][-2:]
     for i in range(pronoun.i - 1, sentences[0].start - 1, -1):
+        token = doc[i]
+        if i not in by_token and token.lower_ == pronoun.lower_ and token.dep_ in ("nsubj", "nsubjpass"):
+            return _same_pronoun(token, by_token, quotes, depth)
         mention = by_token.get(i)
         if mention is None or mention.actor.kind != "person":
             continue
@@ -61,3 +70,14 @@ def previous_subject(pronoun, by_token: dict) -> list:
             return [mention]
         return []  # another person stands closer: "Annan met Blair. He said ..." is ambiguous
     return []
+
+
+def _same_pronoun(token, by_token: dict, quotes: Sequence, depth: int) -> list:
+    """The person an earlier subject pronoun stood for: its quote's speaker, else its own antecedent."""
+    for quote in quotes:
+        speaker = getattr(quote, "speaker", None)
+        if quote.speaker_start == token.idx and speaker is not None and speaker.kind == "person":
+            return [Derived.of(quote)] if speaker.country else []
+    if depth >= _CHAIN_DEPTH:
+        return []
+    return previous_subject(token, by_token, quotes, depth + 1)

@@ -60,7 +60,42 @@ def verb_arguments(verb, frame: Frame, ctx: Context) -> tuple[list, list]:
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         targets = actors_in(subject, ctx) if frame.target[0] in ("dobj", "possobj") else _target(verb, frame, ctx)
         return sources, targets
+    visitor = _visiting_person(verb, ctx)
+    if visitor:
+        return visitor, _visit_host(verb, visitor, ctx)
     return _subject_actors(verb, ctx), _target(verb, frame, ctx)
+
+
+def _visiting_person(verb, ctx: Context) -> list:
+    """ "Li told visiting French Defence Minister Millon": "visiting" right before a person is the
+    person's title of the moment (the small parser often reads it as a verb with the person as its
+    object); "visiting China" stays a verb with its destination."""
+    if verb.lower_ != "visiting" or verb.tag_ != "VBG":
+        return []
+    node = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    if node is None or node.left_edge.i != verb.i + 1:
+        return []
+    found = actors_in(node, ctx, max_depth=1)
+    return found if found and all(m.actor.kind == "person" for m in found) else []
+
+
+def _visitor_noun(prep):
+    """ "met with visiting Pakistani Prime Minister Aziz": the person a "visiting" title names, when the
+    parser hangs the title on the preposition as a clause (pcomp) instead of an object."""
+    title = next((g for g in prep.children if g.dep_ == "pcomp" and g.lower_ == "visiting"), None)
+    return next((c for c in title.children if c.dep_ in ("dobj", "obj")), None) if title is not None else None
+
+
+def _visit_host(verb, visitors: list, ctx: Context) -> list:
+    """Who a visitor named as "visiting X" visits: the subject of the clause it is named in ("Li told
+    visiting ..."), else the country the story was filed from."""
+    away = {m.actor.country for m in visitors}
+    hosts = _subject_actors(verb.head, ctx) if verb.head.i != verb.i else []
+    hosts = [m for m in hosts if m.actor.country and m.actor.country not in away]
+    if hosts:
+        return hosts
+    host = dateline_host(ctx)
+    return [host] if host is not None and host.actor.country not in away else []
 
 
 
@@ -282,7 +317,7 @@ def _reporter_actors(verb, pronoun, ctx: Context) -> list:
                 return found
             return []
         node = parent
-    return previous_subject(pronoun, ctx.by_token) if pronoun.lower_ in ("he", "she") else []
+    return previous_subject(pronoun, ctx.by_token, ctx.quotes) if pronoun.lower_ in ("he", "she") else []
 
 
 def _speaker_actors(verb, ctx: Context, depth: int) -> list:
@@ -337,7 +372,7 @@ def _prep_slot(verb, word: str, ctx: Context) -> list:
     obj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
     for child in children + ([c for c in obj.children if c.dep_ == "prep"] if obj is not None else []):
         if child.dep_ in ("prep", "dative", "prt", "agent") and child.lower_ == word:
-            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None) or _visitor_noun(child)
         elif word == "outside" and child.dep_ == "prep" and child.lower_ == "in":
             pobj = _in_front_of(child)  # the multiword preposition: "a sit-in in front of the embassy"
         else:

@@ -72,9 +72,19 @@ def announced(code: str, pattern: str, given: tuple[str, ...]) -> tuple[str, str
 
 
 
+def _visiting_title(trigger) -> bool:
+    """ "visiting" right before the person it describes, which the parser may read as a verb."""
+    if trigger.lower_ != "visiting" or trigger.tag_ != "VBG":
+        return False
+    node = next((c for c in trigger.children if c.dep_ in ("dobj", "obj")), None)
+    return node is not None and node.left_edge.i == trigger.i + 1 and node.ent_type_ == "PERSON"
+
+
 def modality(trigger) -> tuple[str, ...]:
     """The modality flags of the act whose trigger (a spaCy token) is given; "refused", "threatened",
     "conditional" and "unless" are read by `announced` and not stored."""
+    if _visiting_title(trigger):
+        return ()  # "told visiting French Defence Minister Millon": the visit is under way, whatever is told
     flags: list[str] = []
     children = list(trigger.children)
     if any(c.dep_ == "neg" or (c.dep_ == "preconj" and c.lower_ == "neither") for c in children) or any(
