@@ -528,3 +528,14 @@ def test_code_visiting_title_is_asserted_under_a_verb_of_telling():
 
 def test_code_visiting_a_country_stays_a_visit_to_it():
     assert ("USA", "CHN", "04") in _triples("PARIS, May 3 (AFP)\n\nAlbright is visiting China this week.")
+
+
+def test_code_an_act_named_with_its_agent_targets_the_agent():
+    assert {("CHN", "ISR", "05"), ("CHN", "PSE", "05")} <= _triples(
+        "China welcomed the agreement reached by Israel and the Palestinians.")
+    assert ("GBR", "FRA", "11") in _triples("Britain criticised the measures announced by France.")
+    assert ("EGY", "ISR", "11") in _triples("Egypt condemned the attacks carried out by Israel in Gaza.")
+
+
+def test_code_an_act_with_no_agent_gives_no_target():
+    assert not any(t[0] == "CHN" and t[2] == "05" for t in _triples("China welcomed the agreement reached last week."))

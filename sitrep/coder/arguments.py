@@ -79,6 +79,19 @@ def _visiting_person(verb, ctx: Context) -> list:
     return found if found and all(m.actor.kind == "person" for m in found) else []
 
 
+def _act_agent(node, ctx: Context) -> list:
+    """ "welcomed the agreement reached by Israel and the Palestinians", "condemned the attacks carried
+    out by Hamas": the agent of a participle on the object is whose act the object is."""
+    if node is None:
+        return []
+    for participle in (c for c in node.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        agent = next((c for c in participle.children if c.dep_ == "agent"), None)
+        pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+        if pobj is not None:
+            return actors_in(pobj, ctx)
+    return []
+
+
 def _visitor_noun(prep):
     """ "met with visiting Pakistani Prime Minister Aziz": the person a "visiting" title names, when the
     parser hangs the title on the preposition as a clause (pcomp) instead of an object."""
@@ -358,7 +371,7 @@ def _object_slot(verb, slot: str, ctx: Context) -> list:
     node = next((c for c in verb.children if c.dep_ in deps), None)
     if node is None and slot == "dobj" and verb.dep_ in ("relcl", "acl"):
         node = verb.head
-    found = actors_in(node, ctx, max_depth=2)
+    found = actors_in(node, ctx, max_depth=2) or _act_agent(node, ctx)
     if not found and slot == "dobj" and verb.lemma_ in word_list("motion-verb"):
         place = destination(node)
         found = [place] if place is not None else []

@@ -31,9 +31,18 @@ def perpetrators(verb, targets: list) -> list:
             kept.append(target)
             continue
         inside = next((a for a in attacks if _span(a)[0] <= start < _span(a)[1]), None)
-        if inside is None or any(_span(c)[0] <= start < _span(c)[1] for c in inside.children if c.dep_ in _AGENT_DEPS):
+        if inside is None or any(_span(c)[0] <= start < _span(c)[1] for c in _agents(inside)):
             kept.append(target)
     return kept
+
+
+def _agents(attack) -> list:
+    """Where an attack noun names its author: "Israel's raid", "the Israeli raid", "the raid by Hamas",
+    "the attacks carried out by Hamas" (the agent of a participle on the noun)."""
+    found = [c for c in attack.children if c.dep_ in _AGENT_DEPS]
+    for participle in (c for c in attack.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        found += [c for c in participle.children if c.dep_ == "agent"]
+    return found
 
 
 def _objects(verb) -> list:
