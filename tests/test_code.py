@@ -539,3 +539,13 @@ def test_code_an_act_named_with_its_agent_targets_the_agent():
 
 def test_code_an_act_with_no_agent_gives_no_target():
     assert not any(t[0] == "CHN" and t[2] == "05" for t in _triples("China welcomed the agreement reached last week."))
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("French and German leaders met in Paris on Monday.", ("FRA", "DEU")),
+    ("Chinese and Russian troops held a joint military exercise.", ("CHN", "RUS")),
+    ("The meeting between the Egyptian and Israeli leaders lasted two hours.", ("EGY", "ISR")),
+])
+def test_code_coordinated_national_modifiers_are_two_actors(text, pair):
+    triples = _triples(text)
+    assert any(t[:2] == pair for t in triples) and any(t[:2] == pair[::-1] for t in triples)

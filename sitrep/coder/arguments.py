@@ -644,4 +644,22 @@ def _conjuncts(mention, ctx: Context) -> list:
         seen.add(tok.i)
         out.extend(m for m in actors_in(tok, ctx, max_depth=1, conjuncts=False) if m not in out)
         stack.extend(c for c in tok.children if c.dep_ == "conj")
+    out.extend(m for m in _coordinated_modifiers(mention, ctx) if m not in out and m is not mention)
     return out
+
+
+def _coordinated_modifiers(mention, ctx: Context) -> list:
+    """ "French and German leaders", "Chinese and Russian troops": the modifier coordinated with one
+    inside the mention names an actor of its own, which shares the mention's head."""
+    doc = ctx.doc
+    span = range(mention.token_start, mention.token_end)
+    found = []
+    for i in span:
+        tok = doc[i]
+        linked = [tok.head] if tok.dep_ == "conj" else []
+        linked += [c for c in tok.children if c.dep_ == "conj"]
+        for other in linked:
+            other_mention = ctx.by_token.get(other.i)
+            if other.i not in span and other_mention is not None and other_mention.actor.country:
+                found.append(other_mention)
+    return found
