@@ -549,3 +549,16 @@ def test_code_an_act_with_no_agent_gives_no_target():
 def test_code_coordinated_national_modifiers_are_two_actors(text, pair):
     triples = _triples(text)
     assert any(t[:2] == pair for t in triples) and any(t[:2] == pair[::-1] for t in triples)
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Israeli-Palestinian talks resumed in Cairo on Monday.", ("ISR", "PSE")),
+    ("The Sino-Indian border talks ended without agreement.", ("CHN", "IND")),
+])
+def test_code_hyphenated_national_adjectives_on_a_meeting_noun_are_its_two_sides(text, pair):
+    triples = _triples(text)
+    assert (*pair, "04") in triples and (pair[1], pair[0], "04") in triples
+
+
+def test_code_one_national_adjective_on_a_meeting_noun_is_not_two_sides():
+    assert not any(t[2] == "04" for t in _triples("Israeli talks resumed in Cairo on Monday."))

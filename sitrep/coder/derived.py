@@ -34,9 +34,10 @@ class Derived:
         return cls(quote.speaker_start or quote.start, quote.speaker_end or quote.start, quote.speaker_text or "", quote.speaker)
 
 
-def national(token, ctx: Any):
-    """A national adjective or country name token ("German", "U.S.") as a derived actor mention."""
-    if token.ent_type_ not in ("NORP", "GPE"):
+def national(token, ctx: Any, *, tagged: bool = True):
+    """A national adjective or country name token ("German", "U.S.") as a derived actor mention; with
+    `tagged=False` also one the tagger left without an entity type ("Palestinian" in "Israeli-Palestinian")."""
+    if tagged and token.ent_type_ not in ("NORP", "GPE"):
         return None
     from .. import actors
 

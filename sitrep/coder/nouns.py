@@ -13,7 +13,7 @@ from .arguments import (
     _subject_actors,
     actors_in,
 )
-from .derived import destination, place_mention
+from .derived import destination, national, place_mention
 
 __all__ = ["noun_arguments"]
 
@@ -25,13 +25,7 @@ def noun_arguments(noun, ctx: Context) -> tuple[list, list, bool]:
     """
     if any(c.lower_ in word_list("unreal-modifier") for c in noun.children):
         return [], [], False
-    compounded = []
-    for child in noun.children:
-        if child.dep_ == "compound" and child.i < noun.i:
-            for tok in [child, *child.children]:
-                mention = ctx.by_token.get(tok.i)
-                if mention is not None and mention.actor.country and mention not in compounded:
-                    compounded.append(mention)
+    compounded = _compounded(noun, ctx)
     if len({m.actor.country for m in compounded}) >= 2:
         return compounded[:1], compounded[1:], True
     if noun.lemma_.lower().replace("-", "") in ("ceasefire", "truce") and noun.dep_ not in ("nsubj", "nsubjpass"):
@@ -54,6 +48,26 @@ def noun_arguments(noun, ctx: Context) -> tuple[list, list, bool]:
         if governor is not None:
             return _subject_actors(governor, ctx), targets, False
     return sources, targets, True
+
+
+def _compounded(noun, ctx: Context) -> list:
+    """The actors compounded onto the noun before it: "the Kim-Putin summit", "the US-Japan talks",
+    "Israeli-Palestinian talks" (two national adjectives joined by a hyphen)."""
+    found: list = []
+    for child in noun.children:
+        if child.i > noun.i:
+            continue
+        if child.dep_ == "compound":
+            tokens = [child, *child.children]
+        elif child.dep_ == "amod" and any(t.lower_ == "-" for t in child.subtree):
+            tokens = [child, *child.children]
+        else:
+            continue
+        for tok in tokens:
+            mention = ctx.by_token.get(tok.i) or (national(tok, ctx, tagged=False) if child.dep_ == "amod" else None)
+            if mention is not None and mention.actor.country and mention not in found:
+                found.append(mention)
+    return found
 
 
 def _modifier_sides(noun, ctx: Context) -> tuple[list, list]:
