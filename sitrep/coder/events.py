@@ -20,7 +20,7 @@ from ..records import DEFAULT_EXCLUDED_MODALITY, Event
 from ..tables.lexicon import Frame, Lexicon, default_lexicon
 from ..tables.words import discards, event_nouns, resolution_trust, sport_words, word_list
 from .arguments import PROTEST_CODES, SPEECH_VERBS, Context, verb_arguments
-from .backoff import backoff_frame, wider_targets
+from .backoff import backoff_frame, policy, wider_targets
 from .condemnation import DISAPPROVING_ROOTS, perpetrators
 from .derived import dateline_host, goes_nowhere, ground, struck_place
 from .modality import FORCE_ROOTS, announced, modality
@@ -131,7 +131,7 @@ def _code_predicate(token, index: int, sent, ctx: Context, lexicon: Lexicon) -> 
         if frame.lemma == "be" and not (sources and targets):
             return  # "the talks will be in Geneva", "Putin will be in power": no visit
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
-        if not targets and len(sources) >= 2 and not passive and (frame.reverse == frame.code or _reciprocal(token)):
+        if not targets and len(sources) >= 2 and not passive and (frame.reverse == frame.code or _mutual(token)):
             targets = sources  # "Israel and Syria met", "accused each other": an act among coordinated subjects
         if not sources and frame.reverse == frame.code and passive:
             sources, targets = _visit_parties(token, ctx) or (sources, targets)
@@ -154,6 +154,13 @@ def _code_predicate(token, index: int, sent, ctx: Context, lexicon: Lexicon) -> 
             sources, targets = _fight_sides(sent, ctx, lexicon)
         reverse = reverse if reciprocal else None
         yield from _pairs(token, code, reverse, f"noun {token.lemma_} -> {code}", 0.7, sources, targets, index, sent, ctx)
+
+
+def _mutual(verb) -> bool:
+    """ "Japan and the US agreed to strengthen their alliance", "accused each other": an act whose
+    coordinated subjects do it to each other, by its verb (`backoff.tsv`'s "symmetric" lemmas) or
+    by a reciprocal object."""
+    return verb.lemma_.lower() in policy().symmetric or _reciprocal(verb)
 
 
 def _reciprocal(verb) -> bool:
@@ -238,12 +245,19 @@ def _obligation_frame(verb) -> Frame | None:
 
 def _presence_frame(verb) -> Frame | None:
     """A frame for an announced stay: "US envoy Elliot Abrams will be in Jerusalem on Tuesday" is a
-    visit (042; as an announcement, intent to meet). Only "will be in/at": "is in" is often a role."""
-    if verb.lemma_ != "be" or not any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children):
+    visit (042; as an announcement, intent to meet), and so are "Velayati is expected in Damascus on
+    Monday" and "Yeltsin is due in Helsinki". Only these: "is in" is often a role."""
+    children = list(verb.children)
+    if not any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in children):
         return None
-    if not any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in verb.children):
+    if verb.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in children):
+        pass
+    elif verb.lemma_ == "expect" and any(c.dep_ == "auxpass" for c in children) and \
+            not any(c.dep_ in ("xcomp", "ccomp") for c in children):
+        pass
+    elif not (verb.lemma_ == "due" and verb.dep_ == "acomp"):
         return None
-    return Frame("be", None, None, frozenset({"in", "at"}), None, "042", ("prep:in", "prep:at"), None, 0.6)
+    return Frame(verb.lemma_, None, None, frozenset({"in", "at"}), None, "042", ("prep:in", "prep:at"), None, 0.6)
 
 
 """Verbs of motion that mean "lead" when they take a direct object."""
@@ -267,6 +281,9 @@ def _object_names(obj) -> set[str]:
     return names
 
 
+_OBJECT_HELD_PREPS = frozenset({"with", "to"})
+
+
 def _match_frame(verb, frames: Sequence[Frame]) -> Frame | None:
     if not frames:
         return None
@@ -274,6 +291,10 @@ def _match_frame(verb, frames: Sequence[Frame]) -> Frame | None:
     preps = {c.lower_ for c in children if c.dep_ in ("prep", "prt", "agent", "dative")}
     preps |= {c.lower_ for c in children if c.dep_ == "advmod" and c.lower_ in ("aside", "out", "off", "down", "back")}
     obj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
+    if obj is not None:
+        # "discussed the crisis with Scholz", "sent tanks to Ukraine": a comitative or recipient phrase
+        # the parser hung on the object is the verb's
+        preps |= {c.lower_ for c in obj.children if c.dep_ == "prep" and c.lower_ in _OBJECT_HELD_PREPS}
     if obj is None and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         # "the agreement, which they signed": the object is the noun the clause modifies
         if not any(c.dep_ in ("nsubj",) and c.tag_ in ("WDT", "WP") for c in children):
