@@ -457,3 +457,20 @@ def test_lexicon_coordinated_subjects_of_a_mutual_verb_act_on_each_other():
         "The United States and Japan agreed on Tuesday to strengthen their security alliance.")
     # a target of their own stays theirs: no agreement between the two senders
     assert ("DEU", "FRA", "03") not in _triples("Germany and France agreed to send troops to Mali.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russia and Japan vowed to boost economic ties.", {("RUS", "JPN", "03"), ("JPN", "RUS", "03")}),
+    ("Ghana and Togo pledged to sign a border treaty.", {("GHA", "TGO", "03"), ("TGO", "GHA", "03")}),
+])
+def test_lexicon_joint_commitment_to_a_relation_is_mutual(text, expected):
+    assert expected <= _triples(text)
+
+
+def test_lexicon_joint_commitment_without_a_relation_is_not_mutual():
+    assert {("GBR", "ALB", "03"), ("FRA", "ALB", "03")} <= _triples("Britain and France pledged to help Albania.")
+    assert ("GBR", "FRA", "03") not in _triples("Britain and France pledged to help Albania.")
+
+
+def test_lexicon_the_one_helped_is_the_target_of_an_offer_to_help():
+    assert ("DEU", "UKR", "03") in _triples("Germany offered to help Ukraine rebuild its power grid.")

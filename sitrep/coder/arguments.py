@@ -470,6 +470,12 @@ def _xcomp_object_slot(verb, slot: str, ctx: Context) -> list:
                  if not (m.actor.country in states and m.actor.sector in _FORCES)]
         if found:
             return found
+    if xcomp.lemma_ in word_list("control-by-object"):
+        # "offered to help Ukraine rebuild its grid": the parser makes the one helped the subject of
+        # a bare clause under "help"
+        clause = next((c for c in xcomp.children if c.dep_ == "ccomp" and not that_clause(c)), None)
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+        return actors_in(subject, ctx, max_depth=1) if subject is not None else []
     return []
 
 

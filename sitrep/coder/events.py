@@ -23,7 +23,7 @@ from .arguments import PROTEST_CODES, SPEECH_VERBS, Context, verb_arguments
 from .backoff import backoff_frame, policy, wider_targets
 from .condemnation import DISAPPROVING_ROOTS, perpetrators
 from .derived import dateline_host, goes_nowhere, ground, struck_place
-from .modality import FORCE_ROOTS, announced, modality
+from .modality import FORCE_ROOTS, announced, habitual, modality
 from .nouns import noun_arguments
 
 __all__ = ["Event", "code_doc", "DEFAULT_EXCLUDED_MODALITY"]
@@ -119,8 +119,8 @@ def _code_predicate(token, index: int, sent, ctx: Context, lexicon: Lexicon) -> 
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB") or (token.pos_ == "ADJ" and token.dep_ == "acomp"):
         frame = _match_frame(token, lexicon.get(token.lemma_)) or _obligation_frame(token) or _presence_frame(token)
         backed_off = frame is None and lexicon.backoff and (frame := backoff_frame(token)) is not None
-        if frame is None or frame.code == "-":
-            return  # no frame, or a sense that is no event ("met the deadline")
+        if frame is None or frame.code == "-" or habitual(token):
+            return  # no frame, a sense that is no event ("met the deadline"), or a habit ("visits every month")
         # "rallied to demand ...", "a hunger strike to protest ...": the demand or objection is the protest
         protest = _protest_purpose(token) if frame.code[:2] in ("02", "10") or token.lemma_ == "protest" else None
         if protest is not None:
@@ -157,10 +157,18 @@ def _code_predicate(token, index: int, sent, ctx: Context, lexicon: Lexicon) -> 
 
 
 def _mutual(verb) -> bool:
-    """ "Japan and the US agreed to strengthen their alliance", "accused each other": an act whose
-    coordinated subjects do it to each other, by its verb (`backoff.tsv`'s "symmetric" lemmas) or
-    by a reciprocal object."""
-    return verb.lemma_.lower() in policy().symmetric or _reciprocal(verb)
+    """ "Japan and the US met", "accused each other", "pledged to sign a treaty": an act whose
+    coordinated subjects do it to each other, by its verb (`backoff.tsv`'s "symmetric" lemmas), a
+    reciprocal object, or a planned mutual act or relation (`coder-words.tsv`'s "relation-noun")."""
+    if verb.lemma_.lower() in policy().symmetric or _reciprocal(verb):
+        return True
+    # "Russia and Japan pledged to sign a treaty", "vowed to boost their ties": a joint commitment to a
+    # mutual act, or to a relation between them, is made to each other
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    if xcomp is None or verb.lemma_.lower() not in word_list("planned-verb"):
+        return False
+    objects = [c for c in xcomp.children if c.dep_ in ("dobj", "obj")]
+    return xcomp.lemma_.lower() in policy().symmetric or any({o.lemma_.lower(), o.lower_} & word_list("relation-noun") for o in objects)
 
 
 def _reciprocal(verb) -> bool:
