@@ -474,3 +474,21 @@ def test_lexicon_joint_commitment_without_a_relation_is_not_mutual():
 
 def test_lexicon_the_one_helped_is_the_target_of_an_offer_to_help():
     assert ("DEU", "UKR", "03") in _triples("Germany offered to help Ukraine rebuild its power grid.")
+
+
+@pytest.mark.parametrize("text", [
+    "Iran called the American president a liar.",
+    "Iran branded the Saudi government a puppet.",
+])
+def test_lexicon_naming_an_actor_with_blame_is_criticism(text):
+    assert ("IRN", "USA" if "American" in text else "SAU", "11") in _triples(text)
+
+
+def test_lexicon_naming_without_blame_is_no_criticism():
+    assert not {t for t in _triples("Iran called the American president a friend.") if t[2] == "11"}
+    assert ("IRN", "USA", "11") in _triples("Iran called the American president a liar.")
+
+
+def test_lexicon_saying_an_act_was_blameworthy_criticises_its_owner():
+    assert ("RUS", "USA", "11") in _triples("Russia said the American decision was irresponsible.")
+    assert ("RUS", "USA", "11") not in _triples("Russia said the American decision was not irresponsible.")

@@ -73,3 +73,8 @@ def test_modality_habit_is_no_event():
     assert not [e for e in _events("The United Nations inspector regularly visits Baghdad.") if e.root == "04"]
     # positive control: the occurrence is coded
     assert [e for e in _events("The United Nations inspector visited Baghdad on Tuesday.") if e.root == "04" and e.counted]
+
+
+def test_modality_transfer_going_on_under_a_later_report_is_the_act():
+    events = [e for e in _events("The United States is providing weapons to Ukraine, officials said.") if e.target_country == "UKR"]
+    assert events and all(e.root == "07" for e in events)

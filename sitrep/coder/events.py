@@ -117,7 +117,8 @@ def _is_sport(sent) -> bool:
 
 def _code_predicate(token, index: int, sent, ctx: Context, lexicon: Lexicon) -> Iterable[Event]:
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB") or (token.pos_ == "ADJ" and token.dep_ == "acomp"):
-        frame = _match_frame(token, lexicon.get(token.lemma_)) or _obligation_frame(token) or _presence_frame(token)
+        frame = _match_frame(token, lexicon.get(token.lemma_)) or _obligation_frame(token) or _presence_frame(token) \
+            or _judgement_frame(token)
         backed_off = frame is None and lexicon.backoff and (frame := backoff_frame(token)) is not None
         if frame is None or frame.code == "-" or habitual(token):
             return  # no frame, a sense that is no event ("met the deadline"), or a habit ("visits every month")
@@ -249,6 +250,33 @@ def _obligation_frame(verb) -> Frame | None:
     if modal is None:
         return None
     return Frame(verb.lemma_, None, None, None, None, _OBLIGATIONS[modal], ("clause-subj",), None, 0.7)
+
+
+def _pejorative(word) -> bool:
+    """ "a liar", "a provocation", "a terrorist group", "irresponsible": a word (or its modifier) of blame."""
+    blame = word_list("pejorative")
+    return word.lemma_.lower() in blame or word.lower_ in blame or any(
+        c.dep_ in ("amod", "compound") and c.lower_ in blame for c in word.children)
+
+
+def _judgement_frame(verb) -> Frame | None:
+    """A frame for verbal conflict by naming: "called the president a liar", "branded the militia a
+    terrorist group" (111 to the one named), and "said Abbas's call was a provocation" (111 to the
+    one whose act is judged: the that-clause's subject or its owner)."""
+    children = list(verb.children)
+    if verb.lemma_ in word_list("naming-verb"):
+        obj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
+        named = [c for c in children if c.dep_ in ("oprd", "ccomp", "xcomp")]
+        named += [c for c in (obj.children if obj is not None else ()) if c.dep_ == "appos"]
+        if obj is not None and any(_pejorative(n) for n in named):
+            return Frame(verb.lemma_, None, None, None, None, "111", ("dobj",), None, 0.6)
+    if verb.lemma_ in _STATING:
+        clause = next((c for c in children if c.dep_ == "ccomp" and c.lemma_ == "be"), None)
+        judged = [c for c in (clause.children if clause is not None else ()) if c.dep_ in ("attr", "acomp")]
+        if not any(c.dep_ == "neg" for c in (clause.children if clause is not None else ())) \
+                and any(_pejorative(j) for j in judged):
+            return Frame(verb.lemma_, None, None, None, None, "111", ("clause-subj",), None, 0.55)
+    return None
 
 
 def _presence_frame(verb) -> Frame | None:

@@ -113,8 +113,11 @@ def modality(trigger) -> tuple[str, ...]:
     backshifted = "would" in auxes and reported is not None and reported.tag_ == "VBD" and not conditional
     if auxes & {"will", "shall", "'ll"} or lemmas & word_list("planned-verb") or backshifted or _planned_by(governors):
         flags.append("future")
-    elif trigger.tag_ == "VBG" and auxes & _PROGRESSIVE and reported is not None and reported.lemma_ in SPEECH_VERBS:
-        flags.append("progressive")  # "said it was sending troops": read by `announced`, not stored
+    elif trigger.tag_ == "VBG" and auxes & _PROGRESSIVE and reported is not None and reported.lemma_ in SPEECH_VERBS \
+            and reported.i < trigger.i:
+        # "France said it was sending troops" announces; "the US is providing photographs, officials
+        # said" reports what is going on. Read by `announced`, not stored.
+        flags.append("progressive")
     if governors and governors[0].lemma_ in word_list("refusing-verb"):
         flags.append("refused")  # "refused to meet": read by `_intent`, not stored
     if governors and governors[0].lemma_ in word_list("threatening-verb"):
