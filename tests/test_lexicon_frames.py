@@ -492,3 +492,9 @@ def test_lexicon_naming_without_blame_is_no_criticism():
 def test_lexicon_saying_an_act_was_blameworthy_criticises_its_owner():
     assert ("RUS", "USA", "11") in _triples("Russia said the American decision was irresponsible.")
     assert ("RUS", "USA", "11") not in _triples("Russia said the American decision was not irresponsible.")
+
+
+def test_lexicon_coordinated_subjects_fighting_a_thing_do_not_fight_each_other():
+    assert not {t for t in _triples("Britain and France vowed to fight terrorism.") if {t[0], t[1]} == {"GBR", "FRA"}}
+    # positive control: fighting with no object is between them
+    assert {("ERI", "ETH", "19"), ("ETH", "ERI", "19")} <= _triples("Eritrea and Ethiopia fought along the border.")

@@ -132,7 +132,11 @@ def _code_predicate(token, index: int, sent, ctx: Context, lexicon: Lexicon) -> 
         if frame.lemma == "be" and not (sources and targets):
             return  # "the talks will be in Geneva", "Putin will be in power": no visit
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
-        if not targets and len(sources) >= 2 and not passive and (frame.reverse == frame.code or _mutual(token)):
+        fought_thing = frame.code[:2] in FORCE_ROOTS and frame.objects is None and \
+            any(c.dep_ in ("dobj", "obj") for c in token.children)
+        if not targets and len(sources) >= 2 and not passive and not fought_thing and \
+                (frame.reverse == frame.code or _mutual(token)):
+            # ... but "Britain and France vowed to fight terrorism" fight something else
             targets = sources  # "Israel and Syria met", "accused each other": an act among coordinated subjects
         if not sources and frame.reverse == frame.code and passive:
             sources, targets = _visit_parties(token, ctx) or (sources, targets)
@@ -169,7 +173,9 @@ def _mutual(verb) -> bool:
     if xcomp is None or verb.lemma_.lower() not in word_list("planned-verb"):
         return False
     objects = [c for c in xcomp.children if c.dep_ in ("dobj", "obj")]
-    return xcomp.lemma_.lower() in policy().symmetric or any({o.lemma_.lower(), o.lower_} & word_list("relation-noun") for o in objects)
+    if any({o.lemma_.lower(), o.lower_} & word_list("relation-noun") for o in objects):
+        return True
+    return xcomp.lemma_.lower() in policy().symmetric and not objects  # not "vowed to fight terrorism"
 
 
 def _reciprocal(verb) -> bool:
