@@ -28,7 +28,8 @@ def explain(text: str, published: str | None = None) -> list[str]:
         if token.pos_ not in ("VERB", "AUX") and not token.tag_.startswith("VB"):
             continue
         frames = lexicon.get(token.lemma_)
-        frame = code._match_frame(token, frames)
+        frame = code._match_frame(token, frames) or code._obligation_frame(token) or code._presence_frame(token) \
+            or code._judgement_frame(token)  # the coder's own fallbacks, in its order
         if frame is None:
             lines.append(f"  {token.text}/{token.lemma_} ({token.dep_}): {len(frames)} frames, none match")
             continue

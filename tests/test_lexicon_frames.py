@@ -408,3 +408,93 @@ def test_lexicon_shared_phrase_after_coordinated_verbs_completes_the_first():
 
 def test_lexicon_evacuating_staff_from_a_city_withdraws_them_from_its_country():
     assert ("GBR", "SYR", "16") in _triples("Britain evacuated its embassy staff from Damascus.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Germany announced it would send tanks to Ukraine.", ("DEU", "UKR", "03")),
+    ("Canada delivered artillery shells to Ukraine.", ("CAN", "UKR", "07")),
+    ("Japan will extend a loan of 10 billion yen to Vietnam.", ("JPN", "VNM", "03")),
+    ("Germany gave Bosnia 5 million marks in humanitarian aid.", ("DEU", "BIH", "07")),
+])
+def test_lexicon_object_classes_widen_the_frames(text, expected):
+    assert expected in _triples(text)
+
+
+def test_lexicon_object_class_words_come_from_the_table():
+    from sitrep.tables.lexicon import default_lexicon
+    from sitrep.tables.words import word_list
+
+    objects = next(f.objects for f in default_lexicon().get("send") if f.code == "072")
+    assert word_list("weapon-object") <= objects and not any(o.startswith("@") for o in objects)
+    # a sent object outside every class is still no event
+    assert not {t for t in _triples("Germany sent a letter to Ukraine.") if t[2] == "07"}
+
+
+def test_lexicon_phrase_hung_on_the_object_is_the_verbs():
+    assert {("FRA", "DEU", "04"), ("DEU", "FRA", "04")} <= _triples(
+        "French President Emmanuel Macron discussed the crisis with German Chancellor Olaf Scholz on Tuesday.")
+
+
+def test_lexicon_willingness_to_act_names_its_target_in_the_infinitive():
+    assert ("JPN", "KOR", "03") in _triples("Japan expressed its willingness to cooperate with South Korea.")
+
+
+@pytest.mark.parametrize("text", [
+    "Iranian Foreign Minister Ali Akbar Velayati is expected in Damascus on Monday.",
+    "Iranian Foreign Minister Ali Akbar Velayati is due in Damascus on Monday.",
+])
+def test_lexicon_expected_presence_is_a_visit(text):
+    assert ("IRN", "SYR", "04") in _triples(text)
+
+
+def test_lexicon_presence_needs_an_announced_stay():
+    assert not {t for t in _triples("Iranian Foreign Minister Ali Akbar Velayati was in Damascus on Monday.") if t[2] == "04"}
+    assert not _triples("The decision is expected in Damascus on Monday.") - {(None, "SYR", "04")}
+
+
+def test_lexicon_coordinated_subjects_of_a_mutual_verb_act_on_each_other():
+    assert {("USA", "JPN", "03"), ("JPN", "USA", "03")} <= _triples(
+        "The United States and Japan agreed on Tuesday to strengthen their security alliance.")
+    # a target of their own stays theirs: no agreement between the two senders
+    assert ("DEU", "FRA", "03") not in _triples("Germany and France agreed to send troops to Mali.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russia and Japan vowed to boost economic ties.", {("RUS", "JPN", "03"), ("JPN", "RUS", "03")}),
+    ("Ghana and Togo pledged to sign a border treaty.", {("GHA", "TGO", "03"), ("TGO", "GHA", "03")}),
+])
+def test_lexicon_joint_commitment_to_a_relation_is_mutual(text, expected):
+    assert expected <= _triples(text)
+
+
+def test_lexicon_joint_commitment_without_a_relation_is_not_mutual():
+    assert {("GBR", "ALB", "03"), ("FRA", "ALB", "03")} <= _triples("Britain and France pledged to help Albania.")
+    assert ("GBR", "FRA", "03") not in _triples("Britain and France pledged to help Albania.")
+
+
+def test_lexicon_the_one_helped_is_the_target_of_an_offer_to_help():
+    assert ("DEU", "UKR", "03") in _triples("Germany offered to help Ukraine rebuild its power grid.")
+
+
+@pytest.mark.parametrize("text", [
+    "Iran called the American president a liar.",
+    "Iran branded the Saudi government a puppet.",
+])
+def test_lexicon_naming_an_actor_with_blame_is_criticism(text):
+    assert ("IRN", "USA" if "American" in text else "SAU", "11") in _triples(text)
+
+
+def test_lexicon_naming_without_blame_is_no_criticism():
+    assert not {t for t in _triples("Iran called the American president a friend.") if t[2] == "11"}
+    assert ("IRN", "USA", "11") in _triples("Iran called the American president a liar.")
+
+
+def test_lexicon_saying_an_act_was_blameworthy_criticises_its_owner():
+    assert ("RUS", "USA", "11") in _triples("Russia said the American decision was irresponsible.")
+    assert ("RUS", "USA", "11") not in _triples("Russia said the American decision was not irresponsible.")
+
+
+def test_lexicon_coordinated_subjects_fighting_a_thing_do_not_fight_each_other():
+    assert not {t for t in _triples("Britain and France vowed to fight terrorism.") if {t[0], t[1]} == {"GBR", "FRA"}}
+    # positive control: fighting with no object is between them
+    assert {("ERI", "ETH", "19"), ("ETH", "ERI", "19")} <= _triples("Eritrea and Ethiopia fought along the border.")

@@ -53,3 +53,28 @@ def test_modality_neither_nor_is_a_refusal_not_an_intent():
 def test_modality_denied_that_clause_is_not_asserted():
     events = [e for e in _events("Pakistan denied that its troops had attacked India.") if e.root == "19"]
     assert events and all("hypothetical" in e.modality for e in events)
+
+
+def test_modality_dispatch_reported_as_under_way_is_intent():
+    announced = [e for e in _events("France said Tuesday it was sending 1,000 troops to Albania.") if e.target_country == "ALB"]
+    assert announced and all(e.root == "03" for e in announced)
+    # the act itself, and an attack reported as under way, keep their codes
+    assert {e.root for e in _events("France sent 1,000 troops to Albania on Tuesday.") if e.target_country == "ALB"} == {"07"}
+    assert "03" not in {e.root for e in _events("Israel said its troops were attacking Hamas positions in Gaza.")}
+
+
+def test_modality_talks_reported_as_under_way_are_going_on():
+    events = _events('"We are discussing the matter with Germany," the French foreign minister said.')
+    assert {e.root for e in events if e.target_country == "DEU"} == {"04"}
+
+
+def test_modality_habit_is_no_event():
+    assert not [e for e in _events("The United Nations inspector visits the Iraqi capital every two months.") if e.root == "04"]
+    assert not [e for e in _events("The United Nations inspector regularly visits Baghdad.") if e.root == "04"]
+    # positive control: the occurrence is coded
+    assert [e for e in _events("The United Nations inspector visited Baghdad on Tuesday.") if e.root == "04" and e.counted]
+
+
+def test_modality_transfer_going_on_under_a_later_report_is_the_act():
+    events = [e for e in _events("The United States is providing weapons to Ukraine, officials said.") if e.target_country == "UKR"]
+    assert events and all(e.root == "07" for e in events)

@@ -52,6 +52,8 @@ class Context:
 def verb_arguments(verb, frame: Frame, ctx: Context) -> tuple[list, list]:
     """Source and target actor mentions of a verb coded with `frame`."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if passive and verb.lemma_ in _PRESENCE:  # "Velayati is expected in Damascus": the one expected comes
+        return actors_in(next((c for c in verb.children if c.dep_ == "nsubjpass"), None), ctx), _target(verb, frame, ctx)
     if passive:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         sources = actors_in(next((g for g in agent.children if g.dep_ == "pobj"), None), ctx) if agent else []
@@ -401,13 +403,17 @@ def _prep_slot(verb, word: str, ctx: Context) -> list:
             found = _prep_slot(later, word, ctx)
             if found:
                 return found
-    if word in DESTINATION_PREPS and verb.lemma_ in word_list("motion-verb"):
+    if word in DESTINATION_PREPS and (verb.lemma_ in word_list("motion-verb") or verb.lemma_ in _PRESENCE):
         for child in children:
             if child.dep_ == "prep" and child.lower_ == word:
                 place = destination(next((g for g in child.children if g.dep_ == "pobj"), None))
                 if place is not None:
                     return [place]
     return []
+
+
+_PRESENCE = frozenset({"be", "expect", "due"})
+"""Lemmas of the announced-stay frames ("will be in", "is expected in", "is due in"): their place is a destination."""
 
 
 def _place_left(pobj) -> list:
@@ -439,6 +445,9 @@ def _objprep_slot(verb, slot: str, ctx: Context) -> list:
         found = actors_in(pobj, ctx, max_depth=4)
         if found:
             return found
+    if obj is not None and any(c.dep_ in ("acl", "relcl") and c.tag_ == "VB" for c in obj.children):
+        # "expressed its willingness to cooperate with South Korea": the object's infinitive names whom
+        return _xcomp_object_slot(verb, "xcomp-dobj", ctx)
     return []
 
 
@@ -509,6 +518,12 @@ def _xcomp_object_slot(verb, slot: str, ctx: Context) -> list:
                  if not (m.actor.country in states and m.actor.sector in _FORCES)]
         if found:
             return found
+    if xcomp.lemma_ in word_list("control-by-object"):
+        # "offered to help Ukraine rebuild its grid": the parser makes the one helped the subject of
+        # a bare clause under "help"
+        clause = next((c for c in xcomp.children if c.dep_ == "ccomp" and not that_clause(c)), None)
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+        return actors_in(subject, ctx, max_depth=1) if subject is not None else []
     return []
 
 

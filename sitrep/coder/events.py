@@ -20,10 +20,10 @@ from ..records import DEFAULT_EXCLUDED_MODALITY, Event
 from ..tables.lexicon import Frame, Lexicon, default_lexicon
 from ..tables.words import discards, event_nouns, resolution_trust, sport_words, word_list
 from .arguments import PROTEST_CODES, SPEECH_VERBS, Context, verb_arguments
-from .backoff import backoff_frame, wider_targets
+from .backoff import backoff_frame, policy, wider_targets
 from .condemnation import DISAPPROVING_ROOTS, perpetrators
 from .derived import dateline_host, goes_nowhere, ground, struck_place
-from .modality import FORCE_ROOTS, announced, modality
+from .modality import FORCE_ROOTS, announced, habitual, modality
 from .nouns import noun_arguments
 
 __all__ = ["Event", "code_doc", "DEFAULT_EXCLUDED_MODALITY"]
@@ -117,10 +117,11 @@ def _is_sport(sent) -> bool:
 
 def _code_predicate(token, index: int, sent, ctx: Context, lexicon: Lexicon) -> Iterable[Event]:
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB") or (token.pos_ == "ADJ" and token.dep_ == "acomp"):
-        frame = _match_frame(token, lexicon.get(token.lemma_)) or _obligation_frame(token) or _presence_frame(token)
+        frame = _match_frame(token, lexicon.get(token.lemma_)) or _obligation_frame(token) or _presence_frame(token) \
+            or _judgement_frame(token)
         backed_off = frame is None and lexicon.backoff and (frame := backoff_frame(token)) is not None
-        if frame is None or frame.code == "-":
-            return  # no frame, or a sense that is no event ("met the deadline")
+        if frame is None or frame.code == "-" or habitual(token):
+            return  # no frame, a sense that is no event ("met the deadline"), or a habit ("visits every month")
         # "rallied to demand ...", "a hunger strike to protest ...": the demand or objection is the protest
         protest = _protest_purpose(token) if frame.code[:2] in ("02", "10") or token.lemma_ == "protest" else None
         if protest is not None:
@@ -131,7 +132,11 @@ def _code_predicate(token, index: int, sent, ctx: Context, lexicon: Lexicon) -> 
         if frame.lemma == "be" and not (sources and targets):
             return  # "the talks will be in Geneva", "Putin will be in power": no visit
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
-        if not targets and len(sources) >= 2 and not passive and (frame.reverse == frame.code or _reciprocal(token)):
+        fought_thing = frame.code[:2] in FORCE_ROOTS and frame.objects is None and \
+            any(c.dep_ in ("dobj", "obj") for c in token.children)
+        if not targets and len(sources) >= 2 and not passive and not fought_thing and \
+                (frame.reverse == frame.code or _mutual(token)):
+            # ... but "Britain and France vowed to fight terrorism" fight something else
             targets = sources  # "Israel and Syria met", "accused each other": an act among coordinated subjects
         if not sources and frame.reverse == frame.code and passive:
             sources, targets = _visit_parties(token, ctx) or (sources, targets)
@@ -154,6 +159,23 @@ def _code_predicate(token, index: int, sent, ctx: Context, lexicon: Lexicon) -> 
             sources, targets = _fight_sides(sent, ctx, lexicon)
         reverse = reverse if reciprocal else None
         yield from _pairs(token, code, reverse, f"noun {token.lemma_} -> {code}", 0.7, sources, targets, index, sent, ctx)
+
+
+def _mutual(verb) -> bool:
+    """ "Japan and the US met", "accused each other", "pledged to sign a treaty": an act whose
+    coordinated subjects do it to each other, by its verb (`backoff.tsv`'s "symmetric" lemmas), a
+    reciprocal object, or a planned mutual act or relation (`coder-words.tsv`'s "relation-noun")."""
+    if verb.lemma_.lower() in policy().symmetric or _reciprocal(verb):
+        return True
+    # "Russia and Japan pledged to sign a treaty", "vowed to boost their ties": a joint commitment to a
+    # mutual act, or to a relation between them, is made to each other
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    if xcomp is None or verb.lemma_.lower() not in word_list("planned-verb"):
+        return False
+    objects = [c for c in xcomp.children if c.dep_ in ("dobj", "obj")]
+    if any({o.lemma_.lower(), o.lower_} & word_list("relation-noun") for o in objects):
+        return True
+    return xcomp.lemma_.lower() in policy().symmetric and not objects  # not "vowed to fight terrorism"
 
 
 def _reciprocal(verb) -> bool:
@@ -236,14 +258,48 @@ def _obligation_frame(verb) -> Frame | None:
     return Frame(verb.lemma_, None, None, None, None, _OBLIGATIONS[modal], ("clause-subj",), None, 0.7)
 
 
+def _pejorative(word) -> bool:
+    """ "a liar", "a provocation", "a terrorist group", "irresponsible": a word (or its modifier) of blame."""
+    blame = word_list("pejorative")
+    return word.lemma_.lower() in blame or word.lower_ in blame or any(
+        c.dep_ in ("amod", "compound") and c.lower_ in blame for c in word.children)
+
+
+def _judgement_frame(verb) -> Frame | None:
+    """A frame for verbal conflict by naming: "called the president a liar", "branded the militia a
+    terrorist group" (111 to the one named), and "said Abbas's call was a provocation" (111 to the
+    one whose act is judged: the that-clause's subject or its owner)."""
+    children = list(verb.children)
+    if verb.lemma_ in word_list("naming-verb"):
+        obj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
+        named = [c for c in children if c.dep_ in ("oprd", "ccomp", "xcomp")]
+        named += [c for c in (obj.children if obj is not None else ()) if c.dep_ == "appos"]
+        if obj is not None and any(_pejorative(n) for n in named):
+            return Frame(verb.lemma_, None, None, None, None, "111", ("dobj",), None, 0.6)
+    if verb.lemma_ in _STATING:
+        clause = next((c for c in children if c.dep_ == "ccomp" and c.lemma_ == "be"), None)
+        judged = [c for c in (clause.children if clause is not None else ()) if c.dep_ in ("attr", "acomp")]
+        if not any(c.dep_ == "neg" for c in (clause.children if clause is not None else ())) \
+                and any(_pejorative(j) for j in judged):
+            return Frame(verb.lemma_, None, None, None, None, "111", ("clause-subj",), None, 0.55)
+    return None
+
+
 def _presence_frame(verb) -> Frame | None:
     """A frame for an announced stay: "US envoy Elliot Abrams will be in Jerusalem on Tuesday" is a
-    visit (042; as an announcement, intent to meet). Only "will be in/at": "is in" is often a role."""
-    if verb.lemma_ != "be" or not any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children):
+    visit (042; as an announcement, intent to meet), and so are "Velayati is expected in Damascus on
+    Monday" and "Yeltsin is due in Helsinki". Only these: "is in" is often a role."""
+    children = list(verb.children)
+    if not any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in children):
         return None
-    if not any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in verb.children):
+    if verb.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in children):
+        pass
+    elif verb.lemma_ == "expect" and any(c.dep_ == "auxpass" for c in children) and \
+            not any(c.dep_ in ("xcomp", "ccomp") for c in children):
+        pass
+    elif not (verb.lemma_ == "due" and verb.dep_ == "acomp"):
         return None
-    return Frame("be", None, None, frozenset({"in", "at"}), None, "042", ("prep:in", "prep:at"), None, 0.6)
+    return Frame(verb.lemma_, None, None, frozenset({"in", "at"}), None, "042", ("prep:in", "prep:at"), None, 0.6)
 
 
 """Verbs of motion that mean "lead" when they take a direct object."""
@@ -267,6 +323,9 @@ def _object_names(obj) -> set[str]:
     return names
 
 
+_OBJECT_HELD_PREPS = frozenset({"with", "to"})
+
+
 def _match_frame(verb, frames: Sequence[Frame]) -> Frame | None:
     if not frames:
         return None
@@ -274,6 +333,10 @@ def _match_frame(verb, frames: Sequence[Frame]) -> Frame | None:
     preps = {c.lower_ for c in children if c.dep_ in ("prep", "prt", "agent", "dative")}
     preps |= {c.lower_ for c in children if c.dep_ == "advmod" and c.lower_ in ("aside", "out", "off", "down", "back")}
     obj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
+    if obj is not None:
+        # "discussed the crisis with Scholz", "sent tanks to Ukraine": a comitative or recipient phrase
+        # the parser hung on the object is the verb's
+        preps |= {c.lower_ for c in obj.children if c.dep_ == "prep" and c.lower_ in _OBJECT_HELD_PREPS}
     if obj is None and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         # "the agreement, which they signed": the object is the noun the clause modifies
         if not any(c.dep_ in ("nsubj",) and c.tag_ in ("WDT", "WP") for c in children):

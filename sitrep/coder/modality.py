@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..tables.words import code_shifts, word_list
 from .arguments import SPEECH_VERBS, condition_clauses, that_clause
 
-__all__ = ["FORCE_ROOTS", "announced", "modality"]
+__all__ = ["FORCE_ROOTS", "announced", "habitual", "modality"]
 
 _HEDGES = frozenset({"could", "might", "may", "would", "should", "must", "ought"})
 _NEGATIVE_DETS = frozenset({"no", "neither"})
@@ -37,6 +37,10 @@ _NOT_INTENT = frozenset({"057"})  # "will sign the treaty" reports a scheduled s
 # (Announced plainly, a non-violent sanction is the decision itself: "will postpone visits" is 16.)
 # (data/code-shifts.tsv, `code_shifts("threat")`)
 FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
+_UNDER_WAY_ROOTS = frozenset({"07", "08"})
+"""Roots of transfers and withdrawals that, reported as under way ("said it was sending aid"), are announced
+intentions; talks reported as under way ("we are discussing it") are going on."""
+_PROGRESSIVE = frozenset({"is", "are", "was", "were", "'s", "'re"})
 _ANNOUNCING = frozenset({"future", "refused", "conditional", "threatened", "unless"})
 
 
@@ -44,6 +48,11 @@ def announced(code: str, pattern: str, given: tuple[str, ...]) -> tuple[str, str
     """What an act announced for the future expresses, as CAMEO codes it: intent to cooperate (03x),
     refusal (12x) or threat (13x). The announcement itself happened, so it is counted. Returns the
     code, the pattern and the modality."""
+    if "progressive" in given:
+        # "France said it was sending 1,000 troops": a dispatch under way when announced is CAMEO's
+        # intent (0334); an attack reported as under way is the attack
+        given = tuple(dict.fromkeys("future" if m == "progressive" and code[:2] in _UNDER_WAY_ROOTS else m
+                                    for m in given if m != "progressive" or code[:2] in _UNDER_WAY_ROOTS))
     flags = set(given)
     if not flags & _ANNOUNCING:
         return code, pattern, given
@@ -114,6 +123,11 @@ def modality(trigger) -> tuple[str, ...]:
     backshifted = "would" in auxes and reported is not None and reported.tag_ == "VBD" and not conditional
     if auxes & {"will", "shall", "'ll"} or lemmas & word_list("planned-verb") or backshifted or _planned_by(governors):
         flags.append("future")
+    elif trigger.tag_ == "VBG" and auxes & _PROGRESSIVE and reported is not None and reported.lemma_ in SPEECH_VERBS \
+            and reported.i < trigger.i:
+        # "France said it was sending troops" announces; "the US is providing photographs, officials
+        # said" reports what is going on. Read by `announced`, not stored.
+        flags.append("progressive")
     if governors and governors[0].lemma_ in word_list("refusing-verb"):
         flags.append("refused")  # "refused to meet": read by `_intent`, not stored
     if governors and governors[0].lemma_ in word_list("threatening-verb"):
@@ -264,3 +278,22 @@ def _governors(trigger) -> list:
         break
     return out
 
+
+_TIME_UNITS = frozenset({"day", "week", "month", "year", "fortnight", "quarter", "time"})
+
+
+def habitual(trigger) -> bool:
+    """True for a habit, not an occurrence: a verb in the simple present with a frequency ("visits
+    Baghdad every two months", "regularly meets the envoy"). CAMEO codes events, so a habit is none."""
+    if trigger.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in word_list("habitual-adverb") for c in trigger.children):
+        return True
+    for token in trigger.subtree:
+        if token.dep_ == "det" and token.lower_ in ("every", "each") and token.head.lemma_.lower() in _TIME_UNITS:
+            node = token.head
+            while node.i != trigger.i and node.pos_ not in ("VERB", "AUX"):
+                node = node.head
+            if node.i == trigger.i:
+                return True
+    return False

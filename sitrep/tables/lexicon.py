@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..errors import SitrepError
 from .files import data_text
+from .words import word_list
 
 __all__ = ["Frame", "Lexicon", "default_lexicon", "reset_caches"]
 
@@ -86,7 +87,7 @@ def _parse(text: str, where: str) -> Iterable[Frame]:
             yield Frame(
                 lemma=words[0].lower(),
                 particle=particle,
-                objects=frozenset(conditions["obj"].split("|")) if "obj" in conditions else None,
+                objects=_objects(conditions["obj"]) if "obj" in conditions else None,
                 preps=frozenset(preps) or None,
                 xcomps=frozenset(conditions["xcomp"].split("|")) if "xcomp" in conditions else None,
                 code=row["code"].strip(),
@@ -111,6 +112,18 @@ def _slots(text: str) -> tuple[str, ...]:
             raise ValueError(f"unknown target slot {part!r}")
         slots.append(part)
     return tuple(slots)
+
+
+def _objects(spec: str) -> frozenset[str]:
+    """A frame's object words, with each object class ("@weapon") replaced by the words of its list
+    in ``data/coder-words.tsv`` ("weapon-object"); "@person" is any person's name, checked in the coder."""
+    words: set[str] = set()
+    for word in spec.split("|"):
+        if word.startswith("@") and word != "@person":
+            words |= word_list(word[1:] + "-object")
+        else:
+            words.add(word)
+    return frozenset(words)
 
 
 @lru_cache(maxsize=1)
