@@ -11,7 +11,8 @@ import sys
 
 from sitrep import actors
 from sitrep.coder import events as code
-from sitrep.coder.arguments import Context, verb_arguments
+from sitrep.coder.arguments import verb_arguments
+from sitrep.coder.phrases import Context
 from sitrep.scoring import plover_gsr
 from sitrep.tables.lexicon import default_lexicon
 from sitrep.text import analyse

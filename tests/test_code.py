@@ -316,7 +316,8 @@ def test_code_agreement_signed_during_a_visit_is_between_visitor_and_host():
 
 def test_code_demand_noun_with_a_that_clause_targets_the_clause_subject():
     from sitrep import actors
-    from sitrep.coder.arguments import Context, verb_arguments
+    from sitrep.coder.arguments import verb_arguments
+    from sitrep.coder.phrases import Context
     from sitrep.tables.lexicon import Frame
     from sitrep.text import analyse
 

@@ -11,8 +11,9 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from sitrep.coder.arguments import Context, verb_arguments
+from sitrep.coder.arguments import verb_arguments
 from sitrep.coder.modality import modality
+from sitrep.coder.phrases import Context
 from sitrep.records import Actor, ActorMention
 from sitrep.tables.lexicon import Frame
 

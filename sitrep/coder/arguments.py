@@ -9,40 +9,19 @@ destinations ("flew into southern Albania") give derived actors. No country, no 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
 from ..tables.lexicon import Frame
 from ..tables.words import speech_verbs, word_list
 from .antecedents import names_a_pair, pair_antecedent, previous_subject
-from .derived import DESTINATION_PREPS, Derived, dateline_host, destination, national
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
+from .derived import DESTINATION_PREPS, Derived, dateline_host, destination
+from .phrases import Context, actors_in, adjective_actor, author
 
 __all__ = [
-    "Context", "PROTEST_CODES", "PROTEST_NOUNS", "SPEECH_VERBS", "actors_in", "condition_clauses", "that_clause",
-    "verb_arguments",
+    "PROTEST_CODES", "PROTEST_NOUNS", "SPEECH_VERBS", "condition_clauses", "that_clause", "verb_arguments",
 ]
 
 SPEECH_VERBS = speech_verbs("report")
-_CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "csubj", "pcomp"})
 _FIRST_PERSON = frozenset({"we", "i", "us", "our"})
 _THIRD_PERSON = frozenset({"it", "they", "he", "she"})
-
-
-@dataclass
-class Context:
-    """What argument finding needs to know about the document being coded."""
-
-    doc: Doc
-    by_token: dict
-    quotes: Sequence
-    published: str | None
-    article_id: str
-    cache: dict = field(default_factory=dict)
-    """Per-document facts computed once on demand (the dateline's country)."""
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -123,7 +102,7 @@ def _attack_agent(verb, ctx: Context) -> list:
     noun = verb.head
     for _ in range(3):  # the clause may hang on the raid's place: "raid into northern Gaza where ..."
         if noun.lemma_.lower() in word_list("attack-agent-noun"):
-            return _author(noun, ctx)
+            return author(noun, ctx)
         if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
             return []
         noun = noun.head.head
@@ -213,9 +192,9 @@ def _clausal_modifier_subject(verb, ctx: Context, depth: int) -> list:
     by Iraq to comply" (the noun's owner acts)."""
     head = verb.head
     if verb.tag_ == "VBG":
-        author = _author(head, ctx)
-        if author:
-            return author
+        issuer = author(head, ctx)
+        if issuer:
+            return issuer
         governor = head.head if head.dep_ in ("dobj", "pobj", "nsubj") else None
         while governor is not None and governor.dep_ == "prep":
             governor = governor.head
@@ -463,7 +442,7 @@ def _possobj_slot(verb, slot: str, ctx: Context) -> list:
         return actors_in(owner, ctx, max_depth=0)
     if obj.i in ctx.by_token:
         return actors_in(obj, ctx, max_depth=0)
-    adjective = next((m for m in (_adjective_actor(c, ctx) for c in obj.children) if m is not None), None)
+    adjective = next((m for m in (adjective_actor(c, ctx) for c in obj.children) if m is not None), None)
     if adjective is not None:
         return [adjective]
     # the act's doer: "the sale of arms by German firms", "the killing of X", "aid from Y"; a "by"
@@ -570,7 +549,7 @@ def _earlier_owner(noun, ctx: Context) -> list:
                 return []
         if token.lemma_ != noun.lemma_ or token.pos_ != "NOUN":
             continue
-        owner = _author(token, ctx)
+        owner = author(token, ctx)
         if owner:
             return owner
     return []
@@ -581,100 +560,3 @@ def _in_front_of(prep):
     front = next((g for g in prep.children if g.dep_ == "pobj" and g.lower_ == "front"), None)
     of = next((g for g in front.children if g.dep_ == "prep" and g.lower_ == "of"), None) if front is not None else None
     return next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
-
-
-def actors_in(node, ctx: Context, *, max_depth: int = 2, conjuncts: bool = True) -> list:
-    """Actor mentions of the phrase headed by `node`: its own mention, else the shallowest ones below.
-
-    Coordinated actors come together ("South Korea, Japan and the United States" gives three);
-    nested clauses are not entered, so "the man who met Putin" does not yield Putin.
-    """
-    if node is None:
-        return []
-    level = [node]
-    for _ in range(max_depth + 1):
-        found = []
-        for tok in level:
-            mention = ctx.by_token.get(tok.i)
-            if mention is not None and mention not in found and mention.actor.country:
-                found.append(mention)
-        if not found:
-            found = [m for m in (_adjective_actor(tok, ctx) for tok in level) if m is not None]
-        if found:
-            for mention in list(found) if conjuncts else ():
-                for other in _conjuncts(mention, ctx):
-                    if other not in found:
-                        found.append(other)
-            return found
-        level = [c for tok in level for c in tok.children if c.dep_ not in _CLAUSE_DEPS and c.dep_ != "cc"]
-        if not level:
-            return []
-    return []
-
-
-# "agentive-noun"s (data/coder-words.tsv) are nouns whose national adjective names the country an event
-# is done by or to: "the Israeli raid" was carried out by Israel; "shell Iraqi towns", "stormed the
-# German embassy" are aimed at that country.
-
-
-def _adjective_actor(token, ctx: Context):
-    """A national adjective on an agentive noun ("Israeli raid", "U.S. warning") as an actor mention."""
-    if token.dep_ not in ("amod", "compound") or token.head.lemma_.lower() not in word_list("agentive-noun"):
-        return None
-    return national(token, ctx)
-
-
-def _author(noun, ctx: Context) -> list:
-    """Who issued a statement-like noun, from its own modifiers: "Iran's statement", "a German court
-    ruling", "the Libyan note"; empty if none names a country."""
-    for child in noun.children:
-        if child.dep_ not in ("poss", "compound", "amod") or child.i > noun.i:
-            continue
-        found = actors_in(child, ctx, max_depth=1)
-        if found:
-            return found
-        adjective = next((m for m in (national(t, ctx) for t in child.subtree) if m is not None), None)
-        if adjective is not None:
-            return [adjective]
-    return []
-
-
-def _conjuncts(mention, ctx: Context) -> list:
-    doc = ctx.doc
-    head = None
-    for i in range(mention.token_start, mention.token_end):
-        tok = doc[i]
-        if not (mention.token_start <= tok.head.i < mention.token_end) or tok.head.i == tok.i:
-            head = tok
-            break
-    if head is None:
-        return []
-    out: list = []
-    seen = {head.i}
-    stack = [c for c in head.children if c.dep_ == "conj"]
-    while stack:
-        tok = stack.pop(0)
-        if tok.i in seen:
-            continue  # a conjunct inside a mention's span can point back at the mention
-        seen.add(tok.i)
-        out.extend(m for m in actors_in(tok, ctx, max_depth=1, conjuncts=False) if m not in out)
-        stack.extend(c for c in tok.children if c.dep_ == "conj")
-    out.extend(m for m in _coordinated_modifiers(mention, ctx) if m not in out and m is not mention)
-    return out
-
-
-def _coordinated_modifiers(mention, ctx: Context) -> list:
-    """ "French and German leaders", "Chinese and Russian troops": the modifier coordinated with one
-    inside the mention names an actor of its own, which shares the mention's head."""
-    doc = ctx.doc
-    span = range(mention.token_start, mention.token_end)
-    found = []
-    for i in span:
-        tok = doc[i]
-        linked = [tok.head] if tok.dep_ == "conj" else []
-        linked += [c for c in tok.children if c.dep_ == "conj"]
-        for other in linked:
-            other_mention = ctx.by_token.get(other.i)
-            if other.i not in span and other_mention is not None and other_mention.actor.country:
-                found.append(other_mention)
-    return found

@@ -19,12 +19,13 @@ from collections.abc import Iterable, Sequence
 from ..records import DEFAULT_EXCLUDED_MODALITY, Event
 from ..tables.lexicon import Frame, Lexicon, default_lexicon
 from ..tables.words import discards, event_nouns, resolution_trust, sport_words, word_list
-from .arguments import PROTEST_CODES, SPEECH_VERBS, Context, verb_arguments
+from .arguments import PROTEST_CODES, SPEECH_VERBS, verb_arguments
 from .backoff import backoff_frame, policy, wider_targets
 from .condemnation import DISAPPROVING_ROOTS, perpetrators
 from .derived import dateline_host, goes_nowhere, ground, struck_place
 from .modality import FORCE_ROOTS, announced, habitual, modality
 from .nouns import noun_arguments
+from .phrases import Context
 
 __all__ = ["Event", "code_doc", "DEFAULT_EXCLUDED_MODALITY"]
 

@@ -6,14 +6,9 @@ Israel-Lebanon border". The verb side of the same question lives in `arguments.p
 from __future__ import annotations
 
 from ..tables.words import word_list
-from .arguments import (
-    PROTEST_NOUNS,
-    Context,
-    _adjective_actor,
-    _subject_actors,
-    actors_in,
-)
+from .arguments import PROTEST_NOUNS, _subject_actors
 from .derived import destination, national, place_mention
+from .phrases import Context, actors_in, adjective_actor
 
 __all__ = ["noun_arguments"]
 
@@ -80,7 +75,7 @@ def _modifier_sides(noun, ctx: Context) -> tuple[list, list]:
             sources = actors_in(child, ctx, max_depth=0)
         elif child.dep_ == "prep" and child.lower_ == "of" and not sources:
             sources = actors_in(next((g for g in child.children if g.dep_ == "pobj"), None), ctx, max_depth=1)
-        elif child.dep_ == "amod" and not sources and (national := _adjective_actor(child, ctx)) is not None:
+        elif child.dep_ == "amod" and not sources and (national := adjective_actor(child, ctx)) is not None:
             sources = [national]  # "Palestinian riots against ...", "the Israeli raid on ..."
         elif child.dep_ == "prep" and (child.lower_ in ("to", "with") or (child.lower_ == "against" and noun.lemma_.lower() in PROTEST_NOUNS)):
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
