@@ -28,6 +28,7 @@ from pathlib import Path
 
 from ..errors import SitrepError
 from .files import data_text
+from .words import actor_words
 
 __all__ = [
     "ActorDictionary",
@@ -508,11 +509,7 @@ def _load_countries(builder: _Builder) -> None:
 
 
 _CITY_MIN_POPULATION = 150_000
-_CITY_STOPLIST = frozenset({"mobile", "split", "nice", "reading", "independence", "surprise", "orange", "sale",
-                            "victoria", "hope", "mission", "nancy", "jackson", "lincoln", "hamilton", "columbus",
-                            "charlotte", "austin", "madison", "lafayette", "aurora", "florence", "marion",
-                            "chandler", "irving", "garland", "pasadena", "temple", "kent", "york", "gary",
-                            "sunrise", "eugene", "salem", "tempe", "raleigh", "arlington", "warren", "hollywood"})
+_CITY_STOPLIST = actor_words("city-stoplist")
 """City names that are also common words or first/last names: never taken for a place's country."""
 
 
