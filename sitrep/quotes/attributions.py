@@ -46,7 +46,7 @@ from .cues import (
 from .marks import QuoteSpan
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["Attribution", "find_attributions", "RELATIVE_PRONOUNS"]
 
@@ -80,7 +80,7 @@ class _Draft:
     sent: Span
 
 
-def find_attributions(doc, spans: Sequence[QuoteSpan]) -> list[Attribution]:
+def find_attributions(doc: Doc, spans: Sequence[QuoteSpan]) -> list[Attribution]:
     """Attributions in text order: cues from the parse, then the quote spans no cue claimed."""
     text = doc_text(doc)
     drafts = [d for d in (_draft(tok) for tok in doc) if d is not None]
@@ -149,7 +149,7 @@ _DASH_CREDIT = re.compile(r"[^\S\n]*(―|—|–|--?)[^\S\n]*(?=[A-Z@])")  # any
 _FIRST_SECOND = frozenset("i we you me us one anybody anyone everybody everyone nobody".split())
 
 
-def _repair_speaker(doc, d: _Draft, spans: Sequence[QuoteSpan]) -> None:
+def _repair_speaker(doc: Doc, d: _Draft, spans: Sequence[QuoteSpan]) -> None:
     """“...,” Flynn, a top Trump surrogate, said: when the parse gives the cue no subject, or one
     inside a quotation ("said on “Fox and Friends”"), the noun phrase between the closing mark and
     the cue is the speaker. A speaker is never inside the quotation it is credited with."""
@@ -218,7 +218,7 @@ def _reported_tokens(drafts: list[_Draft]) -> dict[int, _Draft]:
     return owner
 
 
-def _dash_credit(doc, q: QuoteSpan) -> Attribution | None:
+def _dash_credit(doc: Doc, q: QuoteSpan) -> Attribution | None:
     """A quote followed by a dash and a name: the pull-quote and vox-pop credit line."""
     text = doc_text(doc)
     m = _DASH_CREDIT.match(text, q.close)
@@ -244,7 +244,7 @@ _TURN = re.compile(r"^[ \t\"“]*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ 
 """Words that head a "Word: text" paragraph without being anyone speaking."""
 
 
-def _transcript_turns(doc) -> list[Attribution]:
+def _transcript_turns(doc: Doc) -> list[Attribution]:
     """Paragraphs of a transcript or a headline credit: "WALLACE: Let's start ..." or
     "Pat Caddell: Democrats worried ...". The name must be in capitals, be a person entity, or open
     the article's headline ("Sanders: Clinton needs to ...")."""
@@ -276,7 +276,7 @@ def _transcript_turns(doc) -> list[Attribution]:
     return turns
 
 
-def _block_after_colon(doc, d: _Draft) -> list:
+def _block_after_colon(doc: Doc, d: _Draft) -> list:
     """"The governor added:" closing a paragraph introduces the next paragraph as the quote."""
     last = max(d.cue_tokens + d.speaker_tokens, key=lambda t: t.i)
     text = doc_text(doc)
@@ -292,7 +292,7 @@ def _block_after_colon(doc, d: _Draft) -> list:
     return list(span) if span is not None else []
 
 
-def _according_draft(tok) -> _Draft | None:
+def _according_draft(tok: Token) -> _Draft | None:
     """"according to X": X the speaker, the clause the phrase hangs on the content."""
     to = next(c for c in tok.children if c.lower_ == "to")
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -313,7 +313,7 @@ def _according_draft(tok) -> _Draft | None:
                   in_paragraph(content, tok), [], tok.sent)
 
 
-def _draft(tok) -> _Draft | None:
+def _draft(tok: Token) -> _Draft | None:
     """A cue draft for a token that can govern an attribution, or None."""
     if tok.lower_.lstrip(_EDGE) == "according" and any(c.lower_ == "to" for c in tok.children):
         return _according_draft(tok)
@@ -370,7 +370,7 @@ def _draft(tok) -> _Draft | None:
 _CUE_PREPS = {"call": ("for", "on"), "agree": ("with",), "ask": ("about",), "comment": ("on",)}
 
 
-def _verb_group(verb, lemma: str) -> list:
+def _verb_group(verb: Token, lemma: str) -> list:
     """The rest of the cue as PolNeAR marks it: auxiliaries, negation and adverbs right before the
     verb ("has not said", "then pointed out") and the preposition that introduces the content right
     after it ("called for", "talked about")."""
@@ -390,7 +390,7 @@ def _verb_group(verb, lemma: str) -> list:
 _ABOUT = frozenset("about of over with at on that".split())
 
 
-def _adjective_draft(adj) -> _Draft | None:
+def _adjective_draft(adj: Token) -> _Draft | None:
     """"Republicans weren't too concerned about the shift", "she is sure that ...": an adjective of
     belief or feeling after "be", with the copula's subject as the source and the clause, infinitive or
     "about"-phrase as the content. The cue runs from the copula's auxiliaries to the preposition."""
@@ -417,7 +417,7 @@ def _adjective_draft(adj) -> _Draft | None:
 
 
 
-def _finding_draft(prep) -> _Draft | None:
+def _finding_draft(prep: Token) -> _Draft | None:
     """"In the latest poll, Clinton led by five points", "by one estimate": a finding credited to the
     poll or study it comes from, like "according to". Not "said in a June report", where the report
     is where a speaker said it."""
@@ -437,7 +437,7 @@ def _finding_draft(prep) -> _Draft | None:
                   prep.sent)
 
 
-def _inverted_draft(verb) -> _Draft | None:
+def _inverted_draft(verb: Token) -> _Draft | None:
     """"Said Ellis: “...”", "Says the mayor, “...”": a sentence opened by the cue verb, then the
     speaker up to a colon or comma, then the quotation (claimed later as a quote beside the frame)."""
     doc = verb.doc
@@ -451,7 +451,7 @@ def _inverted_draft(verb) -> _Draft | None:
     return _Draft([verb], doc[verb.i + 1:stop].root, words, [], [], verb.sent)
 
 
-def _noun_draft(tok) -> _Draft | None:
+def _noun_draft(tok: Token) -> _Draft | None:
     """"his claim that ...", "the ministry's warning that ...", "his promise to cut taxes": a cue noun
     with its owner and a that-clause or an infinitive. A speech verb the tagger read as a plural noun
     ("Trump charges that ...", "Trump claims that ...") has its subject as a compound instead."""
@@ -480,7 +480,7 @@ def _frame(d: _Draft) -> tuple[int, int] | None:
 _GLUE = re.compile(r"^[ \t,:;.—–-]*$")
 
 
-def _beside(text: str, q: QuoteSpan, frame: tuple[int, int], sent) -> bool:
+def _beside(text: str, q: QuoteSpan, frame: tuple[int, int], sent: Span) -> bool:
     """A quote touches the frame when only punctuation lies between ("“A,” he said, “B.”")."""
     lo, hi = frame
     if q.close <= lo and q.close >= sent.start_char - 300:
@@ -490,7 +490,7 @@ def _beside(text: str, q: QuoteSpan, frame: tuple[int, int], sent) -> bool:
     return False
 
 
-def _utterance_like(doc, q: QuoteSpan) -> bool:
+def _utterance_like(doc: Doc, q: QuoteSpan) -> bool:
     """A quote that reads as something said (a clause or a sentence), not a scare-quoted phrase."""
     words = doc_text(doc)[q.start:q.end].split()
     if len(words) >= 8:

@@ -39,7 +39,7 @@ __all__ = [
 ]
 
 
-def speaker_phrase(head) -> list:
+def speaker_phrase(head: Token) -> list:
     """The speaker's noun phrase as PolNeAR and PARC underline it: the head with its modifiers, its
     appositions (however deep: "Johnnie Wilson, of Springfield, Va") and a relative clause on the head
     or its apposition even when set off by commas ("Luis Rubio, who heads the centre,"), or a "who"
@@ -143,7 +143,7 @@ def speaker_token(verb: Token, depth: int = 0) -> Token | None:
 _PERSONAL = frozenset("i you he she we they who".split())
 
 
-def reported_content(verb, lemma: str) -> list:
+def reported_content(verb: Token, lemma: str) -> list:
     """Tokens of what the cue reports, from the parse (may be empty: a quote may supply it).
 
     In order: a clause of the verb (`_clause_content`); then the reading of the first class of cue
@@ -164,7 +164,7 @@ def reported_content(verb, lemma: str) -> list:
     return []
 
 
-def _clause_content(verb) -> list | None:
+def _clause_content(verb: Token) -> list | None:
     """The verb's clausal complement, or a clause misread as adverbial; None when it has neither."""
     for c in verb.children:
         if c.dep_ == "ccomp":
@@ -180,7 +180,7 @@ def _clause_content(verb) -> list | None:
     return None
 
 
-def _view_content(verb, lemma: str) -> list:
+def _view_content(verb: Token, lemma: str) -> list:
     # "critics view reauthorization as a giveaway"
     obj = [c for c in verb.children if c.dep_ == "dobj"]
     as_ = [c for c in verb.children if c.dep_ in ("prep", "oprd") and c.lower_ == "as"] or [
@@ -189,7 +189,7 @@ def _view_content(verb, lemma: str) -> list:
     return [t for c in obj + as_ for t in c.subtree] if obj and as_ else []
 
 
-def _clause_only_content(verb, lemma: str) -> list:
+def _clause_only_content(verb: Token, lemma: str) -> list:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     source = speaker_token(verb) if lemma == "show" else None
     if (subject is not None and subject.lemma_.lower() in EVIDENCE) or lemma in BELIEF_OBJECT or (
@@ -201,7 +201,7 @@ def _clause_only_content(verb, lemma: str) -> list:
     return [t for c in verb.children if c.dep_ == "xcomp" and lemma in XCOMP_CONTENT for t in c.subtree]
 
 
-def _object_content(verb, lemma: str) -> list | None:
+def _object_content(verb: Token, lemma: str) -> list | None:
     obj = [c for c in verb.children if c.dep_ == "dobj"]
     if not obj:
         return None
@@ -209,14 +209,14 @@ def _object_content(verb, lemma: str) -> list | None:
     return [t for c in obj + more[:1] for t in c.subtree]
 
 
-def _called_content(verb, lemma: str) -> list | None:
+def _called_content(verb: Token, lemma: str) -> list | None:
     # "called the charges “unsubstantiated”": the object and what it was called
     obj = [c for c in verb.children if c.dep_ == "dobj"]
     comp = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "attr")]
     return [t for c in obj + comp for t in c.subtree] if obj and comp else None
 
 
-def _xcomp_content(verb, lemma: str) -> list | None:
+def _xcomp_content(verb: Token, lemma: str) -> list | None:
     for c in verb.children:
         if c.dep_ == "xcomp":
             return list(c.subtree)
@@ -225,7 +225,7 @@ def _xcomp_content(verb, lemma: str) -> list | None:
     return None
 
 
-def _prep_content(verb, lemma: str) -> list | None:
+def _prep_content(verb: Token, lemma: str) -> list | None:
     preps = PREP_CONTENT[lemma]
     for h in [verb] + [c for c in verb.children if c.dep_ == "dobj"]:
         for c in h.children:
@@ -234,7 +234,7 @@ def _prep_content(verb, lemma: str) -> list | None:
     return None
 
 
-def _stance_content(verb, lemma: str) -> list:
+def _stance_content(verb: Token, lemma: str) -> list:
     # a side taken or a feeling held: its object, or for a feeling an infinitive ("likes to sing")
     for c in verb.children:
         if c.dep_ == "dobj" or (c.dep_ == "xcomp" and lemma in ATTITUDE):
@@ -244,7 +244,7 @@ def _stance_content(verb, lemma: str) -> list:
     return []
 
 
-def _dobj_content(verb, lemma: str) -> list | None:
+def _dobj_content(verb: Token, lemma: str) -> list | None:
     for c in verb.children:
         if c.dep_ == "dobj" and c.pos_ != "PRON":
             return list(c.subtree)
@@ -265,7 +265,7 @@ _CONTENT_BY_LEMMA: tuple[tuple[Callable[[str], bool], Callable[..., list | None]
 returning a list decides (even an empty one), None passes on to the next class."""
 
 
-def before_comma(verb, speaker_tokens: list) -> list:
+def before_comma(verb: Token, speaker_tokens: list) -> list:
     """"People like Scott, he said.": the words before the comma that opens the speaker's clause."""
     first = min([verb] + speaker_tokens, key=lambda t: t.i)
     sent = verb.sent
@@ -278,7 +278,7 @@ _BELIEF_PREPS = {"believe": ("in",), "know": ("of",), "think": ("of",), "learn":
 _LOOSE_PREPS = frozenset("about on with to by against over of".split())
 
 
-def loose_content(verb, cue_tokens: list) -> list:
+def loose_content(verb: Token, cue_tokens: list) -> list:
     """What a cue verb with a speaker but no clause or quotation reports, the way PolNeAR reads it:
     a passive subject ("the nominee has been endorsed by dozens of papers"), the main clause of an
     "as"-aside ("Hawaii, as one adviser pointed out, rarely gets hurricanes") or, for a verb of

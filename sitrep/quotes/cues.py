@@ -5,7 +5,12 @@ someone said, believed or stated, and where their content sits. The words are ta
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..tables.words import cue_prepositions, speech_verbs, word_classes
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = [
     "ATTITUDE", "ATTITUDE_ADJECTIVES", "BELIEF_OBJECT", "CLAUSE_ONLY", "CUE_NOUNS", "DOBJ_CONTENT",
@@ -73,7 +78,7 @@ STATEMENT_VERBS = _CLASSES["statement_verbs"]
 _SPEECH_OR_INTENT = SPEECH | INTENT
 
 
-def cue_lemma(tok) -> str:
+def cue_lemma(tok: Token) -> str:
     """The token's lemma, lower-cased, as a cue: the idiom "put it" ("as the memo put it") reads as
     "say", and the small model's clipped lemmas are repaired: "hoped" and "hopes" come out as "hop",
     so a lemma that is not a cue but whose word starts with lemma + "e" (a cue) is read as that cue."""

@@ -26,12 +26,16 @@ speakers and builds the `Quote` records.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ..records import Actor, ActorMention, Quote
 from ..text import doc_text, sentence_chars
 from .attributions import RELATIVE_PRONOUNS, Attribution, find_attributions
 from .cues import DOCUMENT_HEADS, STATEMENT_NOUNS
 from .marks import QuoteSpan, find_quote_spans
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["Quote", "QuoteSpan", "find_quotes", "find_quote_spans"]
 
@@ -40,7 +44,7 @@ _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her"
 """Speaker pronouns resolved to the previous speaker ("he noted")."""
 
 
-def find_quotes(doc, mentions: Sequence[ActorMention] = ()) -> list[Quote]:
+def find_quotes(doc: Doc, mentions: Sequence[ActorMention] = ()) -> list[Quote]:
     """Every quote in a parsed article, in text order, with its speaker resolved where possible.
 
     Stages:
@@ -77,7 +81,7 @@ def find_quotes(doc, mentions: Sequence[ActorMention] = ()) -> list[Quote]:
 
 
 def _resolve(
-    doc, att: Attribution, mentions: Sequence[ActorMention], previous: Actor | None, issuer: Actor | None
+    doc: Doc, att: Attribution, mentions: Sequence[ActorMention], previous: Actor | None, issuer: Actor | None
 ) -> tuple[Actor | None, str | None]:
     """The actor for an attribution's speaker span, and how it was found."""
     if att.speaker is None:
@@ -105,7 +109,7 @@ def _resolve(
     return None, "explicit"
 
 
-def _antecedent(doc, att: Attribution, mentions: Sequence[ActorMention]) -> Actor | None:
+def _antecedent(doc: Doc, att: Attribution, mentions: Sequence[ActorMention]) -> Actor | None:
     """A pronoun speaker's antecedent in its own sentence: the nearest earlier subject that names an
     actor ("Xi hosted Putin for a summit in which they claimed ..."), outside the quoted content."""
     if att.speaker is None or not mentions:
@@ -121,7 +125,7 @@ def _antecedent(doc, att: Attribution, mentions: Sequence[ActorMention]) -> Acto
 
 
 def _attached_mention(
-    doc, start: int, end: int, head_i: int, mentions: Sequence[ActorMention]
+    doc: Doc, start: int, end: int, head_i: int, mentions: Sequence[ActorMention]
 ) -> ActorMention | None:
     """The mention that names the speaker: the one on the head word, else on the head's modifiers
     ("South Korean government representatives"), else on an apposition ("Kim, the minister")."""
@@ -143,7 +147,7 @@ def _attached_mention(
     return None
 
 
-def _to_quote(doc, att: Attribution, actor: Actor | None, how: str | None) -> Quote:
+def _to_quote(doc: Doc, att: Attribution, actor: Actor | None, how: str | None) -> Quote:
     text = doc_text(doc)
     parts = att.parts
     start, end = parts[0][0], parts[-1][1]
@@ -176,7 +180,7 @@ def _to_quote(doc, att: Attribution, actor: Actor | None, how: str | None) -> Qu
     )
 
 
-def _sentence_bounds(doc, lo: int, hi: int) -> tuple[int, int]:
+def _sentence_bounds(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
     """The start of the sentence holding ``lo`` and the end of the one holding ``hi - 1``."""
     start, end = lo, hi
     for sent_start, sent_end in sentence_chars(doc):

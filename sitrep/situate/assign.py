@@ -11,11 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ..actors import places
 from ..coder.events import Event
 from ..tables import cameo
 from . import dates
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["situate", "CONTEXT_SENTENCES"]
 
@@ -26,7 +30,7 @@ CONTEXT_SENTENCES = 3
 """How many sentences back an undated event looks for a day-precision date."""
 
 
-def situate(events: Sequence[Event], doc, *, published: str | None, captions: Sequence = (),
+def situate(events: Sequence[Event], doc: Doc, *, published: str | None, captions: Sequence = (),
              mentions: Sequence | None = None) -> list[Event]:
     """Add code-table facts, date and place to each event of `doc`.
 
@@ -80,7 +84,7 @@ def situate(events: Sequence[Event], doc, *, published: str | None, captions: Se
     return out
 
 
-def _subjects_by_sentence(doc, sentences, events: Sequence[Event], mentions: Sequence) -> dict[int, set[str]]:
+def _subjects_by_sentence(doc: Doc, sentences, events: Sequence[Event], mentions: Sequence) -> dict[int, set[str]]:
     """Sentence index -> the countries of the actors that act in it: subjects and events' sources."""
     index_of = {}
     for index, sent in enumerate(sentences):

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..errors import ModelError
 from .doc_index import index_doc
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["MODEL_PACKAGE", "nlp", "parse", "reset_caches"]
 
@@ -53,7 +57,7 @@ def _register_paragraph_breaks() -> None:
         return
 
     @Language.component("sitrep_paragraph_breaks")
-    def paragraph_breaks(doc):
+    def paragraph_breaks(doc: Doc):
         for token in doc[:-1]:
             if "\n" in token.text_with_ws and (token.is_space or token.whitespace_ == "\n" or token.text_with_ws.endswith("\n")):
                 doc[token.i + 1].is_sent_start = True
