@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ..tables.actors import ActorDictionary
 from ..tables.words import actor_words
 from ..text import doc_text
 from .resolve import CONTESTED_DATELINES, Actor, ActorMention, _Atom, _code, named_actor, sector_actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 __all__ = ["dateline_context", "described_bodies", "owner_context", "place_context", "repeated_context", "sentence_context",
            "settle"]
@@ -25,7 +29,7 @@ _CONTEXT_SECTORS = actor_words("context-sectors")
 _CONTEXT_MILITARY = actor_words("context-military")
 
 
-def dateline_context(doc, mentions: list[ActorMention], atoms: Sequence[_Atom], date: str | None,
+def dateline_context(doc: Doc, mentions: list[ActorMention], atoms: Sequence[_Atom], date: str | None,
                      dictionary: ActorDictionary) -> list[ActorMention]:
     """Give a bare state or rebel noun the country of the article's dateline, conservatively.
 
@@ -112,7 +116,7 @@ _VISITORS = actor_words("visitors")
 ("settlers in the West Bank" are Israelis; "the US embassy in Belgrade" is American)."""
 
 
-def place_context(doc, mentions: list[ActorMention], dictionary: ActorDictionary) -> list[ActorMention]:
+def place_context(doc: Doc, mentions: list[ActorMention], dictionary: ActorDictionary) -> list[ActorMention]:
     """Give a sector noun with no country the country of the place its sentence happens in.
 
     "Up to 100 ethnic Albanians demonstrated in Serbia", "demonstrators protesting election results in
@@ -148,7 +152,7 @@ def place_context(doc, mentions: list[ActorMention], dictionary: ActorDictionary
     return out
 
 
-def _attached_place(doc, mention: ActorMention, places) -> str | None:
+def _attached_place(doc: Doc, mention: ActorMention, places) -> str | None:
     """The country of a place in a prepositional phrase on the mention itself ("police in Lagos")."""
     for place in places:
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
@@ -167,7 +171,7 @@ _OWNER_PRONOUNS = {"his": frozenset({"person"}), "her": frozenset({"person"}),
                    "its": frozenset({"country", "organisation", "sector"}), "their": None}
 
 
-def owner_context(doc, mentions: list[ActorMention], dictionary: ActorDictionary) -> list[ActorMention]:
+def owner_context(doc: Doc, mentions: list[ActorMention], dictionary: ActorDictionary) -> list[ActorMention]:
     """ "Zenawi said his forces had killed ...", "Israel said its troops withdrew": a sector noun with no
     country owned by a possessive pronoun takes the country of the subject of the clause above it
     that the pronoun can stand for ("his" a person, "its" a state or body, "their" any)."""
@@ -189,7 +193,7 @@ def owner_context(doc, mentions: list[ActorMention], dictionary: ActorDictionary
     return out
 
 
-def _clause_subject_above(token, by_token: dict, kinds: frozenset[str] | None):
+def _clause_subject_above(token: Token, by_token: dict, kinds: frozenset[str] | None):
     """The first subject with a country on the way up from `token` that is not inside its own phrase."""
     node = token
     while node.head.i != node.i:
@@ -213,7 +217,7 @@ _DOMESTIC_SECTORS = actor_words("domestic-sectors")
 government ("Judge Alejandro Rivera opened investigations against 28 Chilean government officials")."""
 
 
-def sentence_context(doc, mentions: list[ActorMention], dictionary: ActorDictionary) -> list[ActorMention]:
+def sentence_context(doc: Doc, mentions: list[ActorMention], dictionary: ActorDictionary) -> list[ActorMention]:
     """Give a judge, court or rebel group with no country the country of the state its sentence names.
 
     When every other actor of the sentence that has a country is the government of one country
@@ -248,7 +252,7 @@ def sentence_context(doc, mentions: list[ActorMention], dictionary: ActorDiction
 _REPEAT_WINDOW = 3  # sentences back that "the veterans" may look for the veterans named before
 
 
-def repeated_context(doc, mentions: list[ActorMention]) -> list[ActorMention]:
+def repeated_context(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     """"The veterans", "the rebels": a definite group noun with no country repeats the latest group
     named with the same noun in the last sentences ("Iranian war veterans ... The veterans vowed to
     stay") and is that actor, unless its own sentence names another country."""
@@ -287,7 +291,7 @@ def repeated_context(doc, mentions: list[ActorMention]) -> list[ActorMention]:
 _COUNTS = actor_words("counts")
 
 
-def _repeats(doc, mention: ActorMention) -> bool:
+def _repeats(doc: Doc, mention: ActorMention) -> bool:
     """Worded like a group already named: "the veterans", or a count of them ("dozens of war veterans"
     after the headline's "Iranian war veterans")."""
     start = _phrase_start(doc, mention)
@@ -300,7 +304,7 @@ def _repeats(doc, mention: ActorMention) -> bool:
     return head.tag_ == "NNS" and before.lower_ == "of" and before.head.lower_ in _COUNTS
 
 
-def _phrase_start(doc, mention: ActorMention) -> int:
+def _phrase_start(doc: Doc, mention: ActorMention) -> int:
     """Where the mention's noun phrase starts once its noun compounds are included ("war veterans")."""
     start = mention.token_start
     while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "NOUN" \
@@ -323,7 +327,7 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos"})
 
 
-def described_bodies(doc, mentions: list[ActorMention]) -> list[ActorMention]:
+def described_bodies(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     """"The West ... is demanding that the movement recognize Israel" after "Hamas": a bare "the
     movement", "the group", "the organisation" that is an argument of its clause stands for the one
     non-state body (armed group, party, NGO, international body) named in its sentence before it or

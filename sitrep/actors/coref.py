@@ -17,6 +17,8 @@ from ..tables.words import actor_words
 from .resolve import FORMER, SPEAKER_PRONOUNS, SPEECH_VERBS, Actor, _Atom, _head_sense, _slug, named_actor
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from .mentions import MentionFinder
 
 __all__ = ["CorefStage"]
@@ -93,7 +95,7 @@ class CorefStage:
 
     # -- stage 3: coreference ----------------------------------------------------------------------
 
-    def _unlisted(self, token) -> None:
+    def _unlisted(self, token: Token) -> None:
         """A token no dictionary form covers: a surname, an unknown titled name, a speaker pronoun."""
         i = token.i
         if token.lower_ in SPEAKER_PRONOUNS:
@@ -112,7 +114,7 @@ class CorefStage:
             if run - i == 1 and not self.finder._is_name_token(i - 1):
                 self._surname(i)
 
-    def _ally(self, token) -> None:
+    def _ally(self, token: Token) -> None:
         """"its regional ally": the other state its sentence names before it.
 
         "Washington ... put its weight behind Addis Ababa, but called on its regional anti-terrorism
@@ -268,7 +270,7 @@ class CorefStage:
                 self.finder._emit(i, i + 1, person.actor, "coref")
                 return
 
-    def _pronoun(self, token) -> None:
+    def _pronoun(self, token: Token) -> None:
         """"he added": the subject pronoun of a speech verb is the most recent person named."""
         if token.dep_ not in {"nsubj", "nsubjpass"} or token.head.lemma_.lower() not in SPEECH_VERBS:
             return

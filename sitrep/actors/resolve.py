@@ -31,10 +31,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..records import Actor, ActorMention
 from ..tables.actors import ActorDictionary, Entry, Named, Sense, normalise_date, parts, shape_matches
 from ..tables.words import actor_words, speech_verbs
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["Actor", "ActorDictionary", "ActorMention", "coordinated", "find_mentions", "plover_sector", "resolve"]
 
@@ -314,7 +318,7 @@ def _glued_to_name(split: Sequence[tuple[str, str]], atom: _Atom, others: Sequen
 # -- finding mentions in a parsed article ---------------------------------------------------------
 
 
-def find_mentions(doc, *, date: str | None = None, dictionary: ActorDictionary | None = None) -> list[ActorMention]:
+def find_mentions(doc: Doc, *, date: str | None = None, dictionary: ActorDictionary | None = None) -> list[ActorMention]:
     """All actor mentions of a parsed article, maximal and non-overlapping, in text order.
 
     Stages: 1. match dictionary forms over the tokens; 2. assemble noun groups (country or
@@ -351,7 +355,7 @@ CONTESTED_DATELINES = actor_words("contested-datelines")
 _COORDINATORS = actor_words("coordinators")
 
 
-def coordinated(doc, mentions: Sequence[ActorMention], mention: ActorMention) -> list[ActorMention]:
+def coordinated(doc: Doc, mentions: Sequence[ActorMention], mention: ActorMention) -> list[ActorMention]:
     """The mentions coordinated with `mention` ("South Korea, Japan and the United States"), itself
     included, in text order: neighbours joined only by commas, "and", "or", "as well as", "the".
 
@@ -374,7 +378,7 @@ def coordinated(doc, mentions: Sequence[ActorMention], mention: ActorMention) ->
     return list(ordered[lo:hi + 1])
 
 
-def _token_parts(doc) -> list[tuple[str, str, int]]:
+def _token_parts(doc: Doc) -> list[tuple[str, str, int]]:
     """Word parts of every token of a Doc, each tagged with its token index."""
     seq: list[tuple[str, str, int]] = []
     for token in doc:
