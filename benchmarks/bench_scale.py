@@ -178,12 +178,14 @@ def bench_stages(n: int, repeats: int) -> tuple[list[dict], str]:
                 caption_docs = iter(captions)
                 for article, clean_text, doc in zip(chunk, cleaned, docs, strict=True):
                     found = timed("actors", actors.find_mentions, doc, date=article.published)
+                    beside = timed("actors", actors.doc_actors, doc, date=article.published)
                     said = timed("quotes", quotes.find_quotes, doc, found)
                     events = timed("code", coder.code_doc, doc, article_id=article.id, mentions=found,
-                                   published=article.published, quotes=said)
+                                   doc_actors=beside, published=article.published, quotes=said)
                     pairs = [(c, timed("actors", actors.find_mentions, c, date=article.published))
                              for c in (next(caption_docs) for _ in clean_text.captions)]
-                    timed("situate", situate.situate, events, doc, published=article.published, captions=pairs)
+                    timed("situate", situate.situate, events, doc, published=article.published, places=beside.places,
+                          captions=pairs)
                 timed("write", store.write, process_batch(chunk))  # the rows of the same chunk (coded again, untimed)
             timed("rebuild", corpus.rebuild, store)
         runs.append(cost)

@@ -22,7 +22,7 @@ def explain(text: str, published: str | None = None) -> list[str]:
     doc = next(iter(analyse.parse([text])))
     found = actors.find_mentions(doc, date=published)
     by_token = {i: m for m in found for i in range(m.token_start, m.token_end)}
-    ctx = Context(doc, by_token, (), published, "x")
+    ctx = Context(doc, by_token, (), published, "x", actors.doc_actors(doc, date=published))
     lexicon = default_lexicon()
     lines = ["  actors: " + "; ".join(f"{m.text}={m.actor.id if m.actor else None}" for m in found)]
     for token in doc:

@@ -3,15 +3,16 @@
 Each record keeps character offsets into its article's raw text, so the evidence of every row can be
 shown where it was found. Stages build them; the store writes them; nothing mutates them.
 
-    Article -> (text) -> ActorMention(Actor) -> Quote -> Event -> (store, corpus)
+    Article -> (text) -> ActorMention(Actor), DocActors(Place) -> Quote -> Event -> (store, corpus)
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-__all__ = ["Article", "Rejected", "Actor", "ActorMention", "Quote", "Event", "DEFAULT_EXCLUDED_MODALITY"]
+__all__ = ["Article", "Rejected", "Actor", "ActorMention", "Place", "DocActors", "Quote", "Event", "DEFAULT_EXCLUDED_MODALITY"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,42 @@ class ActorMention:
     text: str
     actor: Actor
     how: str  # "dictionary" | "title" | "metonym" | "coref" | "pronoun" | "dateline" | "place" | "sentence"
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer entry for a place named in the text.
+
+    `country` is ISO 3166 alpha-3; `precision` is "city", "region" (a US state) or "country";
+    `start`/`end` are character offsets of the name in ``doc.text``.
+    """
+
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    precision: str
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DocActors:
+    """What the actor stage read in one Doc besides its mentions, for the stages after it: the coder
+    and `situate` take these instead of calling back into actor resolution (docs/architecture.md).
+
+    Built once per Doc by `actors.doc_actors(doc, date=)`.
+    """
+
+    nationals: Mapping[int, Actor]
+    """Token index -> the country a single word names: national adjectives and country names tagged
+    NORP or GPE ("German", "U.S."), and the words of a hyphenated modifier the tagger may leave
+    untyped ("Palestinian" in "Israeli-Palestinian"). Words that name no country are absent."""
+    places: tuple[Place, ...]
+    """Every place named locatively (`actors.places.find_places`), sentence by sentence, in text order."""
+    dateline: Place | None
+    """The place the story is filed from when it lies in one state (not a contested city, not the
+    United Nations): the host of a visit whose destination goes unnamed."""
 
 
 @dataclass(frozen=True, slots=True)

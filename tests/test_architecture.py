@@ -78,6 +78,19 @@ def test_architecture_stages_import_only_what_comes_before_them():
     assert not offences, "\n".join(offences)
 
 
+def test_architecture_the_coder_and_situate_never_call_back_into_actor_resolution():
+    """One-way flow (issue 15): the actor stage hands the coder and `situate` every actor mention they
+    need (`records.DocActors`: national words, places, the dateline); they read it and the tables,
+    and import nothing of `sitrep.actors`."""
+    offences = []
+    for unit in ("coder", "situate"):
+        for path in sorted((PACKAGE / unit).rglob("*.py")):
+            for module, names, line in _imports(path):
+                if module == "sitrep.actors" or module.startswith("sitrep.actors.") or (module == "sitrep" and "actors" in names):
+                    offences.append(f"{path.relative_to(ROOT)}:{line} imports {module} {names}")
+    assert not offences, "\n".join(offences)
+
+
 def test_architecture_every_stage_package_has_a_documented_door():
     for unit in ("text", "tables", "actors", "quotes", "coder", "situate", "pipeline", "corpus"):
         door = PACKAGE / unit / "__init__.py"

@@ -323,7 +323,8 @@ def test_code_demand_noun_with_a_that_clause_targets_the_clause_subject():
 
     doc = next(iter(analyse.parse(["The ILO repeated its demand that Israel ease restrictions."])))
     found = actors.find_mentions(doc, date="2000-01-01")
-    ctx = Context(doc, {i: m for m in found for i in range(m.token_start, m.token_end)}, (), "2000-01-01", "x")
+    ctx = Context(doc, {i: m for m in found for i in range(m.token_start, m.token_end)}, (), "2000-01-01", "x",
+                  actors.doc_actors(doc, date="2000-01-01"))
     verb = next(t for t in doc if t.lemma_ == "repeat")
     frame = Frame("repeat", None, frozenset({"demand"}), None, None, "100", ("clause-subj",), None, 0.7)
     assert [m.actor.country for m in verb_arguments(verb, frame, ctx)[1]] == ["ISR"]

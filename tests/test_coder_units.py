@@ -11,6 +11,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from sitrep import actors
 from sitrep.coder.arguments import verb_arguments
 from sitrep.coder.modality import modality
 from sitrep.coder.phrases import Context
@@ -35,7 +36,7 @@ def _country(doc: Doc, i: int, code: str) -> ActorMention:
 
 def _context(doc: Doc, mentions: list[ActorMention]) -> Context:
     by_token = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
-    return Context(doc, by_token, (), "2024-06-24", "a1")
+    return Context(doc, by_token, (), "2024-06-24", "a1", actors.doc_actors(doc, date="2024-06-24"))
 
 
 CONDEMN = Frame("condemn", None, None, None, None, "111", ("dobj",), None, 0.9)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.actors.places import event_place, find_places
+from sitrep import coder
+from sitrep.actors import doc_actors
+from sitrep.actors.places import find_places
 from sitrep.tables.gazetteer import dateline_place, lookup, reset_caches
 
 
@@ -17,6 +19,11 @@ def nlp():
 
 def names(places) -> list[str]:
     return [p.name for p in places]
+
+
+def event_place(verb, **options):
+    """The coder's pick among the places the actor stage reads in the verb's article."""
+    return coder.event_place(verb, doc_actors(verb.doc).places, **options)
 
 
 def test_places_lookup_resolves_cities_with_coordinates():

@@ -16,7 +16,7 @@ from ..tables.gazetteer import Place, dateline_place, lookup
 from ..tables.words import actor_words
 from ..text import span_memo
 
-__all__ = ["Place", "find_places", "event_place", "dateline_place", "lookup"]
+__all__ = ["Place", "find_places", "dateline_place", "lookup"]
 
 
 _LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within", "off"}
@@ -114,42 +114,3 @@ def _find_places(span: Any) -> list[Place]:
             continue
         places.append(Place(place.name, place.country, place.lat, place.lon, place.precision, ent.start_char, ent.end_char))
     return places
-
-
-def event_place(verb: Any, *, in_object: bool = True) -> Place | None:
-    """The place of the event whose predicate is `verb` (a spaCy token), or None.
-
-    Takes a locative name in the verb's own clause (a city over its country in a "city, country"
-    pair, then the nearest). A place in another clause of the sentence belongs to that clause's event
-    ("asked him not to travel to Pyongyang" does not happen in Pyongyang), so it is not used. Never
-    guesses from the actors. `in_object=False` leaves out places inside the verb's object: a verbal
-    act is not where the thing it speaks of is ("condemned the bombings in Kenya" is not in Kenya).
-    """
-    places = find_places(verb.sent)
-    if not places:
-        return None
-    own_tokens = {t.i for t in verb.subtree if not _in_other_clause(t, verb)}
-    if not in_object:
-        own_tokens -= {t.i for c in verb.children if c.dep_ in ("dobj", "obj") for t in c.subtree}
-    doc = verb.doc
-
-    def in_clause(place: Place) -> bool:
-        span = doc.char_span(place.start, place.end, alignment_mode="expand")
-        return span is not None and span.root.i in own_tokens
-
-    order = {"city": 0, "region": 1, "country": 2}
-    pool = [p for p in places if in_clause(p)]
-    if not pool:
-        return None
-    return min(pool, key=lambda p: (order.get(p.precision, 3), abs((p.start or 0) - verb.idx)))
-
-
-def _in_other_clause(token: Any, verb: Any) -> bool:
-    """True when `token` sits in a clause below `verb` with its own predicate (ccomp, advcl, relcl...)."""
-    while token.i != verb.i and token.head.i != token.i:
-        if token.dep_ in {"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis"} and token.pos_ in {"VERB", "AUX"}:
-            return True
-        token = token.head
-    return False
-
-

@@ -1,19 +1,25 @@
 """Actors the coder derives itself, shaped like actor mentions: a quote's speaker, a national adjective
 ("the Israeli raid"), a travel destination's country, the dateline's host, the place an act strikes.
 
-Actor mentions (`sitrep.actors`) leave places out, so the gazetteer answers for destinations and the
-ground an event happens on; `arguments.py` and `nouns.py` put these beside the mentions they find.
+Actor mentions leave places out, so the gazetteer (`tables.gazetteer`) answers for a destination's
+name, and the actor stage's `DocActors` for national words, the places the text names locatively and
+the dateline: the coder reads what it is given and never calls back into actor resolution.
+`arguments.py` and `nouns.py` put these beside the mentions they find.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..records import Actor, Place
+from ..tables.gazetteer import lookup
 from ..tables.words import word_list
 from ..text import doc_text
 
-__all__ = ["DESTINATION_PREPS", "Derived", "dateline_host", "destination", "goes_nowhere", "ground", "national", "place_mention", "struck_place"]
+__all__ = ["DESTINATION_PREPS", "Derived", "dateline_host", "destination", "event_place", "goes_nowhere", "ground", "national",
+           "place_mention", "struck_place"]
 
 
 @dataclass(frozen=True)
@@ -39,10 +45,8 @@ def national(token, ctx: Any, *, tagged: bool = True):
     `tagged=False` also one the tagger left without an entity type ("Palestinian" in "Israeli-Palestinian")."""
     if tagged and token.ent_type_ not in ("NORP", "GPE"):
         return None
-    from .. import actors
-
-    actor = actors.resolve(token.text, date=ctx.published)
-    if actor is None or not actor.country:
+    actor = ctx.doc_actors.nationals.get(token.i)  # only words that name a country are there
+    if actor is None:
         return None
     return Derived(token.idx, token.idx + len(token.text), token.text, actor, token.i, token.i + 1, "adjective")
 
@@ -71,9 +75,7 @@ def destination(token):
         return None
     start, end = min(t.i for t in names), max(t.i for t in names) + 1
     span = token.doc[start:end]
-    from ..actors import places
-
-    place = places.lookup(span.text)
+    place = lookup(span.text)
     if place is None or not place.country:
         return None
     return place_mention(place, span.start_char, span.end_char, span.text, "destination", start, end)
@@ -81,8 +83,6 @@ def destination(token):
 
 def place_mention(place, start: int, end: int, text: str, how: str, token_start: int = -1, token_end: int = -1) -> Derived:
     """A place's country as a derived actor mention over the given span of text."""
-    from ..actors.resolve import Actor
-
     actor = Actor(code=place.country, country=place.country, sector=None, name=place.name, kind="country", id=place.country)
     return Derived(start, end, text, actor, token_start, token_end, how)
 
@@ -91,24 +91,19 @@ def dateline_host(ctx: Any):
     """The country of the article's dateline as a derived actor: where a visit with no destination
     named went ("Millon's five-day visit, which started Sunday" in a story filed from BEIJING)."""
     if "dateline_host" not in ctx.cache:
-        from ..actors import CONTESTED_DATELINES, places
-
-        place = places.dateline_place(doc_text(ctx.doc))
+        place = ctx.doc_actors.dateline  # in one state, with its offsets (`DocActors.dateline`)
         host = None
-        if place is not None and place.country and place.start is not None and place.end is not None \
-                and place.name not in CONTESTED_DATELINES | {"United Nations"}:
+        if place is not None and place.country and place.start is not None and place.end is not None:
             host = place_mention(place, place.start, place.end, doc_text(ctx.doc)[place.start:place.end], "dateline")
         ctx.cache["dateline_host"] = host
     return ctx.cache["dateline_host"]
 
 
-def ground(trigger):
+def ground(trigger, ctx: Any):
     """The country where an event happens, as a derived actor (how="place"): the place named in the
     trigger's own clause ("demolished a home in Surif", "an operation in Beit Hanoun"), or None."""
-    from ..actors import places
-
-    place = places.event_place(trigger)
-    if place is None or not place.country or place.start is None:
+    place = event_place(trigger, ctx.doc_actors.places)
+    if place is None or not place.country or place.start is None or place.end is None:
         return None
     return place_mention(place, place.start, place.end, doc_text(trigger.doc)[place.start:place.end], "place")
 
@@ -117,11 +112,48 @@ def struck_place(mention):
     """A capital struck by force is the place, not its government: "attacked Kuwait City" targets
     Kuwait, not KWTGOV. Returns a country-level derived actor, or None when the mention is no city
     (a seat of power such as "the Pentagon" stays the body it stands for)."""
-    from ..actors import places
-
     if getattr(mention, "how", "") != "metonym":
         return None
-    place = places.lookup(mention.text)
+    place = lookup(mention.text)
     if place is None or place.precision != "city" or not place.country:
         return None
     return place_mention(place, mention.start, mention.end, mention.text, "place", mention.token_start, mention.token_end)
+
+
+def event_place(verb: Any, places: Sequence[Place], *, in_object: bool = True) -> Place | None:
+    """The place of the event whose predicate is `verb` (a spaCy token) among the article's locative
+    `places` (`DocActors.places`), or None.
+
+    Takes a locative name in the verb's own clause (a city over its country in a "city, country"
+    pair, then the nearest). A place in another clause of the sentence belongs to that clause's event
+    ("asked him not to travel to Pyongyang" does not happen in Pyongyang), so it is not used. Never
+    guesses from the actors. `in_object=False` leaves out places inside the verb's object: a verbal
+    act is not where the thing it speaks of is ("condemned the bombings in Kenya" is not in Kenya).
+    """
+    sent = verb.sent
+    places = [p for p in places if p.start is not None and sent.start_char <= p.start < sent.end_char]
+    if not places:
+        return None
+    own_tokens = {t.i for t in verb.subtree if not _in_other_clause(t, verb)}
+    if not in_object:
+        own_tokens -= {t.i for c in verb.children if c.dep_ in ("dobj", "obj") for t in c.subtree}
+    doc = verb.doc
+
+    def in_clause(place: Place) -> bool:
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        return span is not None and span.root.i in own_tokens
+
+    order = {"city": 0, "region": 1, "country": 2}
+    pool = [p for p in places if in_clause(p)]
+    if not pool:
+        return None
+    return min(pool, key=lambda p: (order.get(p.precision, 3), abs((p.start or 0) - verb.idx)))
+
+
+def _in_other_clause(token: Any, verb: Any) -> bool:
+    """True when `token` sits in a clause below `verb` with its own predicate (ccomp, advcl, relcl...)."""
+    while token.i != verb.i and token.head.i != token.i:
+        if token.dep_ in {"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis"} and token.pos_ in {"VERB", "AUX"}:
+            return True
+        token = token.head
+    return False

@@ -16,7 +16,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 
-from ..records import DEFAULT_EXCLUDED_MODALITY, Event
+from ..records import DEFAULT_EXCLUDED_MODALITY, DocActors, Event
 from ..tables.lexicon import Frame, Lexicon, default_lexicon
 from ..tables.words import discards, event_nouns, resolution_trust, sport_words, word_list
 from .arguments import PROTEST_CODES, SPEECH_VERBS, verb_arguments
@@ -45,17 +45,19 @@ def code_doc(
     *,
     article_id: str,
     mentions: Sequence,
+    doc_actors: DocActors,
     published: str | None = None,
     quotes: Sequence = (),
     lexicon: Lexicon | None = None,
 ) -> list[Event]:
-    """All events of a parsed article. `mentions` are `actors.ActorMention`s found in `doc`."""
+    """All events of a parsed article. `mentions` are `actors.ActorMention`s found in `doc`;
+    `doc_actors` is what the actor stage read beside them (`actors.doc_actors(doc, date=published)`)."""
     lexicon = lexicon or default_lexicon()
     by_token = {}
     for mention in mentions:
         for i in range(mention.token_start, mention.token_end):
             by_token[i] = mention
-    context = Context(doc, by_token, quotes, published, article_id)
+    context = Context(doc, by_token, quotes, published, article_id, doc_actors)
     events: list[Event] = []
     for index, sent in enumerate(doc.sents):
         if not sent.text.strip():
@@ -383,7 +385,7 @@ def _pairs(trigger, code: str, reverse: str | None, pattern: str, confidence: fl
         # City"); with no victim named it is used against the place it strikes ("troops demolished a
         # home in Surif", "a large-scale operation in Beit Hanoun"), as CAMEO coders code it
         targets = [struck_place(t) or t for t in targets]
-        place = ground(trigger) if sources and not targets and all(s.actor.country for s in sources) else None
+        place = ground(trigger, ctx) if sources and not targets and all(s.actor.country for s in sources) else None
         if place is not None and place.actor.country not in {s.actor.country for s in sources}:
             targets, reverse = [place], None
     coded, pattern, flags = announced(code, pattern, modality(trigger))

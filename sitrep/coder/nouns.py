@@ -5,6 +5,7 @@ Israel-Lebanon border". The verb side of the same question lives in `arguments.p
 
 from __future__ import annotations
 
+from ..tables.gazetteer import lookup
 from ..tables.words import word_list
 from .arguments import PROTEST_NOUNS, _subject_actors
 from .derived import destination, national, place_mention
@@ -101,14 +102,12 @@ def _border_sides(noun, ctx: Context) -> list:
             border = next((g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in word_list("border-noun")), None)
             if border is None:
                 continue
-            from ..actors import places
-
             sides: list = []
             for tok in border.subtree:
                 if tok.i >= border.i:
                     break
                 mention = ctx.by_token.get(tok.i)
-                if mention is None and tok.pos_ == "PROPN" and (place := places.lookup(tok.text)) is not None \
+                if mention is None and tok.pos_ == "PROPN" and (place := lookup(tok.text)) is not None \
                         and place.precision == "country":  # "Israel-Lebanon" may be read as one place name
                     mention = place_mention(place, tok.idx, tok.idx + len(tok), tok.text, "place", tok.i, tok.i + 1)
                 if mention is not None and mention.actor.country and \

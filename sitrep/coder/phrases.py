@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..records import DocActors
 from ..tables.words import word_list
 from .derived import national
 
@@ -30,6 +31,8 @@ class Context:
     quotes: Sequence
     published: str | None
     article_id: str
+    doc_actors: DocActors
+    """What the actor stage read beside the mentions: national words, places, the dateline's host."""
     cache: dict = field(default_factory=dict)
     """Per-document facts computed once on demand (the dateline's country)."""
 

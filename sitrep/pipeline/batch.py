@@ -52,15 +52,18 @@ def process_batch(
     for article, cleaned_text, doc, texts in zip(articles, cleaned, docs, caption_texts, strict=True):
         # 3. actors, 4. quotes, 5. events, 6. their date and place (captions may sharpen a date)
         found = actors.find_mentions(doc, date=article.published, dictionary=dictionary)
+        beside = actors.doc_actors(doc, date=article.published)
         said = quotes.find_quotes(doc, found)
         events = coder.code_doc(
-            doc, article_id=article.id, mentions=found, published=article.published, quotes=said, lexicon=lexicon
+            doc, article_id=article.id, mentions=found, doc_actors=beside, published=article.published, quotes=said,
+            lexicon=lexicon,
         )
         captions = []
         for _ in texts:
             caption = next(caption_docs)
             captions.append((caption, actors.find_mentions(caption, date=article.published, dictionary=dictionary)))
-        events = situate.situate(events, doc, published=article.published, captions=captions, mentions=found)
+        events = situate.situate(events, doc, published=article.published, places=beside.places, captions=captions,
+                                 mentions=found)
         sentences = tuple((s.start_char, s.end_char, "body") for s in doc.sents if s.text.strip())
         caption_spans = tuple((r.start, r.end, "caption") for r in cleaned_text.captions)
         results.append(

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..actors import places
-from ..coder.events import Event
+from ..coder import Event, event_place
+from ..records import Place
 from ..tables import cameo
 from . import dates
 
@@ -30,10 +30,12 @@ CONTEXT_SENTENCES = 3
 """How many sentences back an undated event looks for a day-precision date."""
 
 
-def situate(events: Sequence[Event], doc: Doc, *, published: str | None, captions: Sequence = (),
+def situate(events: Sequence[Event], doc: Doc, *, published: str | None, places: Sequence[Place], captions: Sequence = (),
              mentions: Sequence | None = None) -> list[Event]:
     """Add code-table facts, date and place to each event of `doc`.
 
+    `places` are the article's locative places (`DocActors.places`, from the actor stage); an event
+    takes the one its own clause names (`coder.event_place`).
     `captions` are (parsed caption Doc, actor mentions in it) pairs; their dates can sharpen a
     week- or month-dated event whose two actors the caption shows together. `mentions` are the
     article's actor mentions: given, a sentence before an undated event dates it only if one of the
@@ -76,7 +78,7 @@ def situate(events: Sequence[Event], doc: Doc, *, published: str | None, caption
         fields.update(date=when.value, date_precision=when.precision, date_text=when.text)
         if past and "historical" not in event.modality:
             fields["modality"] = event.modality + ("historical",)
-        place = places.event_place(trigger, in_object=event.root not in VERBAL_ROOTS)
+        place = event_place(trigger, places, in_object=event.root not in VERBAL_ROOTS)
         if place is not None:
             fields.update(place_name=place.name, place_country=place.country, lat=place.lat, lon=place.lon,
                           place_precision=place.precision)

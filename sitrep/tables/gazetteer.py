@@ -15,26 +15,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..records import Place
 from .files import table_rows
 
 __all__ = ["Place", "dateline_place", "lookup", "normalise_name", "reset_caches"]
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    """A gazetteer entry for a place named in the text.
-
-    `country` is ISO 3166 alpha-3; `precision` is "city", "region" (a US state) or "country";
-    `start`/`end` are character offsets of the name in ``doc.text``.
-    """
-
-    name: str
-    country: str | None
-    lat: float | None
-    lon: float | None
-    precision: str
-    start: int | None = None
-    end: int | None = None
 
 
 def _aliases() -> dict[str, str]:
