@@ -8,9 +8,13 @@ helpers find the actor mentions such a phrase repeats, from the mentions of the 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ..tables.words import word_list
 from .derived import Derived
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = ["names_a_pair", "pair_antecedent", "previous_subject"]
 
@@ -18,7 +22,7 @@ _PAIR_WINDOW = 3  # sentences back that "the two sides" may look for the two it 
 _CHAIN_DEPTH = 3  # earlier pronouns a "he"/"she" may follow back to its person
 
 
-def names_a_pair(noun) -> bool:
+def names_a_pair(noun: Token) -> bool:
     """ "the two sides", "both countries", "the two leaders"."""
     if noun.lower_ not in word_list("pair-noun"):
         return False
@@ -26,7 +30,7 @@ def names_a_pair(noun) -> bool:
     return "both" in words or "two" in words
 
 
-def pair_antecedent(noun, by_token: dict) -> list:
+def pair_antecedent(noun: Token, by_token: dict) -> list:
     """The two actors "the two sides" stands for: the nearest earlier stretch of text (the sentence so
     far, then each sentence before) naming actors of exactly two countries; none when it names more."""
     people = noun.lower_ in word_list("pair-person")
@@ -47,7 +51,7 @@ def pair_antecedent(noun, by_token: dict) -> list:
     return []
 
 
-def previous_subject(pronoun, by_token: dict, quotes: Sequence = (), depth: int = 0) -> list:
+def previous_subject(pronoun: Token, by_token: dict, quotes: Sequence = (), depth: int = 0) -> list:
     """ "Annan deplored the attack. He also called on Lebanon ...": a "he"/"she" that no reporting verb
     explains is the nearest person who was a subject earlier in its sentence or in the one before
     (news keeps its subject as the topic); none if another person was named in between. An earlier
@@ -72,7 +76,7 @@ def previous_subject(pronoun, by_token: dict, quotes: Sequence = (), depth: int 
     return []
 
 
-def _same_pronoun(token, by_token: dict, quotes: Sequence, depth: int) -> list:
+def _same_pronoun(token: Token, by_token: dict, quotes: Sequence, depth: int) -> list:
     """The person an earlier subject pronoun stood for: its quote's speaker, else its own antecedent."""
     for quote in quotes:
         speaker = getattr(quote, "speaker", None)

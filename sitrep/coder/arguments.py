@@ -9,11 +9,16 @@ destinations ("flew into southern Albania") give derived actors. No country, no 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..tables.lexicon import Frame
 from ..tables.words import speech_verbs, word_list
 from .antecedents import names_a_pair, pair_antecedent, previous_subject
 from .derived import DESTINATION_PREPS, Derived, dateline_host, destination
 from .phrases import Context, actors_in, adjective_actor, author
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = [
     "PROTEST_CODES", "PROTEST_NOUNS", "SPEECH_VERBS", "condition_clauses", "that_clause", "verb_arguments",
@@ -28,7 +33,7 @@ _THIRD_PERSON = frozenset({"it", "they", "he", "she"})
 # Arguments
 
 
-def verb_arguments(verb, frame: Frame, ctx: Context) -> tuple[list, list]:
+def verb_arguments(verb: Token, frame: Frame, ctx: Context) -> tuple[list, list]:
     """Source and target actor mentions of a verb coded with `frame`."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     if passive and verb.lemma_ in _PRESENCE:  # "Velayati is expected in Damascus": the one expected comes
@@ -47,7 +52,7 @@ def verb_arguments(verb, frame: Frame, ctx: Context) -> tuple[list, list]:
     return _subject_actors(verb, ctx), _target(verb, frame, ctx)
 
 
-def _visiting_person(verb, ctx: Context) -> list:
+def _visiting_person(verb: Token, ctx: Context) -> list:
     """ "Li told visiting French Defence Minister Millon": "visiting" right before a person is the
     person's title of the moment (the small parser often reads it as a verb with the person as its
     object); "visiting China" stays a verb with its destination."""
@@ -60,7 +65,7 @@ def _visiting_person(verb, ctx: Context) -> list:
     return found if found and all(m.actor.kind == "person" for m in found) else []
 
 
-def _act_agent(node, ctx: Context) -> list:
+def _act_agent(node: Token | None, ctx: Context) -> list:
     """ "welcomed the agreement reached by Israel and the Palestinians", "condemned the attacks carried
     out by Hamas": the agent of a participle on the object is whose act the object is."""
     if node is None:
@@ -73,14 +78,14 @@ def _act_agent(node, ctx: Context) -> list:
     return []
 
 
-def _visitor_noun(prep):
+def _visitor_noun(prep: Token):
     """ "met with visiting Pakistani Prime Minister Aziz": the person a "visiting" title names, when the
     parser hangs the title on the preposition as a clause (pcomp) instead of an object."""
     title = next((g for g in prep.children if g.dep_ == "pcomp" and g.lower_ == "visiting"), None)
     return next((c for c in title.children if c.dep_ in ("dobj", "obj")), None) if title is not None else None
 
 
-def _visit_host(verb, visitors: list, ctx: Context) -> list:
+def _visit_host(verb: Token, visitors: list, ctx: Context) -> list:
     """Who a visitor named as "visiting X" visits: the subject of the clause it is named in ("Li told
     visiting ..."), else the country the story was filed from."""
     away = {m.actor.country for m in visitors}
@@ -94,7 +99,7 @@ def _visit_host(verb, visitors: list, ctx: Context) -> list:
 
 
 
-def _attack_agent(verb, ctx: Context) -> list:
+def _attack_agent(verb: Token, ctx: Context) -> list:
     """ "an Israeli raid into Gaza where six Palestinians were killed": whoever made the attack a
     passive act of force happened in did it."""
     if verb.dep_ not in ("relcl", "acl", "advcl"):
@@ -109,7 +114,7 @@ def _attack_agent(verb, ctx: Context) -> list:
     return []
 
 
-def _subject_actors(verb, ctx: Context, depth: int = 0) -> list:
+def _subject_actors(verb: Token, ctx: Context, depth: int = 0) -> list:
     """Actors of the verb's subject, following coordination, control and relative clauses."""
     if depth > 4:
         return []
@@ -122,7 +127,7 @@ def _subject_actors(verb, ctx: Context, depth: int = 0) -> list:
     return reader(verb, ctx, depth) if reader is not None else []
 
 
-def _named_subject(verb, subject, ctx: Context, depth: int) -> list:
+def _named_subject(verb: Token, subject: Token, ctx: Context, depth: int) -> list:
     """The actors a written subject stands for: the speaker for "we", the reporter or the conjuncts
     for "it"/"he", the noun a relative pronoun modifies, the two a "the two sides" repeats."""
     if subject.lower_ in _FIRST_PERSON:
@@ -137,17 +142,17 @@ def _named_subject(verb, subject, ctx: Context, depth: int) -> list:
     return actors_in(subject, ctx)
 
 
-def _conjunct_subject(verb, ctx: Context, depth: int) -> list:
+def _conjunct_subject(verb: Token, ctx: Context, depth: int) -> list:
     """A coordinated verb shares the subject of the verb it agrees with ("... and urged")."""
     return _subject_actors(_agreeing_head(verb), ctx, depth + 1) or _surface_subject(verb, ctx)
 
 
-def _copula_subject(verb, ctx: Context, depth: int) -> list:
+def _copula_subject(verb: Token, ctx: Context, depth: int) -> list:
     """ "Syria is ready to help": the adjective's subject is the copula's."""
     return _subject_actors(verb.head, ctx, depth + 1)
 
 
-def _controlled_subject(verb, ctx: Context, depth: int) -> list:
+def _controlled_subject(verb: Token, ctx: Context, depth: int) -> list:
     """An infinitive's subject: the object of "urged Iran to", the raised subject of "Bush is
     scheduled to visit", else the governing verb's subject."""
     head = verb.head
@@ -163,14 +168,14 @@ def _controlled_subject(verb, ctx: Context, depth: int) -> list:
     return _subject_actors(head, ctx, depth + 1)
 
 
-def _adverbial_subject(verb, ctx: Context, depth: int) -> list:
+def _adverbial_subject(verb: Token, ctx: Context, depth: int) -> list:
     """ "demonstrated in Kirkuk, calling for ...", "flew to Cairo to meet Mubarak": the main subject's."""
     if verb.tag_ == "VBG" or _to_infinitive(verb):
         return _subject_actors(verb.head, ctx, depth + 1)
     return []
 
 
-def _prepositional_subject(verb, ctx: Context, depth: int) -> list:
+def _prepositional_subject(verb: Token, ctx: Context, depth: int) -> list:
     """ "Merkel spoke after meeting Clark": the subject of the verb the preposition hangs from."""
     head = verb.head
     if not (verb.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX")):
@@ -186,7 +191,7 @@ def _prepositional_subject(verb, ctx: Context, depth: int) -> list:
     return _subject_actors(governor, ctx, depth + 1)
 
 
-def _clausal_modifier_subject(verb, ctx: Context, depth: int) -> list:
+def _clausal_modifier_subject(verb: Token, ctx: Context, depth: int) -> list:
     """A participle or infinitive on a noun: "a German court ruling accusing X" (the noun's author; a
     statement's issuer is the subject of its verb), "China's decision to postpone visits", "a refusal
     by Iraq to comply" (the noun's owner acts)."""
@@ -208,7 +213,7 @@ def _clausal_modifier_subject(verb, ctx: Context, depth: int) -> list:
     return []
 
 
-def _relative_subject(verb, ctx: Context, depth: int) -> list:
+def _relative_subject(verb: Token, ctx: Context, depth: int) -> list:
     """A relative clause with no subject of its own is about the noun it modifies."""
     return actors_in(verb.head, ctx)
 
@@ -227,18 +232,18 @@ PROTEST_CODES = {"demonstrate": "141", "demonstration": "141", "protest": "141",
 PROTEST_NOUNS = ("demonstration", "protest", "riot")
 
 
-def condition_clauses(verb) -> list:
+def condition_clauses(verb: Token) -> list:
     """The "if"/"unless" clauses on a verb: "will withdraw unless Iraq pays", "... if Khartoum refused"."""
     return [c for c in verb.children if c.dep_ == "advcl"
             and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)]
 
 
-def that_clause(node) -> bool:
+def that_clause(node: Token) -> bool:
     """True when the clause headed by `node` is introduced by "that" ("its demand that Israel ...")."""
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children)
 
 
-def _to_infinitive(verb) -> bool:
+def _to_infinitive(verb: Token) -> bool:
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
@@ -247,13 +252,13 @@ _PRESENT = {"VBP": "plural", "VBZ": "singular", "VB": "plural"}
 the tagger misread (common in translated copy)."""
 
 
-def _number(verb) -> str | None:
+def _number(verb: Token) -> str | None:
     if verb.tag_ == "VB" and any(c.dep_ == "aux" for c in verb.children):
         return None
     return _PRESENT.get(verb.tag_)
 
 
-def _agreeing_head(verb):
+def _agreeing_head(verb: Token):
     """The verb a coordinated verb shares its subject with.
 
     Coordinated present-tense verbs agree in number; when the parser attached "urge" (plural) to
@@ -272,7 +277,7 @@ def _agreeing_head(verb):
     return head
 
 
-def _surface_subject(verb, ctx: Context) -> list:
+def _surface_subject(verb: Token, ctx: Context) -> list:
     """Actors written right before a finite verb that the parse left without a subject.
 
     Machine-translated copy often loses the punctuation that lets the parser see a subject
@@ -293,7 +298,7 @@ def _surface_subject(verb, ctx: Context) -> list:
     return actors_in(top, ctx, max_depth=0)
 
 
-def _reporter_actors(verb, pronoun, ctx: Context) -> list:
+def _reporter_actors(verb: Token, pronoun: Token, ctx: Context) -> list:
     """ "Japan said it had halted aid": "it"/"they"/"he"/"she" in a clause reported by a speech verb is
     the reporter when the reporter fits the pronoun: a country or organisation ("it"), several actors
     ("they"), a person ("he", "she")."""
@@ -314,7 +319,7 @@ def _reporter_actors(verb, pronoun, ctx: Context) -> list:
     return previous_subject(pronoun, ctx.by_token, ctx.quotes) if pronoun.lower_ in ("he", "she") else []
 
 
-def _speaker_actors(verb, ctx: Context, depth: int) -> list:
+def _speaker_actors(verb: Token, ctx: Context, depth: int) -> list:
     """For "we"/"I": the speaker of the reported speech the verb sits in."""
     node = verb
     while node.head.i != node.i:
@@ -330,7 +335,7 @@ def _speaker_actors(verb, ctx: Context, depth: int) -> list:
     return []
 
 
-def _target(verb, frame: Frame, ctx: Context) -> list:
+def _target(verb: Token, frame: Frame, ctx: Context) -> list:
     for slot in frame.target:
         found = _slot_actors(verb, slot, ctx)
         if found:
@@ -338,7 +343,7 @@ def _target(verb, frame: Frame, ctx: Context) -> list:
     return []
 
 
-def _slot_actors(verb, slot: str, ctx: Context) -> list:
+def _slot_actors(verb: Token, slot: str, ctx: Context) -> list:
     """The actors in one target slot of `verb` ("dobj", "prep:with", "objprep", ...; the lexicon's
     header lists them): the slot's reader from `_SLOT_READERS`, given the slot's word ("with")."""
     kind, _, word = slot.partition(":")
@@ -346,7 +351,7 @@ def _slot_actors(verb, slot: str, ctx: Context) -> list:
     return reader(verb, word or kind, ctx) if reader is not None else []
 
 
-def _object_slot(verb, slot: str, ctx: Context) -> list:
+def _object_slot(verb: Token, slot: str, ctx: Context) -> list:
     """ "dobj" / "iobj": the direct or indirect object; for a verb of travel, the place it names."""
     deps = ("dobj", "obj") if slot == "dobj" else ("dative", "iobj")
     node = next((c for c in verb.children if c.dep_ in deps), None)
@@ -359,7 +364,7 @@ def _object_slot(verb, slot: str, ctx: Context) -> list:
     return found
 
 
-def _prep_slot(verb, word: str, ctx: Context) -> list:
+def _prep_slot(verb: Token, word: str, ctx: Context) -> list:
     """ "prep:with": the object of that preposition on the verb or on its object ("pulled out troops
     from Gaza", "sent aid to Albania"); for a verb of travel, the place it names."""
     children = list(verb.children)
@@ -395,7 +400,7 @@ _PRESENCE = frozenset({"be", "expect", "due"})
 """Lemmas of the announced-stay frames ("will be in", "is expected in", "is due in"): their place is a destination."""
 
 
-def _place_left(pobj) -> list:
+def _place_left(pobj: Token) -> list:
     """The country of the place an act leaves ("withdrew from Kabul", "the departure of staff from the
     embassy at Islamabad"): the place itself or the place of the building named."""
     if pobj is None:
@@ -411,7 +416,7 @@ def _place_left(pobj) -> list:
 _OBJPREP_WORDS = ("about", "over", "at", "on", "regarding", "between", "with", "to", "of", "outside", "in")
 
 
-def _objprep_slot(verb, slot: str, ctx: Context) -> list:
+def _objprep_slot(verb: Token, slot: str, ctx: Context) -> list:
     """ "objprep": a preposition phrase under the direct object or on the verb ("concern about X",
     "agreement between X and Y")."""
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
@@ -430,7 +435,7 @@ def _objprep_slot(verb, slot: str, ctx: Context) -> list:
     return []
 
 
-def _possobj_slot(verb, slot: str, ctx: Context) -> list:
+def _possobj_slot(verb: Token, slot: str, ctx: Context) -> list:
     """ "possobj": the owner or doer of the object ("rejected Iran's proposal", "the sale of arms by
     German firms", "the Israeli raid"), else an earlier mention of it that named one."""
     children = list(verb.children)
@@ -456,7 +461,7 @@ def _possobj_slot(verb, slot: str, ctx: Context) -> list:
     return _earlier_owner(obj, ctx)
 
 
-def _clause_subject_slot(verb, slot: str, ctx: Context) -> list:
+def _clause_subject_slot(verb: Token, slot: str, ctx: Context) -> list:
     """ "clause-subj": the one told to act ("demanded that the DPRK forsake ...", "reiterated its
     demand that Israel ease ...": the clause may hang on the object)."""
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
@@ -468,7 +473,7 @@ def _clause_subject_slot(verb, slot: str, ctx: Context) -> list:
     return actors_in(subject, ctx, max_depth=1) if subject is not None else []
 
 
-def _condition_subject_slot(verb, slot: str, ctx: Context) -> list:
+def _condition_subject_slot(verb: Token, slot: str, ctx: Context) -> list:
     """ "condition-subj": the one a condition is put to ("warned that the US would go to Plan B if
     Khartoum refused ...")."""
     for clause in [verb] + [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]:
@@ -480,7 +485,7 @@ def _condition_subject_slot(verb, slot: str, ctx: Context) -> list:
     return []
 
 
-def _xcomp_object_slot(verb, slot: str, ctx: Context) -> list:
+def _xcomp_object_slot(verb: Token, slot: str, ctx: Context) -> list:
     """ "xcomp-dobj": the target of the infinitive or gerund the verb governs ("agreed to meet X",
     "scrapped plans to visit the United States", "ruled out sending troops to Afghanistan")."""
     children = list(verb.children)
@@ -506,7 +511,7 @@ def _xcomp_object_slot(verb, slot: str, ctx: Context) -> list:
     return []
 
 
-def _here_slot(verb, slot: str, ctx: Context) -> list:
+def _here_slot(verb: Token, slot: str, ctx: Context) -> list:
     """ "here": the dateline's country, when the verb says "here" ("Camdessus arrived here Monday" in a
     story filed from MOSCOW)."""
     if not any(c.dep_ == "advmod" and c.lower_ == "here" for c in verb.children):
@@ -526,7 +531,7 @@ _SLOT_READERS = {
 _FORCES = frozenset({"MIL", "COP"})
 
 
-def _gerund_complement(node) -> bool:
+def _gerund_complement(node: Token) -> bool:
     """ "ruled out sending troops to Afghanistan": a gerund the parser hung as an adverbial clause with
     no subordinator is the verb's complement."""
     return node.dep_ == "advcl" and node.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj") for c in node.children)
@@ -535,7 +540,7 @@ def _gerund_complement(node) -> bool:
 _OWNER_WINDOW = 6  # sentences back that "the embargo" may look for "a UN air embargo"
 
 
-def _earlier_owner(noun, ctx: Context) -> list:
+def _earlier_owner(noun: Token, ctx: Context) -> list:
     """ "Libya violated the embargo" after "a UN air embargo": a definite noun with no owner of its own
     repeats the latest earlier mention of that noun which named one."""
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
@@ -555,7 +560,7 @@ def _earlier_owner(noun, ctx: Context) -> list:
     return []
 
 
-def _in_front_of(prep):
+def _in_front_of(prep: Token):
     """The object of "in front of X" given the "in", or None."""
     front = next((g for g in prep.children if g.dep_ == "pobj" and g.lower_ == "front"), None)
     of = next((g for g in front.children if g.dep_ == "prep" and g.lower_ == "of"), None) if front is not None else None

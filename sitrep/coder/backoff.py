@@ -13,8 +13,13 @@ own choice, measured on the tune and check splits and kept in ``data/backoff.tsv
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..tables.backoff import Policy, policy, reset_caches, verb_classes
 from ..tables.lexicon import Frame
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = ["BACKOFF_TARGETS", "Policy", "backoff_frame", "policy", "reset_caches", "verb_classes", "wider_targets"]
 
@@ -25,7 +30,7 @@ BACKOFF_TARGETS = ("dobj", "prep:with", "prep:against", "prep:at", "prep:on", "p
 _PARTICLE_DEPS = ("prt", "prep", "advmod")
 
 
-def backoff_frame(verb) -> Frame | None:
+def backoff_frame(verb: Token) -> Frame | None:
     """The general frame of a verb no precise frame matched, or None when its class is unknown,
     ambiguous, skipped or of a root sitrep does not back off to."""
     if verb.pos_ != "VERB":
@@ -51,7 +56,7 @@ def backoff_frame(verb) -> Frame | None:
                  confidence)
 
 
-def wider_targets(verb, frame: Frame, sources: list, ctx) -> list:
+def wider_targets(verb: Token, frame: Frame, sources: list, ctx) -> list:
     """A precise frame's target when its own slots found none: the verb's object, else the first
     preposition naming an actor ("pledged troops to Albania"). "from" names where an act starts,
     not whom it is done to, and a side of the source's own country is its own ("pulled its troops").

@@ -9,7 +9,12 @@ no agent named, the event has no target (one-sided, not counted). Attack nouns a
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..tables.words import attack_nouns
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = ["DISAPPROVING_ROOTS", "attack_nouns", "perpetrators", "reset_caches"]
 
@@ -19,7 +24,7 @@ DISAPPROVING_ROOTS = frozenset({"11"})
 _AGENT_DEPS = frozenset({"poss", "amod", "agent"})
 
 
-def perpetrators(verb, targets: list) -> list:
+def perpetrators(verb: Token, targets: list) -> list:
     """`targets` of the disapproving `verb` without the victims of an attack it condemns."""
     attacks = [node for node in _objects(verb) if node.lemma_.lower() in attack_nouns()]
     if not attacks:
@@ -36,7 +41,7 @@ def perpetrators(verb, targets: list) -> list:
     return kept
 
 
-def _agents(attack) -> list:
+def _agents(attack: Token) -> list:
     """Where an attack noun names its author: "Israel's raid", "the Israeli raid", "the raid by Hamas",
     "the attacks carried out by Hamas" (the agent of a participle on the noun)."""
     found = [c for c in attack.children if c.dep_ in _AGENT_DEPS]
@@ -45,14 +50,14 @@ def _agents(attack) -> list:
     return found
 
 
-def _objects(verb) -> list:
+def _objects(verb: Token) -> list:
     """The verb's object nouns and their conjuncts, and the nouns of its prepositions ("over the raid")."""
     heads = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
     heads += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     return [n for head in heads for n in (head, *head.conjuncts)]
 
 
-def _span(token) -> tuple[int, int]:
+def _span(token: Token) -> tuple[int, int]:
     """Character span of a token's subtree."""
     tokens = list(token.subtree)
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..records import Actor, Place
 from ..tables.gazetteer import lookup
 from ..tables.words import word_list
 from ..text import doc_text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = ["DESTINATION_PREPS", "Derived", "dateline_host", "destination", "event_place", "goes_nowhere", "ground", "national",
            "place_mention", "struck_place"]
@@ -40,7 +43,7 @@ class Derived:
         return cls(quote.speaker_start or quote.start, quote.speaker_end or quote.start, quote.speaker_text or "", quote.speaker)
 
 
-def national(token, ctx: Any, *, tagged: bool = True):
+def national(token: Token, ctx: Any, *, tagged: bool = True):
     """A national adjective or country name token ("German", "U.S.") as a derived actor mention; with
     `tagged=False` also one the tagger left without an entity type ("Palestinian" in "Israeli-Palestinian")."""
     if tagged and token.ent_type_ not in ("NORP", "GPE"):
@@ -57,7 +60,7 @@ def national(token, ctx: Any, *, tagged: bool = True):
 DESTINATION_PREPS = frozenset({"to", "into", "in", "at", "for", "from", "of"})
 
 
-def goes_nowhere(verb) -> bool:
+def goes_nowhere(verb: Token) -> bool:
     """Idioms of motion verbs that travel nowhere: "has gone to war with Iraq", "went to great lengths",
     "went to court", "go to the polls"."""
     return verb.lemma_ in word_list("motion-verb") and any(
@@ -65,7 +68,7 @@ def goes_nowhere(verb) -> bool:
         for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children)
 
 
-def destination(token):
+def destination(token: Token | None):
     """The country of a destination phrase ("southern Albania", "Dar es Salaam") as an actor mention."""
     if token is None:
         return None
@@ -99,7 +102,7 @@ def dateline_host(ctx: Any):
     return ctx.cache["dateline_host"]
 
 
-def ground(trigger, ctx: Any):
+def ground(trigger: Token, ctx: Any):
     """The country where an event happens, as a derived actor (how="place"): the place named in the
     trigger's own clause ("demolished a home in Surif", "an operation in Beit Hanoun"), or None."""
     place = event_place(trigger, ctx.doc_actors.places)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from ..records import DEFAULT_EXCLUDED_MODALITY, DocActors, Event
 from ..tables.lexicon import Frame, Lexicon, default_lexicon
@@ -26,6 +27,9 @@ from .derived import dateline_host, goes_nowhere, ground, struck_place
 from .modality import FORCE_ROOTS, announced, habitual, modality
 from .nouns import noun_arguments
 from .phrases import Context
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["Event", "code_doc", "DEFAULT_EXCLUDED_MODALITY"]
 
@@ -41,7 +45,7 @@ ONE_SIDED_TRUST = 0.6
 
 
 def code_doc(
-    doc,
+    doc: Doc,
     *,
     article_id: str,
     mentions: Sequence,
@@ -100,7 +104,7 @@ def _general(code: str) -> bool:
 _SCORELINE = re.compile(r"\b\d{1,3}-\d{1,3}\b(?!\s*(?:million|billion|percent|%))")
 
 
-def _is_sport(sent) -> bool:
+def _is_sport(sent: Span) -> bool:
     """Sports, entertainment and disaster reports borrow the verbs of war and diplomacy ("France
     attacked", "Brazil beat", "restore baseball competition with"): a sentence with a sports term, a
     scoreline with a result verb, or one of PETRARCH2's discard phrases (`data/discards.tsv`) is not coded."""
@@ -118,7 +122,7 @@ def _is_sport(sent) -> bool:
     return False
 
 
-def _code_predicate(token, index: int, sent, ctx: Context, lexicon: Lexicon) -> Iterable[Event]:
+def _code_predicate(token: Token, index: int, sent: Span, ctx: Context, lexicon: Lexicon) -> Iterable[Event]:
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB") or (token.pos_ == "ADJ" and token.dep_ == "acomp"):
         frame = _match_frame(token, lexicon.get(token.lemma_)) or _obligation_frame(token) or _presence_frame(token) \
             or _judgement_frame(token)
@@ -164,7 +168,7 @@ def _code_predicate(token, index: int, sent, ctx: Context, lexicon: Lexicon) -> 
         yield from _pairs(token, code, reverse, f"noun {token.lemma_} -> {code}", 0.7, sources, targets, index, sent, ctx)
 
 
-def _mutual(verb) -> bool:
+def _mutual(verb: Token) -> bool:
     """ "Japan and the US met", "accused each other", "pledged to sign a treaty": an act whose
     coordinated subjects do it to each other, by its verb (`backoff.tsv`'s "symmetric" lemmas), a
     reciprocal object, or a planned mutual act or relation (`coder-words.tsv`'s "relation-noun")."""
@@ -181,7 +185,7 @@ def _mutual(verb) -> bool:
     return xcomp.lemma_.lower() in policy().symmetric and not objects  # not "vowed to fight terrorism"
 
 
-def _reciprocal(verb) -> bool:
+def _reciprocal(verb: Token) -> bool:
     """ "accused each other", "fired at one another": the act's target is its other subject."""
     return any(c.dep_ in ("dobj", "pobj") and c.lower_ in ("other", "another") and
                any(g.lower_ in ("each", "one") for g in c.children) for c in verb.subtree)
@@ -190,7 +194,7 @@ def _reciprocal(verb) -> bool:
 _ARMED = frozenset({"MIL", "REB", "UAF", "COP", "SPY"})
 
 
-def _fight_sides(sent, ctx: Context, lexicon: Lexicon) -> tuple[list, list]:
+def _fight_sides(sent: Span, ctx: Context, lexicon: Lexicon) -> tuple[list, list]:
     """ "Fighting resumed after Islamist fighters opened fire on Ethiopian troops": fighting with no
     sides named is between the attacker and the armed side its sentence says was attacked."""
     for verb in sent:
@@ -206,7 +210,7 @@ def _fight_sides(sent, ctx: Context, lexicon: Lexicon) -> tuple[list, list]:
     return [], []
 
 
-def _visit_parties(verb, ctx: Context) -> tuple[list, list] | None:
+def _visit_parties(verb: Token, ctx: Context) -> tuple[list, list] | None:
     """ "The agreement was signed during Putin's visit to Pyongyang": a symmetric act in the passive
     with no agent, done during a visit, is between the visitor and the host."""
     for token in verb.subtree:
@@ -217,7 +221,7 @@ def _visit_parties(verb, ctx: Context) -> tuple[list, list] | None:
     return None
 
 
-def _in_own_clause(token, verb) -> bool:
+def _in_own_clause(token: Token, verb: Token) -> bool:
     """True when `token` sits in a finite clause of its own below `verb` (a relative or that-clause)."""
     while token.i != verb.i:
         if token.dep_ in ("relcl", "ccomp", "csubj"):
@@ -230,7 +234,7 @@ def _in_own_clause(token, verb) -> bool:
 # independence" and "continued their hunger strike to demand the resignation of X" are 14x.
 
 
-def _protest_purpose(trigger) -> str | None:
+def _protest_purpose(trigger: Token) -> str | None:
     """The protest code when the appeal or demand `trigger` is the purpose of a protest it hangs from."""
     node = trigger
     for _ in range(3):
@@ -250,7 +254,7 @@ _OBLIGATIONS = {"must": "100", "should": "020", "ought": "020"}
 _STATING = SPEECH_VERBS | {"reiterate", "repeat", "write", "tell"}
 
 
-def _obligation_frame(verb) -> Frame | None:
+def _obligation_frame(verb: Token) -> Frame | None:
     """A frame for a statement that another actor must or should act (its target is that actor)."""
     if verb.lemma_ not in _STATING:
         return None
@@ -268,7 +272,7 @@ def _pejorative(word) -> bool:
         c.dep_ in ("amod", "compound") and c.lower_ in blame for c in word.children)
 
 
-def _judgement_frame(verb) -> Frame | None:
+def _judgement_frame(verb: Token) -> Frame | None:
     """A frame for verbal conflict by naming: "called the president a liar", "branded the militia a
     terrorist group" (111 to the one named), and "said Abbas's call was a provocation" (111 to the
     one whose act is judged: the that-clause's subject or its owner)."""
@@ -288,7 +292,7 @@ def _judgement_frame(verb) -> Frame | None:
     return None
 
 
-def _presence_frame(verb) -> Frame | None:
+def _presence_frame(verb: Token) -> Frame | None:
     """A frame for an announced stay: "US envoy Elliot Abrams will be in Jerusalem on Tuesday" is a
     visit (042; as an announcement, intent to meet), and so are "Velayati is expected in Damascus on
     Monday" and "Yeltsin is due in Helsinki". Only these: "is in" is often a role."""
@@ -310,7 +314,7 @@ def _presence_frame(verb) -> Frame | None:
 
 
 
-def _object_names(obj) -> set[str]:
+def _object_names(obj: Token) -> set[str]:
     """The words a frame's object list is checked against: the object, its compound modifier ("a
     mediation mission"), its conjuncts ("photographs and military intelligence"), the whole a part
     names ("captured part of a stronghold"), and "@person" for a person ("released Chaudhry")."""
@@ -329,7 +333,7 @@ def _object_names(obj) -> set[str]:
 _OBJECT_HELD_PREPS = frozenset({"with", "to"})
 
 
-def _match_frame(verb, frames: Sequence[Frame]) -> Frame | None:
+def _match_frame(verb: Token, frames: Sequence[Frame]) -> Frame | None:
     if not frames:
         return None
     children = list(verb.children)
@@ -373,7 +377,7 @@ def _match_frame(verb, frames: Sequence[Frame]) -> Frame | None:
 # Events
 
 
-def _pairs(trigger, code: str, reverse: str | None, pattern: str, confidence: float, sources, targets, index: int, sent, ctx: Context) -> Iterable[Event]:
+def _pairs(trigger: Token, code: str, reverse: str | None, pattern: str, confidence: float, sources, targets, index: int, sent: Span, ctx: Context) -> Iterable[Event]:
     if not sources and not targets:
         return
     if code == "042" and trigger.lemma_ in word_list("visit-noun") and sources and not targets:
@@ -415,7 +419,7 @@ _SECURITY = frozenset({"COP", "MIL", "SPY"})
 _UNARMED = frozenset({"OPP", "CVL", "EDU", "LAB", "AGR", "REL", "REF", "MED", "BUS", "HLH", "NGO"})
 
 
-def _by_sides(trigger, code: str, source, target) -> str:
+def _by_sides(trigger: Token, code: str, source, target) -> str:
     """The code as the sides make it: police clashing with demonstrators repress them (175) and the
     demonstrators protest violently (145), not "use conventional military force"; demonstrators
     protesting a decision demonstrate (141) where a government protesting one criticises it (111)."""
@@ -446,7 +450,7 @@ def _distinct(a, b) -> bool:
 # (data/resolution-trust.tsv, `resolution_trust()`)
 
 
-def _event(trigger, code, pattern, confidence, source, target, flags, index, sent, ctx: Context) -> Event:
+def _event(trigger: Token, code, pattern, confidence, source, target, flags, index, sent: Span, ctx: Context) -> Event:
     if "future" in flags and "hypothetical" in flags:
         flags = tuple(m for m in flags if m != "future")
     quote_index = next((i for i, q in enumerate(ctx.quotes) if q.start <= trigger.idx < q.end), None)

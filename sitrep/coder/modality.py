@@ -7,8 +7,13 @@ intent (03x), a refusal (12x) or a threat (13x). Both are pure functions of the 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..tables.words import code_shifts, word_list
 from .arguments import SPEECH_VERBS, condition_clauses, that_clause
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = ["FORCE_ROOTS", "announced", "habitual", "modality"]
 
@@ -81,7 +86,7 @@ def announced(code: str, pattern: str, given: tuple[str, ...]) -> tuple[str, str
 
 
 
-def _visiting_title(trigger) -> bool:
+def _visiting_title(trigger: Token) -> bool:
     """ "visiting" right before the person it describes, which the parser may read as a verb."""
     if trigger.lower_ != "visiting" or trigger.tag_ != "VBG":
         return False
@@ -89,7 +94,7 @@ def _visiting_title(trigger) -> bool:
     return node is not None and node.left_edge.i == trigger.i + 1 and node.ent_type_ == "PERSON"
 
 
-def modality(trigger) -> tuple[str, ...]:
+def modality(trigger: Token) -> tuple[str, ...]:
     """The modality flags of the act whose trigger (a spaCy token) is given; "refused", "threatened",
     "conditional" and "unless" are read by `announced` and not stored."""
     if _visiting_title(trigger):
@@ -154,7 +159,7 @@ def modality(trigger) -> tuple[str, ...]:
 # Verbs and nouns whose that-clause is an order, not a report ("told reporters that X had left" is a report).
 
 
-def _demanded(trigger) -> bool:
+def _demanded(trigger: Token) -> bool:
     """ "demanded that Israel ease restrictions", "its demand that ...": what is demanded or urged has
     not happened."""
     node = trigger
@@ -171,7 +176,7 @@ _CONDITION_MARKS = frozenset({"if", "unless", "until", "once", "provided", "whet
 
 
 
-def _believed(trigger) -> bool:
+def _believed(trigger: Token) -> bool:
     """ "Washington expects that Iraqi soldiers will surrender", "amid reports that soldiers had
     surrendered": the trigger sits in the clause of a belief or of hearsay."""
     node = trigger
@@ -186,7 +191,7 @@ def _believed(trigger) -> bool:
     return False
 
 
-def _according_to(trigger) -> bool:
+def _according_to(trigger: Token) -> bool:
     """ "..., according to some reports": an "according to" phrase on the trigger's clause."""
     node = trigger
     while True:
@@ -200,7 +205,7 @@ def _according_to(trigger) -> bool:
 """Reporting verbs whose that-clause is denied, not reported as fact."""
 
 
-def _denied(trigger) -> bool:
+def _denied(trigger: Token) -> bool:
     """ "Pakistan denied that its troops had attacked India": the trigger sits in a denied that-clause."""
     node = trigger
     while node.head.i != node.i and node.dep_ in ("conj", "ccomp", "xcomp"):
@@ -210,7 +215,7 @@ def _denied(trigger) -> bool:
     return False
 
 
-def _reported_by(trigger):
+def _reported_by(trigger: Token):
     """The speech verb whose reported clause holds the trigger, if any."""
     node = trigger
     while node.head.i != node.i:
@@ -231,7 +236,7 @@ def _planned_by(governors) -> bool:
     return False
 
 
-def _happened(verb) -> bool:
+def _happened(verb: Token) -> bool:
     """A verb in the past indicative with no modal: "forced", "has forced", "was forced"."""
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if auxes & (_HEDGES | {"will", "shall", "'ll", "to"}):
@@ -239,7 +244,7 @@ def _happened(verb) -> bool:
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(auxes))
 
 
-def _governors(trigger) -> list:
+def _governors(trigger: Token) -> list:
     """Verbs that govern the trigger's infinitive or nominal chain, nearest first, up to a finite clause.
 
     "sought to sponsor a resolution criticising China": criticising -> sponsor -> sought.
@@ -282,7 +287,7 @@ def _governors(trigger) -> list:
 _TIME_UNITS = frozenset({"day", "week", "month", "year", "fortnight", "quarter", "time"})
 
 
-def habitual(trigger) -> bool:
+def habitual(trigger: Token) -> bool:
     """True for a habit, not an occurrence: a verb in the simple present with a frequency ("visits
     Baghdad every two months", "regularly meets the envoy"). CAMEO codes events, so a habit is none."""
     if trigger.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in trigger.children):

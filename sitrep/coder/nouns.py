@@ -5,16 +5,21 @@ Israel-Lebanon border". The verb side of the same question lives in `arguments.p
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..tables.gazetteer import lookup
 from ..tables.words import word_list
 from .arguments import PROTEST_NOUNS, _subject_actors
 from .derived import destination, national, place_mention
 from .phrases import Context, actors_in, adjective_actor
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 __all__ = ["noun_arguments"]
 
 
-def noun_arguments(noun, ctx: Context) -> tuple[list, list, bool]:
+def noun_arguments(noun: Token, ctx: Context) -> tuple[list, list, bool]:
     """Source and target of an event noun: "Putin's visit to Pyongyang", "talks between A and B",
     "the Kim-Putin summit" (two actors compounded onto the noun); and whether the reciprocal event is
     asserted too (not when the source is only the subject of the verb the noun hangs from).
@@ -46,7 +51,7 @@ def noun_arguments(noun, ctx: Context) -> tuple[list, list, bool]:
     return sources, targets, True
 
 
-def _compounded(noun, ctx: Context) -> list:
+def _compounded(noun: Token, ctx: Context) -> list:
     """The actors compounded onto the noun before it: "the Kim-Putin summit", "the US-Japan talks",
     "Israeli-Palestinian talks" (two national adjectives joined by a hyphen)."""
     found: list = []
@@ -66,7 +71,7 @@ def _compounded(noun, ctx: Context) -> list:
     return found
 
 
-def _modifier_sides(noun, ctx: Context) -> tuple[list, list]:
+def _modifier_sides(noun: Token, ctx: Context) -> tuple[list, list]:
     """Source and target from the noun's own modifiers: a possessor, "of", a national adjective
     ("Palestinian riots"), "to"/"with" (and "against" for a protest), "between A and B"."""
     sources: list = []
@@ -92,7 +97,7 @@ def _modifier_sides(noun, ctx: Context) -> tuple[list, list]:
     return sources, targets
 
 
-def _border_sides(noun, ctx: Context) -> list:
+def _border_sides(noun: Token, ctx: Context) -> list:
     """The two states of "the Israel-Lebanon border" that a clash or exchange of fire runs across."""
     heads = [noun] + [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     for head in heads:
@@ -117,7 +122,7 @@ def _border_sides(noun, ctx: Context) -> list:
     return []
 
 
-def _governing_verb(noun):
+def _governing_verb(noun: Token):
     """The verb a noun hangs from through objects and prepositions, if any (at most three steps)."""
     node = noun
     for _ in range(3):

@@ -15,7 +15,7 @@ from ..tables.words import word_list
 from .derived import national
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 __all__ = ["Context", "actors_in", "adjective_actor", "author"]
 
@@ -37,7 +37,7 @@ class Context:
     """Per-document facts computed once on demand (the dateline's country)."""
 
 
-def actors_in(node, ctx: Context, *, max_depth: int = 2, conjuncts: bool = True) -> list:
+def actors_in(node: Token | None, ctx: Context, *, max_depth: int = 2, conjuncts: bool = True) -> list:
     """Actor mentions of the phrase headed by `node`: its own mention, else the shallowest ones below.
 
     Coordinated actors come together ("South Korea, Japan and the United States" gives three);
@@ -71,14 +71,14 @@ def actors_in(node, ctx: Context, *, max_depth: int = 2, conjuncts: bool = True)
 # German embassy" are aimed at that country.
 
 
-def adjective_actor(token, ctx: Context):
+def adjective_actor(token: Token, ctx: Context):
     """A national adjective on an agentive noun ("Israeli raid", "U.S. warning") as an actor mention."""
     if token.dep_ not in ("amod", "compound") or token.head.lemma_.lower() not in word_list("agentive-noun"):
         return None
     return national(token, ctx)
 
 
-def author(noun, ctx: Context) -> list:
+def author(noun: Token, ctx: Context) -> list:
     """Who issued a statement-like noun, from its own modifiers: "Iran's statement", "a German court
     ruling", "the Libyan note"; empty if none names a country."""
     for child in noun.children:
