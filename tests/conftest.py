@@ -11,6 +11,20 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 SHARED = ROOT.parent / "shared"
 
+# The stored tables two stores are compared on, each with the columns that order its rows
+# (ingested_at, a clock reading, is left out).
+STORE_TABLES = {
+    "articles": "article_id",
+    "sentences": "article_id, sentence_index",
+    "removed": "article_id, start",
+    "actor_mentions": "article_id, start, \"end\", actor_id",
+    "mentions": "mention_id",
+    "quotes": "quote_id",
+    "events": "event_id",
+    "stories": "story_id",
+    "actors": "actor_id",
+}
+
 
 @pytest.fixture
 def examples() -> Path:

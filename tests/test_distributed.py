@@ -13,21 +13,12 @@ import sitrep.api as api
 from sitrep.pipeline import distributed
 from sitrep.store import Store
 
+from .conftest import STORE_TABLES as TABLES
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 SYNDICATED = ROOT / "gold" / "syndicated" / "articles.jsonl"
 
-TABLES = {  # table -> columns that order its rows (ingested_at is a clock reading, left out)
-    "articles": "article_id",
-    "sentences": "article_id, sentence_index",
-    "removed": "article_id, start",
-    "actor_mentions": "article_id, start, \"end\", actor_id",
-    "mentions": "mention_id",
-    "quotes": "quote_id",
-    "events": "event_id",
-    "stories": "story_id",
-    "actors": "actor_id",
-}
 
 
 def _tables(db: Path) -> dict[str, list[dict]]:

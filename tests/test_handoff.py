@@ -16,19 +16,9 @@ from sitrep.errors import UsageError
 from sitrep.pipeline.handoff import HANDOFF_TABLES, handoff_files, month_of
 from sitrep.query import open_store
 
+from .conftest import STORE_TABLES as TABLES
 from .conftest import postgres_database
 
-TABLES = {  # table -> columns that order its rows
-    "articles": "article_id",
-    "sentences": "article_id, sentence_index",
-    "removed": "article_id, start",
-    "actor_mentions": "article_id, start, \"end\", actor_id",
-    "mentions": "mention_id",
-    "quotes": "quote_id",
-    "events": "event_id",
-    "stories": "story_id",
-    "actors": "actor_id",
-}
 EXPORTS = ("gdelt", "gdelt-mentions", "icews", "polecat", "csv", "jsonl")
 
 
