@@ -6,8 +6,10 @@ an old story, a new mention an old event), so they are rebuilt from the base tab
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from .. import settings
 from . import merge, stories
 
 if TYPE_CHECKING:
@@ -31,15 +33,36 @@ the article's first body sentence and that sentence's first line ends without se
 its evidence finds its twins in other copies of the story."""
 
 
-def rebuild(store: Store) -> None:
-    """Rebuild the derived tables: stories, merged events, actors."""
-    texts = store.con.execute("SELECT article_id, text FROM articles ORDER BY article_id").fetchall()
-    clusters = stories.cluster_articles(texts) if texts else []
-    store.write_stories(clusters)
+STORY_ROWS_SQL = """
+SELECT article_id, published, text FROM articles
+ORDER BY published IS NULL, substr(published, 1, 10), article_id
+"""
+"""The rows `stories.cluster_stream` reads: by publication day, then id (undated ones last; both
+DuckDB and PostgreSQL sort these text columns bytewise)."""
+
+STREAM_BATCH = 2000
+"""Article rows fetched from the store at a time while clustering stories."""
+
+
+def rebuild(store: Store, *, story_window_days: int | None = None) -> None:
+    """Rebuild the derived tables: stories, merged events, actors.
+
+    Stories are clustered over the articles streamed in date order, within `story_window_days`
+    (default: the `story_window_days` setting), so their memory is bounded by the window's articles.
+    """
+    if story_window_days is None:
+        story_window_days = settings.load().story_window_days
+    store.write_stories(stories.cluster_stream(_story_rows(store), window_days=story_window_days))
     rows = [merge.MentionRow(*row) for row in store.con.execute(MENTION_ROWS_SQL).fetchall()]
     store.con.execute("UPDATE mentions SET event_id = NULL")
     store.rebuild_events(merge.merge_events(rows) if rows else {})
     store.rebuild_actors()
+
+
+def _story_rows(store: Store) -> Iterator[tuple[str, str | None, str]]:
+    cursor = store.con.execute(STORY_ROWS_SQL)
+    while batch := cursor.fetchmany(STREAM_BATCH):
+        yield from batch
 
 
 def mention_rows(store: Store, event_id: str) -> list[merge.MentionRow]:
