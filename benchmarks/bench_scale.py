@@ -340,6 +340,7 @@ def rss_mib() -> int:
 
 def bench_stories(sizes: list[int], repeats: int, before: Path | None, window: int) -> tuple[list[dict], str]:
     import duckdb
+    import pyarrow as pa
 
     runs = ([f"stories:{before.resolve()}"] if before else []) + [f"stories:window={window}"]
     rows = []
@@ -348,8 +349,10 @@ def bench_stories(sizes: list[int], repeats: int, before: Path | None, window: i
             articles = synthetic_articles(n)
             db = Path(tmp) / f"s{n}.duckdb"
             con = duckdb.connect(str(db))
-            con.execute("CREATE TABLE articles (article_id VARCHAR, published VARCHAR, text VARCHAR)")
-            con.executemany("INSERT INTO articles VALUES (?, ?, ?)", [(a.id, a.published, a.text) for a in articles])
+            table = pa.table({"article_id": [a.id for a in articles], "published": [a.published for a in articles],
+                              "text": [a.text for a in articles]})
+            con.register("_articles", table)
+            con.execute("CREATE TABLE articles AS SELECT * FROM _articles")
             con.close()
             del articles
             for k in range(repeats):
