@@ -59,7 +59,7 @@ def real_articles(n: int) -> list:
             for k, a in ((k, originals_[k % len(originals_)]) for k in range(n))]
 
 
-def synthetic_articles(n: int, *, seed: int = 21) -> list:
+def synthetic_articles(n: int, *, seed: int = 21, per_day: float | None = None) -> list:
     """`n` SYNTHETIC articles (speed and memory only): a headline and 2-4 paragraphs of 2-4 sentences,
     each sentence drawn at random from the real texts. Sentences, not paragraphs, are drawn so that
     two synthetic articles rarely share enough text to read as copies of one story (which would make
@@ -73,7 +73,8 @@ def synthetic_articles(n: int, *, seed: int = 21) -> list:
     for i in range(n):
         headline = " ".join(rng.choice(sentences).split()[:8]).rstrip(".,;:")
         body = ["  ".join(rng.choice(sentences) for _ in range(rng.randint(2, 4))) for _ in range(rng.randint(2, 4))]
-        day = date.fromordinal(date(2023, 1, 1).toordinal() + rng.randrange(700)).isoformat()
+        span = max(1, round(n / per_day)) if per_day else 700  # days: a fixed 700, or as a feed of per_day a day
+        day = date.fromordinal(date(2023, 1, 1).toordinal() + rng.randrange(span)).isoformat()
         out.append(article_from_text("\n\n".join([headline, *body]), published=day, id=f"synthetic-{i:06d}"))
     return out
 
@@ -313,20 +314,14 @@ def child_stories(run: str, db: Path) -> None:
     import datasketch  # noqa: F401  (imported before the baseline, as an ingest has it loaded)
     import duckdb
 
+    from sitrep import corpus
     from sitrep.corpus import stories
 
     con = duckdb.connect(str(db), read_only=True)
     base = rss_mib()
     start = time.perf_counter()
-    if kind.startswith("window="):
-        from sitrep.corpus.rebuild import STORY_ROWS_SQL
-
-        def rows():
-            cursor = con.execute(STORY_ROWS_SQL)
-            while batch := cursor.fetchmany(2000):
-                yield from batch
-
-        found = stories.cluster_stream(rows(), window_days=int(kind.partition("=")[2]))
+    if kind.startswith("window="):  # as corpus.rebuild reads and clusters them
+        found = corpus.cluster_stream(corpus.story_rows(con), window_days=int(kind.partition("=")[2]))
     else:
         found = stories.cluster_articles(con.execute("SELECT article_id, text FROM articles ORDER BY article_id").fetchall())
     print(json.dumps({"seconds": time.perf_counter() - start, "written": len(found), "read": 0, "base_rss_mib": base,
@@ -338,7 +333,8 @@ def rss_mib() -> int:
         return next(int(line.split()[1]) // 1024 for line in status if line.startswith("VmRSS:"))
 
 
-def bench_stories(sizes: list[int], repeats: int, before: Path | None, window: int) -> tuple[list[dict], str]:
+def bench_stories(sizes: list[int], repeats: int, before: Path | None, window: int,
+                  per_day: float | None) -> tuple[list[dict], str]:
     import duckdb
     import pyarrow as pa
 
@@ -346,7 +342,7 @@ def bench_stories(sizes: list[int], repeats: int, before: Path | None, window: i
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
-            articles = synthetic_articles(n)
+            articles = synthetic_articles(n, per_day=per_day)
             db = Path(tmp) / f"s{n}.duckdb"
             con = duckdb.connect(str(db))
             table = pa.table({"article_id": [a.id for a in articles], "published": [a.published for a in articles],
@@ -362,7 +358,8 @@ def bench_stories(sizes: list[int], repeats: int, before: Path | None, window: i
                     rows.append(row)
                     print(json.dumps(row), file=sys.stderr)
             db.unlink()
-    lines = [f"SYNTHETIC articles (dates spread over 700 days), the rebuild's story step alone over a stored articles "
+    spread = f"{per_day:g} articles a day" if per_day else "dates spread over 700 days"
+    lines = [f"SYNTHETIC articles ({spread}), the rebuild's story step alone over a stored articles "
              f"table, each run its own process, {repeats} interleaved runs each; start = resident set after "
              f"importing datasketch and opening the store; {machine()}:", "",
              "| articles | code | seconds | start RSS (MiB) | peak RSS (MiB) | stories |", "|---|---|---|---|---|---|"]
@@ -395,6 +392,8 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="synthetic corpus sizes (memory)")
     parser.add_argument("--workers", type=int, default=1, help="worker processes for the memory runs")
     parser.add_argument("--before", type=Path, help="a checkout of the code to compare with (stories)")
+    parser.add_argument("--per-day", type=float, help="stories: date the synthetic articles as a feed of this many a day "
+                        "(default: any size over 700 days)")
     parser.add_argument("--window", type=int, default=7, help="story window in days (stories)")
     parser.add_argument("--no-docs", action="store_true", help="print only; leave docs/benchmarks.md alone")
     parser.add_argument("--run", help=argparse.SUPPRESS)
@@ -411,7 +410,7 @@ def main() -> int:
     elif args.command == "workers":
         rows, text = bench_workers(args.articles, max(1, args.repeats - 1))
     elif args.command == "stories":
-        rows, text = bench_stories(args.sizes, args.repeats, args.before, args.window)
+        rows, text = bench_stories(args.sizes, args.repeats, args.before, args.window, args.per_day)
     else:
         rows, text = bench_memory(args.sizes, args.workers)
     for row in rows:
