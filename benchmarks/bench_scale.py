@@ -4,6 +4,7 @@
     python benchmarks/bench_scale.py stages --articles 96     # seconds per stage, as a share of the parse
     python benchmarks/bench_scale.py workers --articles 96    # --workers 2 vs 1, Dask 2 workers vs 1
     python benchmarks/bench_scale.py memory --sizes 1000 10000   # peak RSS and the no-op re-ingest
+    python benchmarks/bench_scale.py stories --sizes 1000 10000 --before ../main   # the rebuild's story clustering
 
 Each command prints one JSON line per run, then a Markdown table, and rewrites its section of
 docs/benchmarks.md (``--no-docs`` to leave it alone).
@@ -58,7 +59,7 @@ def real_articles(n: int) -> list:
             for k, a in ((k, originals_[k % len(originals_)]) for k in range(n))]
 
 
-def synthetic_articles(n: int, *, seed: int = 21) -> list:
+def synthetic_articles(n: int, *, seed: int = 21, per_day: float | None = None) -> list:
     """`n` SYNTHETIC articles (speed and memory only): a headline and 2-4 paragraphs of 2-4 sentences,
     each sentence drawn at random from the real texts. Sentences, not paragraphs, are drawn so that
     two synthetic articles rarely share enough text to read as copies of one story (which would make
@@ -72,7 +73,8 @@ def synthetic_articles(n: int, *, seed: int = 21) -> list:
     for i in range(n):
         headline = " ".join(rng.choice(sentences).split()[:8]).rstrip(".,;:")
         body = ["  ".join(rng.choice(sentences) for _ in range(rng.randint(2, 4))) for _ in range(rng.randint(2, 4))]
-        day = date.fromordinal(date(2023, 1, 1).toordinal() + rng.randrange(700)).isoformat()
+        span = max(1, round(n / per_day)) if per_day else 700  # days: a fixed 700, or as a feed of per_day a day
+        day = date.fromordinal(date(2023, 1, 1).toordinal() + rng.randrange(span)).isoformat()
         out.append(article_from_text("\n\n".join([headline, *body]), published=day, id=f"synthetic-{i:06d}"))
     return out
 
@@ -206,7 +208,10 @@ def bench_stages(n: int, repeats: int) -> tuple[list[dict], str]:
 
 
 def child(run: str, feed: Path, db: Path) -> None:
-    """One measured ingest, in its own process: prints {seconds, written}."""
+    """One measured ingest (or story clustering), in its own process: prints {seconds, written}."""
+    if run.startswith("stories:"):
+        child_stories(run, db)
+        return
     import sitrep.api as api
     from sitrep.pipeline import distributed
 
@@ -231,7 +236,8 @@ def measure(run: str, feed: Path, db: Path) -> dict:
         raise SystemExit(f"{run} failed")
     result = json.loads(stdout.strip().splitlines()[-1])
     return {"run": run, "seconds": round(result["seconds"], 2), "process_s": round(time.perf_counter() - start, 2),
-            "written": result["written"], "peak_rss_mib": round(usage.ru_maxrss / 1024)}
+            "written": result["written"], "peak_rss_mib": round(usage.ru_maxrss / 1024),
+            **{k: v for k, v in result.items() if k in ("base_rss_mib", "own_peak_rss_mib", "code")}}
 
 
 def bench_workers(n: int, repeats: int) -> tuple[list[dict], str]:
@@ -297,10 +303,80 @@ def bench_memory(sizes: list[int], workers: int) -> tuple[list[dict], str]:
     return rows, "\n".join(lines)
 
 
+# -- the rebuild's story clustering -------------------------------------------------------------------
+
+
+def child_stories(run: str, db: Path) -> None:
+    """The rebuild's story step over an articles table, in its own process. ``stories:SRC`` clusters
+    as the code at SRC did (all texts read, one index over the corpus: the rebuild before windows);
+    ``stories:window=N`` streams the articles in date order within N days, as the rebuild does now."""
+    kind = run.partition(":")[2]
+    if not kind.startswith("window="):
+        sys.path.insert(0, kind)  # the code before, from its own checkout
+    import datasketch  # noqa: F401  (imported before the baseline, as an ingest has it loaded)
+    import duckdb
+
+    from sitrep import corpus
+    from sitrep.corpus import stories
+
+    con = duckdb.connect(str(db), read_only=True)
+    base = rss_mib()
+    start = time.perf_counter()
+    if kind.startswith("window="):  # as corpus.rebuild reads and clusters them
+        found = corpus.cluster_stream(corpus.story_rows(con), window_days=int(kind.partition("=")[2]))
+    else:
+        found = stories.cluster_articles(con.execute("SELECT article_id, text FROM articles ORDER BY article_id").fetchall())
+    print(json.dumps({"seconds": time.perf_counter() - start, "written": len(found), "read": 0, "base_rss_mib": base,
+                      "own_peak_rss_mib": rss_mib("VmHWM"), "code": stories.__file__}))
+
+
+def rss_mib(field: str = "VmRSS") -> int:
+    """This process's resident set (VmRSS) or its peak since exec (VmHWM): unlike `ru_maxrss` from
+    `os.wait4`, which counts the parent's pages at fork, so a parent holding 100,000 articles inflates it."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        return next(int(line.split()[1]) // 1024 for line in status if line.startswith(f"{field}:"))
+
+
+def bench_stories(sizes: list[int], repeats: int, before: Path | None, window: int,
+                  per_day: float | None) -> tuple[list[dict], str]:
+    import duckdb
+    import pyarrow as pa
+
+    runs = ([f"stories:{before.resolve()}"] if before else []) + [f"stories:window={window}"]
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            articles = synthetic_articles(n, per_day=per_day)
+            db = Path(tmp) / f"s{n}.duckdb"
+            con = duckdb.connect(str(db))
+            table = pa.table({"article_id": [a.id for a in articles], "published": [a.published for a in articles],
+                              "text": [a.text for a in articles]})
+            con.register("_articles", table)
+            con.execute("CREATE TABLE articles AS SELECT * FROM _articles")
+            con.close()
+            del articles
+            for k in range(repeats):
+                for run in (runs if k % 2 == 0 else runs[::-1]):
+                    row = measure(run, Path(os.devnull), db)
+                    row.update(articles=n, label="before" if "window=" not in run else f"window {window} days")
+                    rows.append(row)
+                    print(json.dumps(row), file=sys.stderr)
+            db.unlink()
+    spread = f"{per_day:g} articles a day" if per_day else "dates spread over 700 days"
+    lines = [f"SYNTHETIC articles ({spread}), the rebuild's story step alone over a stored articles "
+             f"table, each run its own process, {repeats} interleaved runs each; start = resident set after "
+             f"importing datasketch and opening the store; {machine()}:", "",
+             "| articles | code | seconds | start RSS (MiB) | peak RSS (MiB) | stories |", "|---|---|---|---|---|---|"]
+    lines += [f"| {r['articles']:,} | {r['label']} | {r['seconds']:.1f} | {r['base_rss_mib']} | {r['own_peak_rss_mib']} | "
+              f"{r['written']:,} |" for r in rows]
+    return rows, "\n".join(lines)
+
+
 SECTIONS = {"ratio": "## Ingest: end to end vs the bare parser (`bench_scale.py ratio`)",
             "stages": "## Ingest: seconds per stage (`bench_scale.py stages`)",
             "workers": "## Ingest: workers and Dask, 2 vs 1 (`bench_scale.py workers`)",
-            "memory": "## Ingest: peak memory by corpus size, and the no-op re-ingest (`bench_scale.py memory`)"}
+            "memory": "## Ingest: peak memory by corpus size, and the no-op re-ingest (`bench_scale.py memory`)",
+            "stories": "## Rebuild: story clustering memory by corpus size (`bench_scale.py stories`)"}
 
 
 def write_section(title: str, text: str) -> None:
@@ -319,6 +395,10 @@ def main() -> int:
     parser.add_argument("--repeats", type=int, default=3, help="interleaved runs of each kind (medians)")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="synthetic corpus sizes (memory)")
     parser.add_argument("--workers", type=int, default=1, help="worker processes for the memory runs")
+    parser.add_argument("--before", type=Path, help="a checkout of the code to compare with (stories)")
+    parser.add_argument("--per-day", type=float, help="stories: date the synthetic articles as a feed of this many a day "
+                        "(default: any size over 700 days)")
+    parser.add_argument("--window", type=int, default=7, help="story window in days (stories)")
     parser.add_argument("--no-docs", action="store_true", help="print only; leave docs/benchmarks.md alone")
     parser.add_argument("--run", help=argparse.SUPPRESS)
     parser.add_argument("--feed", type=Path, help=argparse.SUPPRESS)
@@ -333,6 +413,8 @@ def main() -> int:
         rows, text = bench_stages(args.articles, args.repeats)
     elif args.command == "workers":
         rows, text = bench_workers(args.articles, max(1, args.repeats - 1))
+    elif args.command == "stories":
+        rows, text = bench_stories(args.sizes, args.repeats, args.before, args.window, args.per_day)
     else:
         rows, text = bench_memory(args.sizes, args.workers)
     for row in rows:

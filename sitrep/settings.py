@@ -37,6 +37,7 @@ class Settings:
     backoff: bool = _setting(True, "Code a political verb that no precise frame matched at its general CAMEO level, with a lower confidence.")
     ingest_batch: int = _setting(32, "Articles coded and written per step of an ingest (a killed run keeps every finished step).")
     workers: int | None = _setting(None, "Worker processes `sitrep ingest` codes on (default: the free cores; 1 codes in the ingest's own process).")
+    story_window_days: int = _setting(7, "Days apart two copies of a text may be published and still be one story (0: no limit; memory grows with the corpus).")
     min_confidence: float = _setting(0.0, "Default lowest confidence of the events that queries and exports return (0-1).")
     host: str = _setting("127.0.0.1", "Address `sitrep serve` listens on.")
     port: int = _setting(8000, "Port `sitrep serve` listens on.")
@@ -51,7 +52,7 @@ def _database(raw: Any) -> Path | str:
 
 
 _TYPES: dict[str, Any] = {"db": _database, "actors": Path, "lexicon": Path, "backoff": bool, "ingest_batch": int,
-                          "workers": int, "min_confidence": float, "host": str, "port": int, "allowed_hosts": str,
+                          "workers": int, "story_window_days": int, "min_confidence": float, "host": str, "port": int, "allowed_hosts": str,
                           "shared": Path}
 """The type of one value (of each item, for the tuple settings)."""
 
@@ -83,6 +84,8 @@ def _convert_one(name: str, kind: type, raw: Any, origin: str) -> Any:
         raise UsageError(f"{origin}: {name} must be {kind.__name__}, not {raw!r}") from None
     if name in ("ingest_batch", "port", "workers") and not (0 < value <= (65535 if name == "port" else 100_000)):
         raise UsageError(f"{origin}: {name} out of range: {raw!r}")
+    if name == "story_window_days" and not 0 <= value <= 100_000:
+        raise UsageError(f"{origin}: story_window_days out of range (0 or more days): {raw!r}")
     if name == "min_confidence" and not 0.0 <= value <= 1.0:
         raise UsageError(f"{origin}: min_confidence must be between 0 and 1, not {raw!r}")
     return value

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from sitrep import settings
 from sitrep.corpus.merge import MentionRow, UnknownEventError, event_counts, explain_merge, merge_events
-from sitrep.corpus.stories import cluster_articles, wire_agency
-from sitrep.errors import SitrepError
+from sitrep.corpus.stories import cluster_articles, cluster_stream, wire_agency
+from sitrep.errors import SitrepError, UsageError
 from sitrep.scoring.stories import DEFAULT_PATH, b_cubed, evaluate, format_report
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -68,6 +69,45 @@ def test_stories_cluster_is_order_independent_with_stable_ids() -> None:
     brief_story = next(s for s in more if "brief" in s.article_ids)
     assert brief_story.id == next(s.id for s in first if "brief" in s.article_ids)
     assert "zz-copy" in brief_story.article_ids
+
+
+def _day_rows(*rows: tuple[str, str | None, str]) -> list[tuple[str, str | None, str]]:
+    return sorted(rows, key=lambda r: (r[1] is None, r[1] or "", r[0]))
+
+
+def test_stories_window_joins_copies_inside_it_and_not_outside() -> None:
+    tsf_copy = TSF.replace("Source: TSF", "")
+    inside = cluster_stream(_day_rows(("tsf", "2023-09-14", TSF), ("copy", "2023-09-21", tsf_copy)), window_days=7)
+    assert [s.article_ids for s in inside] == [("copy", "tsf")]
+    outside = cluster_stream(_day_rows(("tsf", "2023-09-14", TSF), ("copy", "2023-09-22", tsf_copy)), window_days=7)
+    assert [s.article_ids for s in outside] == [("copy",), ("tsf",)]
+    # no window (0) compares every article with every other, as before windows
+    assert [s.article_ids for s in cluster_stream(_day_rows(("tsf", "2023-09-14", TSF), ("copy", "2024-09-22", tsf_copy)),
+                                                  window_days=0)] == [("copy", "tsf")]
+
+
+def test_stories_window_chains_copies_across_block_edges_and_reruns_stably() -> None:
+    rows = _day_rows(("eanp", "2024-06-24", EANP), ("eanp-2", "2024-06-29", EANP + "\nShared by a reader."),
+                  ("eanp-3", "2024-07-05", EANP.replace("(With information from EFE)", "")),
+                  ("tsf", "2023-09-14", TSF), ("tsf-late", "2023-11-30", TSF), ("undated", None, TSF))
+    first = cluster_stream(rows, window_days=7)
+    assert [s.article_ids for s in first] == [("eanp", "eanp-2", "eanp-3"), ("tsf",), ("tsf-late",), ("undated",)]
+    assert cluster_stream(rows, window_days=7) == first
+    by_dict = cluster_articles([(a, text) for a, _, text in reversed(rows)],
+                               published={a: day for a, day, _ in rows}, window_days=7)
+    assert by_dict == first
+
+
+def test_stories_stream_rejects_rows_out_of_date_order() -> None:
+    with pytest.raises(SitrepError, match="out of date order"):
+        cluster_stream([("b", "2024-06-24", TSF), ("a", "2024-06-01", TSF)], window_days=7)
+
+
+def test_stories_window_is_a_setting_with_a_default() -> None:
+    assert settings.Settings().story_window_days == 7
+    assert settings.load(env={"SITREP_STORY_WINDOW_DAYS": "3"}).story_window_days == 3
+    with pytest.raises(UsageError, match="story_window_days"):
+        settings.load(env={"SITREP_STORY_WINDOW_DAYS": "-1"})
 
 
 def test_stories_cluster_rejects_duplicate_ids() -> None:

@@ -16,20 +16,22 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from ..errors import SitrepError
 from ..text.clean import clean
 
 if TYPE_CHECKING:
-    from datasketch import MinHash
+    from datasketch import MinHash, MinHashLSHEnsemble
 
 __all__ = [
     "AGENCIES",
     "Story",
     "cluster_articles",
+    "cluster_stream",
     "shingles",
     "similarity",
     "wire_agency",
@@ -47,6 +49,9 @@ LSH_THRESHOLD = 0.7
 so that MinHash's estimation error does not lose true copies; the exact check then decides."""
 NUM_PART = 16
 """Size partitions of the LSH Ensemble index (datasketch's default; more helps very skewed sizes)."""
+SMALL_BLOCK_PAIRS = 5000
+"""A block whose queries times entries is at most this is compared pair by pair, not through an index
+(an LSH Ensemble costs about 0.15 s to build; the exact check of 5,000 pairs about as much)."""
 MIN_SHINGLES_FOR_CONTAINMENT = 25
 """A text shorter than this is not judged by containment: three shared sentences are not a copy."""
 
@@ -161,73 +166,170 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     return max(jaccard, shared / min(len(a), len(b)))
 
 
-def cluster_articles(articles: Sequence[tuple[str, str]], *, threshold: float = 0.5) -> list[Story]:
+def cluster_articles(articles: Sequence[tuple[str, str]], *, threshold: float = 0.5,
+                     published: Mapping[str, str | None] | None = None,
+                     window_days: int | None = None) -> list[Story]:
     """Group articles that are copies of one text into stories, ordered by their first article id.
 
     `articles` are ``(article_id, text)`` pairs. The text may be raw or already cleaned: it is cleaned
     here (cleaning is idempotent) so mastheads and credits shared by one outlet's unrelated articles do
     not make them look alike, and the wire agency is read from the text as given (raw text keeps the
     credits that name it). Two articles are one story when `similarity` of their shingles reaches
-    `threshold`; stories are the connected groups.
+    `threshold`; stories are the connected groups. With `published` (article id -> ISO date) and
+    `window_days`, only copies at most that many days apart are compared (`cluster_stream`).
 
     >>> wire = "Officials from both countries met in Geneva on Monday to discuss a ceasefire and prisoner swaps."
     >>> [s.article_ids for s in cluster_articles([("a", wire), ("b", "Geneva Times\\nTalks\\n" + wire), ("c", "Rain.")])]
     [('a', 'b'), ('c',)]
     """
-    ids = [article_id for article_id, _ in articles]
-    if len(set(ids)) != len(ids):
-        dupes = sorted(i for i, n in Counter(ids).items() if n > 1)
-        raise SitrepError(f"duplicate article ids {dupes[:5]}: give each article one id before clustering")
-    texts = dict(articles)
-    sets = {article_id: shingles(clean(text).text) for article_id, text in articles}
+    dates = published or {}
+    rows = sorted(((article_id, dates.get(article_id), text) for article_id, text in articles),
+                  key=lambda row: (row[1] is None, (row[1] or "")[:10], row[0]))
+    return cluster_stream(rows, threshold=threshold, window_days=window_days)
 
-    # 1. Candidate pairs from MinHash LSH Ensemble, which indexes containment: querying with a trimmed
-    #    copy finds the full text it came from, which plain Jaccard LSH misses when sizes differ a lot.
-    #    (Containment of the smaller set is never below Jaccard, so it finds near-equal copies too.)
-    #    A fixed seed keeps the result reproducible.
-    from datasketch import MinHash, MinHashLSHEnsemble  # imported here: it pulls in scipy (1-2 s), which
-    # an ingest that rebuilds nothing (a re-ingest of unchanged files) never needs
 
-    hashes: dict[str, MinHash] = {}
-    for article_id in sorted(sets):
-        mh = MinHash(num_perm=NUM_PERM, seed=1)
-        mh.update_batch([s.encode("utf-8") for s in sorted(sets[article_id])])
-        hashes[article_id] = mh
-    entries = [(a, hashes[a], len(sets[a])) for a in sorted(sets) if sets[a]]
-    lsh = MinHashLSHEnsemble(threshold=LSH_THRESHOLD * threshold, num_perm=NUM_PERM, num_part=NUM_PART)
-    if entries:
-        lsh.index(entries)
+def cluster_stream(articles: Iterable[tuple[str, str | None, str]], *, threshold: float = 0.5,
+                   window_days: int | None = None) -> list[Story]:
+    """`cluster_articles` over ``(article_id, published, text)`` rows read once, in date order, in
+    memory bounded by the window: what the rebuild streams from the store.
 
-    # 2. Exact check of each candidate pair, joining confirmed pairs (union-find).
-    parent = {article_id: article_id for article_id in sets}
+    Rows come sorted by the publication day (the first 10 characters of the ISO date), then id;
+    undated rows (no date, or not ISO) may come anywhere. Days are cut into blocks of `window_days`; each block is compared with itself and the block
+    before, and a pair joins only if its days are at most `window_days` apart, so two copies further
+    apart than the window are two stories (unless copies in between chain them). Only two blocks'
+    shingles and MinHashes are held at once; what outlives a block is each article's id, day and
+    wire agency. Undated articles are compared with each other only, all at once. `window_days` None
+    (or 0) compares every dated article with every other, as one block.
 
-    def find(x: str) -> str:
+    >>> rows = [("a", "2024-06-01", "Officials met in Geneva on Monday to discuss a ceasefire and swaps."),
+    ...         ("b", "2024-06-03", "Officials met in Geneva on Monday to discuss a ceasefire and swaps."),
+    ...         ("c", "2024-07-20", "Officials met in Geneva on Monday to discuss a ceasefire and swaps.")]
+    >>> [s.article_ids for s in cluster_stream(rows, window_days=7)]
+    [('a', 'b'), ('c',)]
+    """
+    clusters = _Clusters(threshold=threshold)
+    span = window_days or None
+    block: list[_Entry] = []
+    previous: list[_Entry] = []
+    undated: list[_Entry] = []
+    current: int | None = None
+    last_key = ("", "")
+    for article_id, published, text in articles:
+        entry = clusters.add(article_id, published, text)
+        if entry.day is None:
+            undated.append(entry)
+            continue
+        key = (published[:10] if published else "", article_id)
+        if key < last_key:
+            raise SitrepError(f"article {article_id!r} is out of date order: stream articles sorted by "
+                              "publication day (then id), undated ones last")
+        last_key = key
+        number = entry.day // span if span else 0
+        if current is not None and number != current:
+            clusters.join_block(block, previous, span)
+            previous = block if number == current + 1 else []
+            block = []
+        current = number
+        block.append(entry)
+    clusters.join_block(block, previous, span)
+    clusters.join_block(undated, [], None)
+    return clusters.stories()
+
+
+@dataclass(slots=True)
+class _Entry:
+    """One article while its block is compared: shingles and MinHash, dropped with the block."""
+
+    id: str
+    day: int | None
+    shingles: frozenset[str]
+    minhash: MinHash | None
+
+
+class _Clusters:
+    """Union-find over article ids, fed block by block; keeps ids and agencies, not texts."""
+
+    def __init__(self, *, threshold: float) -> None:
+        self.threshold = threshold
+        self.parent: dict[str, str] = {}
+        self.agency: dict[str, str | None] = {}
+
+    def add(self, article_id: str, published: str | None, text: str) -> _Entry:
+        from datasketch import MinHash  # imported here: it pulls in scipy (1-2 s), which an ingest
+        # that rebuilds nothing (a re-ingest of unchanged files) never needs
+
+        if article_id in self.parent:
+            raise SitrepError(f"duplicate article ids [{article_id!r}]: give each article one id before clustering")
+        self.parent[article_id] = article_id
+        self.agency[article_id] = wire_agency(text)
+        sets = shingles(clean(text).text)
+        mh = None
+        if sets:  # a fixed seed keeps the result reproducible
+            mh = MinHash(num_perm=NUM_PERM, seed=1)
+            mh.update_batch([s.encode("utf-8") for s in sorted(sets)])
+        return _Entry(article_id, _day(published), sets, mh)
+
+    def find(self, x: str) -> str:
+        parent = self.parent
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    for article_id in sorted(sets):
-        if not sets[article_id]:
-            continue
-        for other in sorted(set(lsh.query(hashes[article_id], len(sets[article_id])))):
-            if other == article_id:
-                continue
-            if similarity(sets[article_id], sets[other]) >= threshold:
-                ra, rb = find(article_id), find(other)
-                if ra != rb:
-                    parent[max(ra, rb)] = min(ra, rb)
+    def join_block(self, block: list[_Entry], previous: list[_Entry], span: int | None) -> None:
+        """Join each article of `block` with its copies in `block` and `previous` (days within `span`).
 
-    # 3. Stories: connected groups, with the agency most members credit.
-    groups: dict[str, list[str]] = {}
-    for article_id in sorted(sets):
-        groups.setdefault(find(article_id), []).append(article_id)
-    stories = []
-    for members in groups.values():
-        votes = Counter(a for m in members if (a := wire_agency(texts[m])) is not None)
-        agency = min(votes, key=lambda name: (-votes[name], name)) if votes else None
-        stories.append(Story(id=_stable_id("story", members[0]), article_ids=tuple(members), agency=agency))
-    return sorted(stories, key=lambda s: s.article_ids[0])
+        1. Candidates: every pair of a small block, else from MinHash LSH Ensemble, which indexes
+           containment: querying with a trimmed copy finds the full text it came from, which plain
+           Jaccard LSH misses when sizes differ a lot (containment of the smaller set is never below
+           Jaccard, so it finds near-equal copies too). 2. The exact check of each candidate pair
+           (and of the days between them); confirmed pairs are joined.
+        """
+        entries = sorted((e for e in (*previous, *block) if e.minhash is not None), key=lambda e: e.id)
+        queries = [e for e in sorted(block, key=lambda e: e.id) if e.minhash is not None]
+        if not queries:
+            return
+        by_id = {e.id: e for e in entries}
+        # a small block is compared pair by pair: cheaper than building an index
+        index = None if len(queries) * len(entries) <= SMALL_BLOCK_PAIRS else self._index(entries)
+        for entry in queries:
+            assert entry.minhash is not None
+            candidates = by_id if index is None else sorted(set(index.query(entry.minhash, len(entry.shingles))))
+            for other_id in candidates:
+                other = by_id[other_id]
+                if other_id == entry.id or (span and abs((entry.day or 0) - (other.day or 0)) > span):
+                    continue
+                if similarity(entry.shingles, other.shingles) >= self.threshold:
+                    ra, rb = self.find(entry.id), self.find(other_id)
+                    if ra != rb:
+                        self.parent[max(ra, rb)] = min(ra, rb)
+
+    def _index(self, entries: list[_Entry]) -> MinHashLSHEnsemble:
+        from datasketch import MinHashLSHEnsemble
+
+        index = MinHashLSHEnsemble(threshold=LSH_THRESHOLD * self.threshold, num_perm=NUM_PERM, num_part=NUM_PART)
+        index.index([(e.id, e.minhash, len(e.shingles)) for e in entries])
+        return index
+
+    def stories(self) -> list[Story]:
+        """Connected groups, with the agency most members credit."""
+        groups: dict[str, list[str]] = {}
+        for article_id in sorted(self.parent):
+            groups.setdefault(self.find(article_id), []).append(article_id)
+        stories = []
+        for members in groups.values():
+            votes = Counter(a for m in members if (a := self.agency[m]) is not None)
+            agency = min(votes, key=lambda name: (-votes[name], name)) if votes else None
+            stories.append(Story(id=_stable_id("story", members[0]), article_ids=tuple(members), agency=agency))
+        return sorted(stories, key=lambda s: s.article_ids[0])
+
+
+def _day(published: str | None) -> int | None:
+    """The publication day as a day number, or None when the date is missing or not ISO."""
+    try:
+        return date.fromisoformat(published[:10]).toordinal() if published else None
+    except ValueError:
+        return None
 
 
 def _stable_id(prefix: str, key: str) -> str:

@@ -16,6 +16,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from .. import settings
 from ..corpus.stories import cluster_articles
 from ..errors import GoldError
 from ..text.clean import clean
@@ -70,7 +71,8 @@ def evaluate(*, path: Path | str | None = None, threshold: float | None = None) 
     """Cluster the gold articles and score stories, wire agencies and cleaning; returns plain data."""
     records = _load(Path(path) if path else DEFAULT_PATH)
     kwargs = {} if threshold is None else {"threshold": threshold}
-    stories = cluster_articles([(r["id"], r["text"]) for r in records], **kwargs)
+    stories = cluster_articles([(r["id"], r["text"]) for r in records], published={r["id"]: r.get("published") for r in records},
+                               window_days=settings.load().story_window_days, **kwargs)
     predicted = {article_id: s.id for s in stories for article_id in s.article_ids}
     gold = {r["id"]: r["story"] for r in records}
     precision, recall, f1 = b_cubed(gold, predicted)
