@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,6 +25,29 @@ STORE_TABLES = {
     "stories": "story_id",
     "actors": "actor_id",
 }
+
+
+# A child process that ingests FOLDER into DB and kills itself with SIGKILL at POINT: "after-read"
+# (the stored hashes read), "mid-write" (after a batch is written) or "mid-rebuild" (as the derived
+# tables are rebuilt). Run: python -c KILL_INGEST POINT DB FOLDER.
+KILL_INGEST = textwrap.dedent("""
+    import os, signal, sys
+    import sitrep.api as api
+    from sitrep.store import Store
+
+    point, db, folder = sys.argv[1:4]
+    method, after_call = {"after-read": ("known_hashes", False), "mid-write": ("write", True),
+                          "mid-rebuild": ("rebuild_events", False)}[point]
+    original = getattr(Store, method)
+
+    def killed(self, *args, **kwargs):
+        if after_call:
+            original(self, *args, **kwargs)
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    setattr(Store, method, killed)
+    api.ingest([folder], db=db)
+""")
 
 
 @pytest.fixture

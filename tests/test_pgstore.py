@@ -10,7 +10,6 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ import sitrep.api as api
 from sitrep import pgstore, report, views
 from sitrep.query import open_store
 
+from .conftest import KILL_INGEST as _KILLER
 from .conftest import postgres_database
 
 _TABLES = ("articles", "sentences", "actor_mentions", "mentions", "quotes", "events", "actors", "stories")
@@ -69,23 +69,6 @@ def _rounded(value):
     return value
 
 
-_KILLER = textwrap.dedent("""
-    import os, signal, sys
-    import sitrep.api as api
-    from sitrep.store import Store
-
-    point, db, folder = sys.argv[1:4]
-    method, after_call = {"mid-write": ("write", True), "mid-rebuild": ("rebuild_events", False)}[point]
-    original = getattr(Store, method)
-
-    def killed(self, *args, **kwargs):
-        if after_call:
-            original(self, *args, **kwargs)
-        os.kill(os.getpid(), signal.SIGKILL)
-
-    setattr(Store, method, killed)
-    api.ingest([folder], db=db)
-""")
 
 
 def _folder(root: Path, name: str, *texts: str) -> Path:

@@ -21,6 +21,8 @@ import sitrep.api as api
 from sitrep import writer
 from sitrep.store import Store
 
+from .conftest import KILL_INGEST as _KILLER
+
 ARTICLE_A = "Japan condemned North Korea on Monday after the missile launch."
 ARTICLE_B = "Russia and China signed a trade agreement in Beijing on Tuesday."
 _TIMES = {"ingested_at", "at"}
@@ -59,24 +61,6 @@ def inputs(tmp_path_factory) -> dict[str, Path]:
     return {"root": root, "before": before, "both": both, "after": after}
 
 
-_KILLER = textwrap.dedent("""
-    import os, signal, sys
-    import sitrep.api as api
-    from sitrep.store import Store
-
-    point, db, folder = sys.argv[1:4]
-    method, after_call = {"after-read": ("known_hashes", False), "mid-write": ("write", True),
-                          "mid-rebuild": ("rebuild_events", False)}[point]
-    original = getattr(Store, method)
-
-    def killed(self, *args, **kwargs):
-        if after_call:
-            original(self, *args, **kwargs)
-        os.kill(os.getpid(), signal.SIGKILL)
-
-    setattr(Store, method, killed)
-    api.ingest([folder], db=db)
-""")
 
 
 @pytest.mark.parametrize("point", ["after-read", "mid-write", "mid-rebuild"])
