@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..records import Actor, DocActors, Place
 from ..tables.gazetteer import dateline_place
-from ..text import doc_text
+from ..text import doc_text, hyphenated_modifier
 from .places import find_places
 from .resolve import CONTESTED_DATELINES, resolve
 
@@ -50,7 +50,7 @@ def _national_candidates(doc) -> list:
     for token in doc:
         if token.ent_type_ in _NATIONAL_TAGS:
             chosen.add(token.i)
-        if token.dep_ == "amod" and any(t.lower_ == "-" for t in token.subtree):
+        if hyphenated_modifier(token):
             chosen.add(token.i)
             chosen.update(child.i for child in token.children)
     return [doc[i] for i in sorted(chosen)]

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..tables.gazetteer import lookup
 from ..tables.words import word_list
+from ..text import hyphenated_modifier
 from .arguments import PROTEST_NOUNS, _subject_actors
 from .derived import destination, national, place_mention
 from .phrases import Context, actors_in, adjective_actor
@@ -58,13 +59,9 @@ def _compounded(noun: Token, ctx: Context) -> list:
     for child in noun.children:
         if child.i > noun.i:
             continue
-        if child.dep_ == "compound":
-            tokens = [child, *child.children]
-        elif child.dep_ == "amod" and any(t.lower_ == "-" for t in child.subtree):
-            tokens = [child, *child.children]
-        else:
+        if child.dep_ != "compound" and not hyphenated_modifier(child):
             continue
-        for tok in tokens:
+        for tok in (child, *child.children):
             mention = ctx.by_token.get(tok.i) or (national(tok, ctx, tagged=False) if child.dep_ == "amod" else None)
             if mention is not None and mention.actor.country and mention not in found:
                 found.append(mention)

