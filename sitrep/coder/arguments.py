@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PROTEST_CODES", "PROTEST_NOUNS", "SPEECH_VERBS", "condition_clauses", "that_clause", "verb_arguments",
+    "visiting_object",
 ]
 
 SPEECH_VERBS = speech_verbs("report")
@@ -52,14 +53,20 @@ def verb_arguments(verb: Token, frame: Frame, ctx: Context) -> tuple[list, list]
     return _subject_actors(verb, ctx), _target(verb, frame, ctx)
 
 
-def _visiting_person(verb: Token, ctx: Context) -> list:
-    """ "Li told visiting French Defence Minister Millon": "visiting" right before a person is the
-    person's title of the moment (the small parser often reads it as a verb with the person as its
-    object); "visiting China" stays a verb with its destination."""
+def visiting_object(verb: Token) -> Token | None:
+    """The phrase right after a "visiting" the parser read as a verb ("told visiting French Defence
+    Minister Millon"): when it names a person, "visiting" is that person's title of the moment."""
     if verb.lower_ != "visiting" or verb.tag_ != "VBG":
-        return []
+        return None
     node = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
-    if node is None or node.left_edge.i != verb.i + 1:
+    return node if node is not None and node.left_edge.i == verb.i + 1 else None
+
+
+def _visiting_person(verb: Token, ctx: Context) -> list:
+    """ "Li told visiting French Defence Minister Millon": the visitor a "visiting" title names;
+    "visiting China" stays a verb with its destination."""
+    node = visiting_object(verb)
+    if node is None:
         return []
     found = actors_in(node, ctx, max_depth=1)
     return found if found and all(m.actor.kind == "person" for m in found) else []

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..tables.words import code_shifts, word_list
-from .arguments import SPEECH_VERBS, condition_clauses, that_clause
+from .arguments import SPEECH_VERBS, condition_clauses, that_clause, visiting_object
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -88,10 +88,8 @@ def announced(code: str, pattern: str, given: tuple[str, ...]) -> tuple[str, str
 
 def _visiting_title(trigger: Token) -> bool:
     """ "visiting" right before the person it describes, which the parser may read as a verb."""
-    if trigger.lower_ != "visiting" or trigger.tag_ != "VBG":
-        return False
-    node = next((c for c in trigger.children if c.dep_ in ("dobj", "obj")), None)
-    return node is not None and node.left_edge.i == trigger.i + 1 and node.ent_type_ == "PERSON"
+    node = visiting_object(trigger)
+    return node is not None and node.ent_type_ == "PERSON"
 
 
 def modality(trigger: Token) -> tuple[str, ...]:
