@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..tables.lexicon import Frame
 from ..tables.words import speech_verbs, word_list
 from .antecedents import names_a_pair, pair_antecedent, previous_subject
-from .derived import DESTINATION_PREPS, Derived, dateline_host, destination
+from .derived import DESTINATION_PREPS, Derived, dateline_host, destination, participle_agents
 from .phrases import Context, actors_in, adjective_actor, author
 
 if TYPE_CHECKING:
@@ -77,9 +77,8 @@ def _act_agent(node: Token | None, ctx: Context) -> list:
     out by Hamas": the agent of a participle on the object is whose act the object is."""
     if node is None:
         return []
-    for participle in (c for c in node.children if c.dep_ == "acl" and c.tag_ == "VBN"):
-        agent = next((c for c in participle.children if c.dep_ == "agent"), None)
-        pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    for agent in participle_agents(node):
+        pobj = next((g for g in agent.children if g.dep_ == "pobj"), None)
         if pobj is not None:
             return actors_in(pobj, ctx)
     return []

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..tables.words import attack_nouns
+from .derived import participle_agents
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -44,10 +45,7 @@ def perpetrators(verb: Token, targets: list) -> list:
 def _agents(attack: Token) -> list:
     """Where an attack noun names its author: "Israel's raid", "the Israeli raid", "the raid by Hamas",
     "the attacks carried out by Hamas" (the agent of a participle on the noun)."""
-    found = [c for c in attack.children if c.dep_ in _AGENT_DEPS]
-    for participle in (c for c in attack.children if c.dep_ == "acl" and c.tag_ == "VBN"):
-        found += [c for c in participle.children if c.dep_ == "agent"]
-    return found
+    return [c for c in attack.children if c.dep_ in _AGENT_DEPS] + participle_agents(attack)
 
 
 def _objects(verb: Token) -> list:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = ["DESTINATION_PREPS", "Derived", "dateline_host", "destination", "event_place", "goes_nowhere", "ground", "national",
-           "place_mention", "struck_place"]
+           "participle_agents", "place_mention", "struck_place"]
 
 
 @dataclass(frozen=True)
@@ -160,3 +160,10 @@ def _in_other_clause(token: Any, verb: Any) -> bool:
             return True
         token = token.head
     return False
+
+
+def participle_agents(noun: Token) -> list[Token]:
+    """The "by" phrases of passive participles on a noun: "the agreement reached by Israel", "the
+    attacks carried out by Hamas" name whose act the noun is."""
+    return [c for participle in noun.children if participle.dep_ == "acl" and participle.tag_ == "VBN"
+            for c in participle.children if c.dep_ == "agent"]
