@@ -54,10 +54,11 @@ def export_sql(format: str, where: str, *, order: Sequence[str], limit: int | No
     """The SELECT that writes `format` for events matching `where` (a clause of `api.event_where`);
     `months` adds the ``month`` column a partitioned Parquet folder is split by.
 
-    Rows come in the store's order, unsorted: sorting wide rows is the one step that would need memory
-    in proportion to the export (DuckDB could not spill it within a 400 MB budget on 1 M events), and
-    every reader sorts on its own terms. `order` picks the events `limit` keeps (the newest, as in
-    `sitrep events --limit`).
+    Without `limit`, rows come in the store's order, unsorted: sorting wide rows is the one step that
+    would need memory in proportion to the export (DuckDB could not spill it within a 400 MB budget on
+    1 M events), and every reader sorts on its own terms. With `limit`, `order` picks the events kept
+    (the newest, as in `sitrep events --limit`) and the at most `limit` rows come in that order, so a
+    DuckDB and a PostgreSQL store write the same bytes (a join alone keeps no order).
     """
     layout = LAYOUTS.get(format)
     if layout is None:
@@ -66,6 +67,8 @@ def export_sql(format: str, where: str, *, order: Sequence[str], limit: int | No
     sql = f"SELECT {select}\nFROM ({base_sql(where, order=order, limit=limit)}) ev{layout.joins}"
     if layout.where:
         sql += f"\nWHERE {layout.where}"
+    if limit is not None:
+        sql += "\nORDER BY " + ", ".join(f"ev.{term}" for term in order)
     if format == "jsonl":
         sql = f"SELECT to_json(x)::VARCHAR || chr(10) AS record FROM ({sql}) x"
     return sql
