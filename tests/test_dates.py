@@ -317,3 +317,21 @@ def test_dates_event_date_of_a_trip_ahead_of_another_act_is_not_that_act_s(nlp):
     assert event_date(trip, published=EFE).precision == "publication"
     issued = next(t for t in doc if t.text == "issued")
     assert event_date(issued, published=EFE).value == "2024-06-23"
+
+
+def test_dates_event_date_present_clause_takes_no_earlier_sentence_day(nlp):
+    # a simple present, a present progressive or a present perfect is of the time of writing
+    context = [When("2024-06-21", "day", "Friday", 0, 6)]
+    for sentence, word in (("The company wants a new board.", "wants"),
+                           ("A committee is evaluating the proposal.", "evaluating"),
+                           ("Commitments from banks haven't been obtained.", "obtained")):
+        verb = next(t for t in nlp(sentence) if t.text == word)
+        assert event_date(verb, published=EFE, context=context).precision == "publication", sentence
+    signed = next(t for t in nlp("The ministers signed the accord.") if t.text == "signed")
+    assert event_date(signed, published=EFE, context=context).value == "2024-06-21"
+
+
+def test_dates_event_date_past_clause_takes_no_later_context_day(nlp):
+    said = next(t for t in nlp("The company said the move rewards shareholders.") if t.text == "said")
+    later = [When("2024-07-17", "day", "July 17", 0, 7)]
+    assert event_date(said, published=EFE, context=later).precision == "publication"

@@ -51,3 +51,48 @@ def test_scoring_dates_skips_without_timebank(monkeypatch, tmp_path):
     result = scoring.evaluate()
     assert "skipped" in result
     assert scoring.format_report(result).startswith("dates: skipped")
+
+
+SAMPLE_TML = """<?xml version="1.0" ?>
+<TimeML>
+<DOCID>sample</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2024-06-24" functionInDocument="CREATION_TIME">June 24, 2024</TIMEX3></DCT>
+<TEXT>
+The ministers <EVENT eid="e1" class="OCCURRENCE">signed</EVENT> the accord <TIMEX3 tid="t1" type="DATE" value="2024-06-21">Friday</TIMEX3>. The company <EVENT eid="e2" class="STATE">wants</EVENT> a new board, officials <EVENT eid="e3" class="REPORTING">say</EVENT>. Their <EVENT eid="e4" class="OCCURRENCE">talks</EVENT> last <TIMEX3 tid="t2" type="DURATION" value="P2D">two days</TIMEX3>.
+</TEXT>
+<MAKEINSTANCE eventID="e1" eiid="ei1" tense="PAST" aspect="NONE" polarity="POS" pos="VERB" />
+<MAKEINSTANCE eventID="e2" eiid="ei2" tense="PRESENT" aspect="NONE" polarity="POS" pos="VERB" />
+<MAKEINSTANCE eventID="e3" eiid="ei3" tense="PRESENT" aspect="NONE" polarity="POS" pos="VERB" />
+<MAKEINSTANCE eventID="e4" eiid="ei4" tense="NONE" aspect="NONE" polarity="POS" pos="NOUN" />
+<TLINK lid="l1" relType="IS_INCLUDED" eventInstanceID="ei1" relatedToTime="t1" />
+<TLINK lid="l2" relType="INCLUDES" timeID="t0" relatedToEventInstance="ei2" />
+<TLINK lid="l3" relType="BEFORE" eventInstanceID="ei3" relatedToTime="t0" />
+<TLINK lid="l4" relType="DURING" eventInstanceID="ei4" relatedToTime="t2" />
+</TimeML>
+"""
+
+
+def test_scoring_dates_reader_keeps_events_and_links_read_event_to_time(tmp_path):
+    path = tmp_path / "sample.tml"
+    path.write_text(SAMPLE_TML, encoding="utf-8")
+    doc = scoring.read_timebank(path)
+    assert [e.text for e in doc.events] == ["signed", "wants", "say", "talks"]
+    assert [(e.eiid, e.pos) for e in doc.events][-1] == ("ei4", "NOUN")
+    assert scoring.TimeLink("ei2", "t0", "IS_INCLUDED") in doc.links  # "t0 INCLUDES ei2" turned round
+    gold = {event.text: days for event, days, _ in scoring.attachment_gold(doc)}
+    assert gold == {"signed": {"2024-06-21"}, "wants": {"2024-06-24"}}  # BEFORE and a duration are no day
+
+
+def test_scoring_dates_attachment_scores_each_event_inside_a_day(tmp_path):
+    (tmp_path / "sample.tml").write_text(SAMPLE_TML, encoding="utf-8")
+    result = scoring.attachment(directory=tmp_path)
+    assert (result["n"], result["correct"]) == (2, 2)
+    assert result["by"]["anchor"]["creation time"]["n"] == 1
+    assert result["by"]["place"]["same clause"]["correct"] == 1
+    lines = scoring.format_attachment(result)
+    assert lines[0].startswith("event-date attachment") and "2/2" in lines[0]
+
+
+def test_scoring_dates_attachment_skips_without_timebank(tmp_path):
+    result = scoring.attachment(directory=tmp_path / "absent")
+    assert "skipped" in result and scoring.format_attachment(result)[0].startswith("event-date attachment: skipped")

@@ -4,7 +4,7 @@ Takes coded `Event`s and their Doc; returns the same events with date, precision
 """
 
 from ..tables.gazetteer import Place
-from .assign import CONTEXT_SENTENCES, situate
-from .dates import When, find_dates
+from .assign import CONTEXT_SENTENCES, context_dates, situate
+from .dates import When, event_date, find_dates
 
-__all__ = ["CONTEXT_SENTENCES", "Place", "When", "find_dates", "situate"]
+__all__ = ["CONTEXT_SENTENCES", "Place", "When", "context_dates", "event_date", "find_dates", "situate"]

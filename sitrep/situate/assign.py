@@ -9,7 +9,7 @@ takes the caption's day ("signed last week" + caption "..., Wednesday, June 19, 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -21,7 +21,7 @@ from . import dates
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["situate", "CONTEXT_SENTENCES"]
+__all__ = ["situate", "context_dates", "CONTEXT_SENTENCES"]
 
 VERBAL_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 """Roots of acts done in words: the place of what they speak of is not theirs (04 meetings are met in)."""
@@ -59,12 +59,10 @@ def situate(events: Sequence[Event], doc: Doc, *, published: str | None, places:
         context: list[dates.When] = []
         if not {"future", "hypothetical"} & set(event.modality):
             own = {c for c in (event.source_country, event.target_country) if c}
-            for back in range(1, CONTEXT_SENTENCES + 1):
-                earlier = event.sentence_index - back
-                # "On Monday evening, the Knesset voted ...": a sentence about others dates their act,
-                # not "Haneya also called on ..."; "Camdessus arrived here Monday" dates his talks
-                if earlier >= 0 and (actors_of is None or actors_of.get(earlier, set()) & own):
-                    context.extend(reversed(sentence_dates(event.sentence_index - back)))
+            # "On Monday evening, the Knesset voted ...": a sentence about others dates their act,
+            # not "Haneya also called on ..."; "Camdessus arrived here Monday" dates his talks
+            context = context_dates(event.sentence_index, sentence_dates, may_date=None if actors_of is None
+                                    else lambda earlier: bool(actors_of.get(earlier, set()) & own))
         when = dates.event_date(trigger, published=published, context=context)
         when = _sharpen(when, event, caption_days)
         if dates.is_later(when, published=published) and not {"future", "hypothetical"} & set(event.modality):
@@ -84,6 +82,20 @@ def situate(events: Sequence[Event], doc: Doc, *, published: str | None, places:
                           place_precision=place.precision)
         out.append(replace(event, **fields))
     return out
+
+
+def context_dates(index: int, sentence_dates: Callable[[int], list[dates.When]], *,
+                  may_date: Callable[[int], bool] | None = None) -> list[dates.When]:
+    """The day-dated expressions of the `CONTEXT_SENTENCES` sentences before sentence `index`, the
+    nearest sentence first and each sentence's last expression first: what `event_date` falls back
+    on for an event its own sentence leaves undated. `may_date(earlier)` can refuse a sentence
+    (one about other actors)."""
+    context: list[dates.When] = []
+    for back in range(1, CONTEXT_SENTENCES + 1):
+        earlier = index - back
+        if earlier >= 0 and (may_date is None or may_date(earlier)):
+            context.extend(reversed(sentence_dates(earlier)))
+    return context
 
 
 def _subjects_by_sentence(doc: Doc, sentences, events: Sequence[Event], mentions: Sequence) -> dict[int, set[str]]:

@@ -317,14 +317,41 @@ def event_date(verb: Any, *, published: str | None, context: Sequence[When] = ()
     for group in (own, above):
         if group:
             return min(group, key=lambda w: (_dates_a_noun(doc, w), abs((w.start or 0) - verb.idx)))
-    # 3. context
-    dated = [w for w in context if w.value is not None and w.precision not in {"publication", "unknown"}]
+    # 3. context, if the clause's tense admits it
+    dated = [w for w in context if w.value is not None and w.precision not in {"publication", "unknown"}
+             and _tense_admits(verb, w, published)]
     if dated:
         if all(w.start is not None for w in dated):
             return min(dated, key=lambda w: abs((w.start or 0) - verb.idx))
         return dated[-1]
     # 4. publication
     return _publication(published)
+
+
+def _tense_admits(verb: Any, when: When, published: str | None) -> bool:
+    """True when a date of another sentence can date `verb`'s clause by its tense: a simple present
+    ("Jaguar wants", "officials say") is of the time of writing, never an earlier sentence's day; a
+    past clause is not dated by a day after publication ("payable Nov. 17 ... the company said")."""
+    if not _is_verbal(verb):
+        return True
+    tense = clause_tense(verb)
+    if tense == "present" or _is_present_relative(verb):
+        return False
+    if tense == "past" and when.value is not None and published:
+        return when.value[:10] <= published[:10]
+    return True
+
+
+def _is_present_relative(verb: Any) -> bool:
+    """A present progressive ("is evaluating the proposal") or a present perfect ("haven't been
+    obtained", "has agreed"): both speak of the time of writing, and English gives a present perfect
+    no definite past day ("*has met yesterday"), so another sentence's day is not theirs."""
+    words = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if words & ({"will", "shall", "'ll", "wo", "to", "had", "'d"} | _MODALS):
+        return False
+    if words & {"has", "have", "'ve"} and verb.tag_ in {"VBN", "VBG"}:
+        return True
+    return verb.tag_ == "VBG" and bool(words & {"is", "are", "am", "'s", "'re"})
 
 
 _TEMPORAL_PREPS = {"after", "before", "ahead", "following", "since", "prior", "pending", "until", "till"}
