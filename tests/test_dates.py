@@ -335,3 +335,13 @@ def test_dates_event_date_past_clause_takes_no_later_context_day(nlp):
     said = next(t for t in nlp("The company said the move rewards shareholders.") if t.text == "said")
     later = [When("2024-07-17", "day", "July 17", 0, 7)]
     assert event_date(said, published=EFE, context=later).precision == "publication"
+
+
+def test_dates_event_date_a_date_after_the_object_is_the_verbs(nlp):
+    # the parse may hang "Aug. 9" on "ratification"; right after "effect" it cannot open that phrase
+    doc = nlp("The so-called poison pill took effect Aug. 9 pending ratification by holders.")
+    took = next(t for t in doc if t.text == "took")
+    assert event_date(took, published="1989-10-26").value == "1989-08-09"
+    doc = nlp("Germany lamented Monday's exchange of fire.")
+    lamented = next(t for t in doc if t.text == "lamented")
+    assert event_date(lamented, published=TSF).precision == "publication"

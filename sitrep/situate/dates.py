@@ -397,7 +397,13 @@ def _names_another_time(tokens: Sequence[Any], trigger: Any) -> bool:
     murder", "lamented Monday's exchange" -- the murder's year, the exchange's day, not the act's."""
     root = _expression_root(tokens)
     noun = root.head
-    return noun.i != root.i and noun.pos_ in {"NOUN", "PROPN"} and root.i < noun.i and noun.i != trigger.i
+    if not (noun.i != root.i and noun.pos_ in {"NOUN", "PROPN"} and root.i < noun.i and noun.i != trigger.i):
+        return False
+    # a premodifier opens its noun phrase ("in the 1992 murder", "Monday's exchange"); a date right after
+    # another noun ("took effect Aug. 9 pending ratification") closes the phrase before it, whatever the parse
+    doc = root.doc
+    possessive = any(doc[i].tag_ == "POS" for i in range(tokens[-1].i, min(tokens[-1].i + 2, len(doc))))
+    return possessive or tokens[0].i == 0 or doc[tokens[0].i - 1].pos_ not in {"NOUN", "PROPN", "NUM"}
 
 
 def _xcomp_of(predicate: Any, verb: Any) -> bool:
