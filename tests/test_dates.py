@@ -345,3 +345,13 @@ def test_dates_event_date_a_date_after_the_object_is_the_verbs(nlp):
     doc = nlp("Germany lamented Monday's exchange of fire.")
     lamented = next(t for t in doc if t.text == "lamented")
     assert event_date(lamented, published=TSF).precision == "publication"
+
+
+def test_dates_event_date_gerund_takes_the_tense_of_its_finite_clause(nlp):
+    context = [When("2024-06-21", "day", "Friday", 0, 6)]
+    doc = nlp("GM is close to completing a friendly deal with Jaguar.")
+    completing = next(t for t in doc if t.text == "completing")
+    assert event_date(completing, published=EFE, context=context).precision == "publication"
+    doc = nlp("GM was close to completing a friendly deal with Jaguar.")
+    completing = next(t for t in doc if t.text == "completing")
+    assert event_date(completing, published=EFE, context=context).value == "2024-06-21"

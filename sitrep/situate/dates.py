@@ -334,12 +334,30 @@ def _tense_admits(verb: Any, when: When, published: str | None) -> bool:
     past clause is not dated by a day after publication ("payable Nov. 17 ... the company said")."""
     if not _is_verbal(verb):
         return True
+    verb = _finite_clause(verb)
     tense = clause_tense(verb)
     if tense == "present" or _is_present_relative(verb):
         return False
     if tense == "past" and when.value is not None and published:
         return when.value[:10] <= published[:10]
     return True
+
+
+def _finite_clause(verb: Any) -> Any:
+    """The verb whose tense holds for a gerund or bare infinitive without an auxiliary of its own:
+    "customers holding contracts are expected to ..." is as present as "are expected", "is close to
+    completing a deal" as "is"."""
+    node = verb
+    for _ in range(6):
+        if node.tag_ not in {"VBG", "VB"} or any(c.dep_ in {"aux", "auxpass"} and c.lower_ != "to" for c in node.children):
+            return node
+        head = node.head
+        while head.head.i != head.i and not _is_verbal(head):
+            head = head.head
+        if head.i == node.i or not _is_verbal(head):
+            return node
+        node = head
+    return node
 
 
 def _is_present_relative(verb: Any) -> bool:
