@@ -355,3 +355,15 @@ def test_dates_event_date_gerund_takes_the_tense_of_its_finite_clause(nlp):
     doc = nlp("GM was close to completing a friendly deal with Jaguar.")
     completing = next(t for t in doc if t.text == "completing")
     assert event_date(completing, published=EFE, context=context).value == "2024-06-21"
+
+
+def test_dates_event_date_present_subordinate_clause_keeps_no_date_from_above(nlp):
+    doc = nlp("Carnival, which has three ships on order, presented claims in the court on Tuesday.")
+    has = next(t for t in doc if t.text == "has")
+    assert event_date(has, published=EFE).precision == "publication"
+    doc = nlp("Ceasefire talks have stalled, officials said Friday.")
+    stalled = next(t for t in doc if t.text == "stalled")
+    assert event_date(stalled, published=EFE).precision == "publication"
+    doc = nlp("Putin accepted the invitation, the agency reported Thursday.")
+    accepted = next(t for t in doc if t.text == "accepted")
+    assert event_date(accepted, published=TSF).value == "2023-09-14"

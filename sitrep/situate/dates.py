@@ -298,7 +298,7 @@ def event_date(verb: Any, *, published: str | None, context: Sequence[When] = ()
     ancestors = {a.i for a in verb.ancestors}
     # "Just ahead of Albright's trip, the State Department on Sunday issued ...": the clause above dates
     # another act, not the one its temporal phrase sets before or after it
-    ancestors_date = not _in_temporal_phrase(verb)
+    ancestors_date = not _in_temporal_phrase(verb) and not _present_of_its_own(verb)
     own: list[When] = []
     above: list[When] = []
     for when in whens:
@@ -341,6 +341,18 @@ def _tense_admits(verb: Any, when: When, published: str | None) -> bool:
     if tense == "past" and when.value is not None and published:
         return when.value[:10] <= published[:10]
     return True
+
+
+def _present_of_its_own(verb: Any) -> bool:
+    """True for a subordinate clause in a present tense of its own ("Carnival, which has three ships
+    on order, presented claims this week"; "talks have stalled, officials said Friday"): a state or
+    result at the time of writing, which a past clause above does not date."""
+    if not _is_verbal(verb):
+        return False
+    verb = _finite_clause(verb)
+    if verb.head.i == verb.i:
+        return False
+    return clause_tense(verb) == "present" or _is_present_relative(verb)
 
 
 def _finite_clause(verb: Any) -> Any:
