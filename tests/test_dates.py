@@ -367,3 +367,11 @@ def test_dates_event_date_present_subordinate_clause_keeps_no_date_from_above(nl
     doc = nlp("Putin accepted the invitation, the agency reported Thursday.")
     accepted = next(t for t in doc if t.text == "accepted")
     assert event_date(accepted, published=TSF).value == "2023-09-14"
+
+
+def test_dates_event_date_context_of_a_noun_modifier_is_not_the_storys(nlp):
+    doc = nlp("Profit for the quarter ended March 31 rose. The company said it plans to buy shares.")
+    said = next(t for t in doc if t.text == "said")
+    quarter = find_dates(doc, published="1989-11-01")
+    assert [w.value for w in quarter] == ["1989-03-31"]
+    assert event_date(said, published="1989-11-01", context=quarter).precision == "publication"

@@ -319,7 +319,7 @@ def event_date(verb: Any, *, published: str | None, context: Sequence[When] = ()
             return min(group, key=lambda w: (_dates_a_noun(doc, w), abs((w.start or 0) - verb.idx)))
     # 3. context, if the clause's tense admits it
     dated = [w for w in context if w.value is not None and w.precision not in {"publication", "unknown"}
-             and _tense_admits(verb, w, published)]
+             and _tense_admits(verb, w, published) and not _dates_a_phrase(doc, w)]
     if dated:
         if all(w.start is not None for w in dated):
             return min(dated, key=lambda w: abs((w.start or 0) - verb.idx))
@@ -411,6 +411,14 @@ def _starts_range(doc: Any, when: When) -> bool:
         return False
     rest = doc.text[when.end:when.end + 10].lstrip().lower()
     return rest.startswith(("to ", "until ", "through ", "-", "\u2013"))
+
+
+def _dates_a_phrase(doc: Any, when: When) -> bool:
+    """True for a context date of a participle modifying a noun ("for the quarter ended March 31",
+    "a bid launched Friday"): it dates that thing, not the story's time as a clause's date does."""
+    tokens = _tokens(doc, when.start or 0, when.end or 0) if when.start is not None else []
+    predicate = _predicate(tokens) if tokens else None
+    return predicate is not None and predicate.dep_ in {"acl", "amod"}
 
 
 def _dates_a_noun(doc: Any, when: When) -> bool:
