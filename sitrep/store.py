@@ -18,7 +18,7 @@ import bisect
 import json
 import logging
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict
+from dataclasses import fields
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -26,6 +26,7 @@ import pyarrow as pa
 
 from . import settings
 from .errors import StoreError
+from .records import Event
 
 log = logging.getLogger(__name__)
 
@@ -408,6 +409,10 @@ class Store:
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in SCHEMA}
 
 
+_EVENT_FIELDS = tuple(f.name for f in fields(Event) if f.name != "trigger_token")
+"""The stored fields of an event record (every field but the parse-only `trigger_token`)."""
+
+
 def base_rows(results: Sequence) -> dict[str, list[dict]]:
     """The rows `Store.write` inserts for `results` (pipeline.ArticleResult), per base table."""
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -445,8 +450,7 @@ def base_rows(results: Sequence) -> dict[str, list[dict]]:
                 "published": a.published,
             })
         for e in result.events:
-            row = asdict(e)
-            row.pop("trigger_token", None)
+            row = {name: getattr(e, name) for name in _EVENT_FIELDS}  # flat: asdict deep-copies
             row.update(mention_id=e.mention_id, event_id=None, outlet=a.outlet, root=e.root,
                        modality=",".join(e.modality), counted=e.counted)
             out["mentions"].append(row)

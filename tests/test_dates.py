@@ -317,3 +317,21 @@ def test_dates_event_date_of_a_trip_ahead_of_another_act_is_not_that_act_s(nlp):
     assert event_date(trip, published=EFE).precision == "publication"
     issued = next(t for t in doc if t.text == "issued")
     assert event_date(issued, published=EFE).value == "2024-06-23"
+
+
+def test_dates_timex_gates_are_implied_by_their_patterns():
+    """Each pattern is skipped on a text without its gate, so every match of a pattern holds its gate."""
+    from sitrep.situate.timex import _PATTERNS, matches
+
+    samples = ["on Monday, June 3, 2024", "the 4th of July 2023", "2024-06-03 and 6/3/24", "in early March 2022",
+               "Friday of last week", "last Tuesday evening", "late yesterday and this morning", "last night",
+               "the day before", "a day earlier", "earlier this month and next year", "three weeks ago",
+               "since mid-June", "in fiscal 2021", "TODAY", "Two Years Ago"]
+    found = 0
+    for text in samples:
+        for _kind, pattern, gate in _PATTERNS:
+            for m in pattern.finditer(text):
+                assert gate.search(m.group()), (pattern.pattern, m.group())
+                found += 1
+        assert matches(text)
+    assert found > len(samples)

@@ -83,7 +83,7 @@ class _Draft:
 def find_attributions(doc: Doc, spans: Sequence[QuoteSpan]) -> list[Attribution]:
     """Attributions in text order: cues from the parse, then the quote spans no cue claimed."""
     text = doc_text(doc)
-    drafts = [d for d in (_draft(tok) for tok in doc) if d is not None]
+    drafts = [d for d in (_draft(tok) for tok in _cue_candidates(doc, text)) if d is not None]
     for d in drafts:
         _repair_speaker(doc, d, spans)
     claimed: set[int] = set()
@@ -311,6 +311,32 @@ def _according_draft(tok: Token) -> _Draft | None:
         content = []
     return _Draft([tok, to], pobj, in_paragraph(list(pobj.subtree), tok),
                   in_paragraph(content, tok), [], tok.sent)
+
+
+_CUE_LEMMAS = frozenset(SPEECH | INTENT | STATEMENT_VERBS | FRAME_ONLY | STANCE | ATTITUDE | REACTION
+                        | ATTITUDE_ADJECTIVES | CUE_NOUNS | {"put"}
+                        | {w[:-1] for w in SPEECH | INTENT if w.endswith("e")})
+"""Every lemma `cue_lemma` can read as a cue (its clipped forms, "hop" for "hope", and "put it" included)."""
+
+
+def _cue_candidates(doc: Doc, text: str) -> list[Token]:
+    """The tokens `_draft` may turn into a cue, in order: a verb, noun or adjective (or a VBD/VBZ tag)
+    whose lemma can be a cue, a preposition, or an "according". The others (most tokens) never are, so
+    they are skipped from one array of the parse instead of reading each one's lemma."""
+    import numpy as np
+    from spacy.attrs import DEP, LEMMA, POS, TAG
+
+    strings = doc.vocab.strings
+    parse = doc.to_array([POS, TAG, DEP, LEMMA])
+    lemmas = np.unique(parse[:, 3])
+    cue_lemmas = lemmas[[strings[int(h)].lower() in _CUE_LEMMAS for h in lemmas]] if len(lemmas) else lemmas
+    wanted = ((np.isin(parse[:, 0], [strings[p] for p in ("VERB", "NOUN", "ADJ")])
+               | np.isin(parse[:, 1], [strings[t] for t in ("VBD", "VBZ")])) & np.isin(parse[:, 3], cue_lemmas)
+              | (parse[:, 2] == strings["prep"]))
+    chosen = np.flatnonzero(wanted).tolist()
+    if "according" in text.lower():
+        chosen = sorted(set(chosen) | {t.i for t in doc if t.lower_.lstrip(_EDGE) == "according"})
+    return [doc[i] for i in chosen]
 
 
 def _draft(tok: Token) -> _Draft | None:
