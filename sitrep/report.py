@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from . import query, views
-from .store import EVENT_COLUMNS, Store
+from .store import DYAD_TOP, EVENT_COLUMNS, SALIENCE_ORDER, Store
 
 __all__ = ["report", "report_data"]
 
@@ -46,17 +46,7 @@ def report_data(
                                   since=since, until=until)
     with views.reader(db) as store:
         # 1. what happened: salience = reported by more articles, then stronger Goldstein, then confidence
-        where, params = query.event_where(**filters)
-        shown = store.query(f"""
-            SELECT e.*, a.published FROM (
-                SELECT {", ".join(EVENT_COLUMNS)} FROM events{where}
-                ORDER BY coalesce(num_articles, 0) DESC, abs(coalesce(goldstein, 0)) DESC, coalesce(confidence, 0) DESC,
-                         event_id LIMIT {int(top)}) e
-            LEFT JOIN articles a ON a.article_id = e.article_id
-            ORDER BY coalesce(num_articles, 0) DESC, abs(coalesce(goldstein, 0)) DESC, coalesce(confidence, 0) DESC,
-                     event_id""", params).to_pylist()
-        total = store.query(f"SELECT count(*) AS events, count(DISTINCT article_id) AS articles FROM events{where}",
-                            params).to_pylist()[0]
+        shown, total = _ranked(store, filters, top)
         mentions = _mentions(store, [e["event_id"] for e in shown])
         # 2. who said what: speakers among the actors in scope (either side of the dyad)
         if filters.get("dyad"):  # the dyad's own quotes: source-side speakers on the target side
@@ -114,6 +104,27 @@ def report(
         raise SitrepError(f"unknown report format {format!r}; use md or html")
     data = report_data(db, actor=actor, dyad=dyad, since=since, until=until)
     return _markdown(data) if format == "md" else _html(data)
+
+
+def _ranked(store: Store, filters: dict[str, Any], top: int) -> tuple[list[dict], dict[str, int]]:
+    """The `top` events in scope by salience (with their article's `published`), and the counts of
+    events and distinct articles in scope. A country dyad alone reads them from ``event_dyad_top`` and
+    ``event_dyads`` (the same rows, counted at rebuild); any other scope ranks and counts its events."""
+    dyad: list[str] = list(filters.get("dyad") or ())
+    if (set(filters) == {"dyad"} and top <= DYAD_TOP and all(len(side) == 3 and side.isalnum() for side in dyad)
+            and store.has_table("event_dyad_top")):  # a store rebuilt before these tables has none
+        scope, params = " WHERE dyad_source = ? AND dyad_target = ?", dyad
+        ranked = f"SELECT {', '.join(EVENT_COLUMNS)} FROM event_dyad_top{scope} AND salience_rank <= {int(top)}"
+        counts = store.query(f"SELECT events, articles FROM event_dyads{scope}", params).to_pylist()
+        total = counts[0] if counts else {"events": 0, "articles": 0}
+    else:
+        scope, params = query.event_where(**filters)
+        ranked = f"SELECT {', '.join(EVENT_COLUMNS)} FROM events{scope} ORDER BY {SALIENCE_ORDER} LIMIT {int(top)}"
+        total = store.query(f"SELECT count(*) AS events, count(DISTINCT article_id) AS articles FROM events{scope}",
+                            params).to_pylist()[0]
+    shown = store.query(f"""SELECT e.*, a.published FROM ({ranked}) e LEFT JOIN articles a ON a.article_id = e.article_id
+                            ORDER BY {SALIENCE_ORDER}""", params).to_pylist()
+    return shown, {"events": int(total["events"]), "articles": int(total["articles"])}
 
 
 def _mentions(store: Store, event_ids: Sequence[str]) -> dict[str, list[dict]]:

@@ -89,3 +89,21 @@ def test_report_html_escapes_article_text(db, tmp_path):
 def test_report_rejects_unknown_format(db):
     with pytest.raises(SitrepError, match="use md or html"):
         report(db, format="pdf")
+
+
+def test_report_precounted_dyad_ranks_and_counts_as_its_events_do(example_db, monkeypatch):
+    """A country dyad alone is ranked and counted from ``event_dyad_top`` and ``event_dyads``: the same
+    events, in the same order, and the same totals as ranking and counting the dyad's events."""
+    from sitrep import report as report_module
+    from sitrep import views
+
+    with views.reader(example_db) as store:
+        dyads = store.query("SELECT DISTINCT dyad_source, dyad_target FROM event_dyads").to_pylist()
+        assert dyads
+        cases = [views.event_filters(dyad=f"{d['dyad_source']},{d['dyad_target']}") for d in dyads]
+        cases.append(views.event_filters(dyad="XXX,YYY"))
+        fast = [report_module._ranked(store, filters, 15) for filters in cases]  # noqa: SLF001
+        monkeypatch.setattr(report_module, "DYAD_TOP", 0)  # every scope ranks its own events
+        slow = [report_module._ranked(store, filters, 15) for filters in cases]  # noqa: SLF001
+    assert fast == slow
+    assert any(shown for shown, _ in fast) and fast[-1] == ([], {"events": 0, "articles": 0})
