@@ -174,6 +174,8 @@ def _pg_type(kind: pa.DataType) -> str:
 class PostgresStore(Store):
     """A `Store` in a PostgreSQL database (`connect` opens one; `writing` for an ingest)."""
 
+    keeps_order = False
+
     def __init__(self, dsn: str, *, read_only: bool = False) -> None:  # noqa: D107 - see the class
         self.path = dsn
         self.pg = PgConnection(dsn, read_only=read_only)

@@ -184,6 +184,10 @@ class Store:
         """The SQL type of a `SCHEMA` column kind in this database."""
         return kind
 
+    keeps_order = True
+    """Whether a query without ORDER BY returns a table's rows in stored order (DuckDB preserves
+    insertion order by default; PostgreSQL does not)."""
+
     def has_table(self, name: str) -> bool:
         """Whether the store holds table `name` (a store rebuilt by an older sitrep lacks newer derived tables)."""
         return self._has_table(name)
@@ -303,7 +307,7 @@ class Store:
     def index_events(self, merged: str = "SELECT * FROM events") -> None:
         """Store the events in page order with their `when_day`, `when_precision` and `page_key`, and
         rebuild the counts the trend, network and report views read (``event_trends``,
-        ``event_network``, ``event_dyads`` and ``event_dyad_top``).
+        ``event_network``, ``event_dyads``, ``event_dyad_top`` and ``event_dyad_mentions``).
         `merged` is the SELECT of the events' own columns (by default the stored events; a rebuild
         passes the merge), so the table is replaced once, in its final shape.
 
@@ -341,11 +345,17 @@ class Store:
         self._replace_table("event_dyads", f"""
             SELECT {dyad}, count(*) AS events, count(DISTINCT article_id) AS articles {counted_dyads} GROUP BY 1, 2""")
         self._replace_table("event_dyad_top", f"""
-            SELECT * FROM (
+            SELECT ranked.*, a.published FROM (
                 SELECT {', '.join(EVENT_COLUMNS)}, {dyad}, row_number() OVER (
                     PARTITION BY left(source_code, 3), left(target_code, 3) ORDER BY {SALIENCE_ORDER}) AS salience_rank
-                {counted_dyads}) ranked
+                {counted_dyads}) ranked LEFT JOIN articles a ON a.article_id = ranked.article_id
             WHERE salience_rank <= {DYAD_TOP}""", order="dyad_source, dyad_target, salience_rank")
+        # their mentions with the citation of each mention's article (what the report cites)
+        self._replace_table("event_dyad_mentions", """
+            SELECT m.event_id, m.article_id, m.outlet, m.sentence_index, a.article_id IS NOT NULL AS stored,
+                   a.outlet AS article_outlet, a.url, a.title, a.published
+            FROM mentions m LEFT JOIN articles a ON a.article_id = m.article_id
+            WHERE m.event_id IN (SELECT event_id FROM event_dyad_top)""", order="event_id, article_id, sentence_index")
 
     def _replace_table(self, name: str, select: str, *, order: str | None = None) -> None:
         """Create table `name` (a name of this module, never a user's) as `select`, replacing it; with

@@ -173,9 +173,12 @@ def dyad_trends(store: Store, *, interval: Interval = "week", level: Literal["co
         if chosen.get("include_all"):  # a row per counted flag: sum the two
             return store.query(f"SELECT period, source, target, {_MEASURES}, sum(articles)::BIGINT AS articles "
                                f"FROM event_trends{where}{order}", params)
-        # counted events only: one row per (period, source, target) already, in this order
-        return store.query(f"SELECT period, source, target, {_ROW_MEASURES} FROM event_trends{where} "
-                           "ORDER BY period, source, target", params)
+        # counted events only: one row per (period, source, target) already, stored in this order since
+        # the report's tables came (DuckDB returns a scan in stored order: sorting 866 k rows again cost
+        # 0.15 s at 10 M events)
+        stored = store.keeps_order and store.has_table("event_dyad_mentions")
+        return store.query(f"SELECT period, source, target, {_ROW_MEASURES} FROM event_trends{where}"
+                           + ("" if stored else " ORDER BY period, source, target"), params)
     where, params = query.event_where(**chosen)
     fits = {"day": "('day')", "week": "('day', 'week')", "month": "('day', 'week', 'month')"}[interval]
     where = (where + " AND" if where else " WHERE") + f" when_precision IN {fits} AND when_day IS NOT NULL"

@@ -327,16 +327,19 @@ def _cue_candidates(doc: Doc, text: str) -> list[Token]:
     from spacy.attrs import DEP, LEMMA, POS, TAG
 
     strings = doc.vocab.strings
-    parse = doc.to_array([POS, TAG, DEP, LEMMA])
-    lemmas = np.unique(parse[:, 3])
-    cue_lemmas = lemmas[[strings[int(h)].lower() in _CUE_LEMMAS for h in lemmas]] if len(lemmas) else lemmas
-    wanted = ((np.isin(parse[:, 0], [strings[p] for p in ("VERB", "NOUN", "ADJ")])
-               | np.isin(parse[:, 1], [strings[t] for t in ("VBD", "VBZ")])) & np.isin(parse[:, 3], cue_lemmas)
-              | (parse[:, 2] == strings["prep"]))
-    chosen = np.flatnonzero(wanted).tolist()
+    pos, tag, dep, lemma = doc.to_array([POS, TAG, DEP, LEMMA]).T
+    word = (pos == strings["VERB"]) | (pos == strings["NOUN"]) | (pos == strings["ADJ"]) \
+        | (tag == strings["VBD"]) | (tag == strings["VBZ"])
+    is_cue: dict[int, bool] = {}  # lemma hash -> whether the lemma can be a cue, once per distinct lemma
+    chosen = set(np.flatnonzero(dep == strings["prep"]).tolist())
+    for i, h in zip(np.flatnonzero(word).tolist(), lemma[word].tolist(), strict=True):
+        if (cue := is_cue.get(h)) is None:
+            cue = is_cue[h] = strings[h].lower() in _CUE_LEMMAS
+        if cue:
+            chosen.add(i)
     if "according" in text.lower():
-        chosen = sorted(set(chosen) | {t.i for t in doc if t.lower_.lstrip(_EDGE) == "according"})
-    return [doc[i] for i in chosen]
+        chosen |= {t.i for t in doc if t.lower_.lstrip(_EDGE) == "according"}
+    return [doc[i] for i in sorted(chosen)]
 
 
 def _draft(tok: Token) -> _Draft | None:
