@@ -174,6 +174,8 @@ def _pg_type(kind: pa.DataType) -> str:
 class PostgresStore(Store):
     """A `Store` in a PostgreSQL database (`connect` opens one; `writing` for an ingest)."""
 
+    keeps_order = False
+
     def __init__(self, dsn: str, *, read_only: bool = False) -> None:  # noqa: D107 - see the class
         self.path = dsn
         self.pg = PgConnection(dsn, read_only=read_only)
@@ -197,10 +199,11 @@ class PostgresStore(Store):
         return bool(self.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ? "
                                      "AND table_schema = current_schema()", [name]).fetchall()[0][0])
 
-    def _replace_table(self, name: str, select: str) -> None:
+    def _replace_table(self, name: str, select: str, *, order: str | None = None) -> None:
         """Replace the rows of `name` with those of `select` by DELETE and INSERT, so readers keep
         reading the rows before until the ingest commits (dropping the table would lock them out);
-        a table whose columns changed is created anew."""
+        a table whose columns changed is created anew. With `order`, the table gets an index on
+        those columns (PostgreSQL keeps no row order)."""
         self.con.execute("DROP TABLE IF EXISTS sitrep_new")
         self.con.execute(f"CREATE TEMPORARY TABLE sitrep_new AS {select}")
         columns = ("SELECT column_name FROM information_schema.columns WHERE table_name = ? "
@@ -218,6 +221,8 @@ class PostgresStore(Store):
             self.con.execute("CREATE INDEX IF NOT EXISTS events_event_id ON events (event_id)")
             if self._has_column("events", "page_key"):
                 self.con.execute("CREATE INDEX IF NOT EXISTS events_page_key ON events (page_key)")
+        if order:
+            self.con.execute(f"CREATE INDEX IF NOT EXISTS {name}_order ON {name} ({order})")
         self.con.execute(f"ANALYZE {name}")
 
     def _has_column(self, table: str, column: str) -> bool:

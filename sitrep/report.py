@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from . import query, views
-from .store import EVENT_COLUMNS, Store
+from .store import DYAD_TOP, EVENT_COLUMNS, SALIENCE_ORDER, Store
 
 __all__ = ["report", "report_data"]
 
@@ -46,18 +46,8 @@ def report_data(
                                   since=since, until=until)
     with views.reader(db) as store:
         # 1. what happened: salience = reported by more articles, then stronger Goldstein, then confidence
-        where, params = query.event_where(**filters)
-        shown = store.query(f"""
-            SELECT e.*, a.published FROM (
-                SELECT {", ".join(EVENT_COLUMNS)} FROM events{where}
-                ORDER BY coalesce(num_articles, 0) DESC, abs(coalesce(goldstein, 0)) DESC, coalesce(confidence, 0) DESC,
-                         event_id LIMIT {int(top)}) e
-            LEFT JOIN articles a ON a.article_id = e.article_id
-            ORDER BY coalesce(num_articles, 0) DESC, abs(coalesce(goldstein, 0)) DESC, coalesce(confidence, 0) DESC,
-                     event_id""", params).to_pylist()
-        total = store.query(f"SELECT count(*) AS events, count(DISTINCT article_id) AS articles FROM events{where}",
-                            params).to_pylist()[0]
-        mentions = _mentions(store, [e["event_id"] for e in shown])
+        shown, total, precounted = _ranked(store, filters, top)
+        mentions, cited_articles = _mentions(store, [e["event_id"] for e in shown], precounted=precounted)
         # 2. who said what: speakers among the actors in scope (either side of the dyad)
         if filters.get("dyad"):  # the dyad's own quotes: source-side speakers on the target side
             quotes = query.dyad_quotes(db=store, dyad=filters["dyad"], since=since, until=until).to_pylist()
@@ -79,7 +69,7 @@ def report_data(
         # 5. sources
         cited = ([m["article_id"] for e in shown for m in mentions[e["event_id"]]] + [q["article_id"] for q in quotes]
                  + [a for f in fresh for a in (f["first_articles"] or ())])
-        index = views.articles_index(store, list(dict.fromkeys(cited)))
+        index = cited_articles | views.articles_index(store, [a for a in dict.fromkeys(cited) if a not in cited_articles])
     numbers = {article_id: n for n, article_id in enumerate(dict.fromkeys(cited), start=1)}
     return {
         "scope": {"actor": actor, "dyad": filters.get("dyad"), "since": since, "until": until, "interval": interval},
@@ -116,17 +106,56 @@ def report(
     return _markdown(data) if format == "md" else _html(data)
 
 
-def _mentions(store: Store, event_ids: Sequence[str]) -> dict[str, list[dict]]:
+def _ranked(store: Store, filters: dict[str, Any], top: int) -> tuple[list[dict], dict[str, int], bool]:
+    """The `top` events in scope by salience (with their article's `published`), the counts of events
+    and distinct articles in scope, and whether they were pre-counted. A country dyad alone reads them
+    from ``event_dyad_top`` and ``event_dyads`` (the same rows, counted at rebuild); any other scope
+    ranks and counts its events."""
+    dyad: list[str] = list(filters.get("dyad") or ())
+    if (set(filters) == {"dyad"} and top <= DYAD_TOP and all(len(side) == 3 and side.isalnum() for side in dyad)
+            and store.has_table("event_dyad_mentions")):  # a store rebuilt before these tables has none
+        scope = " WHERE dyad_source = ? AND dyad_target = ?"
+        shown = store.query(f"SELECT {', '.join(EVENT_COLUMNS)}, published FROM event_dyad_top{scope} "
+                            f"AND salience_rank <= {int(top)} ORDER BY salience_rank", dyad).to_pylist()
+        counts = store.query(f"SELECT events, articles FROM event_dyads{scope}", dyad).to_pylist()
+        total = counts[0] if counts else {"events": 0, "articles": 0}
+        return shown, {"events": int(total["events"]), "articles": int(total["articles"])}, True
+    where, params = query.event_where(**filters)
+    shown = store.query(f"""
+        SELECT e.*, a.published FROM (
+            SELECT {", ".join(EVENT_COLUMNS)} FROM events{where} ORDER BY {SALIENCE_ORDER} LIMIT {int(top)}) e
+        LEFT JOIN articles a ON a.article_id = e.article_id
+        ORDER BY {SALIENCE_ORDER}""", params).to_pylist()
+    total = store.query(f"SELECT count(*) AS events, count(DISTINCT article_id) AS articles FROM events{where}",
+                        params).to_pylist()[0]
+    return shown, {"events": int(total["events"]), "articles": int(total["articles"])}, False
+
+
+def _mentions(store: Store, event_ids: Sequence[str], *, precounted: bool = False,
+              ) -> tuple[dict[str, list[dict]], dict[str, dict[str, Any]]]:
     """The mentions (article and outlet) of each of `event_ids`, in one query: the report cites them,
-    it does not explain them (`views.event_detail` would recompute each merge)."""
+    it does not explain them (`views.event_detail` would recompute each merge). With `precounted`
+    (events of ``event_dyad_top``), read from ``event_dyad_mentions``, which also gives the citation of
+    each mention's article (as `views.articles_index` does); else that second dict is empty."""
     found: dict[str, list[dict]] = {event_id: [] for event_id in event_ids}
-    if event_ids:
-        rows = store.query(f"""SELECT event_id, article_id, outlet FROM mentions
-                               WHERE event_id IN ({', '.join('?' for _ in event_ids)})
+    cited: dict[str, dict[str, Any]] = {}
+    if not event_ids:
+        return found, cited
+    marks = ", ".join("?" for _ in event_ids)
+    if precounted:
+        rows = store.query(f"""SELECT event_id, article_id, outlet, stored, article_outlet, url, title, published
+                               FROM event_dyad_mentions WHERE event_id IN ({marks})
                                ORDER BY event_id, article_id, sentence_index""", list(event_ids)).to_pylist()
-        for row in rows:
-            found[row["event_id"]].append(row)
-    return found
+        for row in (r for r in rows if r["stored"]):
+            cited[row["article_id"]] = {"article_id": row["article_id"], "outlet": row["article_outlet"],
+                                        "url": row["url"], "title": row["title"], "published": row["published"]}
+    else:
+        rows = store.query(f"""SELECT event_id, article_id, outlet FROM mentions WHERE event_id IN ({marks})
+                               ORDER BY event_id, article_id, sentence_index""", list(event_ids)).to_pylist()
+    for row in rows:
+        found[row["event_id"]].append({"event_id": row["event_id"], "article_id": row["article_id"],
+                                       "outlet": row["outlet"]})
+    return found, cited
 
 
 def _in_scope(store: Store, filters: dict[str, Any], article_ids: set[str]) -> set[str]:

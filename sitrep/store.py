@@ -18,7 +18,7 @@ import bisect
 import json
 import logging
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict
+from dataclasses import fields
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -26,6 +26,7 @@ import pyarrow as pa
 
 from . import settings
 from .errors import StoreError
+from .records import Event
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +84,12 @@ order so a page reads only the rows it shows (`Store.index_events`)."""
 PAGE_ORDER = "when_day DESC NULLS LAST, article_id, sentence_index, trigger_start, event_id"
 """The order of the events page: newest day first (undated events by their publication), then by
 position in the article; ``page_key`` numbers the events in this order."""
+
+SALIENCE_ORDER = ("coalesce(num_articles, 0) DESC, abs(coalesce(goldstein, 0)) DESC, coalesce(confidence, 0) DESC, "
+                  "event_id")
+"""The order of a report's events: reported by more articles, then stronger Goldstein, then confidence."""
+DYAD_TOP = 100
+"""How many of each country dyad's counted events ``event_dyad_top`` keeps, in salience order."""
 
 BASE_TABLES: tuple[str, ...] = ("articles", "sentences", "removed", "actor_mentions", "mentions", "quotes")
 """The tables an ingest writes, keyed by article id; every other table is derived from them."""
@@ -176,6 +183,14 @@ class Store:
     def column_type(kind: str) -> str:
         """The SQL type of a `SCHEMA` column kind in this database."""
         return kind
+
+    keeps_order = True
+    """Whether a query without ORDER BY returns a table's rows in stored order (DuckDB preserves
+    insertion order by default; PostgreSQL does not)."""
+
+    def has_table(self, name: str) -> bool:
+        """Whether the store holds table `name` (a store rebuilt by an older sitrep lacks newer derived tables)."""
+        return self._has_table(name)
 
     def _has_table(self, name: str) -> bool:
         return bool(self.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchall()[0][0])
@@ -291,7 +306,8 @@ class Store:
 
     def index_events(self, merged: str = "SELECT * FROM events") -> None:
         """Store the events in page order with their `when_day`, `when_precision` and `page_key`, and
-        rebuild the counts the trend and network views read (``event_trends``, ``event_network``).
+        rebuild the counts the trend, network and report views read (``event_trends``,
+        ``event_network``, ``event_dyads``, ``event_dyad_top`` and ``event_dyad_mentions``).
         `merged` is the SELECT of the events' own columns (by default the stored events; a rebuild
         passes the merge), so the table is replaced once, in its final shape.
 
@@ -322,10 +338,31 @@ class Store:
             SELECT '{interval}' AS interval, {self.period_sql(interval, "when_day")} AS period,
                    left(source_code, 3) AS source, left(target_code, 3) AS target, counted, {measures}
             FROM events WHERE when_precision IN {fits[interval]} AND when_day IS NOT NULL GROUP BY 2, 3, 4, 5"""
-            for interval in ("week", "month")))
+            for interval in ("week", "month")), order="interval, counted, period, source, target")
+        # a country dyad's report: its counted events and distinct articles, and its most salient events
+        dyad = "left(source_code, 3) AS dyad_source, left(target_code, 3) AS dyad_target"
+        counted_dyads = "FROM events WHERE counted AND source_code IS NOT NULL AND target_code IS NOT NULL"
+        self._replace_table("event_dyads", f"""
+            SELECT {dyad}, count(*) AS events, count(DISTINCT article_id) AS articles {counted_dyads} GROUP BY 1, 2""")
+        self._replace_table("event_dyad_top", f"""
+            SELECT ranked.*, a.published FROM (
+                SELECT {', '.join(EVENT_COLUMNS)}, {dyad}, row_number() OVER (
+                    PARTITION BY left(source_code, 3), left(target_code, 3) ORDER BY {SALIENCE_ORDER}) AS salience_rank
+                {counted_dyads}) ranked LEFT JOIN articles a ON a.article_id = ranked.article_id
+            WHERE salience_rank <= {DYAD_TOP}""", order="dyad_source, dyad_target, salience_rank")
+        # their mentions with the citation of each mention's article (what the report cites)
+        self._replace_table("event_dyad_mentions", """
+            SELECT m.event_id, m.article_id, m.outlet, m.sentence_index, a.article_id IS NOT NULL AS stored,
+                   a.outlet AS article_outlet, a.url, a.title, a.published
+            FROM mentions m LEFT JOIN articles a ON a.article_id = m.article_id
+            WHERE m.event_id IN (SELECT event_id FROM event_dyad_top)""", order="event_id, article_id, sentence_index")
 
-    def _replace_table(self, name: str, select: str) -> None:
-        """Create table `name` (a name of this module, never a user's) as `select`, replacing it."""
+    def _replace_table(self, name: str, select: str, *, order: str | None = None) -> None:
+        """Create table `name` (a name of this module, never a user's) as `select`, replacing it; with
+        `order` (columns of this module), its rows are stored in that order, so that a filtered read
+        in that order scans and sorts little."""
+        if order:
+            select = f"SELECT * FROM ({select}) t ORDER BY {order}"
         self.con.execute(f"CREATE OR REPLACE TABLE {name} AS {select}")
 
     @staticmethod
@@ -408,6 +445,10 @@ class Store:
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in SCHEMA}
 
 
+_EVENT_FIELDS = tuple(f.name for f in fields(Event) if f.name != "trigger_token")
+"""The stored fields of an event record (every field but the parse-only `trigger_token`)."""
+
+
 def base_rows(results: Sequence) -> dict[str, list[dict]]:
     """The rows `Store.write` inserts for `results` (pipeline.ArticleResult), per base table."""
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -445,8 +486,7 @@ def base_rows(results: Sequence) -> dict[str, list[dict]]:
                 "published": a.published,
             })
         for e in result.events:
-            row = asdict(e)
-            row.pop("trigger_token", None)
+            row = {name: getattr(e, name) for name in _EVENT_FIELDS}  # flat: asdict deep-copies
             row.update(mention_id=e.mention_id, event_id=None, outlet=a.outlet, root=e.root,
                        modality=",".join(e.modality), counted=e.counted)
             out["mentions"].append(row)

@@ -129,6 +129,9 @@ def _precounted_total(store: Store, chosen: dict[str, Any]) -> int | None:
 
 _MEASURES = """sum(events)::BIGINT AS events, round(sum(goldstein_sum) / nullif(sum(goldstein_n), 0), 2) AS mean_goldstein,
                sum(q1)::BIGINT AS q1, sum(q2)::BIGINT AS q2, sum(q3)::BIGINT AS q3, sum(q4)::BIGINT AS q4"""
+_ROW_MEASURES = """events, round(goldstein_sum / nullif(goldstein_n, 0), 2) AS mean_goldstein, q1, q2, q3, q4,
+                   articles::BIGINT AS articles"""
+"""`_MEASURES` of one pre-counted row (the same values and types, without a GROUP BY)."""
 _RAW_MEASURES = """count(*) AS events, round(avg(goldstein), 2) AS mean_goldstein,
                count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = 2) AS q2,
                count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = 4) AS q4"""
@@ -167,8 +170,15 @@ def dyad_trends(store: Store, *, interval: Interval = "week", level: Literal["co
     order = " GROUP BY 1, 2, 3 ORDER BY period, source, target"
     if level == "country" and interval != "day" and _counted_only(chosen, {"dyad", "include_all"}):
         where, params = _counted_where(chosen, [("interval = ?", [interval])])
-        return store.query(f"SELECT period, source, target, {_MEASURES}, sum(articles)::BIGINT AS articles "
-                           f"FROM event_trends{where}{order}", params)
+        if chosen.get("include_all"):  # a row per counted flag: sum the two
+            return store.query(f"SELECT period, source, target, {_MEASURES}, sum(articles)::BIGINT AS articles "
+                               f"FROM event_trends{where}{order}", params)
+        # counted events only: one row per (period, source, target) already, stored in this order since
+        # the report's tables came (DuckDB returns a scan in stored order: sorting 866 k rows again cost
+        # 0.15 s at 10 M events)
+        stored = store.keeps_order and store.has_table("event_dyad_mentions")
+        return store.query(f"SELECT period, source, target, {_ROW_MEASURES} FROM event_trends{where}"
+                           + ("" if stored else " ORDER BY period, source, target"), params)
     where, params = query.event_where(**chosen)
     fits = {"day": "('day')", "week": "('day', 'week')", "month": "('day', 'week', 'month')"}[interval]
     where = (where + " AND" if where else " WHERE") + f" when_precision IN {fits} AND when_day IS NOT NULL"

@@ -100,3 +100,17 @@ def test_clean_is_idempotent_on_its_own_output() -> None:
     raw = EANP.read_text(encoding="utf-8")
     once = clean(raw)
     assert clean(once.text).text == once.text
+
+
+def test_clean_credit_patterns_are_tried_only_on_tails_holding_their_mark() -> None:
+    """Each credit pattern is skipped on a line whose tail lacks its mark, so every match holds it;
+    and the four kinds of credit are still found."""
+    from sitrep.text.clean import _CREDITS, _caption_split
+
+    lines = ["Troops on parade in Pyongyang. (AP Photo/Ahn Young-joon)", "Talks in Seoul. REUTERS/Kim Hong-Ji",
+             "A launch in the north. KCNA via REUTERS", "Flooded streets in Dhaka. Photo: Munir Uz Zaman"]
+    for line in lines:
+        assert _caption_split(line) is not None, line
+        for pattern, needs in _CREDITS:
+            for m in pattern.finditer(line):
+                assert any(word in m.group() for word in needs), (pattern.pattern, m.group())

@@ -375,3 +375,21 @@ def test_dates_event_date_context_of_a_noun_modifier_is_not_the_storys(nlp):
     quarter = find_dates(doc, published="1989-11-01")
     assert [w.value for w in quarter] == ["1989-03-31"]
     assert event_date(said, published="1989-11-01", context=quarter).precision == "publication"
+
+
+def test_dates_timex_gates_are_implied_by_their_patterns():
+    """Each pattern is skipped on a text without its gate, so every match of a pattern holds its gate."""
+    from sitrep.situate.timex import _PATTERNS, matches
+
+    samples = ["on Monday, June 3, 2024", "the 4th of July 2023", "2024-06-03 and 6/3/24", "in early March 2022",
+               "Friday of last week", "last Tuesday evening", "late yesterday and this morning", "last night",
+               "the day before", "a day earlier", "earlier this month and next year", "three weeks ago",
+               "since mid-June", "in fiscal 2021", "TODAY", "Two Years Ago"]
+    found = 0
+    for text in samples:
+        for _kind, pattern, gate in _PATTERNS:
+            for m in pattern.finditer(text):
+                assert gate.search(m.group()), (pattern.pattern, m.group())
+                found += 1
+        assert matches(text)
+    assert found > len(samples)

@@ -557,3 +557,19 @@ def test_quotes_report_stops_at_a_semicolon(nlp):
     qs = quotes_in(nlp, "Officials said the delay was not deliberate; they disclosed the figures on Friday.")
     assert [(q.speaker_text, q.cue) for q in qs] == [("Officials", "said"), ("they", "disclosed")]
     assert qs[0].text == "the delay was not deliberate"
+
+
+def test_quotes_cue_candidates_hold_every_token_a_cue_can_start_from(nlp):
+    """The tokens skipped before reading their lemma are never cues: every token `_draft` turns into a
+    cue is among the candidates (verbs, clipped lemmas, 'according to', 'by', nouns of speech)."""
+    from sitrep.quotes.attributions import _cue_candidates, _draft
+    from sitrep.text import doc_text, parse
+
+    text = ("The minister said talks would resume. “We are ready,” according to a spokesman. Officials hoped "
+            "for calm, as the memo put it. In a statement, the ministry voiced concern. Said the envoy: “No.” "
+            "The claims by the army were denied, and critics were angry about the remarks.")
+    doc = next(parse([text]))
+    cues = [t.i for t in doc if _draft(t) is not None]
+    candidates = [t.i for t in _cue_candidates(doc, doc_text(doc))]
+    assert cues and set(cues) <= set(candidates) and candidates == sorted(candidates)
+    assert len(candidates) < len(doc) / 2  # most tokens are skipped

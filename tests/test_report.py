@@ -89,3 +89,29 @@ def test_report_html_escapes_article_text(db, tmp_path):
 def test_report_rejects_unknown_format(db):
     with pytest.raises(SitrepError, match="use md or html"):
         report(db, format="pdf")
+
+
+def test_report_precounted_dyad_ranks_and_counts_as_its_events_do(example_db, monkeypatch):
+    """A country dyad alone is ranked, counted and cited from ``event_dyad_top``, ``event_dyads`` and
+    ``event_dyad_mentions``: the same events in the same order, the same totals, mentions and article
+    citations as ranking and counting the dyad's events and reading their mentions."""
+    from sitrep import report as report_module
+    from sitrep import views
+
+    def read(store, filters):
+        shown, total, precounted = report_module._ranked(store, filters, 15)  # noqa: SLF001
+        mentions, cited = report_module._mentions(store, [e["event_id"] for e in shown], precounted=precounted)  # noqa: SLF001
+        ids = [m["article_id"] for ms in mentions.values() for m in ms]
+        return shown, total, mentions, cited or views.articles_index(store, ids), precounted
+
+    with views.reader(example_db) as store:
+        dyads = store.query("SELECT DISTINCT dyad_source, dyad_target FROM event_dyads").to_pylist()
+        assert dyads
+        cases = [views.event_filters(dyad=f"{d['dyad_source']},{d['dyad_target']}") for d in dyads]
+        cases.append(views.event_filters(dyad="XXX,YYY"))
+        fast = [read(store, filters) for filters in cases]
+        monkeypatch.setattr(report_module, "DYAD_TOP", 0)  # every scope ranks its own events
+        slow = [read(store, filters) for filters in cases]
+    assert [f[:4] for f in fast] == [s[:4] for s in slow]
+    assert all(f[4] for f in fast) and not any(s[4] for s in slow)
+    assert any(f[0] for f in fast) and fast[-1][:2] == ([], {"events": 0, "articles": 0})

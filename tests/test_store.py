@@ -141,3 +141,17 @@ def test_store_precounted_page_total_equals_the_count_of_matching_events(example
             chosen = views.event_filters(**filters)
             assert views.events_page(store, limit=1, **filters)["total"] == count_events(db=store, **chosen), filters
         assert views._precounted_total(store, views.event_filters()) is not None  # noqa: SLF001 - the fast path ran
+
+
+def test_store_precounted_trends_equal_the_trends_grouped_from_the_events(example_db, monkeypatch):
+    """The timeline read from ``event_trends`` (one row per period and dyad for counted events, summed
+    over the counted flag with `include_all`) equals the GROUP BY over the matching events."""
+    from sitrep import views
+
+    cases = [("week", {}), ("month", {}), ("week", {"include_all": True}), ("month", {"dyad": "USA,"}),
+             ("week", {"dyad": "XXX,YYY"})]
+    with views.reader(example_db) as store:
+        fast = [views.dyad_trends(store, interval=interval, **filters).to_pylist() for interval, filters in cases]
+        monkeypatch.setattr(views, "_counted_only", lambda chosen, allowed: False)
+        slow = [views.dyad_trends(store, interval=interval, **filters).to_pylist() for interval, filters in cases]
+    assert fast == slow and fast[0]

@@ -83,7 +83,7 @@ class _Draft:
 def find_attributions(doc: Doc, spans: Sequence[QuoteSpan]) -> list[Attribution]:
     """Attributions in text order: cues from the parse, then the quote spans no cue claimed."""
     text = doc_text(doc)
-    drafts = [d for d in (_draft(tok) for tok in doc) if d is not None]
+    drafts = [d for d in (_draft(tok) for tok in _cue_candidates(doc, text)) if d is not None]
     for d in drafts:
         _repair_speaker(doc, d, spans)
     claimed: set[int] = set()
@@ -311,6 +311,35 @@ def _according_draft(tok: Token) -> _Draft | None:
         content = []
     return _Draft([tok, to], pobj, in_paragraph(list(pobj.subtree), tok),
                   in_paragraph(content, tok), [], tok.sent)
+
+
+_CUE_LEMMAS = frozenset(SPEECH | INTENT | STATEMENT_VERBS | FRAME_ONLY | STANCE | ATTITUDE | REACTION
+                        | ATTITUDE_ADJECTIVES | CUE_NOUNS | {"put"}
+                        | {w[:-1] for w in SPEECH | INTENT if w.endswith("e")})
+"""Every lemma `cue_lemma` can read as a cue (its clipped forms, "hop" for "hope", and "put it" included)."""
+
+
+def _cue_candidates(doc: Doc, text: str) -> list[Token]:
+    """The tokens `_draft` may turn into a cue, in order: a verb, noun or adjective (or a VBD/VBZ tag)
+    whose lemma can be a cue, a preposition, or an "according". The others (most tokens) never are, so
+    they are skipped from one array of the parse instead of reading each one's lemma."""
+    import numpy as np
+    from spacy.attrs import DEP, LEMMA, POS, TAG
+
+    strings = doc.vocab.strings
+    pos, tag, dep, lemma = doc.to_array([POS, TAG, DEP, LEMMA]).T
+    word = (pos == strings["VERB"]) | (pos == strings["NOUN"]) | (pos == strings["ADJ"]) \
+        | (tag == strings["VBD"]) | (tag == strings["VBZ"])
+    is_cue: dict[int, bool] = {}  # lemma hash -> whether the lemma can be a cue, once per distinct lemma
+    chosen = set(np.flatnonzero(dep == strings["prep"]).tolist())
+    for i, h in zip(np.flatnonzero(word).tolist(), lemma[word].tolist(), strict=True):
+        if (cue := is_cue.get(h)) is None:
+            cue = is_cue[h] = strings[h].lower() in _CUE_LEMMAS
+        if cue:
+            chosen.add(i)
+    if "according" in text.lower():
+        chosen |= {t.i for t in doc if t.lower_.lstrip(_EDGE) == "according"}
+    return [doc[i] for i in sorted(chosen)]
 
 
 def _draft(tok: Token) -> _Draft | None:

@@ -54,37 +54,53 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _NUM = r"(?:\d{1,3}|" + "|".join(_NUMBERS) + ")"
 _I = "(?i:{})"  # case-insensitive group for function words; month and weekday names stay capitalised
 
-# (type, pattern): tried in this order; at one position the longest match wins.
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+# What every match of a pattern contains, to skip the pattern on a text without it (most sentences
+# hold no time expression, and each pattern with an optional lead-in is tried at every position).
+# A gate must be implied by the pattern: a text it rejects holds no match.
+_MONTH_WORD = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # month names are capitalised
+_WEEKDAY_WORD = re.compile("day")  # every weekday name ends in it (capitalised: "Monday")
+_DIGIT = re.compile(r"\d")
+_DEICTIC_WORD = re.compile("(?i:today|tonight|yesterday|tomorrow|night|this)")
+_DAY_WORD = re.compile("(?i:day)")
+_UNIT_WORD = re.compile("(?i:week|month|year)")
+_AGO_WORD = re.compile("(?i:ago)")
+
+# (type, pattern, gate): tried in this order; at one position the longest match wins.
+_PATTERNS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
     (
         "explicit_date",
         re.compile(
             rf"(?:(?P<wd>{_WD}),?\s+)?(?P<mon>{_MONTH})\s+(?P<day>{_DAY})(?!\d)(?:,?\s+(?P<year>{_YEAR}))?(?!\d)"
         ),
+        _MONTH_WORD,
     ),
     (
         "explicit_date",
         re.compile(
             rf"(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?<!\d)(?P<day>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?(?!\d)"
         ),
+        _MONTH_WORD,
     ),
-    ("explicit_date", re.compile(rf"(?<![\d/-])(?P<year>{_YEAR})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?![\d/-])")),
+    ("explicit_date", re.compile(rf"(?<![\d/-])(?P<year>{_YEAR})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?![\d/-])"), _DIGIT),
     (
         "explicit_date",
         re.compile(r"(?<![\d/.])(?P<mnum>1[0-2]|0?[1-9])/(?P<day>[12]\d|3[01]|0?[1-9])/(?P<yy>\d{4}|\d\d)(?![\d/])"),
+        _DIGIT,
     ),
-    ("month_year", re.compile(rf"(?P<mod>{_I.format('early|late|mid-?|the end of|the middle of')}\s*)?(?P<mon>{_FULL_MONTH}|{_ABBR_MONTH}),?\s+(?:of\s+)?(?P<year>{_YEAR})(?!\d)")),
+    ("month_year", re.compile(rf"(?P<mod>{_I.format('early|late|mid-?|the end of|the middle of')}\s*)?(?P<mon>{_FULL_MONTH}|{_ABBR_MONTH}),?\s+(?:of\s+)?(?P<year>{_YEAR})(?!\d)"), _MONTH_WORD),
     (
         "weekday",
         re.compile(
             rf"(?P<wd>{_WD})(?:\s+(?i:morning|afternoon|evening|night))?\s+(?:of\s+)?(?P<rel>{_I.format('last|this|next')})\s+{_I.format('week')}"
         ),
+        _WEEKDAY_WORD,
     ),
     (
         "weekday",
         re.compile(
             rf"(?:(?P<rel>{_I.format('last|next|this coming|this|coming|early|late|on')})\s+)?(?P<wd>{_WD})(?:\s+(?i:morning|afternoon|evening|night))?(?![-\w])"
         ),
+        _WEEKDAY_WORD,
     ),
     (
         "deictic_day",
@@ -92,6 +108,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?i:\b(?:(?:early|late)\s+)?(?P<word>today|tonight|yesterday|tomorrow|last\s+night)"
             r"(?:\s+(?:morning|afternoon|evening|night))?\b|\bthis\s+(?P<part>morning|afternoon|evening)\b)"
         ),
+        _DEICTIC_WORD,
     ),
     (
         "relative_day",
@@ -99,6 +116,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?i:\b(?:the\s+(?P<dir1>previous|preceding|next|following)\s+day|the\s+day\s+(?P<dir2>before|after)"
             r"(?!\s+(?:the|a|his|her|its|their|[A-Z0-9]))|a\s+day\s+(?P<dir3>earlier|later|before|after)(?!\s+(?:the|a|[A-Z0-9])))\b)"
         ),
+        _DAY_WORD,
     ),
     (
         "last_next_unit",
@@ -106,19 +124,22 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?i:\b(?P<mod>(?:earlier|later|early|late|mid-?|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)\s*)?"
             r"(?P<rel>last|this|next|previous|following)\s+(?P<unit>week|weekend|month|year)\b)"
         ),
+        _UNIT_WORD,
     ),
-    ("ago", re.compile(rf"(?i:\b(?P<num>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+ago\b)")),
+    ("ago", re.compile(rf"(?i:\b(?P<num>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+ago\b)"), _AGO_WORD),
     (
         "month_name",
         re.compile(
             rf"(?:(?P<prep>{_I.format('in|since|by|until|till|during|before|after|from|through|of|to|early|late|mid-?|last|next|this|the end of|the middle of|the beginning of|the start of')})\s+|(?P<dash>mid-))?(?P<mon>{_FULL_MONTH})(?![-\w])"
         ),
+        _MONTH_WORD,
     ),
     (
         "year",
         re.compile(
             rf"(?:(?P<prep>{_I.format('in|since|by|until|till|during|before|after|from|through|of|to|the|early|late|mid-?|fiscal|year|the end of|the start of')})\s+|(?P<dash>mid-))?(?<![\d$£€.,/-])(?P<year>{_YEAR})(?![\d%]|,\d|\.\d|\s*(?:%|percent)|'?s\b)"
         ),
+        _DIGIT,
     ),
 ]
 
@@ -133,7 +154,12 @@ def expression_type(text: str) -> str | None:
 def matches(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
     """Every time expression in `text` as (start, end, type, match); overlaps go to the longest."""
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
-    for rank, (kind, pattern) in enumerate(_PATTERNS):
+    present: dict[re.Pattern[str], bool] = {}
+    for rank, (kind, pattern, gate) in enumerate(_PATTERNS):
+        if gate not in present:
+            present[gate] = gate.search(text) is not None
+        if not present[gate]:
+            continue
         for m in pattern.finditer(text):
             found.append((rank, m.start(), m.end(), kind, m))
     kept: list[tuple[int, int, str, re.Match[str]]] = []

@@ -77,6 +77,10 @@ _PAREN_CREDIT = re.compile(
 )
 # A labelled credit closing a line: "Photo: Reuters", "Photo by Jane Doe/AFP".
 _LABEL_CREDIT = re.compile(r"(?:(?<=^)|(?<=[\s.]))(?:Photo|Image|Credit|Foto)s?\s*(?::|by)\s*[^.\n]{2,60}$")
+_CREDITS = ((_PAREN_CREDIT, (")",)), (_SLASH_CREDIT, ("/",)), (_VIA_CREDIT, ("via",)),
+            (_LABEL_CREDIT, ("Photo", "Image", "Credit", "Foto")))
+"""Each credit pattern, tried in this order, with the words one of which every match holds (most
+lines hold none, and the patterns are tried at every position of a line's tail)."""
 _CREDIT_TAIL = 240  # longest credit looked for, in characters from the end of a line
 _MAX_CAPTION = 400  # longer lines are paragraphs; only their credit is removed
 
@@ -247,8 +251,9 @@ def _is_masthead(line: str) -> bool:
 def _caption_split(line: str) -> int | None:
     """Offset in `line` where its closing photo credit starts, or None when it has no credit."""
     tail = max(0, len(line.rstrip()) - _CREDIT_TAIL)  # credits close a line: skip scanning long paragraphs
-    for pattern in (_PAREN_CREDIT, _SLASH_CREDIT, _VIA_CREDIT, _LABEL_CREDIT):
-        if m := pattern.search(line, tail):
+    end = line[tail:]
+    for pattern, needs in _CREDITS:
+        if any(word in end for word in needs) and (m := pattern.search(line, tail)):
             return m.start()
     return None
 
