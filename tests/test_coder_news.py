@@ -1,0 +1,49 @@
+"""Session 8 (issue 17): constructions of news English the coder had no rule for, each on sentences
+written for these tests (not gold sentences): gapped lists, counterparts, one event per pair of sides."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.api import code_text
+
+
+def _events(text: str, *, published: str = "2024-03-06") -> list:
+    return [e for e in code_text(text, published=published) if e.counted]
+
+
+def _triples(text: str) -> list[tuple]:
+    return [(e.source_country, e.target_country, e.root) for e in _events(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Germany sent 300 soldiers to Bosnia, France 200 and Italy 150.",
+     {("DEU", "BIH", "07"), ("FRA", "BIH", "07"), ("ITA", "BIH", "07")}),
+    ("Spain has promised up to 600 troops to Lebanon; Portugal, 300; Belgium, 250.",
+     {("ESP", "LBN", "03"), ("PRT", "LBN", "03"), ("BEL", "LBN", "03")}),
+])
+def test_gapping_listed_states_share_the_verb_and_its_target(text, expected):
+    triples = set(_triples(text))
+    assert expected <= triples
+    assert not any(t[1] in ("FRA", "ITA", "PRT", "BEL") for t in triples)  # a listed giver receives nothing
+
+
+def test_gapping_needs_a_counted_object():
+    # a plain list of destinations is no gapped list: each is a target
+    triples = set(_triples("Canada sent troops to Mali, Niger and Chad."))
+    assert {("CAN", "MLI", "07"), ("CAN", "NER", "07"), ("CAN", "TCD", "07")} <= triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Japanese foreign minister held talks with his Thai counterpart in Bangkok.", ("JPN", "THA", "04")),
+    ("The Polish president telephoned his Ukrainian counterpart on Friday.", ("POL", "UKR", "04")),
+])
+def test_counterpart_with_a_national_adjective_is_that_country(text, expected):
+    assert expected in _triples(text)
+
+
+def test_prune_one_event_per_code_between_the_same_two_sides():
+    events = _events("Mexico's president will travel to Washington next week for talks with President Bush.")
+    pairs = [(e.source_country, e.target_country, e.code) for e in events]
+    assert ("MEX", "USA") in {p[:2] for p in pairs}
+    assert len(pairs) == len(set(pairs))
