@@ -76,7 +76,10 @@ def _modifier_sides(noun: Token, ctx: Context) -> tuple[list, list]:
     for child in noun.children:
         if child.dep_ == "poss":
             sources = actors_in(child, ctx, max_depth=0)
-        elif child.dep_ == "prep" and child.lower_ == "of" and not sources:
+        elif child.dep_ == "prep" and child.lower_ == "of" and noun.lemma_.lower() == "tour":
+            targets = _toured(next((g for g in child.children if g.dep_ == "pobj"), None), ctx)  # "a tour of Asia"
+        elif child.dep_ == "prep" and child.lower_ in ("of", "by") and not sources:
+            # "the visit of Putin", "a visit by Chinese President Hu to India": the doer
             sources = actors_in(next((g for g in child.children if g.dep_ == "pobj"), None), ctx, max_depth=1)
         elif child.dep_ == "amod" and not sources and (national := adjective_actor(child, ctx)) is not None:
             sources = [national]  # "Palestinian riots against ...", "the Israeli raid on ..."
@@ -84,7 +87,7 @@ def _modifier_sides(noun: Token, ctx: Context) -> tuple[list, list]:
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             # "protests against the violations by the Israeli military": what is protested may be an act
             targets = actors_in(pobj, ctx, max_depth=2 if child.lower_ == "against" else 1)
-            if not targets and child.lower_ == "to" and noun.lemma_.lower() in ("visit", "trip"):
+            if not targets and child.lower_ == "to" and noun.lemma_.lower() in word_list("visit-noun"):
                 place = destination(pobj)  # "a visit to China"
                 targets = [place] if place is not None else []
         elif child.dep_ == "prep" and child.lower_ == "between":
@@ -92,6 +95,16 @@ def _modifier_sides(noun: Token, ctx: Context) -> tuple[list, list]:
             if len(both) >= 2:
                 sources, targets = both[:1], both[1:]
     return sources, targets
+
+
+def _toured(pobj: Token | None, ctx: Context) -> list:
+    """The country a tour goes through: "a tour of Japan" (an actor's name read as its place), "a tour
+    of southern Albania"; a region of several states ("the Gulf states") names none."""
+    found = [m for m in actors_in(pobj, ctx, max_depth=1) if m.actor.kind == "country"]
+    if found:
+        return found
+    place = destination(pobj)
+    return [place] if place is not None else []
 
 
 def _border_sides(noun: Token, ctx: Context) -> list:
