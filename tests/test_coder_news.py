@@ -47,3 +47,29 @@ def test_prune_one_event_per_code_between_the_same_two_sides():
     pairs = [(e.source_country, e.target_country, e.code) for e in events]
     assert ("MEX", "USA") in {p[:2] for p in pairs}
     assert len(pairs) == len(set(pairs))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A visit by Chinese President Hu Jintao to Brazil will begin on Monday.", ("CHN", "BRA", "04")),
+    ("The Iranian foreign minister began a tour of Qatar and Oman on Sunday.", ("IRN", "QAT", "04")),
+    ("Japan's foreign minister spent two days in Seoul for talks with South Korean officials.", ("JPN", "KOR", "04")),
+])
+def test_travel_nouns_and_stays_are_visits(text, expected):
+    assert expected in _triples(text)
+
+
+def test_travel_a_stay_of_years_is_no_visit():
+    assert not _triples("The Kenyan general spent ten years in Angola.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Vietnam hopes to expand trade with Cambodia.", ("VNM", "KHM", "03")),
+    ("Germany intends to increase its aid to Afghanistan.", ("DEU", "AFG", "03")),
+    ("Iran wants to improve relations with Saudi Arabia.", ("IRN", "SAU", "03")),
+])
+def test_planned_relation_building_is_an_intent_to_cooperate(text, expected):
+    assert expected in _triples(text)
+
+
+def test_planned_attack_is_not_an_intent_to_cooperate():
+    assert not any(t[2] == "03" for t in _triples("Israel plans to attack Iran."))
