@@ -73,3 +73,8 @@ def test_planned_relation_building_is_an_intent_to_cooperate(text, expected):
 
 def test_planned_attack_is_not_an_intent_to_cooperate():
     assert not any(t[2] == "03" for t in _triples("Israel plans to attack Iran."))
+
+
+def test_prune_one_event_per_root_between_the_same_two_sides():
+    roots = [(e.source_country, e.target_country, e.root) for e in _events("Seoul agreed to resume food aid to Pyongyang.")]
+    assert ("KOR", "PRK", "03") in roots and len(roots) == len(set(roots))
