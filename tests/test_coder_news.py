@@ -75,6 +75,36 @@ def test_planned_attack_is_not_an_intent_to_cooperate():
     assert not any(t[2] == "03" for t in _triples("Israel plans to attack Iran."))
 
 
-def test_prune_one_event_per_root_between_the_same_two_sides():
-    roots = [(e.source_country, e.target_country, e.root) for e in _events("Seoul agreed to resume food aid to Pyongyang.")]
-    assert ("KOR", "PRK", "03") in roots and len(roots) == len(set(roots))
+def test_prune_a_meeting_during_a_visit_is_two_events():
+    roots = [(e.source_country, e.target_country, e.code) for e in _events(
+        "Kim Jong-un met with Vladimir Putin during a rare visit to Russia.")]
+    assert ("PRK", "RUS", "040") in roots and ("PRK", "RUS", "042") in roots
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iraq rejected any suggestion that Kuwait should be compensated.", ("IRQ", "KWT", "12")),
+    ("The Iranian minister dismissed suggestions that Syria would abandon its ally.", ("IRN", "SYR", "12")),
+])
+def test_rejected_clause_targets_the_actor_it_is_about(text, expected):
+    assert expected in _triples(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia provided Syria with air defence missiles.", ("RUS", "SYR", "07")),
+    ("Germany supplied Ukraine with tanks.", ("DEU", "UKR", "07")),
+])
+def test_provide_with_the_recipient_is_the_object(text, expected):
+    assert expected in _triples(text)
+
+
+def test_itinerary_a_tour_takes_its_visitor_to_the_places_named():
+    triples = _triples("The tour will take the Chinese premier to Kenya and Egypt.")
+    assert ("CHN", "KEN", "04") in triples and ("CHN", "EGY", "04") in triples
+
+
+def test_gerund_by_object_the_object_acts_and_an_alleged_act_is_not_counted():
+    events = code_text("Iran accused 24 German companies of providing Iraq with chemical weapons.", published="2024-03-06")
+    supplied = [e for e in events if e.root == "07"]
+    assert supplied and all(e.source_country == "DEU" and not e.counted for e in supplied)
+    assert ("EGY", "JOR", "05") in _triples("Egypt praised Jordan for sending aid to Gaza.")
+    assert ("JOR", "PSE", "07") in _triples("Egypt praised Jordan for sending aid to Gaza.")

@@ -76,8 +76,7 @@ def code_doc(
 
 def _prune(found: Sequence[Event]) -> list[Event]:
     """One sentence's events without repeats: the first of each (source, target, code), and of each
-    root between the same two countries and sectors (two names of one side, or "agreed to resume aid"
-    coded as a meeting and an aid intent, are one event); a one-sided
+    code between the same two countries and sectors (two names of one side are one event); a one-sided
     event whose known side also has a two-sided event of that root; and a root's general code where
     a specific code of that root was coded for the same pair ("agreed to send troops": 0334, not also
     030; "threatened to impose a curfew": 1323, not also 130)."""
@@ -90,7 +89,7 @@ def _prune(found: Sequence[Event]) -> list[Event]:
         key = (event.source_actor_id, event.target_actor_id, event.code)
         pair = key[:2]
         # "will travel to Washington for talks with Bush": two triggers, one intent of Japan's to the US
-        sides = (event.source_country, event.source_sector, event.target_country, event.target_sector, event.root)
+        sides = (event.source_country, event.source_sector or "GOV", event.target_country, event.target_sector or "GOV", event.code)
         if key in seen or (None not in pair and sides in seen) or (_general(event.code) and (*pair, event.root) in specific):
             continue
         if None in pair:
