@@ -182,11 +182,15 @@ def _adverbial_subject(verb: Token, ctx: Context, depth: int) -> list:
 
 
 def _prepositional_subject(verb: Token, ctx: Context, depth: int) -> list:
-    """ "Merkel spoke after meeting Clark": the subject of the verb the preposition hangs from."""
+    """ "Merkel spoke after meeting Clark": the subject of the verb the preposition hangs from; the
+    object of "accused X of ...", "thanked X for ..." (`gerund-by-object`)."""
     head = verb.head
     if not (verb.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX")):
         return []
     governor = head.head
+    obj = next((c for c in governor.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is not None and head.lower_ in ("of", "for") and governor.lemma_ in word_list("gerund-by-object"):
+        return actors_in(obj, ctx)  # "accused German firms of supplying Iraq", "thanked Kenya for hosting": the object acts
     if governor.lemma_ in SPEECH_VERBS and head.i < governor.i:
         # "X left Libya, after holding talks with Y, TV said": misattached to the trailing tag
         clause = next((c for c in governor.children if c.dep_ == "ccomp" and c.i < head.i), None)

@@ -24,6 +24,7 @@ from .arguments import PROTEST_CODES, SPEECH_VERBS, verb_arguments
 from .backoff import backoff_frame, policy, wider_targets
 from .condemnation import DISAPPROVING_ROOTS, perpetrators
 from .derived import dateline_host, goes_nowhere, ground, struck_place
+from .gapping import remnants
 from .modality import FORCE_ROOTS, announced, habitual, modality
 from .nouns import noun_arguments
 from .phrases import Context
@@ -74,24 +75,28 @@ def code_doc(
 
 
 def _prune(found: Sequence[Event]) -> list[Event]:
-    """One sentence's events without repeats: the first of each (source, target, code); a one-sided
+    """One sentence's events without repeats: the first of each (source, target, code), and of each
+    code between the same two countries and sectors (two names of one side are one event); a one-sided
     event whose known side also has a two-sided event of that root; and a root's general code where
     a specific code of that root was coded for the same pair ("agreed to send troops": 0334, not also
     030; "threatened to impose a curfew": 1323, not also 130)."""
     dyadic_roots = {(side, e.root) for e in found if e.source_actor_id and e.target_actor_id
                     for side in (("s", e.source_actor_id), ("t", e.target_actor_id))}
     specific = {(e.source_actor_id, e.target_actor_id, e.root) for e in found if not _general(e.code)}
-    kept, seen = [], set()
+    kept: list[Event] = []
+    seen: set[tuple] = set()
     for event in found:
         key = (event.source_actor_id, event.target_actor_id, event.code)
         pair = key[:2]
-        if key in seen or (_general(event.code) and (*pair, event.root) in specific):
+        # "will travel to Washington for talks with Bush": two triggers, one intent of Japan's to the US
+        sides = (event.source_country, event.source_sector or "GOV", event.target_country, event.target_sector or "GOV", event.code)
+        if key in seen or (None not in pair and sides in seen) or (_general(event.code) and (*pair, event.root) in specific):
             continue
         if None in pair:
             side = ("s", event.source_actor_id) if event.source_actor_id else ("t", event.target_actor_id)
             if (side, event.root) in dyadic_roots:
                 continue
-        seen.add(key)
+        seen |= {key, sides} if None not in pair else {key}
         kept.append(event)
     return kept
 
@@ -134,6 +139,10 @@ def _code_predicate(token: Token, index: int, sent: Span, ctx: Context, lexicon:
         if protest is not None:
             frame = dataclasses.replace(frame, code=protest, reverse=None)
         sources, targets = verb_arguments(token, frame, ctx)
+        if sources and (gapped := remnants(token, ctx)):
+            # "Greece promised 700 troops, Turkey 500": each listed state gives its share, none receives
+            targets = [t for t in targets if t not in gapped]
+            sources = sources + [g for g in gapped if g not in sources]
         if frame.code[:2] in DISAPPROVING_ROOTS:
             targets = perpetrators(token, targets)  # "condemned the bombing of the US embassy": not the US
         if frame.lemma == "be" and not (sources and targets):

@@ -39,6 +39,9 @@ def noun_arguments(noun: Token, ctx: Context) -> tuple[list, list, bool]:
         governor = _governing_verb(noun)
         return (_subject_actors(governor, ctx) if governor is not None and defied else []), defied, False
     sources, targets = _modifier_sides(noun, ctx)
+    if not targets and noun.lemma_.lower() in word_list("visit-noun"):
+        taken, targets = _itinerary(noun, ctx)  # "Hu's Asian tour will take him to Vietnam"
+        sources = sources or taken
     if not sources and not targets and noun.lemma_.lower() in word_list("fight-noun"):
         both = _border_sides(noun, ctx)  # "an exchange of fire across the Israel-Lebanon border"
         if len(both) == 2:
@@ -76,7 +79,10 @@ def _modifier_sides(noun: Token, ctx: Context) -> tuple[list, list]:
     for child in noun.children:
         if child.dep_ == "poss":
             sources = actors_in(child, ctx, max_depth=0)
-        elif child.dep_ == "prep" and child.lower_ == "of" and not sources:
+        elif child.dep_ == "prep" and child.lower_ == "of" and noun.lemma_.lower() == "tour":
+            targets = _toured(next((g for g in child.children if g.dep_ == "pobj"), None), ctx)  # "a tour of Asia"
+        elif child.dep_ == "prep" and child.lower_ in ("of", "by") and not sources:
+            # "the visit of Putin", "a visit by Chinese President Hu to India": the doer
             sources = actors_in(next((g for g in child.children if g.dep_ == "pobj"), None), ctx, max_depth=1)
         elif child.dep_ == "amod" and not sources and (national := adjective_actor(child, ctx)) is not None:
             sources = [national]  # "Palestinian riots against ...", "the Israeli raid on ..."
@@ -84,7 +90,7 @@ def _modifier_sides(noun: Token, ctx: Context) -> tuple[list, list]:
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             # "protests against the violations by the Israeli military": what is protested may be an act
             targets = actors_in(pobj, ctx, max_depth=2 if child.lower_ == "against" else 1)
-            if not targets and child.lower_ == "to" and noun.lemma_.lower() in ("visit", "trip"):
+            if not targets and child.lower_ == "to" and noun.lemma_.lower() in word_list("visit-noun"):
                 place = destination(pobj)  # "a visit to China"
                 targets = [place] if place is not None else []
         elif child.dep_ == "prep" and child.lower_ == "between":
@@ -92,6 +98,34 @@ def _modifier_sides(noun: Token, ctx: Context) -> tuple[list, list]:
             if len(both) >= 2:
                 sources, targets = both[:1], both[1:]
     return sources, targets
+
+
+def _itinerary(noun: Token, ctx: Context) -> tuple[list, list]:
+    """ "Hu's four-nation tour will first take him to Vietnam", "the trip takes the premier to Kenya and
+    Egypt": a visit noun as the subject of "take ... to" (`itinerary-verb`) goes to the places named,
+    and the one taken is the visitor."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.lemma_.lower() not in word_list("itinerary-verb"):
+        return [], []
+    to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    pobj = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+    if pobj is None:
+        return [], []
+    places = actors_in(pobj, ctx, max_depth=1)
+    if not places:
+        places = [p for p in (destination(t) for t in (pobj, *pobj.conjuncts)) if p is not None]
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    return (actors_in(obj, ctx, max_depth=1) if obj is not None else []), places
+
+
+def _toured(pobj: Token | None, ctx: Context) -> list:
+    """The country a tour goes through: "a tour of Japan" (an actor's name read as its place), "a tour
+    of southern Albania"; a region of several states ("the Gulf states") names none."""
+    found = [m for m in actors_in(pobj, ctx, max_depth=1) if m.actor.kind == "country"]
+    if found:
+        return found
+    place = destination(pobj)
+    return [place] if place is not None else []
 
 
 def _border_sides(noun: Token, ctx: Context) -> list:
