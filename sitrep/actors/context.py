@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 __all__ = ["dateline_context", "described_bodies", "owner_context", "place_context", "repeated_context", "sentence_context",
-           "settle"]
+           "settle", "story_context"]
 
 # -- the dateline as context ----------------------------------------------------------------------
 
@@ -104,6 +104,61 @@ def dateline_context(doc: Doc, mentions: list[ActorMention], atoms: Sequence[_At
             continue
         out.append(mention)
     return out
+
+
+# -- the story's state as context --------------------------------------------------------------------
+
+_STORY_WINDOW = 2  # sentences back that "the military" may look for the state the story is about
+_STORY_SECTORS = actor_words("story-sectors")
+_STORY_MILITARY = actor_words("story-military")
+
+
+def story_context(doc: Doc, mentions: list[ActorMention], dictionary: ActorDictionary) -> list[ActorMention]:
+    """Give a bare state noun the country of the one state the story has just been about.
+
+    "The Philippine government met rebel leaders on Monday. The military deployed a battalion": wire
+    copy names a state and then writes "the military", "the armed forces", "senior military
+    commanders", "the government", "police". Such a mention with no country takes the country of the
+    state actors (countries, their governments, forces and officials) named in its sentence before
+    it and in the two sentences before, when they are all of one country and no actor of another
+    country is named in its own sentence. Nothing when two states are in play ("Kenya accused
+    Ethiopia ... The military deployed troops": whose?); the dateline rule runs after it, so the story's
+    state beats the place it is filed from (a WASHINGTON story about Manila).
+    """
+    starts = [s.start for s in doc.sents]
+    out: list[ActorMention] = []
+    for mention in mentions:
+        if not _bare_state(doc, mention):
+            out.append(mention)
+            continue
+        here = max(k for k, start in enumerate(starts) if start <= mention.token_start)
+        window = starts[max(0, here - _STORY_WINDOW)]
+        sent = doc[mention.token_start].sent
+        states = {m.actor.country for m in out if window <= m.token_start and _state_like(m.actor)}
+        named = {m.actor.country for m in mentions if sent.start <= m.token_start < sent.end} - {None, "IGO"}
+        if len(states) != 1 or None in states or "IGO" in states or not named <= states:
+            out.append(mention)
+            continue
+        new = sector_actor(states.pop(), mention.actor.sector or "", dictionary)
+        out.append(dataclasses.replace(mention, actor=new, how="story"))
+    return out
+
+
+def _bare_state(doc: Doc, mention: ActorMention) -> bool:
+    """A state organ named without a country: "the government", "police", "the military", "the armed
+    forces", "military commanders" (not "troops" or "forces" alone, often foreign), not a person."""
+    actor = mention.actor
+    if actor.country is not None or actor.kind != "sector" or mention.how not in {"dictionary", "pending"}:
+        return False
+    if actor.sector in _STORY_SECTORS:
+        return True
+    words = [doc[i].lower_ for i in range(mention.token_start, mention.token_end)]
+    return actor.sector == "MIL" and (words[-1] in _CONTEXT_MILITARY or "-".join(words[-2:]) in _STORY_MILITARY)
+
+
+def _state_like(actor: Actor) -> bool:
+    """A country, or an organ or official of its state, with a country."""
+    return actor.country is not None and (actor.kind == "country" or actor.sector in _STATE_SECTORS)
 
 
 # -- a place in the sentence as context -------------------------------------------------------------
