@@ -77,3 +77,23 @@ def test_antecedents_bare_forces_are_not_the_story_state(nlp) -> None:
 def test_antecedents_act_noun_with_a_nationality_targets_its_agent(text, target) -> None:
     codes = code_text(text, published="2005-03-03")
     assert any(e.counted and e.code.startswith("11") and e.target_country == target for e in codes)
+
+
+def test_antecedents_definite_group_noun_is_the_one_group_named_before(nlp) -> None:
+    found = _codes(nlp, "The Islamic Courts attacked the town on Monday. "
+                        "Washington accused the Islamists of links to Al-Qaeda.")
+    assert found.get("Islamists") == "SOMREB"  # not the accuser's country
+
+
+def test_antecedents_definite_group_noun_after_two_groups_names_neither(nlp) -> None:
+    found = _codes(nlp, "The Islamic Courts and the Tamil Tigers attacked. The Islamists left.")
+    assert found.get("Islamists") == "---REB"
+
+
+def test_antecedents_the_movement_accused_of_an_act_is_the_body_named_before(nlp) -> None:
+    found = _codes(nlp, "Hamas fighters attacked an army post. Israel accused the movement of breaking the truce.")
+    assert found.get("movement") == "PSEREB"
+
+
+def test_antecedents_the_group_with_a_qualifier_is_no_body_named_before(nlp) -> None:
+    assert "group" not in _codes(nlp, "Hamas attacked on Monday. The group of experts met.")

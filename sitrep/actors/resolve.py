@@ -334,6 +334,7 @@ def find_mentions(doc: Doc, *, date: str | None = None, dictionary: ActorDiction
         owner_context,
         place_context,
         repeated_context,
+        repeated_groups,
         sentence_context,
         settle,
         story_context,
@@ -344,7 +345,7 @@ def find_mentions(doc: Doc, *, date: str | None = None, dictionary: ActorDiction
     finder = MentionFinder(doc, dictionary, normalise_date(date))
     mentions = [m for m in finder.run() if not _names_a_pair(doc, m)]
     mentions = owner_context(doc, mentions, dictionary)
-    mentions = story_context(doc, mentions, dictionary)
+    mentions = repeated_groups(doc, story_context(doc, mentions, dictionary))
     mentions = dateline_context(doc, mentions, list(finder.atom_at.values()), finder.date, dictionary)
     mentions = place_context(doc, mentions, dictionary)
     mentions = sentence_context(doc, mentions, dictionary)
