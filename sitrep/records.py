@@ -73,7 +73,7 @@ class ActorMention:
     token_end: int
     text: str
     actor: Actor
-    how: str  # "dictionary" | "title" | "metonym" | "coref" | "pronoun" | "dateline" | "place" | "sentence"
+    how: str  # "dictionary" | "title" | "metonym" | "coref" | "pronoun" | "dateline" | "place" | "sentence" | "story"
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,8 +20,8 @@ from .resolve import CONTESTED_DATELINES, Actor, ActorMention, _Atom, _code, nam
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["dateline_context", "described_bodies", "owner_context", "place_context", "repeated_context", "sentence_context",
-           "settle"]
+__all__ = ["dateline_context", "described_bodies", "owner_context", "place_context", "repeated_context", "repeated_groups",
+           "sentence_context", "settle", "story_context"]
 
 # -- the dateline as context ----------------------------------------------------------------------
 
@@ -104,6 +104,61 @@ def dateline_context(doc: Doc, mentions: list[ActorMention], atoms: Sequence[_At
             continue
         out.append(mention)
     return out
+
+
+# -- the story's state as context --------------------------------------------------------------------
+
+_STORY_WINDOW = 2  # sentences back that "the military" may look for the state the story is about
+_STORY_SECTORS = actor_words("story-sectors")
+_STORY_MILITARY = actor_words("story-military")
+
+
+def story_context(doc: Doc, mentions: list[ActorMention], dictionary: ActorDictionary) -> list[ActorMention]:
+    """Give a bare state noun the country of the one state the story has just been about.
+
+    "The Philippine government met rebel leaders on Monday. The military deployed a battalion": wire
+    copy names a state and then writes "the military", "the armed forces", "senior military
+    commanders", "the government", "police". Such a mention with no country takes the country of the
+    state actors (countries, their governments, forces and officials) named in its sentence before
+    it and in the two sentences before, when they are all of one country and no actor of another
+    country is named in its own sentence. Nothing when two states are in play ("Kenya accused
+    Ethiopia ... The military deployed troops": whose?); the dateline rule runs after it, so the story's
+    state beats the place it is filed from (a WASHINGTON story about Manila).
+    """
+    starts = [s.start for s in doc.sents]
+    out: list[ActorMention] = []
+    for mention in mentions:
+        if not _bare_state(doc, mention):
+            out.append(mention)
+            continue
+        here = max(k for k, start in enumerate(starts) if start <= mention.token_start)
+        window = starts[max(0, here - _STORY_WINDOW)]
+        sent = doc[mention.token_start].sent
+        states = {m.actor.country for m in out if window <= m.token_start and _state_like(m.actor)}
+        named = {m.actor.country for m in mentions if sent.start <= m.token_start < sent.end} - {None, "IGO"}
+        if len(states) != 1 or None in states or "IGO" in states or not named <= states:
+            out.append(mention)
+            continue
+        new = sector_actor(states.pop(), mention.actor.sector or "", dictionary)
+        out.append(dataclasses.replace(mention, actor=new, how="story"))
+    return out
+
+
+def _bare_state(doc: Doc, mention: ActorMention) -> bool:
+    """A state organ named without a country: "the government", "police", "the military", "the armed
+    forces", "military commanders" (not "troops" or "forces" alone, often foreign), not a person."""
+    actor = mention.actor
+    if actor.country is not None or actor.kind != "sector" or mention.how not in {"dictionary", "pending"}:
+        return False
+    if actor.sector in _STORY_SECTORS:
+        return True
+    words = [doc[i].lower_ for i in range(mention.token_start, mention.token_end)]
+    return actor.sector == "MIL" and (words[-1] in _CONTEXT_MILITARY or "-".join(words[-2:]) in _STORY_MILITARY)
+
+
+def _state_like(actor: Actor) -> bool:
+    """A country, or an organ or official of its state, with a country."""
+    return actor.country is not None and (actor.kind == "country" or actor.sector in _STATE_SECTORS)
 
 
 # -- a place in the sentence as context -------------------------------------------------------------
@@ -288,6 +343,38 @@ def repeated_context(doc: Doc, mentions: list[ActorMention]) -> list[ActorMentio
     return out
 
 
+_GROUP_SECTORS = actor_words("group-repeat-sectors")
+
+
+def repeated_groups(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """ "The Islamic Courts ... the Islamists", "Hamas ... the militants": a definite armed-group noun
+    with no country stands for the one armed group of its sector (with a country) named in its
+    sentence before it or in the last sentences, whatever noun named it; none when two are named
+    there. Foreign states in its sentence do not count (rebels fight them), so this runs before the
+    dateline and the sentence's state are asked."""
+    out: list[ActorMention] = []
+    for mention in mentions:
+        actor = mention.actor
+        group = None
+        if actor.country is None and actor.kind == "sector" and actor.sector in _GROUP_SECTORS \
+                and mention.how in {"dictionary", "pending"} and _repeats(doc, mention):
+            group = _one_group_before(doc, out, mention)
+        out.append(mention if group is None else dataclasses.replace(mention, actor=group.actor, how="coref"))
+    return out
+
+
+def _one_group_before(doc: Doc, before: list[ActorMention], mention: ActorMention) -> ActorMention | None:
+    sector = mention.actor.sector
+    sentence = doc[mention.token_start].sent
+    groups: dict[str, ActorMention] = {}
+    for other in reversed(before):
+        if sum(1 for s in doc.sents if other.token_start <= s.start <= sentence.start) > _REPEAT_WINDOW:
+            break
+        if other.actor.country is not None and other.actor.sector == sector:
+            groups.setdefault(other.actor.code, other)
+    return next(iter(groups.values())) if len(groups) == 1 else None
+
+
 _COUNTS = actor_words("counts")
 
 
@@ -338,7 +425,7 @@ def described_bodies(doc: Doc, mentions: list[ActorMention]) -> list[ActorMentio
     added: list[ActorMention] = []
     for token in doc:
         if token.lower_ not in _BODY_DESCRIPTIONS or token.i in covered or token.dep_ not in _ARGUMENT_DEPS \
-                or [c.lower_ for c in token.children if c.dep_ != "punct"] != ["the"] or token.i == 0 \
+                or [c.lower_ for c in token.children if c.dep_ != "punct" and not _gerund_of(c)] != ["the"] or token.i == 0 \
                 or doc[token.i - 1].lower_ != "the":
             continue
         here = max(k for k, start in enumerate(sentence_starts) if start <= token.i)
@@ -352,3 +439,11 @@ def described_bodies(doc: Doc, mentions: list[ActorMention]) -> list[ActorMentio
         added.append(ActorMention(token.idx, token.idx + len(token.text), token.i, token.i + 1, token.text, actor,
                                   "coref"))
     return sorted([*mentions, *added], key=lambda m: m.token_start) if added else mentions
+
+
+def _gerund_of(child: Token) -> bool:
+    """ "accused the movement of breaking the truce": an "of" + gerund the parser hung on the noun is
+    the verb's complement, no qualifier of the noun (unlike "the group of experts")."""
+    return child.dep_ == "prep" and child.lower_ == "of" and any(g.dep_ == "pcomp" and g.tag_ == "VBG"
+                                                                  for g in child.children)
+

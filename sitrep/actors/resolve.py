@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 from ..records import Actor, ActorMention
 from ..tables.actors import ActorDictionary, Entry, Named, Sense, normalise_date, parts, shape_matches
-from ..tables.words import actor_words, speech_verbs
+from ..tables.words import actor_words, speech_verbs, word_list
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -334,19 +334,32 @@ def find_mentions(doc: Doc, *, date: str | None = None, dictionary: ActorDiction
         owner_context,
         place_context,
         repeated_context,
+        repeated_groups,
         sentence_context,
         settle,
+        story_context,
     )
     from .mentions import MentionFinder  # stages 2-4 live apart: they are long
 
     dictionary = dictionary or ActorDictionary.default()
     finder = MentionFinder(doc, dictionary, normalise_date(date))
-    mentions = finder.run()
+    mentions = [m for m in finder.run() if not _names_a_pair(doc, m)]
     mentions = owner_context(doc, mentions, dictionary)
+    mentions = repeated_groups(doc, story_context(doc, mentions, dictionary))
     mentions = dateline_context(doc, mentions, list(finder.atom_at.values()), finder.date, dictionary)
     mentions = place_context(doc, mentions, dictionary)
     mentions = sentence_context(doc, mentions, dictionary)
     return described_bodies(doc, settle(repeated_context(doc, mentions)))
+
+
+def _names_a_pair(doc: Doc, mention: ActorMention) -> bool:
+    """"The two sides", "both governments" with no country of their own stand for two actors named
+    before (the coder finds them), never for one: neither the dictionary's sector nor the dateline's
+    country is theirs."""
+    head = doc[mention.token_end - 1]
+    if mention.actor.country is not None or head.lower_ not in word_list("pair-noun"):
+        return False
+    return any(c.lower_ in {"two", "both"} for c in head.children if c.dep_ in ("det", "nummod", "predet", "amod"))
 
 
 CONTESTED_DATELINES = actor_words("contested-datelines")

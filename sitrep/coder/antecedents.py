@@ -32,21 +32,27 @@ def names_a_pair(noun: Token) -> bool:
 
 def pair_antecedent(noun: Token, by_token: dict) -> list:
     """The two actors "the two sides" stands for: the nearest earlier stretch of text (the sentence so
-    far, then each sentence before) naming actors of exactly two countries; none when it names more."""
+    far, then each sentence before) naming actors of exactly two countries, or of one country in exactly
+    two sectors ("talks between Muslim rebels and the Philippine government ... both sides agreed");
+    none when it names more."""
     people = noun.lower_ in word_list("pair-person")
     doc = noun.doc
     sentences = [s for s in doc.sents if s.start <= noun.i]
     for back, sent in enumerate(reversed(sentences[-(_PAIR_WINDOW + 1):])):
         end = noun.i if back == 0 else sent.end
-        found: dict[str, object] = {}
+        found: dict[str, dict] = {}
         for i in range(sent.start, end):
             mention = by_token.get(i)
             if mention is None or not mention.actor.country or (people and mention.actor.kind != "person"):
                 continue
-            found.setdefault(mention.actor.country, mention)
+            found.setdefault(mention.actor.country, {}).setdefault(mention.actor.sector or "", mention)
         if len(found) == 2:
-            return list(found.values())
-        if len(found) > 2:
+            return [next(iter(sectors.values())) for sectors in found.values()]
+        if len(found) == 1:
+            sectors = next(iter(found.values()))
+            if len(sectors) == 2 and not people:
+                return list(sectors.values())
+        if len(found) > 2 or len(found) == 1 and len(next(iter(found.values()))) > 2:
             return []
     return []
 

