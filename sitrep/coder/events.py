@@ -70,28 +70,8 @@ def code_doc(
         if _is_sport(sent):
             continue
         found = [event for token in sent for event in _code_predicate(token, index, sent, context, lexicon)]
-        events.extend(e for e in _prune(found) if not _back_reference(e, doc, events))
+        events.extend(_prune(found))
     return events
-
-
-_DEFINITE = frozenset({"the", "this", "that", "his", "her", "its", "their"})
-
-
-def _back_reference(event: Event, doc: Doc, earlier: Sequence[Event]) -> bool:
-    """A definite or possessive event noun ("his visit", "Millon's landmark visit", "the talks") naming
-    an event of its root already coded between the same two countries earlier in the article: a further
-    mention of that event, not a new one (it would otherwise take another sentence's date)."""
-    if not event.pattern.startswith("noun ") or event.trigger_token < 0:
-        return False
-    noun = doc[event.trigger_token]
-    if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in noun.children):
-        return False
-    sides = {(event.source_country, event.target_country, event.code[:2])}
-    if event.pattern.endswith("(reciprocal)"):  # the host's side of a visit already coded one way
-        sides.add((event.target_country, event.source_country, event.code[:2]))
-    return None not in (event.source_country, event.target_country) and any(
-        (e.source_country, e.target_country, e.code[:2]) in sides and e.sentence_index < event.sentence_index
-        for e in earlier)
 
 
 def _prune(found: Sequence[Event]) -> list[Event]:
