@@ -322,7 +322,7 @@ def repeated_context(doc: Doc, mentions: list[ActorMention]) -> list[ActorMentio
         sentence = doc[mention.token_start].sent.start
         earlier = None
         for other in reversed(out):
-            if sum(1 for s in doc.sents if other.token_start <= s.start <= sentence) > _REPEAT_WINDOW:
+            if _too_far_back(doc, other, sentence):
                 break
             if other.actor.country is not None and other.actor.sector == actor.sector and \
                     doc[other.token_end - 1].lemma_.lower() == head:
@@ -341,6 +341,12 @@ def repeated_context(doc: Doc, mentions: list[ActorMention]) -> list[ActorMentio
             continue
         out.append(dataclasses.replace(mention, actor=earlier.actor, how="coref"))
     return out
+
+
+def _too_far_back(doc: Doc, earlier: ActorMention, sentence_start: int) -> bool:
+    """More than `_REPEAT_WINDOW` sentence starts lie between `earlier` and the sentence starting at
+    `sentence_start`: too far back for a definite group noun to repeat it."""
+    return sum(1 for s in doc.sents if earlier.token_start <= s.start <= sentence_start) > _REPEAT_WINDOW
 
 
 _GROUP_SECTORS = actor_words("group-repeat-sectors")
@@ -368,7 +374,7 @@ def _one_group_before(doc: Doc, before: list[ActorMention], mention: ActorMentio
     sentence = doc[mention.token_start].sent
     groups: dict[str, ActorMention] = {}
     for other in reversed(before):
-        if sum(1 for s in doc.sents if other.token_start <= s.start <= sentence.start) > _REPEAT_WINDOW:
+        if _too_far_back(doc, other, sentence.start):
             break
         if other.actor.country is not None and other.actor.sector == sector:
             groups.setdefault(other.actor.code, other)

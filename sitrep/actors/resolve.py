@@ -35,7 +35,8 @@ from typing import TYPE_CHECKING
 
 from ..records import Actor, ActorMention
 from ..tables.actors import ActorDictionary, Entry, Named, Sense, normalise_date, parts, shape_matches
-from ..tables.words import actor_words, speech_verbs, word_list
+from ..tables.words import actor_words, speech_verbs
+from ..text import names_a_pair
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -356,10 +357,7 @@ def _names_a_pair(doc: Doc, mention: ActorMention) -> bool:
     """"The two sides", "both governments" with no country of their own stand for two actors named
     before (the coder finds them), never for one: neither the dictionary's sector nor the dateline's
     country is theirs."""
-    head = doc[mention.token_end - 1]
-    if mention.actor.country is not None or head.lower_ not in word_list("pair-noun"):
-        return False
-    return any(c.lower_ in {"two", "both"} for c in head.children if c.dep_ in ("det", "nummod", "predet", "amod"))
+    return mention.actor.country is None and names_a_pair(doc[mention.token_end - 1])
 
 
 CONTESTED_DATELINES = actor_words("contested-datelines")

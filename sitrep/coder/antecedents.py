@@ -16,18 +16,10 @@ from .derived import Derived
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["names_a_pair", "pair_antecedent", "previous_subject"]
+__all__ = ["pair_antecedent", "previous_subject"]
 
 _PAIR_WINDOW = 3  # sentences back that "the two sides" may look for the two it stands for
 _CHAIN_DEPTH = 3  # earlier pronouns a "he"/"she" may follow back to its person
-
-
-def names_a_pair(noun: Token) -> bool:
-    """ "the two sides", "both countries", "the two leaders"."""
-    if noun.lower_ not in word_list("pair-noun"):
-        return False
-    words = {c.lower_ for c in noun.children if c.dep_ in ("det", "nummod", "predet", "amod")}
-    return "both" in words or "two" in words
 
 
 def pair_antecedent(noun: Token, by_token: dict) -> list:

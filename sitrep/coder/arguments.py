@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from ..tables.lexicon import Frame
 from ..tables.words import speech_verbs, word_list
-from .antecedents import names_a_pair, pair_antecedent, previous_subject
+from ..text import names_a_pair
+from .antecedents import pair_antecedent, previous_subject
 from .derived import DESTINATION_PREPS, Derived, dateline_host, destination, participle_agents
 from .phrases import Context, actors_in, adjective_actor, author
 

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..errors import ModelError
+from ..tables.words import word_list
 from .doc_index import index_doc
 
 if TYPE_CHECKING:
@@ -90,3 +91,12 @@ def hyphenated_modifier(token: Token) -> bool:
     pair may name a country, and the tagger often leaves the second one untyped. The actor stage
     resolves these words and the coder reads them as an event noun's two sides."""
     return token.dep_ == "amod" and any(t.lower_ == "-" for t in token.subtree)
+
+
+def names_a_pair(noun: Token) -> bool:
+    """ "the two sides", "both countries", "the two leaders": a noun that stands for two actors named
+    before. The actor stage keeps it from becoming one actor and the coder finds the two it stands for."""
+    if noun.lower_ not in word_list("pair-noun"):
+        return False
+    words = {c.lower_ for c in noun.children if c.dep_ in ("det", "nummod", "predet", "amod")}
+    return "both" in words or "two" in words
