@@ -335,10 +335,9 @@ def _tense_admits(verb: Any, when: When, published: str | None) -> bool:
     if not _is_verbal(verb):
         return True
     verb = _finite_clause(verb)
-    tense = clause_tense(verb)
-    if tense == "present" or _is_present_relative(verb):
+    if _speaks_of_now(verb):
         return False
-    if tense == "past" and when.value is not None and published:
+    if clause_tense(verb) == "past" and when.value is not None and published:
         return when.value[:10] <= published[:10]
     return True
 
@@ -350,8 +349,11 @@ def _present_of_its_own(verb: Any) -> bool:
     if not _is_verbal(verb):
         return False
     verb = _finite_clause(verb)
-    if verb.head.i == verb.i:
-        return False
+    return verb.head.i != verb.i and _speaks_of_now(verb)
+
+
+def _speaks_of_now(verb: Any) -> bool:
+    """A finite clause in a present tense: simple present, present progressive or present perfect."""
     return clause_tense(verb) == "present" or _is_present_relative(verb)
 
 
