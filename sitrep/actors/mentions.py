@@ -43,6 +43,8 @@ _FORCE_MEANS = actor_words("force-means")
 """Nouns after an army or police noun that are the means it acts through, not a compound's head."""
 _EVENT_NOUNS = actor_words("act-nouns")
 """Acts whose nationality is the actor's, not the people's: "Israeli raid victims" are not Israeli."""
+_AIM_AT_HEADS = actor_words("aim-at-heads")
+"""Verbs whose "at" names what the act is aimed at ("lashed out at Colombia"), not where it happened."""
 
 
 @dataclass
@@ -160,6 +162,8 @@ class MentionFinder:
             before = next((a for a in self.atom_at.values() if a.end == j), None)
             if before is not None and before.start < atom.start and self._is_place(before):
                 return True
+        if j >= 0 and doc[j].lower_ == "at" and doc[j].head.lemma_.lower() in _AIM_AT_HEADS:
+            return False  # "lashed out at Colombia": the act's aim, not where it happened
         return j >= 0 and doc[j].lower_ in PLACE_PREPOSITIONS
 
     def _skip_gap(self, i: int, limit: int = 2) -> int:
