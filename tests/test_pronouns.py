@@ -115,3 +115,18 @@ def test_pronouns_them_between_two_is_no_one_actor(nlp) -> None:
 def test_pronouns_them_is_the_group_named_before(nlp) -> None:
     found = _pronouns(nlp, "Palestinian militants attacked Sderot. Israeli troops shelled them on Monday.")
     assert found == [("them", "PSEREB")]
+
+
+# -- object "him" / "her" -----------------------------------------------------------------------------
+
+def test_pronouns_him_is_the_person_named_before_outside_its_clause_subject(nlp) -> None:
+    assert _pronouns(nlp, "Putin said Bush had invited him to Washington.") == [("him", "RUSGOV")]
+
+
+def test_pronouns_him_after_an_unknown_person_names_no_one(nlp) -> None:
+    # the nearest person is one no table knows: "him" may be he
+    assert _pronouns(nlp, "Bush praised a farmer, John Smithers, and Putin thanked him.") == []
+
+
+def test_pronouns_her_as_possessive_is_no_object(nlp) -> None:
+    assert ("her", "DEUGOV") not in _pronouns(nlp, "Bush met Angela Merkel and praised her policy.")

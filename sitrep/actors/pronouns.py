@@ -15,7 +15,9 @@ The rules prefer nothing to a guess (news "it" is as often the plan, the charge 
 3. an object "it"/"them" is the nearest agreeing noun phrase before it that is not the subject its
    own clause has or inherits ("Japan condemned North Korea and urged it to stop"); a thing of the
    same number nearer than any actor ("Iran denied the charge and ... lying about it") gives none;
-4. never across a quote mark: '"It must stop," Abe said' is not the state named before the quote.
+4. an object "him"/"her" is the nearest person named before it outside its clause's subject
+   ("Putin said Bush had invited him"), none when that person is one no table knows;
+5. never across a quote mark: '"It must stop," Abe said' is not the state named before the quote.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ _RELATIVE = actor_words("relative-pronouns")
 _RELATIVE_PEOPLE = frozenset({"who", "whom"})
 _SINGULAR = actor_words("singular-pronouns")
 _PLURAL = actor_words("plural-pronouns")
+_PERSON_OBJECTS = actor_words("person-object-pronouns")
 _COPULAS = actor_words("copula-verbs")
 _GROUP_PREPOSITIONS = actor_words("group-prepositions")
 _QUOTE_MARKS = frozenset('"“”«»„')
@@ -59,6 +62,8 @@ def pronoun_mentions(doc: Doc, mentions: list[ActorMention]) -> list[ActorMentio
             antecedent = _relative_antecedent(token, cover)
         elif word in _SINGULAR or word in _PLURAL:
             antecedent = _personal_antecedent(token, cover)
+        elif word in _PERSON_OBJECTS and token.tag_ == "PRP" and token.dep_ in _OBJECTS:
+            antecedent = _person_antecedent(token, cover)
         else:
             continue
         if antecedent is None:
@@ -101,7 +106,7 @@ def _relative_antecedent(token: Token, cover: dict[int, ActorMention]) -> ActorM
 
 
 def _personal_antecedent(token: Token, cover: dict[int, ActorMention]) -> ActorMention | None:
-    """The actor an "it"/"they"/"them" stands for (rules 2-4 of the module), or None."""
+    """The actor an "it"/"they"/"them" stands for (rules 2, 3 and 5 of the module), or None."""
     plural = token.lower_ in _PLURAL
     if token.dep_ in _SUBJECTS:
         if token.head.lemma_ in _COPULAS:  # "it is clear that", "it was time": no actor
@@ -151,6 +156,22 @@ def _inside_thing(candidate: Token, cover: dict[int, ActorMention], plural: bool
         if node.pos_ in ("NOUN", "PROPN"):
             return node.i not in cover and _same_number(node, plural)
     return False
+
+
+def _person_antecedent(token: Token, cover: dict[int, ActorMention]) -> ActorMention | None:
+    """ "Tung said he was disappointed with Lee and warned him": an object "him"/"her" is the nearest
+    person named before it who is not the subject its clause has or inherits; nothing when that
+    nearest person is one no table knows, or a quote mark stands between."""
+    excluded = _own_subjects(token)
+    for candidate in _before(token):
+        if candidate.i in excluded:
+            continue
+        mention = cover.get(candidate.i)
+        if mention is not None and mention.actor.kind == "person":
+            return None if not mention.actor.country or _quote_between(candidate, token) else mention
+        if mention is None and candidate.ent_type_ == "PERSON":
+            return None
+    return None
 
 
 def _subjects_before(token: Token):
