@@ -306,6 +306,7 @@ TSF_2023_09_14 = [
     ('Russian president', 'RUSGOV', 'coref'),
     ('Ukrainians', 'UKR', 'dictionary'),
     ('Pyongyang', 'PRKGOV', 'metonym'),
+    ('it', 'PRKGOV', 'pronoun'),  # "Pyongyang will have to face the consequences if it does so"
 ]
 
 EANP_2024_06_24 = [
@@ -383,6 +384,7 @@ EANP_2024_06_24 = [
     ('North Korean dictator', 'PRKGOV', 'coref'),
     ('US President Donald Trump', 'USAELI', 'dictionary'),
     ('Xi', 'CHNGOV', 'dictionary'),
+    ('who', 'CHNGOV', 'pronoun'),  # "Xi, who is also facing increasing pressure from the West"
     ('Moscow', 'RUSGOV', 'metonym'),
     ('Ukraine', 'UKR', 'dictionary'),
     ('Putin', 'RUSGOV', 'dictionary'),

@@ -97,3 +97,18 @@ def test_antecedents_the_movement_accused_of_an_act_is_the_body_named_before(nlp
 
 def test_antecedents_the_group_with_a_qualifier_is_no_body_named_before(nlp) -> None:
     assert "group" not in _codes(nlp, "Hamas attacked on Monday. The group of experts met.")
+
+
+def test_antecedents_they_after_coordinated_states_is_each_of_them() -> None:
+    found = _events("Germany and France criticised Russia on Monday. They urged Moscow to withdraw its troops.")
+    assert ("DEU", "RUSGOV", "02") in found and ("FRA", "RUSGOV", "02") in found
+
+
+def test_antecedents_they_after_one_state_is_no_coordination() -> None:
+    found = _events("Germany criticised Russia on Monday. They urged Moscow to withdraw its troops.")
+    assert not any(code == "02" for _, _, code in found)
+
+
+def test_antecedents_they_inside_a_quote_is_not_the_states_before_it() -> None:
+    found = _events('Germany and France criticised Russia. "They must stop," Putin said. They urged Moscow to go.')
+    assert not any(code == "02" and source in ("DEU", "FRA") for source, _, code in found)

@@ -326,7 +326,8 @@ def find_mentions(doc: Doc, *, date: str | None = None, dictionary: ActorDiction
     organisation + actor nouns + an optional name or apposition); 3. link surnames, descriptions
     ("the Russian leader") and speaker pronouns ("he added") to the most recent compatible person;
     4. give a mention with no country the one its context makes plain (the dateline, the sentence's
-    places, the state its sentence names; `actor_context.py`) and drop common nouns still without one.
+    places, the state its sentence names; `actor_context.py`) and drop common nouns still without one;
+    5. pronouns that stand for an actor named just before ("which", "it", "them"; `pronouns.py`).
     `date` is the publication date (ISO), used to find who held which office.
     """
     from .context import (
@@ -341,6 +342,7 @@ def find_mentions(doc: Doc, *, date: str | None = None, dictionary: ActorDiction
         story_context,
     )
     from .mentions import MentionFinder  # stages 2-4 live apart: they are long
+    from .pronouns import pronoun_mentions
 
     dictionary = dictionary or ActorDictionary.default()
     finder = MentionFinder(doc, dictionary, normalise_date(date))
@@ -350,7 +352,7 @@ def find_mentions(doc: Doc, *, date: str | None = None, dictionary: ActorDiction
     mentions = dateline_context(doc, mentions, list(finder.atom_at.values()), finder.date, dictionary)
     mentions = place_context(doc, mentions, dictionary)
     mentions = sentence_context(doc, mentions, dictionary)
-    return described_bodies(doc, settle(repeated_context(doc, mentions)))
+    return pronoun_mentions(doc, described_bodies(doc, settle(repeated_context(doc, mentions))))
 
 
 def _names_a_pair(doc: Doc, mention: ActorMention) -> bool:

@@ -16,7 +16,7 @@ from .derived import Derived
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["pair_antecedent", "previous_subject"]
+__all__ = ["coordinated_subject", "pair_antecedent", "previous_subject"]
 
 _PAIR_WINDOW = 3  # sentences back that "the two sides" may look for the two it stands for
 _CHAIN_DEPTH = 3  # earlier pronouns a "he"/"she" may follow back to its person
@@ -83,3 +83,28 @@ def _same_pronoun(token: Token, by_token: dict, quotes: Sequence, depth: int) ->
     if depth >= _CHAIN_DEPTH:
         return []
     return previous_subject(token, by_token, quotes, depth + 1)
+
+
+def coordinated_subject(pronoun: Token, by_token: dict) -> list:
+    """ "Germany and France criticised Russia. They urged Moscow to withdraw": a "they" no reporting
+    verb explains is a subject of two or more coordinated actors, when that is the nearest subject
+    (of a clause it is part of, else before it in its sentence, else the main subject of the sentence
+    before) and no quote mark stands between. One actor there is the actor stage's (`actors.pronouns`)."""
+    doc = pronoun.doc
+    sent = pronoun.sent
+    above = [c for a in pronoun.ancestors for c in a.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i]
+    candidates = above + [doc[i] for i in range(pronoun.i - 1, sent.start - 1, -1)
+                          if doc[i].dep_ in ("nsubj", "nsubjpass") and doc[i] not in above]
+    if not candidates and sent.start > 0:
+        previous = doc[sent.start - 1].sent
+        candidates = [c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not candidates or any(ch in '"“”' for ch in doc.text[candidates[0].idx:pronoun.idx]):
+        return []
+    found = []
+    for token in (candidates[0], *candidates[0].conjuncts):
+        mention = by_token.get(token.i)
+        if mention is None or not mention.actor.country or mention.actor.kind == "person":
+            return []
+        if mention not in found:
+            found.append(mention)
+    return found if len({m.actor.country for m in found}) > 1 else []

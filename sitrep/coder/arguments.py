@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..tables.lexicon import Frame
 from ..tables.words import speech_verbs, word_list
 from ..text import names_a_pair
-from .antecedents import pair_antecedent, previous_subject
+from .antecedents import coordinated_subject, pair_antecedent, previous_subject
 from .derived import DESTINATION_PREPS, Derived, dateline_host, destination, participle_agents
 from .phrases import Context, actors_in, adjective_actor, author
 
@@ -327,6 +327,8 @@ def _reporter_actors(verb: Token, pronoun: Token, ctx: Context) -> list:
                 return found
             return []
         node = parent
+    if pronoun.lower_ == "they":
+        return coordinated_subject(pronoun, ctx.by_token)
     return previous_subject(pronoun, ctx.by_token, ctx.quotes) if pronoun.lower_ in ("he", "she") else []
 
 
