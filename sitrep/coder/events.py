@@ -26,7 +26,7 @@ from .condemnation import DISAPPROVING_ROOTS, perpetrators
 from .derived import dateline_host, goes_nowhere, ground, struck_place
 from .gapping import remnants
 from .modality import FORCE_ROOTS, announced, habitual, modality
-from .nouns import noun_arguments
+from .nouns import noun_arguments, noun_pattern
 from .phrases import Context
 
 if TYPE_CHECKING:
@@ -174,7 +174,7 @@ def _code_predicate(token: Token, index: int, sent: Span, ctx: Context, lexicon:
         if not sources and not targets and code == "190":
             sources, targets = _fight_sides(sent, ctx, lexicon)
         reverse = reverse if reciprocal else None
-        yield from _pairs(token, code, reverse, f"noun {token.lemma_} -> {code}", 0.7, sources, targets, index, sent, ctx)
+        yield from _pairs(token, code, reverse, noun_pattern(token, code), 0.7, sources, targets, index, sent, ctx)
 
 
 def _mutual(verb: Token) -> bool:
