@@ -8,5 +8,6 @@ picks an event's place with `event_place`). It never calls back into actor resol
 from ..records import DEFAULT_EXCLUDED_MODALITY, Event
 from .derived import event_place
 from .events import code_doc
+from .nouns import DEFINITE_NOUN
 
-__all__ = ["DEFAULT_EXCLUDED_MODALITY", "Event", "code_doc", "event_place"]
+__all__ = ["DEFAULT_EXCLUDED_MODALITY", "DEFINITE_NOUN", "Event", "code_doc", "event_place"]

@@ -21,7 +21,7 @@ from ..text import doc_text
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["DESTINATION_PREPS", "Derived", "dateline_host", "destination", "event_place", "goes_nowhere", "ground", "national",
+__all__ = ["DESTINATION_PREPS", "Derived", "dateline_host", "destination", "event_place", "filing_place_only", "goes_nowhere", "ground", "national",
            "participle_agents", "place_mention", "struck_place"]
 
 
@@ -100,6 +100,31 @@ def dateline_host(ctx: Any):
             host = place_mention(place, place.start, place.end, doc_text(ctx.doc)[place.start:place.end], "dateline")
         ctx.cache["dateline_host"] = host
     return ctx.cache["dateline_host"]
+
+
+_NAMED_OUTRIGHT = frozenset({"dictionary", "title", "metonym", "place"})
+"""How a mention names its country in its own words (a name, a national title, a capital); the
+others ("dateline", "story", "coref", "pronoun", ...) borrow it from elsewhere in the article."""
+
+
+def filing_place_only(country: str | None, ctx: Any) -> bool:
+    """Whether `country` is, in this article, only where the story was filed: the dateline lies in it,
+    no word of the text names it (no name, national title, capital or national adjective), and the
+    text names another state. "STOCKHOLM (Xinhua) -- The Norwegian government plans to send troops
+    ... 'we are discussing it with the other parties in parliament,' the defence minister said": the
+    minister and the parliament are Norway's, whatever the dateline gave them. A news agency's credit
+    ("(Xinhua)", "(AFP)") names no state the story is about."""
+    place = ctx.doc_actors.dateline
+    if country is None or place is None or place.country != country:
+        return False
+    if "named_countries" not in ctx.cache:
+        named = {m.actor.country for m in ctx.by_token.values()
+                 if m.how in _NAMED_OUTRIGHT and m.actor.country and m.actor.sector != "MED"}
+        filed = range(place.start or 0, place.end or 0)  # the dateline's own word names where, not who
+        named |= {a.country for i, a in ctx.doc_actors.nationals.items() if a.country and ctx.doc[i].idx not in filed}
+        ctx.cache["named_countries"] = named
+    named = ctx.cache["named_countries"]
+    return country not in named and bool(named - {"IGO"})
 
 
 def ground(trigger: Token, ctx: Any):

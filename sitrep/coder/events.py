@@ -23,10 +23,10 @@ from ..tables.words import discards, event_nouns, resolution_trust, sport_words,
 from .arguments import PROTEST_CODES, SPEECH_VERBS, verb_arguments
 from .backoff import backoff_frame, policy, wider_targets
 from .condemnation import DISAPPROVING_ROOTS, perpetrators
-from .derived import dateline_host, goes_nowhere, ground, struck_place
+from .derived import dateline_host, filing_place_only, goes_nowhere, ground, struck_place
 from .gapping import remnants
 from .modality import FORCE_ROOTS, announced, habitual, modality
-from .nouns import noun_arguments
+from .nouns import noun_arguments, noun_pattern
 from .phrases import Context
 
 if TYPE_CHECKING:
@@ -174,7 +174,7 @@ def _code_predicate(token: Token, index: int, sent: Span, ctx: Context, lexicon:
         if not sources and not targets and code == "190":
             sources, targets = _fight_sides(sent, ctx, lexicon)
         reverse = reverse if reciprocal else None
-        yield from _pairs(token, code, reverse, f"noun {token.lemma_} -> {code}", 0.7, sources, targets, index, sent, ctx)
+        yield from _pairs(token, code, reverse, noun_pattern(token, code), 0.7, sources, targets, index, sent, ctx)
 
 
 def _mutual(verb: Token) -> bool:
@@ -416,6 +416,8 @@ def _pairs(trigger: Token, code: str, reverse: str | None, pattern: str, confide
         for target in targets:
             if not _distinct(source.actor, target.actor):
                 continue
+            if source.actor.country == target.actor.country and filing_place_only(source.actor.country, ctx):
+                continue  # one state's two sides, both only where the story was filed: not the story's state
             yield _event(trigger, _by_sides(trigger, code, source, target), pattern, confidence, source, target, flags, index, sent, ctx)
             if reverse and not {"future", "hypothetical", "negated"} & set(flags) and getattr(target, "how", "") != "destination":
                 # the other side of a meeting or visit is asserted only for what happened, and a place

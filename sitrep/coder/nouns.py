@@ -17,7 +17,24 @@ from .phrases import Context, actors_in, adjective_actor
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["noun_arguments"]
+__all__ = ["DEFINITE_NOUN", "noun_arguments", "noun_pattern"]
+
+DEFINITE_NOUN = "definite noun "
+"""How the pattern of an event coded from a definite or possessive event noun begins ("the talks",
+"his visit", "Millon's landmark visit"): such a noun may name an event the article already reported,
+and the merge (`corpus.merge`) folds it into that event when its article coded one of the same root
+between the same sides before it."""
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "his", "her", "its", "their", "our"})
+"""Determiners that present an event as one the reader already knows."""
+
+
+def noun_pattern(noun: Token, code: str) -> str:
+    """The pattern of an event coded from `noun`: "noun visit -> 042", or "definite noun visit -> 042"
+    when a possessor or a definite determiner presents the event as known ("his visit", "the talks",
+    "Millon's five-day visit"); "a visit", "talks" are new."""
+    known = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in noun.children)
+    return f"{DEFINITE_NOUN if known else 'noun '}{noun.lemma_} -> {code}"
 
 
 def noun_arguments(noun: Token, ctx: Context) -> tuple[list, list, bool]:

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..coder import DEFINITE_NOUN
 from ..errors import SitrepError
 from ..tables.cameo import quad_class_for_root
 
@@ -66,6 +67,9 @@ class MentionRow:
     (year), or None. `headline` marks a mention coded from the article's headline, which restates the
     lead in headlinese and may code to another root of the same QuadClass ("reject" for "condemned").
     `evidence` is the sentence the mention was coded from (used to find its twins in other copies).
+    `pattern` is how the coder found it (a definite event noun's, "definite noun visit -> 042", may
+    be a further mention of an event its article reported before: `further_mentions`), and
+    `sentence_start` where its sentence begins in the article (which of two mentions came first).
     """
 
     mention_id: str
@@ -82,6 +86,8 @@ class MentionRow:
     confidence: float
     headline: bool = False
     evidence: str | None = None
+    pattern: str | None = None
+    sentence_start: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,6 +274,9 @@ def merge_events(rows: Sequence[MentionRow]) -> dict[str, str]:
     6. When several events would take a mention, the closest kin wins (`_kinship`: its root in its
        article, its root in its story, another root in its article, its root elsewhere), then the one
        sharing its date without slack, then its place, then the largest, then the earliest formed.
+    7. Further mentions: a definite or possessive event noun that names again an event its article
+       reported before ("his visit", "the talks") joins the event of that earlier mention, whatever
+       its own date (`_further_mentions`).
 
     The event id is ``"event-"`` + a hash of the smallest mention id in the event.
     """
@@ -275,9 +284,10 @@ def merge_events(rows: Sequence[MentionRow]) -> dict[str, str]:
     if len(set(ids)) != len(ids):
         dupes = sorted(i for i, n in Counter(ids).items() if n > 1)
         raise SitrepError(f"duplicate mention ids {dupes[:5]}: each coded mention needs its own id")
+    further = _further_mentions(rows)
     blocks: dict[tuple[str | None, str | None, str], list[list[MentionRow]]] = {}
     order: list[list[MentionRow]] = []  # every event, in the order formed (the last tie-break)
-    ordered = sorted(rows, key=lambda r: (r.headline, _sort_key(r)))
+    ordered = sorted((r for r in rows if r.mention_id not in further), key=lambda r: (r.headline, _sort_key(r)))
     for row in ordered:
         src, tgt, root = _actor(row.source)[0], _actor(row.target)[0], row.root.strip()
         pools = [(True, blocks.setdefault((src, tgt, root), []))]
@@ -304,6 +314,9 @@ def merge_events(rows: Sequence[MentionRow]) -> dict[str, str]:
         ))
         best.append(row)
 
+    home = {m.mention_id: event for event in order for m in event}
+    for row in sorted((r for r in rows if r.mention_id in further), key=lambda r: r.mention_id):
+        home[further[row.mention_id].mention_id].append(row)  # its earlier mention's event (rule 7)
     order = _absorb_twins(order)
     result: dict[str, str] = {}
     for members in order:
@@ -311,6 +324,59 @@ def merge_events(rows: Sequence[MentionRow]) -> dict[str, str]:
         for m in members:
             result[m.mention_id] = event_id
     return result
+
+
+def _refers_back(row: MentionRow) -> bool:
+    """A mention coded from a definite or possessive event noun in the article's body."""
+    return bool(row.pattern and row.pattern.startswith(DEFINITE_NOUN)) and row.sentence_start is not None \
+        and not row.headline
+
+
+def _further_mentions(rows: Sequence[MentionRow]) -> dict[str, MentionRow]:
+    """Mention id -> the earlier mention of its own article whose event it names again.
+
+    A definite or possessive event noun ("his visit", "the talks", "Millon's landmark visit") coded to
+    the root and between the two countries of a mention earlier in its article is a further mention of
+    that event, not a new one: without this it would take its own sentence's date, often a neighbour's
+    ("Millon's landmark visit is one of the highest-level visits since ... June 4, 1989"), and stand
+    apart as a second visit. The nearest earlier mention that is not itself such a noun is the one
+    named. The host's side of such a noun (its reciprocal) names the earlier host's side, or, when the
+    article coded the event one way only, that event. Sectors need not agree: one minister is read
+    as his government in one sentence and as its military in the next ("Defence Minister Millon",
+    "the French defence chief"), and the noun names the event, not a new actor. Decided within each
+    article, so any set of rows holding whole articles gives the same folds, and a copy that lost the
+    earlier sentence keeps the noun as a mention of its own, which merges with its twins as any other.
+    """
+    by_article: dict[str, list[MentionRow]] = {}
+    for row in rows:
+        by_article.setdefault(row.article_id, []).append(row)
+    found: dict[str, MentionRow] = {}
+    for members in by_article.values():
+        anchors = [r for r in members if r.sentence_start is not None and not _refers_back(r)]
+        for row in members:
+            if _refers_back(row) and (anchor := _earlier_mention(row, anchors)) is not None:
+                found[row.mention_id] = anchor
+    return found
+
+
+def _earlier_mention(row: MentionRow, anchors: Sequence[MentionRow]) -> MentionRow | None:
+    """The nearest of `anchors` before `row` of its root between its two countries (for a reciprocal,
+    then between them the other way round), or None."""
+    src, tgt = _actor(row.source)[0], _actor(row.target)[0]
+    if src is None or tgt is None or row.sentence_start is None:
+        return None
+    sides = [(src, tgt)]
+    if row.pattern and row.pattern.endswith("(reciprocal)"):
+        sides.append((tgt, src))
+    for side in sides:
+        earlier = [
+            a for a in anchors
+            if a.sentence_start is not None and a.sentence_start < row.sentence_start
+            and a.root.strip() == row.root.strip() and (_actor(a.source)[0], _actor(a.target)[0]) == side
+        ]
+        if earlier:
+            return min(earlier, key=lambda a: (-(a.sentence_start or 0), a.mention_id))
+    return None
 
 
 TWIN_SIMILARITY = 0.8
@@ -445,6 +511,11 @@ def explain_merge(rows: Sequence[MentionRow], event_id: str) -> list[str]:
         if others:
             text += f"; less precise {', '.join(d for d in others if d)} contain(s) it"
         lines.append(text)
+    further = _further_mentions(members)
+    for m in members:
+        if m.mention_id in further:
+            lines.append(f"{m.mention_id} is a further mention ({m.pattern}) of {further[m.mention_id].mention_id}, "
+                         f"earlier in {m.article_id}")
     undated = [m for m in members if not m.date]
     for m in undated:
         link = "the same article" if any(o.article_id == m.article_id for o in members if o is not m) else "the same story"

@@ -23,14 +23,15 @@ SELECT m.mention_id, m.article_id, a.story_id, m.outlet, m.source_code AS source
        coalesce(m.sentence_start < fb.first_end
                 AND NOT regexp_matches(rtrim(split_part(ltrim(m.evidence), chr(10), 1)), '[.!?…"”»]$'),
                 false) AS headline,
-       m.evidence
+       m.evidence, m.pattern, m.sentence_start
 FROM mentions m JOIN articles a USING (article_id)
 LEFT JOIN (SELECT article_id, arg_min("end", start) AS first_end FROM sentences WHERE kind = 'body'
            GROUP BY article_id) fb USING (article_id)
 """
 """The rows `merge.merge_events` reads, one per coded mention: a mention is a headline when it lies in
 the article's first body sentence and that sentence's first line ends without sentence punctuation;
-its evidence finds its twins in other copies of the story."""
+its evidence finds its twins in other copies of the story, and its pattern and sentence start the
+earlier mention a definite event noun names again (`merge` rule 7)."""
 
 
 STORY_DAYS_SQL = """
