@@ -15,8 +15,8 @@ from ..tables.lexicon import Frame
 from ..tables.words import speech_verbs, word_list
 from ..text import names_a_pair
 from .antecedents import pair_antecedent, previous_subject
-from .derived import DESTINATION_PREPS, Derived, dateline_host, destination, participle_agents
-from .phrases import Context, actors_in, adjective_actor, author
+from .derived import DESTINATION_PREPS, Derived, dateline_host, destination, national, participle_agents
+from .phrases import Context, actors_in, author
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -368,11 +368,25 @@ def _object_slot(verb: Token, slot: str, ctx: Context) -> list:
     node = next((c for c in verb.children if c.dep_ in deps), None)
     if node is None and slot == "dobj" and verb.dep_ in ("relcl", "acl"):
         node = verb.head
-    found = actors_in(node, ctx, max_depth=2) or _act_agent(node, ctx)
+    found = actors_in(node, ctx, max_depth=2) or _act_agent(node, ctx) or _national_modifier(node, ctx)
     if not found and slot == "dobj" and verb.lemma_ in word_list("motion-verb"):
         place = destination(node)
         found = [place] if place is not None else []
     return found
+
+
+def _national_modifier(node: Token | None, ctx: Context) -> list:
+    """The country a national adjective on a common-noun object names: whose people ("arrested three
+    American hikers") or whose thing ("seized a British tanker", "rejected the American proposal") the
+    act is done to. Only a modifier before the noun ("a Pakistani-born Briton" is not Pakistan's)."""
+    if node is None or node.pos_ != "NOUN":
+        return []
+    for child in node.children:
+        if child.dep_ in ("amod", "compound") and child.i < node.i:
+            mention = national(child, ctx)
+            if mention is not None:
+                return [mention]
+    return []
 
 
 def _prep_slot(verb: Token, word: str, ctx: Context) -> list:
@@ -458,9 +472,9 @@ def _possobj_slot(verb: Token, slot: str, ctx: Context) -> list:
         return actors_in(owner, ctx, max_depth=0)
     if obj.i in ctx.by_token:
         return actors_in(obj, ctx, max_depth=0)
-    adjective = next((m for m in (adjective_actor(c, ctx) for c in obj.children) if m is not None), None)
-    if adjective is not None:
-        return [adjective]
+    adjective = _national_modifier(obj, ctx)
+    if adjective:
+        return adjective
     # the act's doer: "the sale of arms by German firms", "the killing of X", "aid from Y"; a "by"
     # phrase hung on the verb after the object is the object's ("protest aid to Baghdad by German firms")
     preps = [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "by")]
