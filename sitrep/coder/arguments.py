@@ -451,7 +451,7 @@ def _objprep_slot(verb: Token, slot: str, ctx: Context) -> list:
         if prep.lower_ in ("in",) and obj is not None and prep.head.i == verb.i:
             continue
         pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-        found = actors_in(pobj, ctx, max_depth=4)
+        found = actors_in(pobj, ctx, max_depth=4) or _national_modifier(pobj, ctx)
         if found:
             return found
     if obj is not None and any(c.dep_ in ("acl", "relcl") and c.tag_ == "VB" for c in obj.children):

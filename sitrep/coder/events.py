@@ -347,7 +347,7 @@ def _match_frame(verb: Token, frames: Sequence[Frame]) -> Frame | None:
         return None
     children = list(verb.children)
     preps = {c.lower_ for c in children if c.dep_ in ("prep", "prt", "agent", "dative")}
-    preps |= {c.lower_ for c in children if c.dep_ == "advmod" and c.lower_ in ("aside", "out", "off", "down", "back")}
+    preps |= {c.lower_ for c in children if c.dep_ == "advmod" and c.lower_ in word_list("frame-adverb")}
     obj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
     if obj is not None:
         # "discussed the crisis with Scholz", "sent tanks to Ukraine": a comitative or recipient phrase
