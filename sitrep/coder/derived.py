@@ -174,6 +174,7 @@ def participle_agents(noun: Token) -> list[Token]:
 _HOME_CODES = ("172", "173", "175")
 _STATE_ORGANS = frozenset({None, "GOV", "COP", "JUD", "SPY", "MIL"})
 _CLAUSES = frozenset({"relcl", "ccomp", "advcl", "acl", "xcomp"})
+_QUANTITIES = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores"})
 
 
 def home_target(trigger: Token, code: str, sources: Sequence, ctx: Any):
@@ -195,6 +196,10 @@ def home_target(trigger: Token, code: str, sources: Sequence, ctx: Any):
     if (place is not None and place.actor.country != country) or \
             (place is None and any(s.actor.sector == "MIL" for s in sources)):
         return None
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    if any((o.pos_ in ("PRON", "NUM") or o.like_num or o.lemma_.lower() in _QUANTITIES)
+           and not any(c.dep_ == "prep" and c.lower_ == "of" for c in o.children) for o in objects):
+        return None  # "arrested dozens", "detained them": the people are named in another sentence
     phrase = [t for c in trigger.children if c.dep_ in ("dobj", "obj", "prep", "nsubjpass") for t in _phrase(c)]
     if any((m := national(t, ctx)) is not None and m.actor.country != country for t in phrase):
         return None
