@@ -247,6 +247,21 @@ def test_coder_roots_a_national_adjective_on_the_object_names_the_target():
     assert ("JPN", "USA") in _dyads("Tokyo expressed appreciation for the American role in the talks.", "05")
 
 
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("Greece pledged 700 troops for the force in Albania.", ("GRC", "ALB")),
+    ("The United States promised 50 million dollars for the earthquake victims in Pakistan.", ("USA", "PAK")),
+    ("Japan offered troops for the reconstruction mission in Iraq.", ("JPN", "IRQ")),
+    ("Norway offered to mediate between Sri Lanka and the Tamil rebels.", ("NOR", "LKA")),
+    ("Russia offered to enrich uranium for Iran.", ("RUS", "IRN")),
+])
+def test_coder_roots_what_is_pledged_for_a_place_or_offered_between_sides_targets_them(text, dyad):
+    assert dyad in _dyads(text, "03")
+
+
+def test_coder_roots_a_promise_for_a_meeting_somewhere_is_not_given_to_its_place():
+    assert ("DEU", "BEL") not in _dyads("Germany promised a decision for the next meeting in Brussels.", "03")
+
+
 def test_coder_roots_coercion_at_home_needs_no_foreign_side():
     assert ("PHL", "PHL") in _dyads("Philippine police detained Thursday former defence secretary Fortunato Abat.", "17")
     assert ("PAK", "PAK") in _dyads("Pakistan imposed a curfew in Karachi after the riots.", "17")

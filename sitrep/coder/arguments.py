@@ -401,7 +401,8 @@ def _prep_slot(verb: Token, word: str, ctx: Context) -> list:
             pobj = _in_front_of(child)  # the multiword preposition: "a sit-in in front of the embassy"
         else:
             continue
-        found = actors_in(pobj, ctx, max_depth=2) or (_place_left(pobj) if word == "from" else [])
+        found = actors_in(pobj, ctx, max_depth=2) or (_place_left(pobj) if word == "from" else []) \
+            or (_place_served(pobj) if word == "for" and _gives_means(obj) else [])
         if found:
             return found
     bare = not any(c.dep_ in ("dobj", "obj", "prep", "ccomp", "xcomp") for c in children)
@@ -423,6 +424,27 @@ def _prep_slot(verb: Token, word: str, ctx: Context) -> list:
 
 _PRESENCE = frozenset({"be", "expect", "due"})
 """Lemmas of the announced-stay frames ("will be in", "is expected in", "is due in"): their place is a destination."""
+
+
+def _place_served(pobj: Token | None) -> list:
+    """The country of the place a force, mission or fund serves ("pledged 700 troops for the force in
+    Albania", "promised aid for the victims in Pakistan"): what is given for something in X is given to X."""
+    prep = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "in"), None) if pobj is not None else None
+    place = destination(next((g for g in prep.children if g.dep_ == "pobj"), None)) if prep is not None else None
+    return [place] if place is not None else []
+
+
+_MEANS = ("troop-object", "aid-object", "money-object", "weapon-object")
+
+
+def _gives_means(obj: Token | None) -> bool:
+    """True when the object is forces, aid, money or arms (the classes @troop, @aid, @money, @weapon of
+    data/verbs.tsv), as what is given for a place's force or victims: not "promised a decision for the
+    meeting in Brussels"."""
+    if obj is None:
+        return False
+    words = {obj.lemma_.lower(), obj.lower_} | {c.lower_ for c in obj.children if c.dep_ == "compound"}
+    return any(words & word_list(name) for name in _MEANS)
 
 
 def _place_left(pobj: Token) -> list:
@@ -522,7 +544,7 @@ def _xcomp_object_slot(verb: Token, slot: str, ctx: Context) -> list:
         return []
     # "ruled out sending German troops to Afghanistan": a state's own forces are what it sends
     states = {m.actor.country for m in _subject_actors(verb, ctx) if (m.actor.sector or "GOV") == "GOV"}
-    for inner in ("dobj", "prep:with", "prep:to"):
+    for inner in ("dobj", "prep:with", "prep:to", "prep:between", "prep:for"):
         found = [m for m in _slot_actors(xcomp, inner, ctx)
                  if not (m.actor.country in states and m.actor.sector in _FORCES)]
         if found:
