@@ -262,6 +262,22 @@ def test_coder_roots_a_promise_for_a_meeting_somewhere_is_not_given_to_its_place
     assert ("DEU", "BEL") not in _dyads("Germany promised a decision for the next meeting in Brussels.", "03")
 
 
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("Israel will not accept a Palestinian state with those borders.", ("ISR", "PSE")),
+    ("Russia on Monday said it would not accept Japan's claim to the islands.", ("RUS", "JPN")),
+    ("China will never accept Taiwan's independence.", ("CHN", "TWN")),
+    ("Washington will not accept an Iranian nuclear weapon.", ("USA", "IRN")),
+    ("Serbia will not recognise Kosovo's independence.", ("SRB", "XKX")),
+])
+def test_coder_roots_announcing_that_one_will_not_accept_another_sides_claim_is_12(text, dyad):
+    assert dyad in _dyads(text, "12")
+
+
+def test_coder_roots_what_was_not_done_is_no_rejection():
+    assert not _dyads("Iran did not meet the French minister.", "12")
+    assert not _dyads("Japan has not recognized the new government yet, officials said.", "12")
+
+
 def test_coder_roots_coercion_at_home_needs_no_foreign_side():
     assert ("PHL", "PHL") in _dyads("Philippine police detained Thursday former defence secretary Fortunato Abat.", "17")
     assert ("PAK", "PAK") in _dyads("Pakistan imposed a curfew in Karachi after the riots.", "17")
