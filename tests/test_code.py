@@ -255,7 +255,8 @@ def test_code_according_to_marks_an_event_attributed():
 def test_code_force_with_no_victim_named_targets_the_place_it_strikes():
     codes = _codes("Israeli troops on Thursday demolished a home in the village of Surif on the West Bank.")
     assert ("ISR", "PSE", "1712") in codes
-    assert not _codes("French police arrested two men in Paris.")  # same country: no target to give
+    # in the source's own country, coercion by its police is done at home, to its own people
+    assert _codes("French police arrested two men in Paris.") == {("FRA", "FRA", "173")}
 
 
 def test_code_gerund_under_a_failed_verb_is_not_a_fact():

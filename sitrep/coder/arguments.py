@@ -15,8 +15,8 @@ from ..tables.lexicon import Frame
 from ..tables.words import speech_verbs, word_list
 from ..text import names_a_pair
 from .antecedents import coordinated_subject, pair_antecedent, previous_subject
-from .derived import DESTINATION_PREPS, Derived, dateline_host, destination, participle_agents
-from .phrases import Context, actors_in, adjective_actor, author
+from .derived import DESTINATION_PREPS, Derived, dateline_host, destination, national, participle_agents
+from .phrases import Context, actors_in, author
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -370,11 +370,25 @@ def _object_slot(verb: Token, slot: str, ctx: Context) -> list:
     node = next((c for c in verb.children if c.dep_ in deps), None)
     if node is None and slot == "dobj" and verb.dep_ in ("relcl", "acl"):
         node = verb.head
-    found = actors_in(node, ctx, max_depth=2) or _act_agent(node, ctx)
+    found = actors_in(node, ctx, max_depth=2) or _act_agent(node, ctx) or _national_modifier(node, ctx)
     if not found and slot == "dobj" and verb.lemma_ in word_list("motion-verb"):
         place = destination(node)
         found = [place] if place is not None else []
     return found
+
+
+def _national_modifier(node: Token | None, ctx: Context) -> list:
+    """The country a national adjective on a common-noun object names: whose people ("arrested three
+    American hikers") or whose thing ("seized a British tanker", "rejected the American proposal") the
+    act is done to. Only a modifier before the noun ("a Pakistani-born Briton" is not Pakistan's)."""
+    if node is None or node.pos_ != "NOUN":
+        return []
+    for child in node.children:
+        if child.dep_ in ("amod", "compound") and child.i < node.i:
+            mention = national(child, ctx)
+            if mention is not None:
+                return [mention]
+    return []
 
 
 def _prep_slot(verb: Token, word: str, ctx: Context) -> list:
@@ -389,7 +403,8 @@ def _prep_slot(verb: Token, word: str, ctx: Context) -> list:
             pobj = _in_front_of(child)  # the multiword preposition: "a sit-in in front of the embassy"
         else:
             continue
-        found = actors_in(pobj, ctx, max_depth=2) or (_place_left(pobj) if word == "from" else [])
+        found = actors_in(pobj, ctx, max_depth=2) or (_place_left(pobj) if word == "from" else []) \
+            or (_place_served(pobj) if word == "for" and _gives_means(obj) else [])
         if found:
             return found
     bare = not any(c.dep_ in ("dobj", "obj", "prep", "ccomp", "xcomp") for c in children)
@@ -411,6 +426,27 @@ def _prep_slot(verb: Token, word: str, ctx: Context) -> list:
 
 _PRESENCE = frozenset({"be", "expect", "due"})
 """Lemmas of the announced-stay frames ("will be in", "is expected in", "is due in"): their place is a destination."""
+
+
+def _place_served(pobj: Token | None) -> list:
+    """The country of the place a force, mission or fund serves ("pledged 700 troops for the force in
+    Albania", "promised aid for the victims in Pakistan"): what is given for something in X is given to X."""
+    prep = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "in"), None) if pobj is not None else None
+    place = destination(next((g for g in prep.children if g.dep_ == "pobj"), None)) if prep is not None else None
+    return [place] if place is not None else []
+
+
+_MEANS = ("troop-object", "aid-object", "money-object", "weapon-object")
+
+
+def _gives_means(obj: Token | None) -> bool:
+    """True when the object is forces, aid, money or arms (the classes @troop, @aid, @money, @weapon of
+    data/verbs.tsv), as what is given for a place's force or victims: not "promised a decision for the
+    meeting in Brussels"."""
+    if obj is None:
+        return False
+    words = {obj.lemma_.lower(), obj.lower_} | {c.lower_ for c in obj.children if c.dep_ == "compound"}
+    return any(words & word_list(name) for name in _MEANS)
 
 
 def _place_left(pobj: Token) -> list:
@@ -439,7 +475,7 @@ def _objprep_slot(verb: Token, slot: str, ctx: Context) -> list:
         if prep.lower_ in ("in",) and obj is not None and prep.head.i == verb.i:
             continue
         pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-        found = actors_in(pobj, ctx, max_depth=4)
+        found = actors_in(pobj, ctx, max_depth=4) or _national_modifier(pobj, ctx)
         if found:
             return found
     if obj is not None and any(c.dep_ in ("acl", "relcl") and c.tag_ == "VB" for c in obj.children):
@@ -460,9 +496,9 @@ def _possobj_slot(verb: Token, slot: str, ctx: Context) -> list:
         return actors_in(owner, ctx, max_depth=0)
     if obj.i in ctx.by_token:
         return actors_in(obj, ctx, max_depth=0)
-    adjective = next((m for m in (adjective_actor(c, ctx) for c in obj.children) if m is not None), None)
-    if adjective is not None:
-        return [adjective]
+    adjective = _national_modifier(obj, ctx)
+    if adjective:
+        return adjective
     # the act's doer: "the sale of arms by German firms", "the killing of X", "aid from Y"; a "by"
     # phrase hung on the verb after the object is the object's ("protest aid to Baghdad by German firms")
     preps = [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "by")]
@@ -510,7 +546,7 @@ def _xcomp_object_slot(verb: Token, slot: str, ctx: Context) -> list:
         return []
     # "ruled out sending German troops to Afghanistan": a state's own forces are what it sends
     states = {m.actor.country for m in _subject_actors(verb, ctx) if (m.actor.sector or "GOV") == "GOV"}
-    for inner in ("dobj", "prep:with", "prep:to"):
+    for inner in ("dobj", "prep:with", "prep:to", "prep:between", "prep:for"):
         found = [m for m in _slot_actors(xcomp, inner, ctx)
                  if not (m.actor.country in states and m.actor.sector in _FORCES)]
         if found:

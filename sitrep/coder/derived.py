@@ -21,7 +21,7 @@ from ..text import doc_text
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["DESTINATION_PREPS", "Derived", "dateline_host", "destination", "event_place", "filing_place_only", "goes_nowhere", "ground", "national",
+__all__ = ["DESTINATION_PREPS", "Derived", "dateline_host", "destination", "event_place", "filing_place_only", "goes_nowhere", "ground", "home_target", "national",
            "participle_agents", "place_mention", "struck_place"]
 
 
@@ -192,3 +192,57 @@ def participle_agents(noun: Token) -> list[Token]:
     attacks carried out by Hamas" name whose act the noun is."""
     return [c for participle in noun.children if participle.dep_ == "acl" and participle.tag_ == "VBN"
             for c in participle.children if c.dep_ == "agent"]
+
+
+# Coercion at home: an arrest, ban, curfew or crackdown by a state's own organs whose target names no
+# other country is done to that state's own people, as CAMEO codes domestic repression.
+_HOME_CODES = ("172", "173", "175")
+_STATE_ORGANS = frozenset({None, "GOV", "COP", "JUD", "SPY", "MIL"})
+_CLAUSES = frozenset({"relcl", "ccomp", "advcl", "acl", "xcomp"})
+_QUANTITIES = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores"})
+
+
+def home_target(trigger: Token, code: str, sources: Sequence, ctx: Any):
+    """The people of the source's own country as a derived target of a coercive act that names no
+    foreign side ("Philippine police detained former defence secretary Abat", "Pakistan imposed a
+    curfew in Karachi"), or None. Its sector is the one the object names ("the opposition party":
+    OPP), else civilians. Armed forces act abroad as often as at home, so theirs needs a place of their
+    own country named; a national word in the object ("the crew of a British tanker") or a place in
+    another country leaves it to the rules that read those."""
+    if not code.startswith(_HOME_CODES) or not sources:
+        return None
+    countries = {s.actor.country for s in sources}
+    if len(countries) != 1 or None in countries or any(s.actor.sector not in _STATE_ORGANS for s in sources):
+        return None
+    country = next(iter(countries))
+    if country == "IGO":
+        return None
+    place = ground(trigger, ctx)
+    if (place is not None and place.actor.country != country) or \
+            (place is None and any(s.actor.sector == "MIL" for s in sources)):
+        return None
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    if any((o.pos_ in ("PRON", "NUM") or o.like_num or o.lemma_.lower() in _QUANTITIES)
+           and not any(c.dep_ == "prep" and c.lower_ == "of" for c in o.children) for o in objects):
+        return None  # "arrested dozens", "detained them": the people are named in another sentence
+    phrase = [t for c in trigger.children if c.dep_ in ("dobj", "obj", "prep", "nsubjpass") for t in _phrase(c)]
+    if any((m := national(t, ctx)) is not None and m.actor.country != country for t in phrase):
+        return None
+    named = next((ctx.by_token[t.i] for t in phrase if t.i in ctx.by_token and ctx.by_token[t.i].actor.sector), None)
+    sector = named.actor.sector if named is not None else "CVL"
+    actor = Actor(code=country + sector, country=country, sector=sector, name=f"{country} {sector}", kind="sector",
+                  id=country + sector)
+    if named is not None:
+        return Derived(named.start, named.end, named.text, actor, named.token_start, named.token_end, "home")
+    head = phrase[0] if phrase else trigger
+    return Derived(head.idx, head.idx + len(head.text), head.text, actor, head.i, head.i + 1, "home")
+
+
+def _phrase(node: Token) -> list:
+    """The tokens of a noun phrase without the clauses under it."""
+    out, todo = [], [node]
+    while todo:
+        token = todo.pop()
+        out.append(token)
+        todo.extend(c for c in token.children if c.dep_ not in _CLAUSES)
+    return sorted(out, key=lambda t: t.i)

@@ -23,7 +23,7 @@ from ..tables.words import discards, event_nouns, resolution_trust, sport_words,
 from .arguments import PROTEST_CODES, SPEECH_VERBS, verb_arguments
 from .backoff import backoff_frame, policy, wider_targets
 from .condemnation import DISAPPROVING_ROOTS, perpetrators
-from .derived import dateline_host, filing_place_only, goes_nowhere, ground, struck_place
+from .derived import dateline_host, filing_place_only, goes_nowhere, ground, home_target, struck_place
 from .gapping import remnants
 from .modality import FORCE_ROOTS, announced, habitual, modality
 from .nouns import noun_arguments, noun_pattern
@@ -347,7 +347,7 @@ def _match_frame(verb: Token, frames: Sequence[Frame]) -> Frame | None:
         return None
     children = list(verb.children)
     preps = {c.lower_ for c in children if c.dep_ in ("prep", "prt", "agent", "dative")}
-    preps |= {c.lower_ for c in children if c.dep_ == "advmod" and c.lower_ in ("aside", "out", "off", "down", "back")}
+    preps |= {c.lower_ for c in children if c.dep_ == "advmod" and c.lower_ in word_list("frame-adverb")}
     obj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
     if obj is not None:
         # "discussed the crisis with Scholz", "sent tanks to Ukraine": a comitative or recipient phrase
@@ -401,6 +401,8 @@ def _pairs(trigger: Token, code: str, reverse: str | None, pattern: str, confide
         place = ground(trigger, ctx) if sources and not targets and all(s.actor.country for s in sources) else None
         if place is not None and place.actor.country not in {s.actor.country for s in sources}:
             targets, reverse = [place], None
+        elif sources and not targets and (home := home_target(trigger, code, sources, ctx)) is not None:
+            targets, reverse = [home], None  # "police detained the opposition leader": at home
     coded, pattern, flags = announced(code, pattern, modality(trigger))
     if coded != code:
         code, reverse = coded, None  # a promise, refusal or threat is one side's: no reciprocal
