@@ -75,6 +75,15 @@ def test_modality_habit_is_no_event():
     assert [e for e in _events("The United Nations inspector visited Baghdad on Tuesday.") if e.root == "04" and e.counted]
 
 
+def test_modality_a_stance_held_long_is_no_event():
+    def counted(text):
+        return [(e.source_country, e.target_country) for e in _events(text) if e.counted]
+    assert not counted("China has long opposed Japan's bid for a permanent seat.")
+    assert not counted("Washington has long expressed concern about Iranian missile exports.")
+    # positive control: without "long" the perfect is an act
+    assert ("CHN", "JPN") in counted("China has opposed Japan's bid for a permanent seat.")
+
+
 def test_modality_transfer_going_on_under_a_later_report_is_the_act():
     events = [e for e in _events("The United States is providing weapons to Ukraine, officials said.") if e.target_country == "UKR"]
     assert events and all(e.root == "07" for e in events)

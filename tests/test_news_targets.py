@@ -54,3 +54,4 @@ def test_a_bare_person_noun_names_no_country_of_its_own():
     triples = _triples("Kenyan police detained two men in Nairobi.")
     assert ("KEN", "KEN", "17") in triples
     assert {t[1] for t in triples} == {"KEN"}
+

@@ -287,7 +287,11 @@ _TIME_UNITS = frozenset({"day", "week", "month", "year", "fortnight", "quarter",
 
 def habitual(trigger: Token) -> bool:
     """True for a habit, not an occurrence: a verb in the simple present with a frequency ("visits
-    Baghdad every two months", "regularly meets the envoy"). CAMEO codes events, so a habit is none."""
+    Baghdad every two months", "regularly meets the envoy"), or a stance held a long time ("have long
+    expressed concern", "has long opposed"). CAMEO codes events, so a habit is none."""
+    if trigger.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in trigger.children) \
+            and any(c.dep_ == "advmod" and c.lower_ == "long" for c in trigger.children):
+        return True
     if trigger.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
         return False
     if any(c.dep_ == "advmod" and c.lower_ in word_list("habitual-adverb") for c in trigger.children):
