@@ -91,6 +91,10 @@ SALIENCE_ORDER = ("coalesce(num_articles, 0) DESC, abs(coalesce(goldstein, 0)) D
 DYAD_TOP = 100
 """How many of each country dyad's counted events ``event_dyad_top`` keeps, in salience order."""
 
+PENDING = "rebuild_pending"
+"""What `Store.write` leaves for the next rebuild (`corpus.incremental`): a row per written article (with
+the day and story a replaced article had) and per event its old mentions were in; emptied by the rebuild."""
+
 BASE_TABLES: tuple[str, ...] = ("articles", "sentences", "removed", "actor_mentions", "mentions", "quotes")
 """The tables an ingest writes, keyed by article id; every other table is derived from them."""
 _BASE = BASE_TABLES
@@ -171,6 +175,11 @@ class Store:
                 for name, kind in columns.items():
                     if name not in have:
                         self.con.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {self.column_type(kind)}')
+        kinds = {"article_id": _S, "replaced": _B, "published": _S, "story_id": _S, "event_id": _S}
+        self.con.execute(f"CREATE TABLE IF NOT EXISTS {PENDING} ("
+                         + ", ".join(f"{n} {self.column_type(k)}" for n, k in kinds.items()) + ")")
+        self.con.execute(f"CREATE TABLE IF NOT EXISTS sitrep_meta (key {self.column_type(_S)} PRIMARY KEY, "
+                         f"value {self.column_type(_S)})")
         if not self._has_table("events"):
             self.rebuild_events({})
         elif not self.con.execute("SELECT count(*) FROM information_schema.columns WHERE table_name = 'events' "
@@ -220,6 +229,7 @@ class Store:
         self.con.execute("BEGIN TRANSACTION")
         try:
             self.con.register("_ids", ids)
+            self._note_pending()
             for table in _BASE:
                 self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM _ids)")
             self.con.unregister("_ids")
@@ -230,6 +240,16 @@ class Store:
             self.con.execute("ROLLBACK")
             raise
         return len(results)
+
+    def _note_pending(self) -> None:
+        """Record, before their rows go, what the articles in ``_ids`` were: their day and story if
+        stored (a replacement), and the events of their mentions (`corpus.incremental`)."""
+        self.con.execute(f"""INSERT INTO {PENDING} (article_id, replaced, published, story_id, event_id)
+            SELECT i.article_id, a.article_id IS NOT NULL, a.published, a.story_id, NULL
+            FROM _ids i LEFT JOIN articles a ON a.article_id = i.article_id""")
+        self.con.execute(f"""INSERT INTO {PENDING} (article_id, replaced, published, story_id, event_id)
+            SELECT DISTINCT article_id, NULL::BOOLEAN, NULL, NULL, event_id FROM mentions
+            WHERE article_id IN (SELECT article_id FROM _ids) AND event_id IS NOT NULL""")
 
     def log_rejected(self, rejected: Iterable) -> None:
         """Log rejected inputs: one row per input and reason, its time updated on each re-ingest."""
@@ -402,12 +422,14 @@ class Store:
             FROM actor_mentions GROUP BY actor_id
         """)
 
-    def write_stories(self, stories: Sequence) -> None:
-        """Replace the stories table and each article's story id (from `stories.cluster_articles`)."""
+    def write_stories(self, stories: Sequence, *, replace: bool = True) -> None:
+        """Replace the stories table (or, `replace` False, add to it) and set each of their articles'
+        story id (from `stories.cluster_articles`)."""
         rows = [{"story_id": s.id, "agency": s.agency, "num_articles": len(s.article_ids),
                  "article_ids": json.dumps(list(s.article_ids))} for s in stories]
         links = [(a, s.id, s.agency) for s in stories for a in s.article_ids]
-        self.con.execute("DELETE FROM stories")
+        if replace:
+            self.con.execute("DELETE FROM stories")
         self._insert("stories", rows)
         if links:
             table = pa.table({"article_id": [a for a, _, _ in links], "story_id": [s for _, s, _ in links],
@@ -415,6 +437,15 @@ class Store:
             self.con.register("_links", table)
             self.con.execute("UPDATE articles SET story_id = l.story_id, agency = l.agency FROM _links l WHERE articles.article_id = l.article_id")
             self.con.unregister("_links")
+
+    def replace_stories(self, stories: Sequence, *, old: Iterable[str]) -> None:
+        """Replace the stories `old` (ids) with `stories`, and set their articles' story ids: the
+        incremental rebuild's `write_stories`, for the stories it re-clustered."""
+        old_ids = pa.table({"story_id": pa.array(sorted(old), pa.string())})
+        self.con.register("_old_stories", old_ids)
+        self.con.execute("DELETE FROM stories WHERE story_id IN (SELECT story_id FROM _old_stories)")
+        self.con.unregister("_old_stories")
+        self.write_stories(stories, replace=False)
 
     # -- reading --------------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..corpus import rebuild
+from ..corpus import Rebuilt, rebuild
 from ..records import Article, Rejected
 from ..store import Store
 from ..tables import ActorDictionary, Lexicon
@@ -48,6 +48,9 @@ class IngestReport:
     """Per article coded in this run: (events found, events counted), for a per-article summary."""
     undated: list[str] = field(default_factory=list)
     """Articles coded in this run with no publication date from any source."""
+    rebuilt: Rebuilt | None = None
+    """What the rebuild at the end redid (`corpus.Rebuilt`: full or incremental, and how much), or
+    None when nothing changed."""
 
 
 def stage_options(actor_files: Sequence[str | Path] = (), lexicon_files: Sequence[str | Path] = (), *,
@@ -122,7 +125,7 @@ def load(path: str | Path, *, db: str | Path | Store | None) -> IngestReport:
     try:
         report = IngestReport()
         report.read, report.written, report.rejected = load_into(writable(store), path)
-        finish_ingest(store, report)
+        finish_ingest(store, report, incremental=False)
         return report
     finally:
         if not isinstance(db, Store):
@@ -144,10 +147,14 @@ def _batches(items: Iterable[Article | Rejected], size: int, report: IngestRepor
         yield batch
 
 
-def finish_ingest(store: Store, report: IngestReport) -> None:
+def finish_ingest(store: Store, report: IngestReport, *, incremental: bool = True) -> None:
     """Log the rejected inputs, rebuild the derived tables once (in one transaction: a store written in
     place never shows them half built), count the events and publish the new state to readers
     (`writer.publish`: the atomic swap of the work copy) on every ingest path.
+
+    The rebuild is incremental (`corpus.rebuild`: only the stories and events the written articles can
+    change, with the full rebuild's result) unless `incremental` is False, as for a hand-off load,
+    whose rows are not written through `Store.write`.
 
     The derived tables depend on the base tables alone, so they are rebuilt only when base rows
     changed: this ingest wrote some, or continued an interrupted ingest, or found them behind
@@ -162,7 +169,7 @@ def finish_ingest(store: Store, report: IngestReport) -> None:
     try:
         store.log_rejected(report.rejected)
         if rebuilding:
-            rebuild(store)
+            report.rebuilt = rebuild(store, incremental=incremental)
         store.con.execute("COMMIT")
     except BaseException:
         store.con.execute("ROLLBACK")
