@@ -5,6 +5,7 @@
     python benchmarks/bench_scale.py workers --articles 96    # --workers 2 vs 1, Dask 2 workers vs 1
     python benchmarks/bench_scale.py memory --sizes 1000 10000   # peak RSS and the no-op re-ingest
     python benchmarks/bench_scale.py stories --sizes 1000 10000 --before ../main   # the rebuild's story clustering
+    python benchmarks/bench_scale.py small --sizes 1000 5000  # a 10-article ingest into a store: full vs incremental rebuild
 
 Each command prints one JSON line per run, then a Markdown table, and rewrites its section of
 docs/benchmarks.md (``--no-docs`` to leave it alone).
@@ -212,6 +213,9 @@ def child(run: str, feed: Path, db: Path) -> None:
     if run.startswith("stories:"):
         child_stories(run, db)
         return
+    if run.startswith("small:"):
+        child_small(run, feed, db)
+        return
     import sitrep.api as api
     from sitrep.pipeline import distributed
 
@@ -226,6 +230,10 @@ def child(run: str, feed: Path, db: Path) -> None:
     print(json.dumps({"seconds": time.perf_counter() - start, "written": report.written, "read": report.read}))
 
 
+_last_child: dict = {}
+"""The last child's own printed figures (`measure` keeps the common ones in its row)."""
+
+
 def measure(run: str, feed: Path, db: Path) -> dict:
     start = time.perf_counter()
     process = subprocess.Popen([sys.executable, __file__, "child", "--run", run, "--feed", str(feed), "--db", str(db)],
@@ -235,6 +243,8 @@ def measure(run: str, feed: Path, db: Path) -> dict:
     if status != 0:
         raise SystemExit(f"{run} failed")
     result = json.loads(stdout.strip().splitlines()[-1])
+    _last_child.clear()
+    _last_child.update(result)
     return {"run": run, "seconds": round(result["seconds"], 2), "process_s": round(time.perf_counter() - start, 2),
             "written": result["written"], "peak_rss_mib": round(usage.ru_maxrss / 1024),
             **{k: v for k, v in result.items() if k in ("base_rss_mib", "own_peak_rss_mib", "code")}}
@@ -372,11 +382,107 @@ def bench_stories(sizes: list[int], repeats: int, before: Path | None, window: i
     return rows, "\n".join(lines)
 
 
+# -- a small ingest into a large store -----------------------------------------------------------------
+
+
+def child_small(run: str, feed: Path, db: Path) -> None:
+    """``small:full`` or ``small:incremental``: `sitrep.ingest` of `feed` into `db` (one process, the
+    model loaded), its final rebuild full (as before the incremental rebuild) or incremental."""
+    import sitrep.api as api
+    from sitrep.corpus import rebuild
+    from sitrep.pipeline import ingest as ingest_loop
+
+    how = run.partition(":")[2]
+    spent: list[float] = []
+
+    def timed_rebuild(store, **_options):
+        start = time.perf_counter()
+        done = rebuild(store, incremental=how == "incremental")
+        spent.append(time.perf_counter() - start)
+        return done
+
+    ingest_loop.rebuild = timed_rebuild  # type: ignore[assignment]
+    start = time.perf_counter()
+    report = api.ingest([feed], db=db, workers=1)
+    assert report.rebuilt is not None and report.rebuilt.how == how, report.rebuilt
+    print(json.dumps({"seconds": time.perf_counter() - start, "written": report.written, "read": report.read,
+                      "rebuild_s": round(sum(spent), 2), "own_peak_rss_mib": rss_mib("VmHWM"),
+                      "rebuilt_articles": report.rebuilt.articles, "rebuilt_mentions": report.rebuilt.mentions}))
+
+
+def bench_small(sizes: list[int], repeats: int, new: int = 10) -> tuple[list[dict], str]:
+    """A `new`-article ingest (the newest day of the feed) into a store of each size, full rebuild vs
+    incremental, each run its own process on its own copy of the store."""
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            articles = synthetic_articles(n + new)
+            base, fresh = articles[:n], articles[n:]
+            last = max(a.published for a in base)
+            fresh = [replace(a, published=last) for a in fresh]  # the next batch of a feed: its newest day
+            store = Path(tmp) / f"base{n}.duckdb"
+            built = measure("workers:1", write_feed(base, Path(tmp) / "base.jsonl"), store)
+            mentions = _count(store, "mentions")
+            feed = write_feed(fresh, Path(tmp) / "new.jsonl")
+            for k in range(repeats):
+                for how in (("full", "incremental") if k % 2 == 0 else ("incremental", "full")):
+                    db = Path(tmp) / f"copy-{how}.duckdb"
+                    shutil.copyfile(store, db)
+                    row = measure(f"small:{how}", feed, db)
+                    row.update(articles=n, mentions=mentions, base_s=built["seconds"], how=how,
+                               **{k: v for k, v in _last_child.items() if k.startswith(("rebuil", "own"))})
+                    rows.append(row)
+                    print(json.dumps(row), file=sys.stderr)
+                differ = _differ(Path(tmp) / "copy-full.duckdb", Path(tmp) / "copy-incremental.duckdb")
+                assert not differ, f"the incremental rebuild's tables differ from the full one's: {differ}"
+                for how in ("full", "incremental"):
+                    (Path(tmp) / f"copy-{how}.duckdb").unlink()
+            store.unlink()
+    lines = [f"SYNTHETIC articles (speed and memory only), a store of N built by `sitrep ingest`, then {new} new "
+             "articles of the feed's newest day ingested into a copy of it, `--workers 1`, each run its own process "
+             f"(interpreter start and model load included), {repeats} interleaved runs each; after each pair the two "
+             f"stores' tables were compared and are identical; {machine()}:", "",
+             "| store (articles, mentions) | rebuild | ingest seconds | of which rebuild | own peak RSS (MiB) | "
+             "stories re-decided | mentions re-merged |", "|---|---|---|---|---|---|---|"]
+    lines += [f"| {r['articles']:,}, {r['mentions']:,} | {r['how']} | {r['seconds']:.1f} | {r['rebuild_s']:.1f} | "
+              f"{r['own_peak_rss_mib']} | {r['rebuilt_articles']:,} | {r['rebuilt_mentions']:,} |" for r in rows]
+    return rows, "\n".join(lines)
+
+
+def _differ(a: Path, b: Path) -> list[str]:
+    """The tables whose rows differ between two stores (the articles' ingest times aside)."""
+    import duckdb
+
+    con = duckdb.connect()
+    con.execute(f"ATTACH '{a}' AS a (READ_ONLY)")
+    con.execute(f"ATTACH '{b}' AS b (READ_ONLY)")
+    out = []
+    for table in ("articles", "mentions", "events", "stories", "actors", "event_trends", "event_network",
+                  "event_dyads", "event_dyad_top", "event_dyad_mentions"):
+        cols = "* EXCLUDE (ingested_at)" if table == "articles" else "*"
+        one, two = f"SELECT {cols} FROM a.{table}", f"SELECT {cols} FROM b.{table}"
+        if con.execute(f"SELECT count(*) FROM (({one} EXCEPT ALL {two}) UNION ALL ({two} EXCEPT ALL {one}))").fetchall()[0][0]:
+            out.append(table)
+    con.close()
+    return out
+
+
+def _count(db: Path, table: str) -> int:
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
+    finally:
+        con.close()
+
+
 SECTIONS = {"ratio": "## Ingest: end to end vs the bare parser (`bench_scale.py ratio`)",
             "stages": "## Ingest: seconds per stage (`bench_scale.py stages`)",
             "workers": "## Ingest: workers and Dask, 2 vs 1 (`bench_scale.py workers`)",
             "memory": "## Ingest: peak memory by corpus size, and the no-op re-ingest (`bench_scale.py memory`)",
-            "stories": "## Rebuild: story clustering memory by corpus size (`bench_scale.py stories`)"}
+            "stories": "## Rebuild: story clustering memory by corpus size (`bench_scale.py stories`)",
+            "small": "## Rebuild: a small ingest into a large store, full vs incremental (`bench_scale.py small`)"}
 
 
 def write_section(title: str, text: str) -> None:
@@ -413,6 +519,8 @@ def main() -> int:
         rows, text = bench_stages(args.articles, args.repeats)
     elif args.command == "workers":
         rows, text = bench_workers(args.articles, max(1, args.repeats - 1))
+    elif args.command == "small":
+        rows, text = bench_small(args.sizes, args.repeats)
     elif args.command == "stories":
         rows, text = bench_stories(args.sizes, args.repeats, args.before, args.window, args.per_day)
     else:

@@ -244,3 +244,66 @@ def test_rebuild_incremental_a_handoff_load_rebuilds_in_full(records, coded, tmp
     _ingest(whole, SYNDICATED, coded)
     assert report.rebuilt is not None and report.rebuilt.how == "full"
     assert _state(target) == _state(whole)
+
+
+def _one_text(tmp_path: Path) -> Path:
+    folder = tmp_path / "feed"
+    folder.mkdir()
+    (folder / "wire-2024-06-24.txt").write_text("Japan condemned North Korea on Monday over the missile launch.\n",
+                                                encoding="utf-8")
+    return folder
+
+
+def test_cli_rebuild_rebuilds_in_full_and_leaves_the_same_tables(records, coded, tmp_path):
+    from typer.testing import CliRunner
+
+    from sitrep.cli import app
+
+    db = str(tmp_path / "store.duckdb")
+    _ingest(db, _write(tmp_path, "old", [r for r in records if r["published"] < "2024-01-01"]), coded)
+    _ingest(db, _write(tmp_path, "new", [r for r in records if r["published"] >= "2024-01-01"]), coded)
+    before = _state(db)
+    result = CliRunner().invoke(app, ["rebuild", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert f"rebuilt {len(records)} articles' stories" in result.output
+    assert _state(db) == before
+
+
+def test_cli_ingest_handoff_writes_the_store_for_sitrep_load(tmp_path):
+    from typer.testing import CliRunner
+
+    from sitrep.cli import app
+
+    db, copy = str(tmp_path / "store.duckdb"), str(tmp_path / "copy.duckdb")
+    result = CliRunner().invoke(app, ["ingest", str(_one_text(tmp_path)), "--db", db, "--workers", "1",
+                                      "--handoff", str(tmp_path / "handoff")])
+    assert result.exit_code == 0, result.output
+    assert load(tmp_path / "handoff", db=copy).written == 1
+    assert _state(copy) == _state(db)
+
+
+def test_cli_ingest_handoff_that_cannot_be_written_is_a_one_line_error_after_the_ingest(tmp_path):
+    from typer.testing import CliRunner
+
+    from sitrep.cli import app
+
+    db = str(tmp_path / "store.duckdb")
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", str(_one_text(tmp_path)), "--db", db, "--workers", "1",
+                                      "--handoff", str(tmp_path / "a-file" / "handoff")])
+    assert result.exit_code == 2
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and "the ingest is stored, but the hand-off could not be written" in lines[0], result.output
+    with open_store(db, read_only=True) as store:  # the ingest itself is kept
+        assert store.con.execute("SELECT count(*) FROM articles").fetchall() == [(1,)]
+
+
+def test_api_ingest_handoff_from_either_store_loads_into_duckdb(fresh_db, tmp_path):
+    import sitrep.api as api
+
+    report = api.ingest([_one_text(tmp_path)], db=fresh_db, handoff=tmp_path / "handoff")
+    assert report.written == 1
+    copy = str(tmp_path / "copy.duckdb")
+    assert load(tmp_path / "handoff", db=copy).written == 1
+    with open_store(copy, read_only=True) as store:
+        assert store.con.execute("SELECT count(*) FROM events").fetchall()[0][0] == report.events > 0

@@ -23,7 +23,7 @@ from .batch import ArticleResult
 from .handoff import Handoff, load_into
 from .workers import local_coder
 
-__all__ = ["Coder", "IngestReport", "finish_ingest", "ingest_paths", "load", "local_coder", "stage_options"]
+__all__ = ["Coder", "IngestReport", "finish_ingest", "ingest_paths", "load", "local_coder", "rebuild_store", "stage_options"]
 
 Coder = Callable[[list[Article], "IngestReport"], Iterable[list[ArticleResult]]]
 """Codes the articles of one batch; yields lists of results (one list per finished chunk) and adds an
@@ -126,6 +126,28 @@ def load(path: str | Path, *, db: str | Path | Store | None) -> IngestReport:
         report = IngestReport()
         report.read, report.written, report.rejected = load_into(writable(store), path)
         finish_ingest(store, report, incremental=False)
+        return report
+    finally:
+        if not isinstance(db, Store):
+            store.close()
+
+
+def rebuild_store(db: str | Path | Store | None) -> IngestReport:
+    """Rebuild every derived table of `db` in full (`corpus.rebuild`) and publish, as an ingest ends:
+    after upgrading sitrep (a new merge rule) or changing settings the stored stories and events
+    predate; `read` and `written` stay 0."""
+    store = open_writer(db)
+    try:
+        report = IngestReport()
+        writable(store).con.execute("BEGIN TRANSACTION")
+        try:
+            report.rebuilt = rebuild(store)
+            store.con.execute("COMMIT")
+        except BaseException:
+            store.con.execute("ROLLBACK")
+            raise
+        report.events = _counted(store)
+        publish(store)
         return report
     finally:
         if not isinstance(db, Store):
