@@ -6,6 +6,7 @@
     python benchmarks/bench_scale.py memory --sizes 1000 10000   # peak RSS and the no-op re-ingest
     python benchmarks/bench_scale.py stories --sizes 1000 10000 --before ../main   # the rebuild's story clustering
     python benchmarks/bench_scale.py small --sizes 1000 5000  # a 10-article ingest into a store: full vs incremental rebuild
+    python benchmarks/bench_scale.py small --clones --sizes 1000 5000  # the rebuild alone, the merge's worst case
 
 Each command prints one JSON line per run, then a Markdown table, and rewrites its section of
 docs/benchmarks.md (``--no-docs`` to leave it alone).
@@ -215,6 +216,9 @@ def child(run: str, feed: Path, db: Path) -> None:
         return
     if run.startswith("small:"):
         child_small(run, feed, db)
+        return
+    if run.startswith("rebuild:"):
+        child_rebuild(run, db)
         return
     import sitrep.api as api
     from sitrep.pipeline import distributed
@@ -449,6 +453,96 @@ def bench_small(sizes: list[int], repeats: int, new: int = 10) -> tuple[list[dic
     return rows, "\n".join(lines)
 
 
+def child_rebuild(run: str, db: Path) -> None:
+    """``rebuild:full`` or ``rebuild:incremental`` of the store `db`, alone, in its own process."""
+    from sitrep.corpus import rebuild
+    from sitrep.store import Store
+
+    store = Store(db)
+    base = rss_mib()
+    start = time.perf_counter()
+    store.con.execute("BEGIN TRANSACTION")
+    done = rebuild(store, incremental=run.endswith("incremental"))
+    store.con.execute("COMMIT")
+    seconds = time.perf_counter() - start
+    store.close()
+    print(json.dumps({"seconds": seconds, "written": 0, "read": 0, "base_rss_mib": base, "rebuild_s": round(seconds, 2),
+                      "own_peak_rss_mib": rss_mib("VmHWM"), "rebuilt_articles": done.articles,
+                      "rebuilt_mentions": done.mentions}))
+
+
+def clone_feed(n: int, *, seed: int = 21) -> tuple[list, list]:
+    """`n` coded SYNTHETIC articles over 700 days and 10 more of the newest day: the 38 texts of
+    gold/syndicated (coded once) republished under new ids on other days, their event dates moved with
+    them. Every day then reports the same few dyads, the merge's worst case (its blocks chain in time)."""
+    from datetime import timedelta
+
+    from sitrep.pipeline import process_batch
+    from sitrep.records import Article
+    from sitrep.text.read import iter_articles
+
+    coded = process_batch([a for a in iter_articles([ROOT / "gold" / "syndicated" / "articles.jsonl"])
+                           if isinstance(a, Article)])
+    rng = random.Random(seed)
+    first = date(2023, 1, 1)
+
+    def clone(result, article_id: str, day: str):
+        delta = date.fromisoformat(day) - date.fromisoformat(result.article.published[:10])
+
+        def moved(when: str | None) -> str | None:
+            return (date.fromisoformat(when[:10]) + delta).isoformat() if when and len(when) >= 10 else when
+
+        events = tuple(replace(e, article_id=article_id, date=moved(e.date)) for e in result.events)
+        return replace(result, article=replace(result.article, id=article_id, published=day), events=events)
+
+    base = [clone(rng.choice(coded), f"clone-{i:06d}", (first + timedelta(days=rng.randrange(700))).isoformat())
+            for i in range(n)]
+    newest = (first + timedelta(days=700)).isoformat()
+    return base, [clone(rng.choice(coded), f"clone-new-{i:03d}", newest) for i in range(10)]
+
+
+def bench_small_clones(sizes: list[int], repeats: int) -> tuple[list[dict], str]:
+    """The rebuild alone after 10 cloned articles are written into a store of each size: full vs
+    incremental, each run its own process on its own copy of the store."""
+    from sitrep.corpus import rebuild
+    from sitrep.store import Store
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            base, fresh = clone_feed(n)
+            path = Path(tmp) / f"clones{n}.duckdb"
+            store = Store(path)
+            for i in range(0, n, 500):
+                store.write(base[i:i + 500])
+            rebuild(store)
+            store.write(fresh)
+            mentions = store.con.execute("SELECT count(*) FROM mentions").fetchall()[0][0]
+            store.close()
+            for k in range(repeats):
+                for how in (("full", "incremental") if k % 2 == 0 else ("incremental", "full")):
+                    db = Path(tmp) / f"copy-{how}.duckdb"
+                    shutil.copyfile(path, db)
+                    row = measure(f"rebuild:{how}", Path(os.devnull), db)
+                    row.update(articles=n, mentions=mentions, how=how,
+                               **{k: v for k, v in _last_child.items() if k.startswith(("rebuil", "own", "base"))})
+                    rows.append(row)
+                    print(json.dumps(row), file=sys.stderr)
+                differ = _differ(Path(tmp) / "copy-full.duckdb", Path(tmp) / "copy-incremental.duckdb")
+                assert not differ, f"the incremental rebuild's tables differ from the full one's: {differ}"
+            path.unlink()
+    lines = ["SYNTHETIC coded articles, the merge's worst case (the 38 texts of gold/syndicated republished under "
+             "new ids over 700 days, their event dates moved with them, so every day reports the same dyads), a "
+             "store of N, then 10 more of the newest day written; the rebuild alone, each run its own process on "
+             f"its own copy of the store, {repeats} interleaved runs each, the two stores' tables compared after each "
+             f"pair (identical); {machine()}:", "",
+             "| store (articles, mentions) | rebuild | seconds | start -> own peak RSS (MiB) | stories re-decided | "
+             "mentions re-merged |", "|---|---|---|---|---|---|"]
+    lines += [f"| {r['articles']:,}, {r['mentions']:,} | {r['how']} | {r['rebuild_s']:.1f} | {r['base_rss_mib']} -> "
+              f"{r['own_peak_rss_mib']} | {r['rebuilt_articles']:,} | {r['rebuilt_mentions']:,} |" for r in rows]
+    return rows, "\n".join(lines)
+
+
 def _differ(a: Path, b: Path) -> list[str]:
     """The tables whose rows differ between two stores (the articles' ingest times aside)."""
     import duckdb
@@ -504,6 +598,8 @@ def main() -> int:
     parser.add_argument("--before", type=Path, help="a checkout of the code to compare with (stories)")
     parser.add_argument("--per-day", type=float, help="stories: date the synthetic articles as a feed of this many a day "
                         "(default: any size over 700 days)")
+    parser.add_argument("--clones", action="store_true", help="small: the rebuild alone over republished coded "
+                        "texts (the merge's worst case), not an ingest of synthetic text")
     parser.add_argument("--window", type=int, default=7, help="story window in days (stories)")
     parser.add_argument("--no-docs", action="store_true", help="print only; leave docs/benchmarks.md alone")
     parser.add_argument("--run", help=argparse.SUPPRESS)
@@ -519,6 +615,8 @@ def main() -> int:
         rows, text = bench_stages(args.articles, args.repeats)
     elif args.command == "workers":
         rows, text = bench_workers(args.articles, max(1, args.repeats - 1))
+    elif args.command == "small" and args.clones:
+        rows, text = bench_small_clones(args.sizes, args.repeats)
     elif args.command == "small":
         rows, text = bench_small(args.sizes, args.repeats)
     elif args.command == "stories":

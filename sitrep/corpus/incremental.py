@@ -11,8 +11,9 @@ row for row (`tests/test_rebuild_incremental.py` checks it):
   touched block or between it and a neighbour can change. An old story that has a member in those
   blocks or their neighbours may grow, shrink or split, so all its members are re-clustered; any other
   story keeps its members and id. The articles re-clustered are every article of the blocks those
-  members lie in (whole blocks, so each block is compared with exactly the articles, and through
-  exactly the index, the full rebuild uses); only the stories of the affected articles are kept.
+  members lie in and of the block before each (whole blocks, so each block is compared with exactly
+  the articles, and through exactly the index, the full rebuild uses); only the stories of the
+  affected articles are kept.
 - **Events** (`merge_scope`). `merge.merge_events` decides each mention among the events of its
   (source country, target country, root) block; a headline also looks at the other roots of its
   QuadClass in its own article, and a twin (a copy of one sentence in another copy of a story, same
@@ -113,6 +114,9 @@ def story_region(store: Store, changes: Pending, *, window_days: int) -> Region:
             undated = True
         else:
             blocks.add(ordinal // window_days)
+    # 3. and the block before each: a block is compared with itself and the one before through one
+    # index (or pair by pair when both are small), which must hold what it holds in the full rebuild
+    blocks |= {b - 1 for b in blocks}
     rows = _rows_in_blocks(con, blocks, window_days, undated=undated)
     return Region(rows=rows, affected=frozenset(affected), old_stories=frozenset(old))
 
