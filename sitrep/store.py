@@ -300,7 +300,7 @@ class Store:
                 -- resolved "he added" to another speaker stays a mention but is not the event's face
                 SELECT m.*, row_number() OVER (PARTITION BY m.event_id ORDER BY m.counted DESC,
                        d.dyad_articles DESC, m.confidence DESC, m.date_precision = 'day' DESC, m.article_id,
-                       m.sentence_index) AS rank
+                       m.sentence_index, m.trigger_start, m.mention_id) AS rank  -- the last two: no ties
                 FROM mentions m JOIN dyads d ON d.event_id = m.event_id
                      AND d.source_country IS NOT DISTINCT FROM m.source_country
                      AND d.target_country IS NOT DISTINCT FROM m.target_country
