@@ -95,6 +95,10 @@ PENDING = "rebuild_pending"
 """What `Store.write` leaves for the next rebuild (`corpus.incremental`): a row per written article (with
 the day and story a replaced article had) and per event its old mentions were in; emptied by the rebuild."""
 
+REBUILT_WITH = "rebuild_state"
+"""One row: the `story_window_days` the stored stories were clustered with (an incremental rebuild
+needs the same window; none recorded: the next rebuild is full)."""
+
 BASE_TABLES: tuple[str, ...] = ("articles", "sentences", "removed", "actor_mentions", "mentions", "quotes")
 """The tables an ingest writes, keyed by article id; every other table is derived from them."""
 _BASE = BASE_TABLES
@@ -178,8 +182,7 @@ class Store:
         kinds = {"article_id": _S, "replaced": _B, "published": _S, "story_id": _S, "event_id": _S}
         self.con.execute(f"CREATE TABLE IF NOT EXISTS {PENDING} ("
                          + ", ".join(f"{n} {self.column_type(k)}" for n, k in kinds.items()) + ")")
-        self.con.execute(f"CREATE TABLE IF NOT EXISTS sitrep_meta (key {self.column_type(_S)} PRIMARY KEY, "
-                         f"value {self.column_type(_S)})")
+        self.con.execute(f"CREATE TABLE IF NOT EXISTS {REBUILT_WITH} (story_window_days {self.column_type(_I)})")
         if not self._has_table("events"):
             self.rebuild_events({})
         elif not self.con.execute("SELECT count(*) FROM information_schema.columns WHERE table_name = 'events' "

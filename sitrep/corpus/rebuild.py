@@ -55,11 +55,6 @@ STREAM_BATCH = 2000
 sorts one run of days, never the whole table (a sort of every text would grow with the store)."""
 
 
-WINDOW_KEY = "story_window_days"
-"""The ``sitrep_meta`` key recording the window the stored stories were clustered with: an incremental
-rebuild needs the same one."""
-
-
 @dataclass(frozen=True, slots=True)
 class Rebuilt:
     """What a rebuild redid: ``"full"`` or ``"incremental"``, the articles whose stories it re-decided
@@ -141,8 +136,8 @@ def _why_full(store: Store, window_days: int) -> str | None:
     """Why `store` needs the full rebuild (None when the incremental one gives the same tables)."""
     if not window_days:
         return "story_window_days is 0: stories are clustered over the whole store"
-    recorded = store.con.execute("SELECT value FROM sitrep_meta WHERE key = ?", [WINDOW_KEY]).fetchall()
-    if not recorded or recorded[0][0] != str(window_days):
+    recorded = store.con.execute("SELECT story_window_days FROM rebuild_state").fetchall()
+    if recorded != [(window_days,)]:
         return "the stored stories were clustered with another story_window_days (or by an older sitrep)"
     if not store.con.execute("SELECT count(*) FROM rebuild_pending").fetchall()[0][0]:
         return "nothing recorded as written since the last rebuild"
@@ -158,9 +153,8 @@ def _why_full(store: Store, window_days: int) -> str | None:
 
 
 def _set_window(store: Store, window_days: int) -> None:
-    store.con.execute("CREATE TABLE IF NOT EXISTS sitrep_meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
-    store.con.execute("INSERT INTO sitrep_meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                      [WINDOW_KEY, str(window_days)])
+    store.con.execute("DELETE FROM rebuild_state")
+    store.con.execute("INSERT INTO rebuild_state VALUES (?)", [window_days])
 
 
 def story_rows(con: Any) -> Iterator[tuple[str, str | None, str]]:
