@@ -5,6 +5,8 @@
     python benchmarks/bench_scale.py workers --articles 96    # --workers 2 vs 1, Dask 2 workers vs 1
     python benchmarks/bench_scale.py memory --sizes 1000 10000   # peak RSS and the no-op re-ingest
     python benchmarks/bench_scale.py stories --sizes 1000 10000 --before ../main   # the rebuild's story clustering
+    python benchmarks/bench_scale.py small --sizes 1000 5000  # a 10-article ingest into a store: full vs incremental rebuild
+    python benchmarks/bench_scale.py small --clones --sizes 1000 5000  # the rebuild alone, the merge's worst case
 
 Each command prints one JSON line per run, then a Markdown table, and rewrites its section of
 docs/benchmarks.md (``--no-docs`` to leave it alone).
@@ -212,6 +214,12 @@ def child(run: str, feed: Path, db: Path) -> None:
     if run.startswith("stories:"):
         child_stories(run, db)
         return
+    if run.startswith("small:"):
+        child_small(run, feed, db)
+        return
+    if run.startswith("rebuild:"):
+        child_rebuild(run, db)
+        return
     import sitrep.api as api
     from sitrep.pipeline import distributed
 
@@ -226,6 +234,10 @@ def child(run: str, feed: Path, db: Path) -> None:
     print(json.dumps({"seconds": time.perf_counter() - start, "written": report.written, "read": report.read}))
 
 
+_last_child: dict = {}
+"""The last child's own printed figures (`measure` keeps the common ones in its row)."""
+
+
 def measure(run: str, feed: Path, db: Path) -> dict:
     start = time.perf_counter()
     process = subprocess.Popen([sys.executable, __file__, "child", "--run", run, "--feed", str(feed), "--db", str(db)],
@@ -235,6 +247,8 @@ def measure(run: str, feed: Path, db: Path) -> dict:
     if status != 0:
         raise SystemExit(f"{run} failed")
     result = json.loads(stdout.strip().splitlines()[-1])
+    _last_child.clear()
+    _last_child.update(result)
     return {"run": run, "seconds": round(result["seconds"], 2), "process_s": round(time.perf_counter() - start, 2),
             "written": result["written"], "peak_rss_mib": round(usage.ru_maxrss / 1024),
             **{k: v for k, v in result.items() if k in ("base_rss_mib", "own_peak_rss_mib", "code")}}
@@ -372,11 +386,202 @@ def bench_stories(sizes: list[int], repeats: int, before: Path | None, window: i
     return rows, "\n".join(lines)
 
 
+# -- a small ingest into a large store -----------------------------------------------------------------
+
+
+def child_small(run: str, feed: Path, db: Path) -> None:
+    """``small:full`` or ``small:incremental``: `sitrep.ingest` of `feed` into `db` (one process, the
+    model loaded), its final rebuild full (as before the incremental rebuild) or incremental."""
+    import sitrep.api as api
+    from sitrep.corpus import rebuild
+    from sitrep.pipeline import ingest as ingest_loop
+
+    how = run.partition(":")[2]
+    spent: list[float] = []
+
+    def timed_rebuild(store, **_options):
+        start = time.perf_counter()
+        done = rebuild(store, incremental=how == "incremental")
+        spent.append(time.perf_counter() - start)
+        return done
+
+    ingest_loop.rebuild = timed_rebuild  # type: ignore[assignment]
+    start = time.perf_counter()
+    report = api.ingest([feed], db=db, workers=1)
+    assert report.rebuilt is not None and report.rebuilt.how == how, report.rebuilt
+    print(json.dumps({"seconds": time.perf_counter() - start, "written": report.written, "read": report.read,
+                      "rebuild_s": round(sum(spent), 2), "own_peak_rss_mib": rss_mib("VmHWM"),
+                      "rebuilt_articles": report.rebuilt.articles, "rebuilt_mentions": report.rebuilt.mentions}))
+
+
+def bench_small(sizes: list[int], repeats: int, new: int = 10) -> tuple[list[dict], str]:
+    """A `new`-article ingest (the newest day of the feed) into a store of each size, full rebuild vs
+    incremental, each run its own process on its own copy of the store."""
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            articles = synthetic_articles(n + new)
+            base, fresh = articles[:n], articles[n:]
+            last = max(a.published for a in base)
+            fresh = [replace(a, published=last) for a in fresh]  # the next batch of a feed: its newest day
+            store = Path(tmp) / f"base{n}.duckdb"
+            built = measure("workers:1", write_feed(base, Path(tmp) / "base.jsonl"), store)
+            mentions = _count(store, "mentions")
+            feed = write_feed(fresh, Path(tmp) / "new.jsonl")
+            for k in range(repeats):
+                for how in (("full", "incremental") if k % 2 == 0 else ("incremental", "full")):
+                    db = Path(tmp) / f"copy-{how}.duckdb"
+                    shutil.copyfile(store, db)
+                    row = measure(f"small:{how}", feed, db)
+                    row.update(articles=n, mentions=mentions, base_s=built["seconds"], how=how,
+                               **{k: v for k, v in _last_child.items() if k.startswith(("rebuil", "own"))})
+                    rows.append(row)
+                    print(json.dumps(row), file=sys.stderr)
+                differ = _differ(Path(tmp) / "copy-full.duckdb", Path(tmp) / "copy-incremental.duckdb")
+                if differ:  # keep both stores to look at
+                    for how in ("full", "incremental"):
+                        shutil.copyfile(Path(tmp) / f"copy-{how}.duckdb", ROOT / f"differ-{how}.duckdb")
+                assert not differ, f"the incremental rebuild's tables differ from the full one's: {differ}"
+                for how in ("full", "incremental"):
+                    (Path(tmp) / f"copy-{how}.duckdb").unlink()
+            store.unlink()
+    lines = [f"SYNTHETIC articles (speed and memory only), a store of N built by `sitrep ingest`, then {new} new "
+             "articles of the feed's newest day ingested into a copy of it, `--workers 1`, each run its own process "
+             f"(interpreter start and model load included), {repeats} interleaved runs each; after each pair the two "
+             f"stores' tables were compared and are identical; {machine()}:", "",
+             "| store (articles, mentions) | rebuild | ingest seconds | of which rebuild | own peak RSS (MiB) | "
+             "stories re-decided | mentions re-merged |", "|---|---|---|---|---|---|---|"]
+    lines += [f"| {r['articles']:,}, {r['mentions']:,} | {r['how']} | {r['seconds']:.1f} | {r['rebuild_s']:.1f} | "
+              f"{r['own_peak_rss_mib']} | {r['rebuilt_articles']:,} | {r['rebuilt_mentions']:,} |" for r in rows]
+    return rows, "\n".join(lines)
+
+
+def child_rebuild(run: str, db: Path) -> None:
+    """``rebuild:full`` or ``rebuild:incremental`` of the store `db`, alone, in its own process."""
+    from sitrep.corpus import rebuild
+    from sitrep.store import Store
+
+    store = Store(db)
+    base = rss_mib()
+    start = time.perf_counter()
+    store.con.execute("BEGIN TRANSACTION")
+    done = rebuild(store, incremental=run.endswith("incremental"))
+    store.con.execute("COMMIT")
+    seconds = time.perf_counter() - start
+    store.close()
+    print(json.dumps({"seconds": seconds, "written": 0, "read": 0, "base_rss_mib": base, "rebuild_s": round(seconds, 2),
+                      "own_peak_rss_mib": rss_mib("VmHWM"), "rebuilt_articles": done.articles,
+                      "rebuilt_mentions": done.mentions}))
+
+
+def clone_feed(n: int, *, seed: int = 21) -> tuple[list, list]:
+    """`n` coded SYNTHETIC articles over 700 days and 10 more of the newest day: the 38 texts of
+    gold/syndicated (coded once) republished under new ids on other days, their event dates moved with
+    them. Every day then reports the same few dyads, the merge's worst case (its blocks chain in time)."""
+    from datetime import timedelta
+
+    from sitrep.pipeline import process_batch
+    from sitrep.records import Article
+    from sitrep.text.read import iter_articles
+
+    coded = process_batch([a for a in iter_articles([ROOT / "gold" / "syndicated" / "articles.jsonl"])
+                           if isinstance(a, Article)])
+    rng = random.Random(seed)
+    first = date(2023, 1, 1)
+
+    def clone(result, article_id: str, day: str):
+        delta = date.fromisoformat(day) - date.fromisoformat(result.article.published[:10])
+
+        def moved(when: str | None) -> str | None:
+            return (date.fromisoformat(when[:10]) + delta).isoformat() if when and len(when) >= 10 else when
+
+        events = tuple(replace(e, article_id=article_id, date=moved(e.date)) for e in result.events)
+        return replace(result, article=replace(result.article, id=article_id, published=day), events=events)
+
+    base = [clone(rng.choice(coded), f"clone-{i:06d}", (first + timedelta(days=rng.randrange(700))).isoformat())
+            for i in range(n)]
+    newest = (first + timedelta(days=700)).isoformat()
+    return base, [clone(rng.choice(coded), f"clone-new-{i:03d}", newest) for i in range(10)]
+
+
+def bench_small_clones(sizes: list[int], repeats: int) -> tuple[list[dict], str]:
+    """The rebuild alone after 10 cloned articles are written into a store of each size: full vs
+    incremental, each run its own process on its own copy of the store."""
+    from sitrep.corpus import rebuild
+    from sitrep.store import Store
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            base, fresh = clone_feed(n)
+            path = Path(tmp) / f"clones{n}.duckdb"
+            store = Store(path)
+            for i in range(0, n, 500):
+                store.write(base[i:i + 500])
+            rebuild(store)
+            store.write(fresh)
+            mentions = store.con.execute("SELECT count(*) FROM mentions").fetchall()[0][0]
+            store.close()
+            for k in range(repeats):
+                for how in (("full", "incremental") if k % 2 == 0 else ("incremental", "full")):
+                    db = Path(tmp) / f"copy-{how}.duckdb"
+                    shutil.copyfile(path, db)
+                    row = measure(f"rebuild:{how}", Path(os.devnull), db)
+                    row.update(articles=n, mentions=mentions, how=how,
+                               **{k: v for k, v in _last_child.items() if k.startswith(("rebuil", "own", "base"))})
+                    rows.append(row)
+                    print(json.dumps(row), file=sys.stderr)
+                differ = _differ(Path(tmp) / "copy-full.duckdb", Path(tmp) / "copy-incremental.duckdb")
+                assert not differ, f"the incremental rebuild's tables differ from the full one's: {differ}"
+            path.unlink()
+    lines = ["SYNTHETIC coded articles, the merge's worst case (the 38 texts of gold/syndicated republished under "
+             "new ids over 700 days, their event dates moved with them, so every day reports the same dyads), a "
+             "store of N, then 10 more of the newest day written; the rebuild alone, each run its own process on "
+             f"its own copy of the store, {repeats} interleaved runs each, the two stores' tables compared after each "
+             f"pair (identical); {machine()}:", "",
+             "| store (articles, mentions) | rebuild | seconds | start -> own peak RSS (MiB) | stories re-decided | "
+             "mentions re-merged |", "|---|---|---|---|---|---|"]
+    lines += [f"| {r['articles']:,}, {r['mentions']:,} | {r['how']} | {r['rebuild_s']:.1f} | {r['base_rss_mib']} -> "
+              f"{r['own_peak_rss_mib']} | {r['rebuilt_articles']:,} | {r['rebuilt_mentions']:,} |" for r in rows]
+    return rows, "\n".join(lines)
+
+
+def _differ(a: Path, b: Path) -> list[str]:
+    """The tables whose rows differ between two stores (the articles' ingest times aside; sums of
+    doubles to 9 digits, as DuckDB's parallel sums may add them in another order)."""
+    import duckdb
+
+    out = []
+    for table in ("articles", "mentions", "events", "stories", "actors", "event_trends", "event_network",
+                  "event_dyads", "event_dyad_top", "event_dyad_mentions"):
+        seen = []
+        for path in (a, b):
+            con = duckdb.connect(str(path), read_only=True)
+            cols = "* EXCLUDE (ingested_at)" if table == "articles" else "*"
+            rows = con.execute(f"SELECT {cols} FROM {table}").fetchall()
+            con.close()
+            seen.append(sorted(repr(tuple(round(v, 9) if isinstance(v, float) else v for v in row)) for row in rows))
+        if seen[0] != seen[1]:
+            out.append(table)
+    return out
+
+
+def _count(db: Path, table: str) -> int:
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
+    finally:
+        con.close()
+
+
 SECTIONS = {"ratio": "## Ingest: end to end vs the bare parser (`bench_scale.py ratio`)",
             "stages": "## Ingest: seconds per stage (`bench_scale.py stages`)",
             "workers": "## Ingest: workers and Dask, 2 vs 1 (`bench_scale.py workers`)",
             "memory": "## Ingest: peak memory by corpus size, and the no-op re-ingest (`bench_scale.py memory`)",
-            "stories": "## Rebuild: story clustering memory by corpus size (`bench_scale.py stories`)"}
+            "stories": "## Rebuild: story clustering memory by corpus size (`bench_scale.py stories`)",
+            "small": "## Rebuild: a small ingest into a large store, full vs incremental (`bench_scale.py small`)"}
 
 
 def write_section(title: str, text: str) -> None:
@@ -398,6 +603,8 @@ def main() -> int:
     parser.add_argument("--before", type=Path, help="a checkout of the code to compare with (stories)")
     parser.add_argument("--per-day", type=float, help="stories: date the synthetic articles as a feed of this many a day "
                         "(default: any size over 700 days)")
+    parser.add_argument("--clones", action="store_true", help="small: the rebuild alone over republished coded "
+                        "texts (the merge's worst case), not an ingest of synthetic text")
     parser.add_argument("--window", type=int, default=7, help="story window in days (stories)")
     parser.add_argument("--no-docs", action="store_true", help="print only; leave docs/benchmarks.md alone")
     parser.add_argument("--run", help=argparse.SUPPRESS)
@@ -413,6 +620,10 @@ def main() -> int:
         rows, text = bench_stages(args.articles, args.repeats)
     elif args.command == "workers":
         rows, text = bench_workers(args.articles, max(1, args.repeats - 1))
+    elif args.command == "small" and args.clones:
+        rows, text = bench_small_clones(args.sizes, args.repeats)
+    elif args.command == "small":
+        rows, text = bench_small(args.sizes, args.repeats)
     elif args.command == "stories":
         rows, text = bench_stories(args.sizes, args.repeats, args.before, args.window, args.per_day)
     else:

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Literal, Unpack
 
 from . import pgstore
 from .checks import check_count, check_date
-from .errors import UsageError
+from .errors import StoreError, UsageError
 from .pipeline import process_batch
-from .pipeline.ingest import IngestReport, finish_ingest, ingest_paths, stage_options
+from .pipeline.ingest import IngestReport, finish_ingest, ingest_paths, rebuild_store, stage_options
 from .pipeline.ingest import load as load_handoff
 from .pipeline.workers import CHUNK, free_cores, local_coder
 from .query import (
@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 __all__ = [
     "IngestReport", "ingest", "events", "quotes", "actors", "stories", "explain", "code_text", "open_store",
     "where_clause", "count_events", "csv_text", "finish_ingest", "EventFilters", "EVENT_ORDER", "event_where", "iter_events", "export", "load", "summary",
+    "rebuild",
 ]
 
 
@@ -62,6 +63,7 @@ def ingest(
     dask: str | None = None,
     backoff: bool = True,
     workers: int | Literal["auto"] = 1,
+    handoff: str | Path | None = None,
 ) -> IngestReport:
     """Read, code and store articles. Unchanged articles are skipped; changed ones replaced.
 
@@ -78,7 +80,9 @@ def ingest(
     more than 16 articles are to be coded. Worker processes are spawned and import the calling script
     again, so a script that passes `workers` keeps its top-level code under
     ``if __name__ == "__main__":`` (as for `multiprocessing` and Dask). With `dask`, `workers` is the
-    number of local Dask workers (``"auto"``: one per core).
+    number of local Dask workers (``"auto"``: one per core). `handoff` writes the Parquet hand-off of
+    the whole store to that folder once the ingest has succeeded (as ``export("handoff", ...)``, for
+    `load` elsewhere).
     """
     published, _ = check_date(published, "published"), check_count(batch_size, "batch_size", minimum=1)
     if workers != "auto":
@@ -86,21 +90,57 @@ def ingest(
     db = default_db() if db is None else db
     if is_postgres(db):  # one transaction for the whole ingest (sitrep.pgstore.writing)
         with pgstore.writing(str(db)) as store:
-            return ingest(paths, db=store, published=published, outlet=outlet, batch_size=batch_size, progress=progress,
-                          actor_files=actor_files, lexicon_files=lexicon_files, dask=dask, backoff=backoff,
-                          workers=workers)
+            report = ingest(paths, db=store, published=published, outlet=outlet, batch_size=batch_size,
+                            progress=progress, actor_files=actor_files, lexicon_files=lexicon_files, dask=dask,
+                            backoff=backoff, workers=workers)
+        _write_handoff(db, handoff)  # after the commit: a failed hand-off never undoes the ingest
+        return report
     if dask is not None:
         from .pipeline import distributed
 
-        return distributed.ingest(paths, db=db, scheduler=dask, published=published, outlet=outlet,
-                                  progress=progress, actor_files=actor_files, lexicon_files=lexicon_files,
-                                  backoff=backoff, num_workers=None if workers == "auto" else workers)
-    workers = free_cores() if workers == "auto" else workers
-    coder = local_coder(workers=workers, **stage_options(actor_files, lexicon_files, backoff=backoff))
-    if workers > 1:  # enough articles per batch to keep every worker busy between the batch's look-ups
-        batch_size = max(batch_size, workers * CHUNK * 4)
-    return ingest_paths(paths, db=db, coder=coder, published=published, outlet=outlet, batch_size=batch_size,
-                        progress=progress)
+        report = distributed.ingest(paths, db=db, scheduler=dask, published=published, outlet=outlet,
+                                    progress=progress, actor_files=actor_files, lexicon_files=lexicon_files,
+                                    backoff=backoff, num_workers=None if workers == "auto" else workers)
+    else:
+        workers = free_cores() if workers == "auto" else workers
+        coder = local_coder(workers=workers, **stage_options(actor_files, lexicon_files, backoff=backoff))
+        if workers > 1:  # enough articles per batch to keep every worker busy between the batch's look-ups
+            batch_size = max(batch_size, workers * CHUNK * 4)
+        report = ingest_paths(paths, db=db, coder=coder, published=published, outlet=outlet, batch_size=batch_size,
+                              progress=progress)
+    _write_handoff(db, handoff)
+    return report
+
+
+def _write_handoff(db: str | Path | Store, handoff: str | Path | None) -> None:
+    """The hand-off of `db` in the folder `handoff` (nothing when None); an OS error is a `StoreError`
+    that says the ingest itself is done."""
+    if handoff is None:
+        return
+    from .exports import write_handoff
+
+    try:
+        with reading(db) as store:
+            write_handoff(store, out=Path(handoff))
+    except OSError as error:
+        raise StoreError(f"the ingest is stored, but the hand-off could not be written to {handoff} "
+                         f"({error.strerror or error}); write it with `sitrep export --format handoff --out DIR`") from error
+
+
+def rebuild(*, db: str | Path | Store | None = None) -> IngestReport:
+    """Rebuild the derived tables (stories, events, actors and the views' counts) of `db` in full.
+
+    An ingest rebuilds only what its articles can change, with the same result; a full rebuild is
+    for a store whose derived tables an older sitrep (another merge rule) or other settings built.
+
+    >>> rebuild(db="events.duckdb").rebuilt.how  # doctest: +SKIP
+    'full'
+    """
+    db = default_db() if db is None else db
+    if is_postgres(db):  # one transaction (sitrep.pgstore.writing)
+        with pgstore.writing(str(db)) as store:
+            return rebuild(db=store)
+    return rebuild_store(db)
 
 
 def load(path: str | Path, *, db: str | Path | Store | None = None) -> IngestReport:

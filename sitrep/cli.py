@@ -51,6 +51,7 @@ def ingest(
     backoff: Annotated[Optional[bool], typer.Option("--backoff/--no-backoff", help="Code a political verb no precise frame matched at its general CAMEO level (lower confidence; default: the `backoff` setting, on).")] = None,
     progress_bar: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Show a progress bar on stderr (default: when stderr is a terminal).")] = None,
     workers: Annotated[Optional[int], typer.Option("--workers", metavar="N", help="Worker processes coding in parallel (default: the `workers` setting, else the free cores; 1 codes in this process).")] = None,
+    handoff: Annotated[Optional[Path], typer.Option("--handoff", metavar="DIR", help="After the ingest, write the store's Parquet hand-off to DIR (for `sitrep load` elsewhere).")] = None,
 ) -> None:
     """Read, code and store articles; unchanged articles are skipped, changed ones replaced."""
     _check_published(published)
@@ -61,7 +62,7 @@ def ingest(
             report = api.ingest(paths, db=run.db, published=published, outlet=outlet, progress=advance,
                                 batch_size=run.ingest_batch, actor_files=run.actors, lexicon_files=run.lexicon,
                                 dask=dask, backoff=run.backoff,
-                                workers="auto" if run.workers is None else run.workers)
+                                workers="auto" if run.workers is None else run.workers, handoff=handoff)
     except SitrepError as error:
         _fail(error)
     _print_found(report)
@@ -271,6 +272,18 @@ def load(
               f"{report.events} events in the store", highlight=False, soft_wrap=True)
     if report.exit_code:
         raise typer.Exit(report.exit_code)
+
+
+@app.command()
+def rebuild(db: DbOption = None) -> None:
+    """Rebuild the stories, events and actors in full (an ingest rebuilds only what it changed)."""
+    try:
+        report = api.rebuild(db=settings.load({"db": db}).db)
+    except SitrepError as error:
+        _fail(error)
+    done = report.rebuilt
+    err.print(f"rebuilt {done.articles if done else 0} articles' stories and {done.mentions if done else 0} "
+              f"mentions' events; {report.events} events in the store", highlight=False)
 
 
 def _min_confidence(given: float | None) -> float:

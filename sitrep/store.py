@@ -91,6 +91,14 @@ SALIENCE_ORDER = ("coalesce(num_articles, 0) DESC, abs(coalesce(goldstein, 0)) D
 DYAD_TOP = 100
 """How many of each country dyad's counted events ``event_dyad_top`` keeps, in salience order."""
 
+PENDING = "rebuild_pending"
+"""What `Store.write` leaves for the next rebuild (`corpus.incremental`): a row per written article (with
+the day and story a replaced article had) and per event its old mentions were in; emptied by the rebuild."""
+
+REBUILT_WITH = "rebuild_state"
+"""One row: the `story_window_days` the stored stories were clustered with (an incremental rebuild
+needs the same window; none recorded: the next rebuild is full)."""
+
 BASE_TABLES: tuple[str, ...] = ("articles", "sentences", "removed", "actor_mentions", "mentions", "quotes")
 """The tables an ingest writes, keyed by article id; every other table is derived from them."""
 _BASE = BASE_TABLES
@@ -171,6 +179,10 @@ class Store:
                 for name, kind in columns.items():
                     if name not in have:
                         self.con.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {self.column_type(kind)}')
+        kinds = {"article_id": _S, "replaced": _B, "published": _S, "story_id": _S, "event_id": _S}
+        self.con.execute(f"CREATE TABLE IF NOT EXISTS {PENDING} ("
+                         + ", ".join(f"{n} {self.column_type(k)}" for n, k in kinds.items()) + ")")
+        self.con.execute(f"CREATE TABLE IF NOT EXISTS {REBUILT_WITH} (story_window_days {self.column_type(_I)})")
         if not self._has_table("events"):
             self.rebuild_events({})
         elif not self.con.execute("SELECT count(*) FROM information_schema.columns WHERE table_name = 'events' "
@@ -220,6 +232,7 @@ class Store:
         self.con.execute("BEGIN TRANSACTION")
         try:
             self.con.register("_ids", ids)
+            self._note_pending()
             for table in _BASE:
                 self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM _ids)")
             self.con.unregister("_ids")
@@ -230,6 +243,16 @@ class Store:
             self.con.execute("ROLLBACK")
             raise
         return len(results)
+
+    def _note_pending(self) -> None:
+        """Record, before their rows go, what the articles in ``_ids`` were: their day and story if
+        stored (a replacement), and the events of their mentions (`corpus.incremental`)."""
+        self.con.execute(f"""INSERT INTO {PENDING} (article_id, replaced, published, story_id, event_id)
+            SELECT i.article_id, a.article_id IS NOT NULL, a.published, a.story_id, NULL
+            FROM _ids i LEFT JOIN articles a ON a.article_id = i.article_id""")
+        self.con.execute(f"""INSERT INTO {PENDING} (article_id, replaced, published, story_id, event_id)
+            SELECT DISTINCT article_id, NULL::BOOLEAN, NULL, NULL, event_id FROM mentions
+            WHERE article_id IN (SELECT article_id FROM _ids) AND event_id IS NOT NULL""")
 
     def log_rejected(self, rejected: Iterable) -> None:
         """Log rejected inputs: one row per input and reason, its time updated on each re-ingest."""
@@ -280,7 +303,7 @@ class Store:
                 -- resolved "he added" to another speaker stays a mention but is not the event's face
                 SELECT m.*, row_number() OVER (PARTITION BY m.event_id ORDER BY m.counted DESC,
                        d.dyad_articles DESC, m.confidence DESC, m.date_precision = 'day' DESC, m.article_id,
-                       m.sentence_index) AS rank
+                       m.sentence_index, m.trigger_start, m.mention_id) AS rank  -- the last two: no ties
                 FROM mentions m JOIN dyads d ON d.event_id = m.event_id
                      AND d.source_country IS NOT DISTINCT FROM m.source_country
                      AND d.target_country IS NOT DISTINCT FROM m.target_country
@@ -402,12 +425,14 @@ class Store:
             FROM actor_mentions GROUP BY actor_id
         """)
 
-    def write_stories(self, stories: Sequence) -> None:
-        """Replace the stories table and each article's story id (from `stories.cluster_articles`)."""
+    def write_stories(self, stories: Sequence, *, replace: bool = True) -> None:
+        """Replace the stories table (or, `replace` False, add to it) and set each of their articles'
+        story id (from `stories.cluster_articles`)."""
         rows = [{"story_id": s.id, "agency": s.agency, "num_articles": len(s.article_ids),
                  "article_ids": json.dumps(list(s.article_ids))} for s in stories]
         links = [(a, s.id, s.agency) for s in stories for a in s.article_ids]
-        self.con.execute("DELETE FROM stories")
+        if replace:
+            self.con.execute("DELETE FROM stories")
         self._insert("stories", rows)
         if links:
             table = pa.table({"article_id": [a for a, _, _ in links], "story_id": [s for _, s, _ in links],
@@ -415,6 +440,15 @@ class Store:
             self.con.register("_links", table)
             self.con.execute("UPDATE articles SET story_id = l.story_id, agency = l.agency FROM _links l WHERE articles.article_id = l.article_id")
             self.con.unregister("_links")
+
+    def replace_stories(self, stories: Sequence, *, old: Iterable[str]) -> None:
+        """Replace the stories `old` (ids) with `stories`, and set their articles' story ids: the
+        incremental rebuild's `write_stories`, for the stories it re-clustered."""
+        old_ids = pa.table({"story_id": pa.array(sorted(old), pa.string())})
+        self.con.register("_old_stories", old_ids)
+        self.con.execute("DELETE FROM stories WHERE story_id IN (SELECT story_id FROM _old_stories)")
+        self.con.unregister("_old_stories")
+        self.write_stories(stories, replace=False)
 
     # -- reading --------------------------------------------------------------------------------
 

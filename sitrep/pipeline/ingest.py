@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..corpus import rebuild
+from ..corpus import Rebuilt, rebuild
 from ..records import Article, Rejected
 from ..store import Store
 from ..tables import ActorDictionary, Lexicon
@@ -23,7 +23,7 @@ from .batch import ArticleResult
 from .handoff import Handoff, load_into
 from .workers import local_coder
 
-__all__ = ["Coder", "IngestReport", "finish_ingest", "ingest_paths", "load", "local_coder", "stage_options"]
+__all__ = ["Coder", "IngestReport", "finish_ingest", "ingest_paths", "load", "local_coder", "rebuild_store", "stage_options"]
 
 Coder = Callable[[list[Article], "IngestReport"], Iterable[list[ArticleResult]]]
 """Codes the articles of one batch; yields lists of results (one list per finished chunk) and adds an
@@ -48,6 +48,9 @@ class IngestReport:
     """Per article coded in this run: (events found, events counted), for a per-article summary."""
     undated: list[str] = field(default_factory=list)
     """Articles coded in this run with no publication date from any source."""
+    rebuilt: Rebuilt | None = None
+    """What the rebuild at the end redid (`corpus.Rebuilt`: full or incremental, and how much), or
+    None when nothing changed."""
 
 
 def stage_options(actor_files: Sequence[str | Path] = (), lexicon_files: Sequence[str | Path] = (), *,
@@ -122,7 +125,29 @@ def load(path: str | Path, *, db: str | Path | Store | None) -> IngestReport:
     try:
         report = IngestReport()
         report.read, report.written, report.rejected = load_into(writable(store), path)
-        finish_ingest(store, report)
+        finish_ingest(store, report, incremental=False)
+        return report
+    finally:
+        if not isinstance(db, Store):
+            store.close()
+
+
+def rebuild_store(db: str | Path | Store | None) -> IngestReport:
+    """Rebuild every derived table of `db` in full (`corpus.rebuild`) and publish, as an ingest ends:
+    after upgrading sitrep (a new merge rule) or changing settings the stored stories and events
+    predate; `read` and `written` stay 0."""
+    store = open_writer(db)
+    try:
+        report = IngestReport()
+        writable(store).con.execute("BEGIN TRANSACTION")
+        try:
+            report.rebuilt = rebuild(store)
+            store.con.execute("COMMIT")
+        except BaseException:
+            store.con.execute("ROLLBACK")
+            raise
+        report.events = _counted(store)
+        publish(store)
         return report
     finally:
         if not isinstance(db, Store):
@@ -144,10 +169,14 @@ def _batches(items: Iterable[Article | Rejected], size: int, report: IngestRepor
         yield batch
 
 
-def finish_ingest(store: Store, report: IngestReport) -> None:
+def finish_ingest(store: Store, report: IngestReport, *, incremental: bool = True) -> None:
     """Log the rejected inputs, rebuild the derived tables once (in one transaction: a store written in
     place never shows them half built), count the events and publish the new state to readers
     (`writer.publish`: the atomic swap of the work copy) on every ingest path.
+
+    The rebuild is incremental (`corpus.rebuild`: only the stories and events the written articles can
+    change, with the full rebuild's result) unless `incremental` is False, as for a hand-off load,
+    whose rows are not written through `Store.write`.
 
     The derived tables depend on the base tables alone, so they are rebuilt only when base rows
     changed: this ingest wrote some, or continued an interrupted ingest, or found them behind
@@ -162,7 +191,7 @@ def finish_ingest(store: Store, report: IngestReport) -> None:
     try:
         store.log_rejected(report.rejected)
         if rebuilding:
-            rebuild(store)
+            report.rebuilt = rebuild(store, incremental=incremental)
         store.con.execute("COMMIT")
     except BaseException:
         store.con.execute("ROLLBACK")
